@@ -1,0 +1,26 @@
+using System;
+
+namespace Session.Core.Micro
+{
+    /// <summary>
+    /// The core's messages for misuse, in one place. Kept short: the device stores every string.
+    /// A failed tag or signature is not an error but a false result.
+    /// </summary>
+    internal static class Errors
+    {
+        public static ArgumentException Length(string parameter, int expected)
+        {
+            return new ArgumentException(parameter + " must be " + expected.ToString() + " bytes", parameter);
+        }
+
+        public static ArgumentException LengthRange(string parameter, int min, int max)
+        {
+            return new ArgumentException(parameter + " must be " + min.ToString() + " to " + max.ToString() + " bytes", parameter);
+        }
+
+        public static ArgumentNullException Null(string parameter)
+        {
+            return new ArgumentNullException(parameter);
+        }
+    }
+}

@@ -1,10 +1,18 @@
+// Hexadecimal as Session writes it: lowercase on output, either case accepted on input
+// (protocol.md notation). Used for Session IDs, node keys and configuration values.
 namespace Session.Core.Micro.Encoding
 {
-    /// <summary>Lowercase hexadecimal, as Session IDs and the wire protocol write bytes.</summary>
+    /// <summary>Lowercase hexadecimal encoding and strict decoding.</summary>
     public static class Hex
     {
+        /// <summary>Encodes <paramref name="data"/> as lowercase hex, two digits per byte.</summary>
+        /// <exception cref="System.ArgumentNullException"><paramref name="data"/> is null.</exception>
         public static string Encode(byte[] data)
         {
+            if (data == null)
+            {
+                throw Errors.Null("data");
+            }
             char[] chars = new char[data.Length * 2];
             for (int i = 0; i < data.Length; i++)
             {
@@ -14,9 +22,50 @@ namespace Session.Core.Micro.Encoding
             return new string(chars);
         }
 
-        private static char Digit(int v)
+        /// <summary>
+        /// Decodes an even-length string of hex digits; returns null when <paramref name="text"/> is
+        /// null, has an odd length or holds anything but 0-9, a-f, A-F.
+        /// </summary>
+        public static byte[] TryDecode(string text)
         {
-            return (char)(v < 10 ? '0' + v : 'a' + v - 10);
+            if (text == null || (text.Length & 1) != 0)
+            {
+                return null;
+            }
+            byte[] bytes = new byte[text.Length / 2];
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                int high = Value(text[2 * i]);
+                int low = Value(text[2 * i + 1]);
+                if (high < 0 || low < 0)
+                {
+                    return null;
+                }
+                bytes[i] = (byte)(high << 4 | low);
+            }
+            return bytes;
+        }
+
+        private static char Digit(int value)
+        {
+            return (char)(value < 10 ? '0' + value : 'a' + value - 10);
+        }
+
+        private static int Value(char c)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                return c - '0';
+            }
+            if (c >= 'a' && c <= 'f')
+            {
+                return c - 'a' + 10;
+            }
+            if (c >= 'A' && c <= 'F')
+            {
+                return c - 'A' + 10;
+            }
+            return -1;
         }
     }
 }

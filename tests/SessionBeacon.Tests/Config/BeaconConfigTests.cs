@@ -1,0 +1,90 @@
+using System;
+using System.IO;
+using SessionBeacon.Config;
+using Xunit;
+
+namespace SessionBeacon.Tests.Config
+{
+    public class BeaconConfigTests
+    {
+        private const string Alice = "05d2ad010eeb72d72e561d9de7bd7b6989af77dcabffa03a5111a6c859ae5c3a72";
+        private const string Minimal = "board = esp32-devkitc\nrecipient = " + Alice + " Alice\n";
+
+        [Fact]
+        public void Parse_ShippedConfig_IsValid()
+        {
+            string path = Path.Combine(AppContext.BaseDirectory, "shipped", "nf.config");
+            BeaconConfig config = BeaconConfig.Parse(File.ReadAllText(path), "nf.config");
+            Assert.Equal(BeaconConfig.Mainnet, config.Network);
+            Assert.Equal("esp32-devkitc", config.Board);
+            Assert.Equal(2, config.Recipients.Length);
+            Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, "shipped", "boards", config.Board + ".conf")));
+        }
+
+        [Fact]
+        public void Parse_Minimal_UsesDefaults()
+        {
+            BeaconConfig config = BeaconConfig.Parse(Minimal, "nf.config");
+            Assert.Equal(BeaconConfig.Mainnet, config.Network);
+            Assert.Null(config.SeedUrl);
+            Assert.Equal(1500, config.PanicHoldMs);
+            Assert.Equal(5000, config.PanicCancelMs);
+            Assert.Equal(BeaconConfig.MaxTtlHours, config.AlertTtlHours);
+            Recipient alice = Assert.Single(config.Recipients);
+            Assert.Equal("Alice", alice.Name);
+            Assert.Equal(Alice, alice.SessionId);
+            Assert.Equal(Convert.FromHexString(Alice.Substring(2)), alice.PublicKey);
+        }
+
+        [Fact]
+        public void Parse_RecipientNameWithSpacesAndUppercaseId_Accepted()
+        {
+            BeaconConfig config = BeaconConfig.Parse("board = x\nrecipient = " + Alice.ToUpperInvariant() + "  Aunt  May \r\n", "nf.config");
+            Assert.Equal("Aunt  May", config.Recipients[0].Name);
+            Assert.Equal(Alice, config.Recipients[0].SessionId);
+        }
+
+        [Fact]
+        public void Parse_Testnet_ReadsSeed()
+        {
+            BeaconConfig config = BeaconConfig.Parse(Minimal + "network = testnet\nnetwork.seed = http://127.0.0.1:22100/json_rpc\n", "nf.config");
+            Assert.Equal(BeaconConfig.Testnet, config.Network);
+            Assert.Equal("http://127.0.0.1:22100/json_rpc", config.SeedUrl);
+        }
+
+        public static TheoryData<string, string> Problems => new TheoryData<string, string>
+        {
+            { "board = x\n", "nf.config: no 'recipient' given" },
+            { "recipient = " + Alice + " Alice\n", "nf.config: 'board' is missing" },
+            { Minimal + "recipient = 05abc Bob\n", "nf.config line 3: recipient '05abc' is not a Session ID (66 hex digits starting 05)" },
+            { Minimal + "recipient = 15" + Alice.Substring(2) + " Bob\n", "nf.config line 3: recipient '15" },
+            { Minimal + "recipient = " + Alice + "\n", "nf.config line 3: recipient needs a name after the Session ID" },
+            { Minimal + "network = moon\n", "nf.config line 3: 'network' must be one of mainnet, testnet, not 'moon'" },
+            { Minimal + "network = testnet\n", "nf.config: 'network.seed' is missing" },
+            { Minimal + "network = testnet\nnetwork.seed = ftp://x\n", "nf.config line 4: 'network.seed' must be an http:// or https:// URL" },
+            { Minimal + "network.seed = http://127.0.0.1:1/json_rpc\n", "nf.config line 3: 'network.seed' is only for network = testnet" },
+            { Minimal + "panic.hold_ms = fast\n", "nf.config line 3: 'panic.hold_ms' must be a whole number from 200 to 10000, not 'fast'" },
+            { Minimal + "alert.ttl_hours = 337\n", "nf.config line 3: 'alert.ttl_hours' must be a whole number from 1 to 336" },
+            { Minimal + "board = y\n", "nf.config line 3: 'board' is already set on line 1; give it once" },
+            { Minimal + "recipents = x\n", "nf.config line 3: unknown key 'recipents'" },
+            { Minimal + "just words\n", "nf.config line 3: expected 'key = value'" },
+            { Minimal + "Board = x\n", "nf.config line 3: 'Board' is not a key" },
+        };
+
+        [Theory]
+        [MemberData(nameof(Problems))]
+        public void Parse_Problem_ReportedWithLineAndFix(string text, string expected)
+        {
+            var error = Assert.Throws<ConfigException>(() => BeaconConfig.Parse(text, "nf.config"));
+            Assert.Contains(error.Problems, problem => problem.StartsWith(expected, StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Parse_SeveralProblems_AllReportedAtOnce()
+        {
+            var error = Assert.Throws<ConfigException>(() => BeaconConfig.Parse("network = moon\npanic.hold_ms = 1\nwhat\n", "nf.config"));
+            Assert.Equal(5, error.Problems.Length);
+            Assert.StartsWith("5 configuration problems:", error.Message);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+// The test network's seed node (protocol.md §3.8): HTTPS POST /json_rpc answering
+// get_n_service_nodes with the storage nodes a client bootstraps its pool from.
+using System;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Logging;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Session.Testnet
+{
+    /// <summary>A seed node on a loopback address, serving a fixed list of storage nodes.</summary>
+    public sealed class SeedNode : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private readonly NodeRecord[] _nodes;
+
+        private SeedNode(WebApplication app, X509Certificate2 certificate, NodeRecord[] nodes)
+        {
+            _app = app;
+            _nodes = nodes;
+            Certificate = certificate;
+        }
+
+        /// <summary>The seed's TLS certificate; clients pin <see cref="SelfSignedCertificate.Pin"/> of it.</summary>
+        public X509Certificate2 Certificate { get; }
+
+        /// <summary>The URL clients post to, such as https://127.0.0.1:4443/json_rpc.</summary>
+        public string Url { get; private set; }
+
+        /// <summary>Starts a seed on <paramref name="address"/>:<paramref name="port"/> (0 picks a free port).</summary>
+        public static async Task<SeedNode> StartAsync(IPAddress address, int port, NodeRecord[] nodes)
+        {
+            X509Certificate2 certificate = SelfSignedCertificate.Create(address.ToString());
+            WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port, listen => listen.UseHttps(certificate)));
+            WebApplication app = builder.Build();
+            var seed = new SeedNode(app, certificate, nodes);
+            app.MapPost("/json_rpc", (Delegate)seed.HandleAsync);
+            await app.StartAsync();
+            foreach (string url in app.Urls)
+            {
+                seed.Url = url.TrimEnd('/') + "/json_rpc";
+            }
+            return seed;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            Certificate.Dispose();
+        }
+
+        private async Task<IResult> HandleAsync(HttpContext context)
+        {
+            JsonNode request;
+            try
+            {
+                request = await JsonNode.ParseAsync(context.Request.Body);
+            }
+            catch (JsonException error)
+            {
+                return Results.Text("invalid request: " + error.Message, statusCode: StatusCodes.Status400BadRequest);
+            }
+            string method = request?["method"]?.GetValueKind() == JsonValueKind.String ? (string)request["method"] : null;
+            if (method != "get_n_service_nodes")
+            {
+                return Results.Text("no method " + (method ?? "(missing)"), statusCode: StatusCodes.Status400BadRequest);
+            }
+            var states = new JsonArray();
+            foreach (NodeRecord node in _nodes)
+            {
+                states.Add(new JsonObject
+                {
+                    ["public_ip"] = node.PublicIp,
+                    ["storage_port"] = node.StoragePort,
+                    ["pubkey_ed25519"] = node.PubkeyEd25519,
+                    ["pubkey_x25519"] = node.PubkeyX25519,
+                    ["requested_unlock_height"] = 0,
+                });
+            }
+            var response = new JsonObject
+            {
+                ["jsonrpc"] = "2.0",
+                ["result"] = new JsonObject { ["service_node_states"] = states, ["height"] = 1 },
+            };
+            return Results.Text(response.ToJsonString(), "application/json");
+        }
+    }
+}

@@ -22,5 +22,10 @@ namespace Session.Core.Micro
         {
             return new ArgumentNullException(parameter);
         }
+
+        public static ArgumentException Slice(string parameter)
+        {
+            return new ArgumentException("offset and count must lie inside " + parameter, parameter);
+        }
     }
 }

@@ -27,5 +27,10 @@ namespace Session.Core.Micro
         {
             return new ArgumentException("offset and count must lie inside " + parameter, parameter);
         }
+
+        public static ArgumentException MinLength(string parameter, int min)
+        {
+            return new ArgumentException(parameter + " must be at least " + min.ToString() + " bytes", parameter);
+        }
     }
 }

@@ -114,7 +114,8 @@ namespace Session.Core.Micro.Crypto
             return tag;
         }
 
-        private void Wipe()
+        /// <summary>Clears the key-derived states; the instance is unusable afterwards.</summary>
+        internal void Wipe()
         {
             Array.Clear(_inner, 0, _inner.Length);
             Array.Clear(_outer, 0, _outer.Length);

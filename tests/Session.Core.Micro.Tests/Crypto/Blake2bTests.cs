@@ -247,6 +247,24 @@ namespace Session.Core.Micro.Tests.Crypto
         }
 
         [Fact]
+        public void UpdateFinal_AfterConstruction_AllocateNothing()
+        {
+            var hash = new Blake2b(24, new byte[32], new byte[Blake2b.SaltSize], null);
+            byte[] data = new byte[3 * 128 + 5];
+            byte[] output = new byte[24];
+            hash.Update(data, 0, data.Length);
+            hash.Final(output, 0);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10; i++)
+            {
+                hash.Update(data, 0, 7);
+                hash.Update(data, 7, data.Length - 7);
+                hash.Final(output, 0);
+            }
+            Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        }
+
+        [Fact]
         public void Arguments_Misused_Throw()
         {
             var data = new byte[10];

@@ -151,6 +151,24 @@ namespace Session.Core.Micro.Tests.Crypto
         }
 
         [Fact]
+        public void UpdateFinal_AfterConstruction_AllocateNothing()
+        {
+            var mac = new HmacSha256(new byte[200]);
+            byte[] data = new byte[3 * Sha256.BlockSize + 5];
+            byte[] tag = new byte[HmacSha256.TagSize];
+            mac.Update(data, 0, data.Length);
+            mac.Final(tag, 0);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10; i++)
+            {
+                mac.Update(data, 0, 7);
+                mac.Update(data, 7, data.Length - 7);
+                mac.Final(tag, 0);
+            }
+            Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        }
+
+        [Fact]
         public void Arguments_Misused_Throw()
         {
             var mac = new HmacSha256(new byte[16]);

@@ -142,6 +142,24 @@ namespace Session.Core.Micro.Tests.Crypto
         }
 
         [Fact]
+        public void UpdateFinal_AfterConstruction_AllocateNothing()
+        {
+            var hash = new Sha256();
+            byte[] data = new byte[3 * Sha256.BlockSize + 5];
+            byte[] digest = new byte[Sha256.HashSize];
+            hash.Update(data, 0, data.Length);
+            hash.Final(digest, 0);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10; i++)
+            {
+                hash.Update(data, 0, 7);
+                hash.Update(data, 7, data.Length - 7);
+                hash.Final(digest, 0);
+            }
+            Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        }
+
+        [Fact]
         public void Arguments_Misused_Throw()
         {
             var hash = new Sha256();

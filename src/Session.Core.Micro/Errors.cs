@@ -22,5 +22,15 @@ namespace Session.Core.Micro
         {
             return new ArgumentNullException(parameter);
         }
+
+        public static ArgumentException Range(string parameter)
+        {
+            return new ArgumentException(parameter + " is out of range", parameter);
+        }
+
+        public static InvalidOperationException Finished(string what)
+        {
+            return new InvalidOperationException(what + " was already finalized");
+        }
     }
 }

@@ -32,5 +32,15 @@ namespace Session.Core.Micro
         {
             return new ArgumentException(parameter + " must be at least " + min.ToString() + " bytes", parameter);
         }
+
+        public static ArgumentException Range(string parameter)
+        {
+            return new ArgumentException(parameter + " is out of range", parameter);
+        }
+
+        public static InvalidOperationException Finished(string what)
+        {
+            return new InvalidOperationException(what + " was already finalized");
+        }
     }
 }

@@ -42,5 +42,10 @@ namespace Session.Core.Micro
         {
             return new InvalidOperationException(what + " was already finalized");
         }
+
+        public static ArgumentException SmallOrderKey(string parameter)
+        {
+            return new ArgumentException(parameter + " is a small-order point, not a usable public key", parameter);
+        }
     }
 }

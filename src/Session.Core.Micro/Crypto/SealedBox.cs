@@ -1,0 +1,119 @@
+// libsodium's crypto_box_seal: anonymous public-key encryption, the outer layer of every Session
+// 1-to-1 message (protocol.md §2.2). A fresh ephemeral X25519 key pair per message;
+// sealed = ephemeralPk(32) || crypto_box_easy(message, nonce, recipientPk, ephemeralSk) with
+// nonce = BLAKE2b-192(ephemeralPk || recipientPk). 48 bytes of overhead. The recipient learns
+// nothing about the sender from the box itself; Session puts the sender's signed key inside.
+namespace Session.Core.Micro.Crypto
+{
+    /// <summary>Anonymous sealed boxes (libsodium crypto_box_seal / crypto_box_seal_open).</summary>
+    public static class SealedBox
+    {
+        /// <summary>Bytes a sealed box adds to its message: the ephemeral public key and the MAC.</summary>
+        public const int Overhead = X25519.KeySize + CryptoBox.MacSize;
+
+        /// <summary>Bytes of the recipient's public and secret keys.</summary>
+        public const int KeySize = X25519.KeySize;
+
+        /// <summary>Seals <paramref name="message"/> to <paramref name="recipientPublicKey"/> with an ephemeral key drawn from <paramref name="random"/>.</summary>
+        /// <param name="output">Receives message.Length + <see cref="Overhead"/> bytes.</param>
+        /// <param name="recipientPublicKey">The recipient's X25519 public key.</param>
+        /// <param name="message">The message.</param>
+        /// <param name="random">The source of the ephemeral secret key.</param>
+        /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="System.ArgumentException">A size is wrong, or the recipient key is a small-order point.</exception>
+        public static void Seal(byte[] output, byte[] recipientPublicKey, byte[] message, IRandomSource random)
+        {
+            if (random == null)
+            {
+                throw Errors.Null(nameof(random));
+            }
+            byte[] ephemeralSecretKey = new byte[X25519.ScalarSize];
+            try
+            {
+                random.Fill(ephemeralSecretKey, 0, ephemeralSecretKey.Length);
+                Seal(output, recipientPublicKey, message, ephemeralSecretKey);
+            }
+            finally
+            {
+                CryptoBytes.Wipe(ephemeralSecretKey);
+            }
+        }
+
+        /// <summary>Opens a sealed box addressed to the given key pair.</summary>
+        /// <param name="output">Receives sealed.Length - <see cref="Overhead"/> bytes; untouched when false is returned.</param>
+        /// <param name="recipientPublicKey">Our X25519 public key (it is part of the nonce).</param>
+        /// <param name="recipientSecretKey">Our X25519 secret key.</param>
+        /// <param name="sealedBox">ephemeralPk || MAC || ciphertext.</param>
+        /// <returns>False when the box is too short, damaged, forged, or not addressed to this key.</returns>
+        /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="System.ArgumentException">A key or <paramref name="output"/> has the wrong size.</exception>
+        public static bool Open(byte[] output, byte[] recipientPublicKey, byte[] recipientSecretKey, byte[] sealedBox)
+        {
+            if (sealedBox == null)
+            {
+                throw Errors.Null(nameof(sealedBox));
+            }
+            Arguments.Size(recipientPublicKey, KeySize, nameof(recipientPublicKey));
+            Arguments.Size(recipientSecretKey, KeySize, nameof(recipientSecretKey));
+            if (sealedBox.Length < Overhead)
+            {
+                return false;
+            }
+            Arguments.Size(output, sealedBox.Length - Overhead, nameof(output));
+            byte[] ephemeralPublicKey = new byte[X25519.KeySize];
+            byte[] boxKey = new byte[CryptoBox.KeySize];
+            try
+            {
+                System.Array.Copy(sealedBox, ephemeralPublicKey, X25519.KeySize);
+                if (!CryptoBox.BeforeNm(boxKey, ephemeralPublicKey, recipientSecretKey))
+                {
+                    return false;
+                }
+                byte[] nonce = Nonce(ephemeralPublicKey, recipientPublicKey);
+                return SecretBox.Open(output, 0, boxKey, nonce, sealedBox, X25519.KeySize, sealedBox.Length - X25519.KeySize);
+            }
+            finally
+            {
+                CryptoBytes.Wipe(boxKey);
+            }
+        }
+
+        // The deterministic core of Seal, with the ephemeral secret given (test vectors fix it).
+        internal static void Seal(byte[] output, byte[] recipientPublicKey, byte[] message, byte[] ephemeralSecretKey)
+        {
+            if (message == null)
+            {
+                throw Errors.Null(nameof(message));
+            }
+            Arguments.Size(recipientPublicKey, KeySize, nameof(recipientPublicKey));
+            Arguments.Size(output, message.Length + Overhead, nameof(output));
+            byte[] ephemeralPublicKey = new byte[X25519.KeySize];
+            byte[] boxKey = new byte[CryptoBox.KeySize];
+            try
+            {
+                X25519.ScalarMultBase(ephemeralPublicKey, ephemeralSecretKey);
+                if (!CryptoBox.BeforeNm(boxKey, recipientPublicKey, ephemeralSecretKey))
+                {
+                    throw Errors.SmallOrderKey(nameof(recipientPublicKey));
+                }
+                System.Array.Copy(ephemeralPublicKey, output, X25519.KeySize);
+                byte[] nonce = Nonce(ephemeralPublicKey, recipientPublicKey);
+                SecretBox.Seal(output, X25519.KeySize, boxKey, nonce, message, 0, message.Length);
+            }
+            finally
+            {
+                CryptoBytes.Wipe(boxKey);
+            }
+        }
+
+        private static byte[] Nonce(byte[] ephemeralPublicKey, byte[] recipientPublicKey)
+        {
+            var hash = new Blake2b(CryptoBox.NonceSize, null);
+            hash.Update(ephemeralPublicKey, 0, X25519.KeySize);
+            hash.Update(recipientPublicKey, 0, X25519.KeySize);
+            byte[] nonce = new byte[CryptoBox.NonceSize];
+            hash.Final(nonce, 0);
+            return nonce;
+        }
+    }
+}

@@ -88,10 +88,11 @@ namespace Session.Core.Micro.Crypto
             byte[] plaintext, int plaintextOffset, int count)
         {
             Arguments.Count(count, nameof(count));
-            Arguments.Slice(output, nameof(output), outputOffset, nameof(outputOffset), count + TagSize);
             Arguments.Size(key, KeySize, nameof(key));
             Arguments.Size(nonce, nonceSize, nameof(nonce));
             Arguments.Slice(plaintext, nameof(plaintext), plaintextOffset, nameof(plaintextOffset), count);
+            // Checked after the input slice, which bounds count, so count + TagSize cannot overflow.
+            Arguments.Slice(output, nameof(output), outputOffset, nameof(outputOffset), count + TagSize);
 
             uint[] state = new uint[ChaCha20.StateWords];
             uint[] block = new uint[ChaCha20.StateWords];

@@ -70,10 +70,11 @@ namespace Session.Core.Micro.Crypto
         internal static void Seal(byte[] output, int outputOffset, byte[] key, byte[] nonce, byte[] message, int messageOffset, int count)
         {
             Arguments.Count(count, nameof(count));
-            Arguments.Slice(output, nameof(output), outputOffset, nameof(outputOffset), count + MacSize);
             Arguments.Size(key, KeySize, nameof(key));
             Arguments.Size(nonce, NonceSize, nameof(nonce));
             Arguments.Slice(message, nameof(message), messageOffset, nameof(messageOffset), count);
+            // Checked after the input slice, which bounds count, so count + MacSize cannot overflow.
+            Arguments.Slice(output, nameof(output), outputOffset, nameof(outputOffset), count + MacSize);
 
             uint[] state = new uint[Salsa20.StateWords];
             uint[] block = new uint[Salsa20.StateWords];

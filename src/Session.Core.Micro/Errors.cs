@@ -22,5 +22,15 @@ namespace Session.Core.Micro
         {
             return new ArgumentNullException(parameter);
         }
+
+        public static ArgumentException Slice(string parameter)
+        {
+            return new ArgumentException("offset and count must lie inside " + parameter, parameter);
+        }
+
+        public static ArgumentException MinLength(string parameter, int min)
+        {
+            return new ArgumentException(parameter + " must be at least " + min.ToString() + " bytes", parameter);
+        }
     }
 }

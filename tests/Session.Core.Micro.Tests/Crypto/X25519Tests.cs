@@ -121,6 +121,28 @@ namespace Session.Core.Micro.Tests.Crypto
         }
 
         [Fact]
+        public void ScalarMultBase_LibsodiumBoxSeedKeypairs_MatchPublicKey()
+        {
+            // crypto_box_seed_keypair: sk = SHA-512(seed)[0..31], pk = X25519(sk, 9).
+            int count = 0;
+            foreach (string file in new[] { "libsodium/box_curve25519xsalsa20poly1305.json", "libsodium/xchacha20_hchacha20.json" })
+            {
+                JsonElement root = TestVectors.Json(file);
+                string array = root.TryGetProperty("seedKeypairs", out _) ? "seedKeypairs" : "boxSeedKeypairs";
+                foreach (JsonElement test in root.GetProperty(array).EnumerateArray())
+                {
+                    byte[] secretKey = Sha512.Hash(test.Bytes("seed")).AsSpan(0, X25519.ScalarSize).ToArray();
+                    Assert.Equal(test.Bytes("sk"), secretKey);
+                    byte[] publicKey = new byte[X25519.KeySize];
+                    X25519.ScalarMultBase(publicKey, secretKey);
+                    Assert.Equal(test.Bytes("pk"), publicKey);
+                    count++;
+                }
+            }
+            Assert.Equal(2, count);
+        }
+
+        [Fact]
         public void ScalarMult_RandomKeys_MatchLibsodiumAndBouncyCastle()
         {
             var random = new SeededRandom(_output, nameof(ScalarMult_RandomKeys_MatchLibsodiumAndBouncyCastle));

@@ -1,0 +1,47 @@
+// JIT benchmark of the core beside libsodium and BouncyCastle (docs/performance.md).
+using System;
+using System.Globalization;
+
+namespace Session.Core.Micro.Bench
+{
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            double seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 0.3;
+            var core = new CoreOperations();
+            var others = Competitors.For(core);
+            Console.WriteLine("| operation | core µs | libsodium µs | core / libsodium | BouncyCastle µs | core / BouncyCastle | core bytes allocated per call |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var (name, run) in core.All())
+            {
+                double ours = Measure.Microseconds(run, seconds, 5);
+                var (sodium, bouncy) = others[name];
+                double sodiumTime = sodium == null ? double.NaN : Measure.Microseconds(sodium, seconds, 5);
+                double bouncyTime = bouncy == null ? double.NaN : Measure.Microseconds(bouncy, seconds, 5);
+                Console.WriteLine("| " + name + " | " + Format(ours) + " | " + Format(sodiumTime) + " | " + Ratio(ours, sodiumTime)
+                    + " | " + Format(bouncyTime) + " | " + Ratio(ours, bouncyTime) + " | " + AllocatedPerCall(run) + " |");
+            }
+            Console.WriteLine();
+            int total = StaticTables.Bytes(typeof(Session.Core.Micro.Crypto.X25519).Assembly, line => Console.WriteLine("static table " + line));
+            Console.WriteLine("static tables in all: " + total + " B");
+            return 0;
+        }
+
+        private static long AllocatedPerCall(Action run)
+        {
+            const int calls = 100;
+            run();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < calls; i++)
+            {
+                run();
+            }
+            return (GC.GetAllocatedBytesForCurrentThread() - before) / calls;
+        }
+
+        private static string Format(double microseconds) => double.IsNaN(microseconds) ? "-" : microseconds.ToString("0.00", CultureInfo.InvariantCulture);
+
+        private static string Ratio(double ours, double theirs) => double.IsNaN(theirs) ? "-" : (ours / theirs).ToString("0.00", CultureInfo.InvariantCulture) + "x";
+    }
+}

@@ -1,0 +1,26 @@
+// Times the core's operations under whatever runtime runs this program; bench/run.sh runs it with
+// `mono --interpreter`, and multiplies by nanoCLR's measured slowdown for an ESP32 estimate.
+using System;
+
+namespace Session.Core.Micro.Bench
+{
+    public static class Program
+    {
+        // portable-csharp.md §5: ESP32 time is about 150-400 times the mono-interpreter time.
+        private const double EspLow = 150;
+        private const double EspHigh = 400;
+
+        public static int Main(string[] args)
+        {
+            double seconds = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 0.5;
+            Console.WriteLine("| operation | interpreter ms | ESP32 estimate ms |");
+            Console.WriteLine("|---|---:|---:|");
+            foreach (var (name, run) in new CoreOperations().All())
+            {
+                double ms = Measure.Microseconds(run, seconds, 3) / 1000.0;
+                Console.WriteLine("| " + name + " | " + ms.ToString("0.000") + " | " + (ms * EspLow).ToString("0") + "-" + (ms * EspHigh).ToString("0") + " |");
+            }
+            return 0;
+        }
+    }
+}

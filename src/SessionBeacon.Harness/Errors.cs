@@ -13,6 +13,11 @@ namespace SessionBeacon.Harness
             return new ArgumentException("entropy must be 16 bytes (13-word phrase) or 32 bytes (25-word phrase), not " + length, "entropy");
         }
 
+        public static ArgumentException NotMultipleOf(string parameter, int unit, string what)
+        {
+            return new ArgumentException(parameter + " must be a multiple of " + unit + " " + what, parameter);
+        }
+
         public static FormatException PhraseWordCount(int count)
         {
             string hint = count == 12 || count == 24 ? " (is the last word, the checksum, missing?)" : "";

@@ -14,7 +14,10 @@ namespace Session.Core.Micro.Encoding
         private byte[] _data;
         private int _length;
 
-        /// <summary>Creates an empty buffer with room for <paramref name="capacity"/> bytes before it grows.</summary>
+        /// <summary>
+        /// Creates an empty buffer with room for <paramref name="capacity"/> bytes before it grows; it
+        /// then doubles (from 16 when <paramref name="capacity"/> is 0).
+        /// </summary>
         /// <exception cref="ArgumentException"><paramref name="capacity"/> is negative.</exception>
         public ByteBuffer(int capacity)
         {

@@ -82,7 +82,7 @@ namespace SessionBeacon.Harness.Identity
         {
             if (data.Length % GroupBytes != 0)
             {
-                throw new ArgumentException("data must be a multiple of 4 bytes", nameof(data));
+                throw Errors.NotMultipleOf(nameof(data), GroupBytes, "bytes");
             }
             MnemonicWordList list = MnemonicWordList.English;
             const uint n = MnemonicWordList.Size;
@@ -106,7 +106,7 @@ namespace SessionBeacon.Harness.Identity
         {
             if (words.Length % GroupWords != 0)
             {
-                throw new ArgumentException("words must be a multiple of 3", nameof(words));
+                throw Errors.NotMultipleOf(nameof(words), GroupWords, "words");
             }
             MnemonicWordList list = MnemonicWordList.English;
             const ulong n = MnemonicWordList.Size;

@@ -47,5 +47,141 @@ namespace Session.Core.Micro
         {
             return new ArgumentException(parameter + " is a small-order point, not a usable public key", parameter);
         }
+
+        public static ArgumentException Negative(string parameter)
+        {
+            return new ArgumentException(parameter + " must not be negative", parameter);
+        }
+
+        public static ArgumentException LoneSurrogate(string parameter, int index)
+        {
+            return new ArgumentException(parameter + " has a lone surrogate at index " + index.ToString(), parameter);
+        }
+
+        public static ArgumentException FieldNumber(int field)
+        {
+            return new ArgumentException("field must be 1 to 536870911, not " + field.ToString(), "field");
+        }
+
+        public static ArgumentException MessageToken(int token)
+        {
+            return new ArgumentException("token " + token.ToString() + " is not the innermost open message", "token");
+        }
+
+        public static InvalidOperationException BufferFull()
+        {
+            return new InvalidOperationException("a byte buffer cannot grow past 2 GiB");
+        }
+
+        public static InvalidOperationException NestingTooDeep(int maximum)
+        {
+            return new InvalidOperationException("messages nest at most " + maximum.ToString() + " deep");
+        }
+
+        public static InvalidOperationException NoCurrentField()
+        {
+            return new InvalidOperationException("no current field: call Next first");
+        }
+
+        // Malformed data: bytes from outside that break their format, not misuse.
+
+        // Malformed UTF-8 (Utf8.Decode). Offsets index the caller's array.
+
+        public static Encoding.MalformedDataException Utf8StrayContinuation(int offset)
+        {
+            return Utf8(offset, "continuation byte without a lead byte");
+        }
+
+        public static Encoding.MalformedDataException Utf8InvalidLead(int offset, int value)
+        {
+            return Utf8(offset, "byte 0x" + value.ToString("x2") + " never starts a character");
+        }
+
+        public static Encoding.MalformedDataException Utf8MissingContinuation(int offset)
+        {
+            return Utf8(offset, "expected a continuation byte");
+        }
+
+        public static Encoding.MalformedDataException Utf8Truncated(int offset)
+        {
+            return Utf8(offset, "sequence cut short by the end of the data");
+        }
+
+        public static Encoding.MalformedDataException Utf8Overlong(int offset)
+        {
+            return Utf8(offset, "overlong encoding");
+        }
+
+        public static Encoding.MalformedDataException Utf8Surrogate(int offset)
+        {
+            return Utf8(offset, "encoded surrogate (U+D800 to U+DFFF)");
+        }
+
+        public static Encoding.MalformedDataException Utf8BeyondUnicode(int offset)
+        {
+            return Utf8(offset, "code point above U+10FFFF");
+        }
+
+        // Malformed protobuf (ProtobufReader). Offsets index the caller's array.
+
+        public static Encoding.MalformedDataException TruncatedVarint(int offset)
+        {
+            return Protobuf(offset, "truncated varint");
+        }
+
+        public static Encoding.MalformedDataException VarintTooLong(int offset)
+        {
+            return Protobuf(offset, "varint longer than 10 bytes");
+        }
+
+        public static Encoding.MalformedDataException VarintOverflow(int offset)
+        {
+            return Protobuf(offset, "varint above 64 bits");
+        }
+
+        public static Encoding.MalformedDataException TagTooLarge(int offset)
+        {
+            return Protobuf(offset, "tag above 32 bits");
+        }
+
+        public static Encoding.MalformedDataException FieldZero(int offset)
+        {
+            return Protobuf(offset, "field number 0");
+        }
+
+        public static Encoding.MalformedDataException BadWireType(int offset, int wireType)
+        {
+            return Protobuf(offset, "wire type " + wireType.ToString() + " does not exist");
+        }
+
+        public static Encoding.MalformedDataException Group(int offset, int field)
+        {
+            return Protobuf(offset, "field " + field.ToString() + " is a group (wire type 3/4), which is not supported");
+        }
+
+        public static Encoding.MalformedDataException TruncatedFixed(int offset, int size)
+        {
+            return Protobuf(offset, "truncated fixed" + (size * 8).ToString() + " (" + size.ToString() + " bytes needed)");
+        }
+
+        public static Encoding.MalformedDataException LengthPastEnd(int offset, ulong length, int left)
+        {
+            return Protobuf(offset, "length " + length.ToString() + " runs past the end (" + left.ToString() + " bytes left)");
+        }
+
+        public static Encoding.MalformedDataException WireTypeMismatch(int offset, int field, int actual, int expected)
+        {
+            return Protobuf(offset, "field " + field.ToString() + " has wire type " + actual.ToString() + ", read as wire type " + expected.ToString());
+        }
+
+        private static Encoding.MalformedDataException Utf8(int offset, string what)
+        {
+            return new Encoding.MalformedDataException("UTF-8: " + what + " at byte " + offset.ToString(), offset);
+        }
+
+        private static Encoding.MalformedDataException Protobuf(int offset, string what)
+        {
+            return new Encoding.MalformedDataException("protobuf: " + what + " at byte " + offset.ToString(), offset);
+        }
     }
 }

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using System.Text.Json;
 using SessionBeacon.Harness.Identity;
-using SessionBeacon.Harness.Tests.Support;
+using Session.Core.Micro.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 

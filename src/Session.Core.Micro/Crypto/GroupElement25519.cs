@@ -154,6 +154,19 @@ namespace Session.Core.Micro.Crypto
         }
 
         /// <summary>
+        /// Writes the u-coordinate of the Montgomery point that corresponds to p: u = (1 + y) / (1 - y)
+        /// = (Z + Y) / (Z - Y) (RFC 7748 section 4.1). The identity gives u = 0. Constant time.
+        /// </summary>
+        public static void EncodeMontgomeryU(byte[] u, int offset, GroupElement25519 p, Workspace w)
+        {
+            Field25519.Sub(w.T4, p.Z, p.Y);
+            Field25519.Invert(w.T4, w.T4, w.T0, w.T1, w.T2);
+            Field25519.Add(w.T5, p.Z, p.Y);
+            Field25519.Mul(w.T5, w.T5, w.T4);
+            Field25519.ToBytes(u, offset, w.T5);
+        }
+
+        /// <summary>
         /// Decodes s[offset..+32] (RFC 8032 section 5.1.3) into p; false when it is not a point.
         /// y at or above p is read modulo p, as libsodium does; check <see cref="IsCanonical"/> first
         /// where that matters. Variable time: public data only.

@@ -4,6 +4,8 @@
 // zero (a small-order public key), like libsodium's crypto_scalarmult.
 // Cost: 255 ladder steps of 5 multiplications, 4 squarings and one small multiplication, and one
 // inversion. One call allocates nine 10-limb scratch arrays (9 x 64 = 576 bytes on 64-bit .NET).
+// ScalarMultBase instead multiplies the Ed25519 base point with GroupElement25519's constant-time
+// fixed-base table and maps the result to u (RFC 7748 section 4.1).
 using System.Diagnostics;
 
 namespace Session.Core.Micro.Crypto
@@ -16,8 +18,6 @@ namespace Session.Core.Micro.Crypto
 
         /// <summary>Bytes of a secret scalar.</summary>
         public const int ScalarSize = 32;
-
-        private static readonly byte[] s_basePoint = { 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 
         /// <summary>
         /// Computes the shared secret X25519(secretKey, publicKey) into <paramref name="sharedSecret"/>.
@@ -47,7 +47,26 @@ namespace Session.Core.Micro.Crypto
         {
             CheckKey(publicKey, nameof(publicKey), KeySize);
             CheckKey(secretKey, nameof(secretKey), ScalarSize);
-            ScalarMultRaw(publicKey, secretKey, s_basePoint);
+            // u = 9 is the image of the Ed25519 base point, and the fixed-base Edwards multiplication
+            // (124 doublings, 64 table additions) is about 40% cheaper than the 255-step ladder.
+            byte[] clamped = new byte[ScalarSize];
+            var w = new GroupElement25519.Workspace();
+            var point = new GroupElement25519();
+            try
+            {
+                System.Array.Copy(secretKey, 0, clamped, 0, ScalarSize);
+                clamped[0] &= 248;
+                clamped[31] &= 127;
+                clamped[31] |= 64;
+                GroupElement25519.ScalarMultBase(point, clamped, 0, w);
+                GroupElement25519.EncodeMontgomeryU(publicKey, 0, point, w);
+            }
+            finally
+            {
+                CryptoBytes.Wipe(clamped);
+                w.Wipe();
+                point.Clear();
+            }
         }
 
         /// <summary>

@@ -147,6 +147,8 @@ namespace Session.Core.Micro.Tests.Crypto
         {
             var random = new SeededRandom(_output, nameof(ScalarMult_RandomKeys_MatchLibsodiumAndBouncyCastle));
             byte[] ours = new byte[X25519.KeySize], theirs = new byte[X25519.KeySize];
+            byte[] basePoint = new byte[X25519.KeySize];
+            basePoint[0] = 9;
             for (int i = 0; i < SeededRandom.Iterations; i++)
             {
                 byte[] secretKey = random.Bytes(X25519.ScalarSize), publicKey = random.Bytes(X25519.KeySize);
@@ -157,6 +159,8 @@ namespace Session.Core.Micro.Tests.Crypto
 
                 X25519.ScalarMultBase(ours, secretKey);
                 Assert.Equal(Sodium.ScalarMult.Base(secretKey), ours);
+                X25519.ScalarMultRaw(theirs, secretKey, basePoint);
+                Assert.Equal(theirs, ours);
                 Org.BouncyCastle.Math.EC.Rfc7748.X25519.ScalarMultBase(secretKey, 0, theirs, 0);
                 Assert.Equal(theirs, ours);
             }

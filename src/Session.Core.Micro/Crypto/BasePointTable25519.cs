@@ -2,7 +2,9 @@
 // fixed-base multiplication: 1B..8B and 1B'..8B' with B' = 2^128 B, each as the affine triple
 // (y + x, y - x, 2dxy) in canonical Field25519 limbs. 16 entries x 30 ints = 1,920 bytes.
 // Computed from B with GroupElement25519's own formulas; GroupElement25519Tests regenerates the
-// table and fails (printing the correct one) if it ever differs.
+// table and fails (printing the correct one) if it ever differs. Select reads an entry in constant
+// time. Kept small for the device's heap: a 4-bit signed window needs only 1B..8B per point, and the
+// second point halves the doublings of a fixed-base multiplication.
 namespace Session.Core.Micro.Crypto
 {
     /// <summary>The fixed-base table of edwards25519 used by signing and key generation.</summary>
@@ -56,6 +58,66 @@ namespace Session.Core.Micro.Crypto
             System.Array.Copy(s_entries, o, yPlusX, 0, Field25519.ElementLength);
             System.Array.Copy(s_entries, o + Field25519.ElementLength, yMinusX, 0, Field25519.ElementLength);
             System.Array.Copy(s_entries, o + 2 * Field25519.ElementLength, xy2d, 0, Field25519.ElementLength);
+        }
+
+        /// <summary>
+        /// (yPlusX, yMinusX, xy2d) = digit times the table's point, digit in [-8, 8], in constant time:
+        /// all eight entries are read and masked, so neither the digit nor its sign shows in the time
+        /// or the memory accessed. negated is scratch.
+        /// </summary>
+        public static void Select(int[] ypx, int[] ymx, int[] xy2d, int table, int digit, int[] negated)
+        {
+            int negative = (digit >> 31) & 1;
+            int magnitude = digit - ((-negative & digit) << 1);
+            Field25519.One(ypx);
+            Field25519.One(ymx);
+            Field25519.Zero(xy2d);
+            int[] entries = s_entries;
+            for (int j = 1; j <= 8; j++)
+            {
+                // mask is all ones exactly when magnitude == j (both small and non-negative).
+                int mask = -(int)((uint)((magnitude ^ j) - 1) >> 31);
+                int o = Offset(table, j - 1);
+                SelectEntry(ypx, ymx, xy2d, entries, o, mask);
+            }
+            // -(x, y) = (-x, y): swaps y + x with y - x and negates 2dxy.
+            Field25519.ConditionalSwap(ypx, ymx, negative);
+            Field25519.Negate(negated, xy2d);
+            Field25519.ConditionalMove(xy2d, negated, negative);
+        }
+
+        private static void SelectEntry(int[] ypx, int[] ymx, int[] xy2d, int[] table, int o, int mask)
+        {
+            ypx[0] ^= (ypx[0] ^ table[o + 0]) & mask;
+            ypx[1] ^= (ypx[1] ^ table[o + 1]) & mask;
+            ypx[2] ^= (ypx[2] ^ table[o + 2]) & mask;
+            ypx[3] ^= (ypx[3] ^ table[o + 3]) & mask;
+            ypx[4] ^= (ypx[4] ^ table[o + 4]) & mask;
+            ypx[5] ^= (ypx[5] ^ table[o + 5]) & mask;
+            ypx[6] ^= (ypx[6] ^ table[o + 6]) & mask;
+            ypx[7] ^= (ypx[7] ^ table[o + 7]) & mask;
+            ypx[8] ^= (ypx[8] ^ table[o + 8]) & mask;
+            ypx[9] ^= (ypx[9] ^ table[o + 9]) & mask;
+            ymx[0] ^= (ymx[0] ^ table[o + 10]) & mask;
+            ymx[1] ^= (ymx[1] ^ table[o + 11]) & mask;
+            ymx[2] ^= (ymx[2] ^ table[o + 12]) & mask;
+            ymx[3] ^= (ymx[3] ^ table[o + 13]) & mask;
+            ymx[4] ^= (ymx[4] ^ table[o + 14]) & mask;
+            ymx[5] ^= (ymx[5] ^ table[o + 15]) & mask;
+            ymx[6] ^= (ymx[6] ^ table[o + 16]) & mask;
+            ymx[7] ^= (ymx[7] ^ table[o + 17]) & mask;
+            ymx[8] ^= (ymx[8] ^ table[o + 18]) & mask;
+            ymx[9] ^= (ymx[9] ^ table[o + 19]) & mask;
+            xy2d[0] ^= (xy2d[0] ^ table[o + 20]) & mask;
+            xy2d[1] ^= (xy2d[1] ^ table[o + 21]) & mask;
+            xy2d[2] ^= (xy2d[2] ^ table[o + 22]) & mask;
+            xy2d[3] ^= (xy2d[3] ^ table[o + 23]) & mask;
+            xy2d[4] ^= (xy2d[4] ^ table[o + 24]) & mask;
+            xy2d[5] ^= (xy2d[5] ^ table[o + 25]) & mask;
+            xy2d[6] ^= (xy2d[6] ^ table[o + 26]) & mask;
+            xy2d[7] ^= (xy2d[7] ^ table[o + 27]) & mask;
+            xy2d[8] ^= (xy2d[8] ^ table[o + 28]) & mask;
+            xy2d[9] ^= (xy2d[9] ^ table[o + 29]) & mask;
         }
     }
 }

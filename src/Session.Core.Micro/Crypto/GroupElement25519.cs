@@ -16,9 +16,16 @@ namespace Session.Core.Micro.Crypto
         /// <summary>Bytes of an encoded point.</summary>
         public const int EncodedSize = 32;
 
+        /// <summary>Projective X; x = X/Z. (In the cached form of verification: Y + X.)</summary>
         public readonly int[] X = new int[Field25519.ElementLength];
+
+        /// <summary>Projective Y; y = Y/Z. (Cached form: Y - X.)</summary>
         public readonly int[] Y = new int[Field25519.ElementLength];
+
+        /// <summary>Projective Z.</summary>
         public readonly int[] Z = new int[Field25519.ElementLength];
+
+        /// <summary>T = XY/Z. (Cached form: 2dT.)</summary>
         public readonly int[] T = new int[Field25519.ElementLength];
 
         // d = -121665/121666, 2d and sqrt(-1) = 2^((p-1)/4), as limbs.
@@ -296,9 +303,9 @@ namespace Session.Core.Micro.Crypto
                     Double(r, r, w);
                     Double(r, r, w);
                 }
-                SelectBaseMultiple(w.T4, w.T5, w.T6, 0, e[i], w.T7);
+                BasePointTable25519.Select(w.T4, w.T5, w.T6, 0, e[i], w.T7);
                 Add(r, r, w.T4, w.T5, null, w.T6, w);
-                SelectBaseMultiple(w.T4, w.T5, w.T6, 1, e[i + 32], w.T7);
+                BasePointTable25519.Select(w.T4, w.T5, w.T6, 1, e[i + 32], w.T7);
                 Add(r, r, w.T4, w.T5, null, w.T6, w);
             }
         }
@@ -402,62 +409,6 @@ namespace Session.Core.Micro.Crypto
             {
                 Add(r, p, q.X, q.Y, q.Z, q.T, w);
             }
-        }
-
-        // The constant-time table scan: (ypx, ymx, xy2d) = digit * (B or B'), digit in [-8, 8].
-        private static void SelectBaseMultiple(int[] ypx, int[] ymx, int[] xy2d, int table, int digit, int[] negated)
-        {
-            int negative = (digit >> 31) & 1;
-            int magnitude = digit - ((-negative & digit) << 1);
-            Field25519.One(ypx);
-            Field25519.One(ymx);
-            Field25519.Zero(xy2d);
-            int[] entries = BasePointTable25519.Entries;
-            for (int j = 1; j <= 8; j++)
-            {
-                // mask is all ones exactly when magnitude == j (both small and non-negative).
-                int mask = -(int)((uint)((magnitude ^ j) - 1) >> 31);
-                int o = BasePointTable25519.Offset(table, j - 1);
-                SelectEntry(ypx, ymx, xy2d, entries, o, mask);
-            }
-            // -(x, y) = (-x, y): swaps y + x with y - x and negates 2dxy.
-            Field25519.ConditionalSwap(ypx, ymx, negative);
-            Field25519.Negate(negated, xy2d);
-            Field25519.ConditionalMove(xy2d, negated, negative);
-        }
-
-        private static void SelectEntry(int[] ypx, int[] ymx, int[] xy2d, int[] table, int o, int mask)
-        {
-            ypx[0] ^= (ypx[0] ^ table[o + 0]) & mask;
-            ypx[1] ^= (ypx[1] ^ table[o + 1]) & mask;
-            ypx[2] ^= (ypx[2] ^ table[o + 2]) & mask;
-            ypx[3] ^= (ypx[3] ^ table[o + 3]) & mask;
-            ypx[4] ^= (ypx[4] ^ table[o + 4]) & mask;
-            ypx[5] ^= (ypx[5] ^ table[o + 5]) & mask;
-            ypx[6] ^= (ypx[6] ^ table[o + 6]) & mask;
-            ypx[7] ^= (ypx[7] ^ table[o + 7]) & mask;
-            ypx[8] ^= (ypx[8] ^ table[o + 8]) & mask;
-            ypx[9] ^= (ypx[9] ^ table[o + 9]) & mask;
-            ymx[0] ^= (ymx[0] ^ table[o + 10]) & mask;
-            ymx[1] ^= (ymx[1] ^ table[o + 11]) & mask;
-            ymx[2] ^= (ymx[2] ^ table[o + 12]) & mask;
-            ymx[3] ^= (ymx[3] ^ table[o + 13]) & mask;
-            ymx[4] ^= (ymx[4] ^ table[o + 14]) & mask;
-            ymx[5] ^= (ymx[5] ^ table[o + 15]) & mask;
-            ymx[6] ^= (ymx[6] ^ table[o + 16]) & mask;
-            ymx[7] ^= (ymx[7] ^ table[o + 17]) & mask;
-            ymx[8] ^= (ymx[8] ^ table[o + 18]) & mask;
-            ymx[9] ^= (ymx[9] ^ table[o + 19]) & mask;
-            xy2d[0] ^= (xy2d[0] ^ table[o + 20]) & mask;
-            xy2d[1] ^= (xy2d[1] ^ table[o + 21]) & mask;
-            xy2d[2] ^= (xy2d[2] ^ table[o + 22]) & mask;
-            xy2d[3] ^= (xy2d[3] ^ table[o + 23]) & mask;
-            xy2d[4] ^= (xy2d[4] ^ table[o + 24]) & mask;
-            xy2d[5] ^= (xy2d[5] ^ table[o + 25]) & mask;
-            xy2d[6] ^= (xy2d[6] ^ table[o + 26]) & mask;
-            xy2d[7] ^= (xy2d[7] ^ table[o + 27]) & mask;
-            xy2d[8] ^= (xy2d[8] ^ table[o + 28]) & mask;
-            xy2d[9] ^= (xy2d[9] ^ table[o + 29]) & mask;
         }
 
         // Signed windows of width 4: digits odd in [-7, 7] or zero, with at least three zeros after

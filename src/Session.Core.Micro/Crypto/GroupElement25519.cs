@@ -33,20 +33,12 @@ namespace Session.Core.Micro.Crypto
         private static readonly int[] s_d2 = { 45281625, 27714825, 36363642, 13898781, 229458, 15978800, 54557047, 27058993, 29715967, 9444199 };
         private static readonly int[] s_sqrtMinusOne = { 34513072, 25610706, 9377949, 3500415, 12389472, 33281959, 41962654, 31548777, 326685, 11406482 };
 
-        // The y-coordinates of the eight points of order dividing 8 (canonical, little-endian): 0, 1,
-        // p - 1, and the two of order 8. Any encoding whose y reduces to one of them is small order.
-        private static readonly byte[] s_smallOrderY =
+        // y of the order-8 points is this value or its negative (canonical, little-endian); the other
+        // points of order dividing 8 have y = 0, 1 or -1.
+        private static readonly byte[] s_orderEightY =
         {
-            0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-            0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-            0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-            0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-            0xec, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-            0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
             0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98, 0xf0,
             0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53, 0xfc, 0x05,
-            0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10, 0x67, 0x0f,
-            0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77, 0x92, 0xac, 0x03, 0x7a,
         };
 
         /// <summary>Scratch for the group operations; allocate one per top-level operation.</summary>
@@ -240,25 +232,22 @@ namespace Session.Core.Micro.Crypto
 
         /// <summary>
         /// True when s[offset..+32] encodes, in either sign and canonically or not, a point of order 1,
-        /// 2, 4 or 8 (the libsodium blocklist). Variable time: public data only.
+        /// 2, 4 or 8 (libsodium's blocklist): y = 0, 1, -1 or the y of an order-8 point, modulo p.
+        /// Variable time: public data only.
         /// </summary>
         public static bool HasSmallOrder(byte[] s, int offset, Workspace w)
         {
+            byte[] bytes = w.Bytes;
             Field25519.FromBytes(w.T0, s, offset);
-            Field25519.ToBytes(w.Bytes, 0, w.T0);
-            for (int entry = 0; entry < s_smallOrderY.Length; entry += EncodedSize)
+            Field25519.ToBytes(bytes, 0, w.T0);
+            if (IsSmallOrderY(bytes))
             {
-                bool same = true;
-                for (int i = 0; i < EncodedSize && same; i++)
-                {
-                    same = w.Bytes[i] == s_smallOrderY[entry + i];
-                }
-                if (same)
-                {
-                    return true;
-                }
+                return true;
             }
-            return false;
+            // -y catches p - 1 (as -y = 1) and the other order-8 value.
+            Field25519.Negate(w.T0, w.T0);
+            Field25519.ToBytes(bytes, 0, w.T0);
+            return IsSmallOrderY(bytes);
         }
 
         /// <summary>True when p is the neutral element. Variable time.</summary>
@@ -386,6 +375,22 @@ namespace Session.Core.Micro.Crypto
             GroupElement25519 r = new GroupElement25519();
             DoubleScalarMultVartime(r, order, p, new byte[Scalar25519.Size], w);
             return IsIdentity(r, w);
+        }
+
+        // Canonical y equal to 0, 1 or the order-8 value.
+        private static bool IsSmallOrderY(byte[] y)
+        {
+            bool orderEight = true, one = y[0] == 1, zero = y[0] == 0;
+            for (int i = 0; i < EncodedSize; i++)
+            {
+                orderEight &= y[i] == s_orderEightY[i];
+                if (i > 0)
+                {
+                    one &= y[i] == 0;
+                    zero &= y[i] == 0;
+                }
+            }
+            return orderEight || one || zero;
         }
 
         // p (extended) becomes (Y + X, Y - X, Z, 2dT) in its own fields.

@@ -128,6 +128,48 @@ namespace Session.Core.Micro.Tests.Crypto
         }
 
         [Fact]
+        public void HasSmallOrder_TorsionPointsInAnyEncoding_True_OtherPointsFalse()
+        {
+            var random = new SeededRandom(_output, nameof(HasSmallOrder_TorsionPointsInAnyEncoding_True_OtherPointsFalse));
+            var w = new GroupElement25519.Workspace();
+            var point = new GroupElement25519();
+            var torsion = new GroupElement25519();
+            byte[] order = Bytes32(s_order), zero = new byte[32];
+            var seen = new System.Collections.Generic.HashSet<string>();
+            // L P is the small-order part of P; 200 random points reach all eight with overwhelming odds.
+            for (int i = 0; i < 200; i++)
+            {
+                if (!GroupElement25519.Decode(point, random.Bytes(32), 0, w))
+                {
+                    continue;
+                }
+                GroupElement25519.DoubleScalarMultVartime(torsion, order, point, zero, w);
+                byte[] encoding = new byte[32];
+                GroupElement25519.Encode(encoding, 0, torsion, w);
+                seen.Add(Convert.ToHexString(encoding));
+                Assert.True(GroupElement25519.HasSmallOrder(encoding, 0, w));
+                encoding[31] ^= 0x80;
+                Assert.True(GroupElement25519.HasSmallOrder(encoding, 0, w));
+                Assert.False(GroupElement25519.IsInPrimeOrderSubgroup(point, w) && !GroupElement25519.IsIdentity(torsion, w));
+            }
+            Assert.Equal(8, seen.Count);
+            // Non-canonical encodings of y = 0 and y = 1 (y + p).
+            Assert.True(GroupElement25519.HasSmallOrder(Bytes32(s_p), 0, w));
+            Assert.True(GroupElement25519.HasSmallOrder(Bytes32(s_p + 1), 0, w));
+            Assert.False(GroupElement25519.IsCanonical(Bytes32(s_p), 0));
+            Assert.True(GroupElement25519.IsCanonical(Bytes32(s_p - 1), 0));
+
+            byte[] publicEncoding = new byte[32];
+            for (int i = 0; i < 100; i++)
+            {
+                GroupElement25519.ScalarMultBase(point, Bytes32(new BigInteger(random.Bytes(32), isUnsigned: true) % s_order), 0, w);
+                GroupElement25519.Encode(publicEncoding, 0, point, w);
+                Assert.False(GroupElement25519.HasSmallOrder(publicEncoding, 0, w));
+                Assert.True(GroupElement25519.IsInPrimeOrderSubgroup(point, w));
+            }
+        }
+
+        [Fact]
         public void Scalar_ReduceAndMulAdd_RandomValues_MatchBigInteger()
         {
             var random = new SeededRandom(_output, nameof(Scalar_ReduceAndMulAdd_RandomValues_MatchBigInteger));

@@ -92,22 +92,40 @@ namespace Session.Core.Micro.Crypto
         /// <summary>r = 2p (dbl-2008-hwcd, negated projectively to save two negations). r may be p.</summary>
         public static void Double(GroupElement25519 r, GroupElement25519 p, Workspace w)
         {
+            Double(r, p, 1, w);
+        }
+
+        /// <summary>
+        /// r = 2^count p. Doubling never reads T, so only the last of the run computes it: one
+        /// multiplication saved per doubling that another doubling follows. r may be p.
+        /// </summary>
+        public static void Double(GroupElement25519 r, GroupElement25519 p, int count, Workspace w)
+        {
+            Debug.Assert(count >= 1);
             int[] t0 = w.T0, t1 = w.T1, t2 = w.T2, t3 = w.T3;
-            Field25519.Square(t0, p.X);        // A = X^2
-            Field25519.Square(t1, p.Y);        // B = Y^2
-            Field25519.Square(t2, p.Z);
-            Field25519.Add(t2, t2, t2);        // C = 2 Z^2
-            Field25519.Add(t3, p.X, p.Y);
-            Field25519.Square(t3, t3);         // (X + Y)^2
-            // The formulas' E, F, G, H with a = -1, all multiplied by -1 (the same projective point):
-            Field25519.Add(r.T, t1, t0);       // -H = A + B
-            Field25519.Sub(t1, t1, t0);        // G = B - A
-            Field25519.Sub(t3, t3, r.T);       // E = (X + Y)^2 - A - B
-            Field25519.Sub(t2, t2, t1);        // -F = C - G
-            Field25519.Mul(r.X, t3, t2);
-            Field25519.Mul(r.Y, t1, r.T);
-            Field25519.Mul(r.Z, t2, t1);
-            Field25519.Mul(r.T, t3, r.T);
+            GroupElement25519 source = p;
+            for (int k = 0; k < count; k++)
+            {
+                Field25519.Square(t0, source.X);   // A = X^2
+                Field25519.Square(t1, source.Y);   // B = Y^2
+                Field25519.Square(t2, source.Z);
+                Field25519.Add(t2, t2, t2);        // C = 2 Z^2
+                Field25519.Add(t3, source.X, source.Y);
+                Field25519.Square(t3, t3);         // (X + Y)^2
+                // The formulas' E, F, G, H with a = -1, all multiplied by -1 (the same projective point):
+                Field25519.Add(r.T, t1, t0);       // -H = A + B
+                Field25519.Sub(t1, t1, t0);        // G = B - A
+                Field25519.Sub(t3, t3, r.T);       // E = (X + Y)^2 - A - B
+                Field25519.Sub(t2, t2, t1);        // -F = C - G
+                Field25519.Mul(r.X, t3, t2);
+                Field25519.Mul(r.Y, t1, r.T);
+                Field25519.Mul(r.Z, t2, t1);
+                if (k == count - 1)
+                {
+                    Field25519.Mul(r.T, t3, r.T);
+                }
+                source = r;
+            }
         }
 
         /// <summary>
@@ -287,10 +305,7 @@ namespace Session.Core.Micro.Crypto
             {
                 if (i != 31)
                 {
-                    Double(r, r, w);
-                    Double(r, r, w);
-                    Double(r, r, w);
-                    Double(r, r, w);
+                    Double(r, r, 4, w);
                 }
                 BasePointTable25519.Select(w.T4, w.T5, w.T6, 0, e[i], w.T7);
                 Add(r, r, w.T4, w.T5, null, w.T6, w);
@@ -332,25 +347,35 @@ namespace Session.Core.Micro.Crypto
                 multiples[i] = m;
             }
 
-            int top = 256;
-            while (top >= 0 && aDigits[top] == 0 && bDigits[top] == 0)
-            {
-                top--;
-            }
+            // From the top digit down: double, then add the digits' multiples. Runs of doublings are
+            // batched so that only the last computes T.
             SetIdentity(r);
-            for (int i = top; i >= 0; i--)
+            int pending = 0;
+            bool started = false;
+            for (int i = 256; i >= 0; i--)
             {
-                Double(r, r, w);
-                int da = aDigits[i];
+                int da = aDigits[i], db = bDigits[i];
+                if (started)
+                {
+                    pending++;
+                }
+                if (da == 0 && db == 0)
+                {
+                    continue;
+                }
+                if (pending > 0)
+                {
+                    Double(r, r, pending, w);
+                    pending = 0;
+                }
+                started = true;
                 if (da != 0)
                 {
                     AddCached(r, r, multiples[(da < 0 ? -da : da) >> 1], da < 0, w);
                 }
-                int db = bDigits[i];
                 if (db != 0)
                 {
-                    int index = (db < 0 ? -db : db) - 1;
-                    BasePointTable25519.CopyEntry(w.T4, w.T5, w.T6, 0, index);
+                    BasePointTable25519.CopyEntry(w.T4, w.T5, w.T6, 0, (db < 0 ? -db : db) - 1);
                     if (db < 0)
                     {
                         Field25519.Negate(w.T6, w.T6);
@@ -361,6 +386,10 @@ namespace Session.Core.Micro.Crypto
                         Add(r, r, w.T4, w.T5, null, w.T6, w);
                     }
                 }
+            }
+            if (pending > 0)
+            {
+                Double(r, r, pending, w);
             }
         }
 

@@ -105,14 +105,9 @@ namespace Session.Core.Micro.Crypto
                         bit = 0;
                     }
                     swap ^= bit;
-                    Field25519.ConditionalSwap(x2, x3, swap);
-                    Field25519.ConditionalSwap(z2, z3, swap);
+                    Field25519.SwapSumsAndDifferences(t0, t1, t2, t3, x2, z2, x3, z3, swap);  // A, B, C, D
                     swap = bit;
 
-                    Field25519.Add(t0, x2, z2);       // A
-                    Field25519.Sub(t1, x2, z2);       // B
-                    Field25519.Add(t2, x3, z3);       // C
-                    Field25519.Sub(t3, x3, z3);       // D
                     Field25519.Mul(t3, t3, t0);       // DA
                     Field25519.Mul(t2, t2, t1);       // CB
                     Field25519.Square(t0, t0);        // AA
@@ -124,9 +119,8 @@ namespace Session.Core.Micro.Crypto
                     Field25519.Mul(z3, z3, x1);       // z3 = x1 * (DA - CB)^2
                     Field25519.Mul(x2, t0, t1);       // x2 = AA * BB
                     Field25519.Sub(t0, t0, t1);       // E = AA - BB
-                    Field25519.Mul121666(t2, t0);
-                    Field25519.Add(t2, t2, t1);       // BB + 121666 E = AA + 121665 E
-                    Field25519.Mul(z2, t0, t2);       // z2 = E * (AA + a24 * E)
+                    Field25519.Mul121666Add(t2, t0, t1);  // BB + 121666 E = AA + a24 E
+                    Field25519.Mul(z2, t0, t2);       // z2 = E * (AA + a24 E)
                 }
                 Field25519.ConditionalSwap(x2, x3, swap);
                 Field25519.ConditionalSwap(z2, z3, swap);

@@ -54,8 +54,21 @@ namespace Session.Core.Micro.Tests.Crypto
                 AssertEqual(4 * (x + y) * (x + y), h);
                 Field25519.Negate(h, f);
                 AssertEqual(-x, h);
-                Field25519.Mul121666(h, t1);
-                AssertEqual(121666 * (x - y), h);
+                Field25519.Mul121666Add(h, t1, f);
+                AssertEqual(121666 * (x - y) + x, h);
+                int[] s2 = new int[10], d2 = new int[10], s3 = new int[10], d3 = new int[10];
+                int[] u = new int[10];
+                Field25519.Mul(u, f, g);
+                for (int swap = 0; swap <= 1; swap++)
+                {
+                    Field25519.SwapSumsAndDifferences(s2, d2, s3, d3, f, g, h, u, swap);
+                    BigInteger x2 = swap == 0 ? x : 121666 * (x - y) + x, z2 = swap == 0 ? y : x * y;
+                    BigInteger x3 = swap == 0 ? 121666 * (x - y) + x : x, z3 = swap == 0 ? x * y : y;
+                    AssertEqual(x2 + z2, s2);
+                    AssertEqual(x2 - z2, d2);
+                    AssertEqual(x3 + z3, s3);
+                    AssertEqual(x3 - z3, d3);
+                }
                 Field25519.Invert(h, f, t0, t1, t2);
                 AssertEqual(Mod(x).IsZero ? BigInteger.Zero : BigInteger.ModPow(Mod(x), s_p - 2, s_p), h);
                 Field25519.Pow22523(h, f, t0, t1, t2);

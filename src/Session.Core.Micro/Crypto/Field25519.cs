@@ -6,12 +6,13 @@
 // is doubled.
 //
 // Why this file is long: multiply and square are fully unrolled, with every limb in a local.
-// On the device's IL interpreter each loop iteration, array access and method call costs as much as
-// a dozen multiplications; the unrolled form makes one X25519 about three times cheaper there. The
-// code is kept in one file so that the limb layout and the bounds below are checked in one place.
+// On the device's IL interpreter a loop iteration, an array access or a method call costs as much as
+// several multiplications (docs/portable-csharp.md section 5: about 1 s per X25519 on an ESP32 for
+// this form, 4-10 s for naive ones). The code stays in one file so that the limb layout and the
+// bounds below are checked in one place; the unrolled sums were generated from the rule above.
 //
 // Bounds: Mul, Square, Mul121666Add and FromBytes leave limbs in [0, 2^26) (even) and
-// [0, 2^25] (odd; limbs 1 and 5 may exceed 2^25 by a few). Mul and Square accept inputs whose limbs
+// [0, 2^25) (odd; limbs 1 and 5 may exceed 2^25 slightly). Mul and Square accept inputs whose limbs
 // are up to 4 times those bounds in magnitude (sums/differences of up to four reduced elements);
 // the 64-bit accumulators then stay below 2^63. Add and Sub do not carry.
 //
@@ -333,7 +334,7 @@ namespace Session.Core.Micro.Crypto
             h[9] = (int)((Load32(s, offset + 28) >> 6) & 0x1ffffff);
         }
 
-        /// <summary>Writes the canonical encoding of h (the unique value below p) to s[offset..offset+31].</summary>
+        /// <summary>Writes the canonical encoding of f (the unique value below p) to s[offset..offset+31].</summary>
         public static void ToBytes(byte[] s, int offset, int[] f)
         {
             // Adding 8p limb by limb makes every limb positive for inputs within the Mul bounds, so the

@@ -95,6 +95,38 @@ namespace Session.Core.Micro.Tests.Crypto
         }
 
         [Fact]
+        public void MulAndSquare_LimbsAtFourTimesTheBound_StayExact()
+        {
+            // The documented input bound: sums or differences of up to four reduced elements, in
+            // both signs, with every limb at its maximum (value 2^255 - 1).
+            int[] max = new int[10], sum = new int[10], negative = new int[10], h = new int[10];
+            byte[] allOnes = new byte[32];
+            Array.Fill(allOnes, (byte)0xff);
+            Field25519.FromBytes(max, allOnes, 0);
+            for (int i = 0; i < 10; i++)
+            {
+                Assert.Equal((i & 1) == 0 ? (1 << 26) - 1 : (1 << 25) - 1, max[i]);
+            }
+            Field25519.Add(sum, max, max);
+            Field25519.Add(sum, sum, sum);                 // 4 * max
+            Field25519.Negate(negative, sum);              // -4 * max
+            BigInteger m = BigInteger.Pow(2, 255) - 1;
+            Field25519.Mul(h, sum, sum);
+            AssertEqual(16 * m * m, h);
+            Field25519.Mul(h, sum, negative);
+            AssertEqual(-16 * m * m, h);
+            Field25519.Square(h, negative);
+            AssertEqual(16 * m * m, h);
+            Field25519.Square(h, sum, 2);
+            AssertEqual(BigInteger.Pow(4 * m, 4), h);
+            Field25519.Mul121666Add(h, sum, negative);
+            AssertEqual(121666 * 4 * m - 4 * m, h);
+            byte[] encoded = new byte[32];
+            Field25519.ToBytes(encoded, 0, negative);
+            Assert.Equal(Mod(-4 * m), new BigInteger(encoded, isUnsigned: true));
+        }
+
+        [Fact]
         public void ToBytes_ValuesAroundP_AreCanonical()
         {
             // p - 1, p, p + 1, 2^255 - 1 (non-canonical inputs read with the top bit clear) and 0.

@@ -43,7 +43,6 @@ namespace Session.Core.Micro.Crypto
                 Clamp(h);
                 GroupElement25519.ScalarMultBase(a, h, 0, w);
                 GroupElement25519.Encode(publicKey, 0, a, w);
-                // Copy the seed last: seed and secretKey may be the same bytes of different arrays.
                 System.Array.Copy(seed, 0, secretKey, 0, SeedSize);
                 System.Array.Copy(publicKey, 0, secretKey, SeedSize, PublicKeySize);
             }

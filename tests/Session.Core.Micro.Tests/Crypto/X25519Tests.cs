@@ -167,12 +167,23 @@ namespace Session.Core.Micro.Tests.Crypto
         }
 
         [Fact]
-        public void ScalarMultRaw_OutputSameArrayAsPublicKey_MatchesOutOfPlace()
+        public void ScalarMult_OutputSameArrayAsAnInput_MatchesOutOfPlace()
         {
             JsonElement test = TestVectors.Json("rfc/rfc7748_x25519.json").GetProperty("x25519")[0];
             byte[] buffer = test.Bytes("u");
             X25519.ScalarMultRaw(buffer, test.Bytes("scalar"), buffer);
             Assert.Equal(test.Bytes("output"), buffer);
+            buffer = test.Bytes("u");
+            Assert.True(X25519.ScalarMult(buffer, test.Bytes("scalar"), buffer));
+            Assert.Equal(test.Bytes("output"), buffer);
+            buffer = test.Bytes("scalar");
+            Assert.True(X25519.ScalarMult(buffer, buffer, test.Bytes("u")));
+            Assert.Equal(test.Bytes("output"), buffer);
+
+            JsonElement dh = TestVectors.Json("rfc/rfc7748_x25519.json").GetProperty("dh");
+            buffer = dh.Bytes("aliceSk");
+            X25519.ScalarMultBase(buffer, buffer);
+            Assert.Equal(dh.Bytes("alicePk"), buffer);
         }
 
         [Fact]

@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 
 namespace Session.Core.Micro.Tests.Crypto
 {
-    /// <summary>edwards25519 group operations, the fixed-base table, and scalars modulo L.</summary>
+    /// <summary>edwards25519 group operations and the fixed-base table.</summary>
     public class GroupElement25519Tests
     {
         private static readonly BigInteger s_p = BigInteger.Pow(2, 255) - 19;
@@ -169,35 +169,6 @@ namespace Session.Core.Micro.Tests.Crypto
             }
         }
 
-        [Fact]
-        public void Scalar_ReduceAndMulAdd_RandomValues_MatchBigInteger()
-        {
-            var random = new SeededRandom(_output, nameof(Scalar_ReduceAndMulAdd_RandomValues_MatchBigInteger));
-            long[] work = new long[Scalar25519.WorkLength];
-            byte[] output = new byte[32];
-            for (int i = 0; i < SeededRandom.Iterations; i++)
-            {
-                byte[] wide = random.Bytes(64);
-                if (i % 10 == 1) Array.Fill(wide, (byte)0xff);
-                if (i % 10 == 2) Array.Clear(wide);
-                if (i % 10 == 3) wide = Bytes(s_order * (i + 1) + (i % 3) - 1, 64);
-                Scalar25519.Reduce(output, 0, wide, 0, work);
-                Assert.Equal(new BigInteger(wide, isUnsigned: true) % s_order, new BigInteger(output, isUnsigned: true));
-
-                byte[] a = random.Bytes(32), b = random.Bytes(32), c = random.Bytes(32);
-                if (i % 10 == 4) { Array.Fill(a, (byte)0xff); Array.Fill(b, (byte)0xff); Array.Fill(c, (byte)0xff); }
-                if (i % 10 == 5) { a = Bytes32(s_order - 1); b = Bytes32(s_order - 1); c = Bytes32(s_order - 1); }
-                Scalar25519.MulAdd(output, 0, a, 0, b, 0, c, 0, work);
-                BigInteger expected = (new BigInteger(a, isUnsigned: true) * new BigInteger(b, isUnsigned: true) + new BigInteger(c, isUnsigned: true)) % s_order;
-                Assert.Equal(expected, new BigInteger(output, isUnsigned: true));
-
-                BigInteger candidate = new BigInteger(c, isUnsigned: true) >> (i % 5);
-                Assert.Equal(candidate < s_order ? 1 : 0, Scalar25519.IsCanonical(Bytes32(candidate), 0));
-            }
-            Assert.Equal(1, Scalar25519.IsCanonical(Bytes32(s_order - 1), 0));
-            Assert.Equal(0, Scalar25519.IsCanonical(Bytes32(s_order), 0));
-        }
-
         private static GroupElement25519 Copy(GroupElement25519 p)
         {
             var r = new GroupElement25519();
@@ -250,7 +221,7 @@ namespace Session.Core.Micro.Tests.Crypto
 
         internal static byte[] Bytes32(BigInteger v) => Bytes(v, 32);
 
-        private static byte[] Bytes(BigInteger v, int length)
+        internal static byte[] Bytes(BigInteger v, int length)
         {
             byte[] raw = v.ToByteArray(isUnsigned: true);
             byte[] bytes = new byte[length];

@@ -2,7 +2,9 @@
 // fixed-base multiplication: 1B..8B and 1B'..8B' with B' = 2^128 B, each as the affine triple
 // (y + x, y - x, 2dxy) in canonical Field25519 limbs. 16 entries x 30 ints = 1,920 bytes.
 // Computed from B with GroupElement25519's own formulas; GroupElement25519Tests regenerates the
-// table and fails (printing the correct one) if it ever differs.
+// table and fails (printing the correct one) if it ever differs. Select reads an entry in constant
+// time. Kept small for the device's heap: a 4-bit signed window needs only 1B..8B per point, and the
+// second point halves the doublings of a fixed-base multiplication.
 namespace Session.Core.Micro.Crypto
 {
     /// <summary>The fixed-base table of edwards25519 used by signing and key generation.</summary>
@@ -56,6 +58,61 @@ namespace Session.Core.Micro.Crypto
             System.Array.Copy(s_entries, o, yPlusX, 0, Field25519.ElementLength);
             System.Array.Copy(s_entries, o + Field25519.ElementLength, yMinusX, 0, Field25519.ElementLength);
             System.Array.Copy(s_entries, o + 2 * Field25519.ElementLength, xy2d, 0, Field25519.ElementLength);
+        }
+
+        /// <summary>
+        /// (yPlusX, yMinusX, xy2d) = digit times the table's point, digit in [-8, 8], in constant time:
+        /// every limb of all eight entries is read and masked, so neither the digit nor its sign shows
+        /// in the time or the memory accessed. negated is scratch.
+        /// </summary>
+        public static void Select(int[] yPlusX, int[] yMinusX, int[] xy2d, int table, int digit, int[] negated)
+        {
+            int negative = (digit >> 31) & 1;
+            int magnitude = digit - ((-negative & digit) << 1);
+            // m_j is all ones exactly when magnitude == j (both small and non-negative); isZero is 1
+            // for digit 0, whose entry is the identity (1, 1, 0).
+            int m1 = -(int)((uint)((magnitude ^ 1) - 1) >> 31), m2 = -(int)((uint)((magnitude ^ 2) - 1) >> 31);
+            int m3 = -(int)((uint)((magnitude ^ 3) - 1) >> 31), m4 = -(int)((uint)((magnitude ^ 4) - 1) >> 31);
+            int m5 = -(int)((uint)((magnitude ^ 5) - 1) >> 31), m6 = -(int)((uint)((magnitude ^ 6) - 1) >> 31);
+            int m7 = -(int)((uint)((magnitude ^ 7) - 1) >> 31), m8 = -(int)((uint)((magnitude ^ 8) - 1) >> 31);
+            int isZero = (int)((uint)(magnitude - 1) >> 31);
+            int[] e = s_entries;
+            int o = Offset(table, 0);
+            // One pass per limb over the eight entries: at most one mask is set, so OR picks it out.
+            yPlusX[0] = (e[o + 0] & m1) | (e[o + 30] & m2) | (e[o + 60] & m3) | (e[o + 90] & m4) | (e[o + 120] & m5) | (e[o + 150] & m6) | (e[o + 180] & m7) | (e[o + 210] & m8) | isZero;
+            yPlusX[1] = (e[o + 1] & m1) | (e[o + 31] & m2) | (e[o + 61] & m3) | (e[o + 91] & m4) | (e[o + 121] & m5) | (e[o + 151] & m6) | (e[o + 181] & m7) | (e[o + 211] & m8);
+            yPlusX[2] = (e[o + 2] & m1) | (e[o + 32] & m2) | (e[o + 62] & m3) | (e[o + 92] & m4) | (e[o + 122] & m5) | (e[o + 152] & m6) | (e[o + 182] & m7) | (e[o + 212] & m8);
+            yPlusX[3] = (e[o + 3] & m1) | (e[o + 33] & m2) | (e[o + 63] & m3) | (e[o + 93] & m4) | (e[o + 123] & m5) | (e[o + 153] & m6) | (e[o + 183] & m7) | (e[o + 213] & m8);
+            yPlusX[4] = (e[o + 4] & m1) | (e[o + 34] & m2) | (e[o + 64] & m3) | (e[o + 94] & m4) | (e[o + 124] & m5) | (e[o + 154] & m6) | (e[o + 184] & m7) | (e[o + 214] & m8);
+            yPlusX[5] = (e[o + 5] & m1) | (e[o + 35] & m2) | (e[o + 65] & m3) | (e[o + 95] & m4) | (e[o + 125] & m5) | (e[o + 155] & m6) | (e[o + 185] & m7) | (e[o + 215] & m8);
+            yPlusX[6] = (e[o + 6] & m1) | (e[o + 36] & m2) | (e[o + 66] & m3) | (e[o + 96] & m4) | (e[o + 126] & m5) | (e[o + 156] & m6) | (e[o + 186] & m7) | (e[o + 216] & m8);
+            yPlusX[7] = (e[o + 7] & m1) | (e[o + 37] & m2) | (e[o + 67] & m3) | (e[o + 97] & m4) | (e[o + 127] & m5) | (e[o + 157] & m6) | (e[o + 187] & m7) | (e[o + 217] & m8);
+            yPlusX[8] = (e[o + 8] & m1) | (e[o + 38] & m2) | (e[o + 68] & m3) | (e[o + 98] & m4) | (e[o + 128] & m5) | (e[o + 158] & m6) | (e[o + 188] & m7) | (e[o + 218] & m8);
+            yPlusX[9] = (e[o + 9] & m1) | (e[o + 39] & m2) | (e[o + 69] & m3) | (e[o + 99] & m4) | (e[o + 129] & m5) | (e[o + 159] & m6) | (e[o + 189] & m7) | (e[o + 219] & m8);
+            yMinusX[0] = (e[o + 10] & m1) | (e[o + 40] & m2) | (e[o + 70] & m3) | (e[o + 100] & m4) | (e[o + 130] & m5) | (e[o + 160] & m6) | (e[o + 190] & m7) | (e[o + 220] & m8) | isZero;
+            yMinusX[1] = (e[o + 11] & m1) | (e[o + 41] & m2) | (e[o + 71] & m3) | (e[o + 101] & m4) | (e[o + 131] & m5) | (e[o + 161] & m6) | (e[o + 191] & m7) | (e[o + 221] & m8);
+            yMinusX[2] = (e[o + 12] & m1) | (e[o + 42] & m2) | (e[o + 72] & m3) | (e[o + 102] & m4) | (e[o + 132] & m5) | (e[o + 162] & m6) | (e[o + 192] & m7) | (e[o + 222] & m8);
+            yMinusX[3] = (e[o + 13] & m1) | (e[o + 43] & m2) | (e[o + 73] & m3) | (e[o + 103] & m4) | (e[o + 133] & m5) | (e[o + 163] & m6) | (e[o + 193] & m7) | (e[o + 223] & m8);
+            yMinusX[4] = (e[o + 14] & m1) | (e[o + 44] & m2) | (e[o + 74] & m3) | (e[o + 104] & m4) | (e[o + 134] & m5) | (e[o + 164] & m6) | (e[o + 194] & m7) | (e[o + 224] & m8);
+            yMinusX[5] = (e[o + 15] & m1) | (e[o + 45] & m2) | (e[o + 75] & m3) | (e[o + 105] & m4) | (e[o + 135] & m5) | (e[o + 165] & m6) | (e[o + 195] & m7) | (e[o + 225] & m8);
+            yMinusX[6] = (e[o + 16] & m1) | (e[o + 46] & m2) | (e[o + 76] & m3) | (e[o + 106] & m4) | (e[o + 136] & m5) | (e[o + 166] & m6) | (e[o + 196] & m7) | (e[o + 226] & m8);
+            yMinusX[7] = (e[o + 17] & m1) | (e[o + 47] & m2) | (e[o + 77] & m3) | (e[o + 107] & m4) | (e[o + 137] & m5) | (e[o + 167] & m6) | (e[o + 197] & m7) | (e[o + 227] & m8);
+            yMinusX[8] = (e[o + 18] & m1) | (e[o + 48] & m2) | (e[o + 78] & m3) | (e[o + 108] & m4) | (e[o + 138] & m5) | (e[o + 168] & m6) | (e[o + 198] & m7) | (e[o + 228] & m8);
+            yMinusX[9] = (e[o + 19] & m1) | (e[o + 49] & m2) | (e[o + 79] & m3) | (e[o + 109] & m4) | (e[o + 139] & m5) | (e[o + 169] & m6) | (e[o + 199] & m7) | (e[o + 229] & m8);
+            xy2d[0] = (e[o + 20] & m1) | (e[o + 50] & m2) | (e[o + 80] & m3) | (e[o + 110] & m4) | (e[o + 140] & m5) | (e[o + 170] & m6) | (e[o + 200] & m7) | (e[o + 230] & m8);
+            xy2d[1] = (e[o + 21] & m1) | (e[o + 51] & m2) | (e[o + 81] & m3) | (e[o + 111] & m4) | (e[o + 141] & m5) | (e[o + 171] & m6) | (e[o + 201] & m7) | (e[o + 231] & m8);
+            xy2d[2] = (e[o + 22] & m1) | (e[o + 52] & m2) | (e[o + 82] & m3) | (e[o + 112] & m4) | (e[o + 142] & m5) | (e[o + 172] & m6) | (e[o + 202] & m7) | (e[o + 232] & m8);
+            xy2d[3] = (e[o + 23] & m1) | (e[o + 53] & m2) | (e[o + 83] & m3) | (e[o + 113] & m4) | (e[o + 143] & m5) | (e[o + 173] & m6) | (e[o + 203] & m7) | (e[o + 233] & m8);
+            xy2d[4] = (e[o + 24] & m1) | (e[o + 54] & m2) | (e[o + 84] & m3) | (e[o + 114] & m4) | (e[o + 144] & m5) | (e[o + 174] & m6) | (e[o + 204] & m7) | (e[o + 234] & m8);
+            xy2d[5] = (e[o + 25] & m1) | (e[o + 55] & m2) | (e[o + 85] & m3) | (e[o + 115] & m4) | (e[o + 145] & m5) | (e[o + 175] & m6) | (e[o + 205] & m7) | (e[o + 235] & m8);
+            xy2d[6] = (e[o + 26] & m1) | (e[o + 56] & m2) | (e[o + 86] & m3) | (e[o + 116] & m4) | (e[o + 146] & m5) | (e[o + 176] & m6) | (e[o + 206] & m7) | (e[o + 236] & m8);
+            xy2d[7] = (e[o + 27] & m1) | (e[o + 57] & m2) | (e[o + 87] & m3) | (e[o + 117] & m4) | (e[o + 147] & m5) | (e[o + 177] & m6) | (e[o + 207] & m7) | (e[o + 237] & m8);
+            xy2d[8] = (e[o + 28] & m1) | (e[o + 58] & m2) | (e[o + 88] & m3) | (e[o + 118] & m4) | (e[o + 148] & m5) | (e[o + 178] & m6) | (e[o + 208] & m7) | (e[o + 238] & m8);
+            xy2d[9] = (e[o + 29] & m1) | (e[o + 59] & m2) | (e[o + 89] & m3) | (e[o + 119] & m4) | (e[o + 149] & m5) | (e[o + 179] & m6) | (e[o + 209] & m7) | (e[o + 239] & m8);
+            // -(x, y) = (-x, y): swaps y + x with y - x and negates 2dxy.
+            Field25519.ConditionalSwap(yPlusX, yMinusX, negative);
+            Field25519.Negate(negated, xy2d);
+            Field25519.ConditionalMove(xy2d, negated, negative);
         }
     }
 }

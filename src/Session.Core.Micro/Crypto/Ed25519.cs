@@ -26,6 +26,10 @@ namespace Session.Core.Micro.Crypto
         /// <summary>Bytes of a signature: R followed by S.</summary>
         public const int SignatureSize = 64;
 
+        // S starts after the encoded point R; the nonce prefix after the scalar in SHA-512(seed).
+        private const int SOffset = GroupElement25519.EncodedSize;
+        private const int PrefixOffset = Scalar25519.Size;
+
         /// <summary>Derives the key pair of <paramref name="seed"/> (RFC 8032 section 5.1.5).</summary>
         /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
         /// <exception cref="System.ArgumentException">An argument has the wrong length.</exception>
@@ -43,7 +47,6 @@ namespace Session.Core.Micro.Crypto
                 Clamp(h);
                 GroupElement25519.ScalarMultBase(a, h, 0, w);
                 GroupElement25519.Encode(publicKey, 0, a, w);
-                // Copy the seed last: seed and secretKey may be the same bytes of different arrays.
                 System.Array.Copy(seed, 0, secretKey, 0, SeedSize);
                 System.Array.Copy(publicKey, 0, secretKey, SeedSize, PublicKeySize);
             }
@@ -92,7 +95,7 @@ namespace Session.Core.Micro.Crypto
                 Clamp(h);
 
                 // r = SHA-512(prefix || M) mod L; R = r B.
-                sha.Update(h, 32, 32);
+                sha.Update(h, PrefixOffset, Sha512.HashSize - PrefixOffset);
                 sha.Update(message, offset, count);
                 sha.Final(digest, 0);
                 Scalar25519.Reduce(r, 0, digest, 0, work);
@@ -106,7 +109,7 @@ namespace Session.Core.Micro.Crypto
                 sha.Final(digest, 0);
                 Scalar25519.Reduce(digest, 0, digest, 0, work);
                 // The signature is written only now, so it may share an array with the message.
-                Scalar25519.MulAdd(signature, 32, digest, 0, h, 0, r, 0, work);
+                Scalar25519.MulAdd(signature, SOffset, digest, 0, h, 0, r, 0, work);
                 System.Array.Copy(encodedR, 0, signature, 0, GroupElement25519.EncodedSize);
             }
             finally
@@ -149,7 +152,7 @@ namespace Session.Core.Micro.Crypto
             }
             CheckSlice(message, nameof(message), offset, count);
             CheckLength(publicKey, nameof(publicKey), PublicKeySize);
-            if (signature.Length != SignatureSize || Scalar25519.IsCanonical(signature, 32) == 0)
+            if (signature.Length != SignatureSize || Scalar25519.IsCanonical(signature, SOffset) == 0)
             {
                 return false;
             }
@@ -170,7 +173,7 @@ namespace Session.Core.Micro.Crypto
             Field25519.Negate(a.T, a.T);
             var sha = new Sha512();
             byte[] k = new byte[Sha512.HashSize];
-            sha.Update(signature, 0, 32);
+            sha.Update(signature, 0, GroupElement25519.EncodedSize);
             sha.Update(publicKey, 0, PublicKeySize);
             sha.Update(message, offset, count);
             sha.Final(k, 0);
@@ -193,7 +196,7 @@ namespace Session.Core.Micro.Crypto
         private static byte[] CopyS(byte[] signature)
         {
             byte[] s = new byte[Scalar25519.Size];
-            System.Array.Copy(signature, 32, s, 0, Scalar25519.Size);
+            System.Array.Copy(signature, SOffset, s, 0, Scalar25519.Size);
             return s;
         }
 

@@ -26,13 +26,7 @@ namespace Session.Core.Micro.Crypto
                 System.Array.Clear(x25519PublicKey, 0, X25519.KeySize);
                 return false;
             }
-            // Decode leaves Z = 1, so Y is y.
-            Field25519.One(w.T0);
-            Field25519.Sub(w.T1, w.T0, a.Y);
-            Field25519.Invert(w.T1, w.T1, w.T2, w.T3, w.T4);
-            Field25519.Add(w.T0, w.T0, a.Y);
-            Field25519.Mul(w.T0, w.T0, w.T1);
-            Field25519.ToBytes(x25519PublicKey, 0, w.T0);
+            GroupElement25519.EncodeMontgomeryU(x25519PublicKey, 0, a, w);
             return true;
         }
 

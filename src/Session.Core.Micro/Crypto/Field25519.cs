@@ -6,12 +6,13 @@
 // is doubled.
 //
 // Why this file is long: multiply and square are fully unrolled, with every limb in a local.
-// On the device's IL interpreter each loop iteration, array access and method call costs as much as
-// a dozen multiplications; the unrolled form makes one X25519 about three times cheaper there. The
-// code is kept in one file so that the limb layout and the bounds below are checked in one place.
+// On the device's IL interpreter a loop iteration, an array access or a method call costs as much as
+// several multiplications (docs/portable-csharp.md section 5: about 1 s per X25519 on an ESP32 for
+// this form, 4-10 s for naive ones). The code stays in one file so that the limb layout and the
+// bounds below are checked in one place; the unrolled sums were generated from the rule above.
 //
-// Bounds: Mul, Square, Mul121666, FromBytes and Carry leave limbs in [0, 2^26) (even) and
-// [0, 2^25] (odd; limbs 1 and 5 may exceed 2^25 by a few). Mul and Square accept inputs whose limbs
+// Bounds: Mul, Square, Mul121666Add and FromBytes leave limbs in [0, 2^26) (even) and
+// [0, 2^25) (odd; limbs 1 and 5 may exceed 2^25 slightly). Mul and Square accept inputs whose limbs
 // are up to 4 times those bounds in magnitude (sums/differences of up to four reduced elements);
 // the 64-bit accumulators then stay below 2^63. Add and Sub do not carry.
 //
@@ -133,17 +134,27 @@ namespace Session.Core.Micro.Crypto
             h[5] = (int)f5; h[6] = (int)f6; h[7] = (int)f7; h[8] = (int)f8; h[9] = (int)f9;
         }
 
-        /// <summary>h = f^2. h and f may be the same array.</summary>
+        /// <summary>
+        /// h = f^2. h and f may be the same array. (The same body as one round of the repeated form;
+        /// kept separate because the ladder's single squarings would otherwise pay for the loop and
+        /// an extra call, about a fifth of a squaring on the interpreter.)
+        /// </summary>
         public static void Square(int[] h, int[] f)
         {
-            Square(h, f, 1);
-        }
-
-        /// <summary>h = 121666 * f: the constant (A + 2) / 4 of the Montgomery ladder (RFC 7748 section 5).</summary>
-        public static void Mul121666(int[] h, int[] f)
-        {
-            long h0 = f[0] * 121666L, h1 = f[1] * 121666L, h2 = f[2] * 121666L, h3 = f[3] * 121666L, h4 = f[4] * 121666L;
-            long h5 = f[5] * 121666L, h6 = f[6] * 121666L, h7 = f[7] * 121666L, h8 = f[8] * 121666L, h9 = f[9] * 121666L;
+            long f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4], f5 = f[5], f6 = f[6], f7 = f[7], f8 = f[8], f9 = f[9];
+            long f0x2 = 2 * f0, f1x2 = 2 * f1, f2x2 = 2 * f2, f3x2 = 2 * f3, f4x2 = 2 * f4, f5x2 = 2 * f5, f6x2 = 2 * f6, f7x2 = 2 * f7, f8x2 = 2 * f8, f9x2 = 2 * f9;
+            long f5x19 = 19 * f5, f6x19 = 19 * f6, f7x19 = 19 * f7, f8x19 = 19 * f8, f9x19 = 19 * f9;
+            long f7x38 = 38 * f7, f9x38 = 38 * f9;
+            long h0 = f0 * f0 + f1x2 * f9x38 + f2x2 * f8x19 + f3x2 * f7x38 + f4x2 * f6x19 + f5x2 * f5x19;
+            long h1 = f0x2 * f1 + f2x2 * f9x19 + f3x2 * f8x19 + f4x2 * f7x19 + f5x2 * f6x19;
+            long h2 = f0x2 * f2 + f1x2 * f1 + f3x2 * f9x38 + f4x2 * f8x19 + f5x2 * f7x38 + f6 * f6x19;
+            long h3 = f0x2 * f3 + f1x2 * f2 + f4x2 * f9x19 + f5x2 * f8x19 + f6x2 * f7x19;
+            long h4 = f0x2 * f4 + f1x2 * f3x2 + f2 * f2 + f5x2 * f9x38 + f6x2 * f8x19 + f7x2 * f7x19;
+            long h5 = f0x2 * f5 + f1x2 * f4 + f2x2 * f3 + f6x2 * f9x19 + f7x2 * f8x19;
+            long h6 = f0x2 * f6 + f1x2 * f5x2 + f2x2 * f4 + f3x2 * f3 + f7x2 * f9x38 + f8 * f8x19;
+            long h7 = f0x2 * f7 + f1x2 * f6 + f2x2 * f5 + f3x2 * f4 + f8x2 * f9x19;
+            long h8 = f0x2 * f8 + f1x2 * f7x2 + f2x2 * f6 + f3x2 * f5x2 + f4 * f4 + f9x2 * f9x19;
+            long h9 = f0x2 * f9 + f1x2 * f8 + f2x2 * f7 + f3x2 * f6 + f4x2 * f5;
             // Two interleaved chains (from h0 and from h4) halve the dependency depth.
             h1 += h0 >> 26; h0 &= 0x3ffffff; h5 += h4 >> 26; h4 &= 0x3ffffff;
             h2 += h1 >> 25; h1 &= 0x1ffffff; h6 += h5 >> 25; h5 &= 0x1ffffff;
@@ -156,10 +167,15 @@ namespace Session.Core.Micro.Crypto
             h[5] = (int)h5; h[6] = (int)h6; h[7] = (int)h7; h[8] = (int)h8; h[9] = (int)h9;
         }
 
-        /// <summary>Brings the limbs of h back within the bounds of a product (see the file header).</summary>
-        public static void Carry(int[] h)
+        /// <summary>
+        /// h = 121666 f + g: 121666 is (A + 2) / 4 for Curve25519's A = 486662, and the ladder of RFC 7748
+        /// section 5 needs BB + 121666 E (= AA + 121665 E). Fused to save the interpreter a pass.
+        /// </summary>
+        public static void Mul121666Add(int[] h, int[] f, int[] g)
         {
-            long h0 = h[0], h1 = h[1], h2 = h[2], h3 = h[3], h4 = h[4], h5 = h[5], h6 = h[6], h7 = h[7], h8 = h[8], h9 = h[9];
+            long h0 = f[0] * 121666L + g[0], h1 = f[1] * 121666L + g[1], h2 = f[2] * 121666L + g[2], h3 = f[3] * 121666L + g[3];
+            long h4 = f[4] * 121666L + g[4], h5 = f[5] * 121666L + g[5], h6 = f[6] * 121666L + g[6], h7 = f[7] * 121666L + g[7];
+            long h8 = f[8] * 121666L + g[8], h9 = f[9] * 121666L + g[9];
             // Two interleaved chains (from h0 and from h4) halve the dependency depth.
             h1 += h0 >> 26; h0 &= 0x3ffffff; h5 += h4 >> 26; h4 &= 0x3ffffff;
             h2 += h1 >> 25; h1 &= 0x1ffffff; h6 += h5 >> 25; h5 &= 0x1ffffff;
@@ -191,6 +207,51 @@ namespace Session.Core.Micro.Crypto
             x = (f[7] ^ g[7]) & mask; f[7] ^= x; g[7] ^= x;
             x = (f[8] ^ g[8]) & mask; f[8] ^= x; g[8] ^= x;
             x = (f[9] ^ g[9]) & mask; f[9] ^= x; g[9] ^= x;
+        }
+
+        /// <summary>
+        /// The start of a Montgomery ladder step (RFC 7748 section 5): swaps (x2, z2) with (x3, z3) when
+        /// swap is 1, in constant time, then writes sum2 = x2 + z2, difference2 = x2 - z2, sum3 = x3 + z3
+        /// and difference3 = x3 - z3 of the swapped values. The inputs are left unswapped: the step
+        /// overwrites all four before reading them again. One pass instead of six saves the interpreter
+        /// about a tenth of the ladder.
+        /// </summary>
+        public static void SwapSumsAndDifferences(
+            int[] sum2, int[] difference2, int[] sum3, int[] difference3, int[] x2, int[] z2, int[] x3, int[] z3, int swap)
+        {
+            Debug.Assert(swap == 0 || swap == 1);
+            int mask = -swap;
+            int a, b, c, d, s;
+            a = x2[0]; b = z2[0]; c = x3[0]; d = z3[0];
+            s = (a ^ c) & mask; a ^= s; c ^= s; s = (b ^ d) & mask; b ^= s; d ^= s;
+            sum2[0] = a + b; difference2[0] = a - b; sum3[0] = c + d; difference3[0] = c - d;
+            a = x2[1]; b = z2[1]; c = x3[1]; d = z3[1];
+            s = (a ^ c) & mask; a ^= s; c ^= s; s = (b ^ d) & mask; b ^= s; d ^= s;
+            sum2[1] = a + b; difference2[1] = a - b; sum3[1] = c + d; difference3[1] = c - d;
+            a = x2[2]; b = z2[2]; c = x3[2]; d = z3[2];
+            s = (a ^ c) & mask; a ^= s; c ^= s; s = (b ^ d) & mask; b ^= s; d ^= s;
+            sum2[2] = a + b; difference2[2] = a - b; sum3[2] = c + d; difference3[2] = c - d;
+            a = x2[3]; b = z2[3]; c = x3[3]; d = z3[3];
+            s = (a ^ c) & mask; a ^= s; c ^= s; s = (b ^ d) & mask; b ^= s; d ^= s;
+            sum2[3] = a + b; difference2[3] = a - b; sum3[3] = c + d; difference3[3] = c - d;
+            a = x2[4]; b = z2[4]; c = x3[4]; d = z3[4];
+            s = (a ^ c) & mask; a ^= s; c ^= s; s = (b ^ d) & mask; b ^= s; d ^= s;
+            sum2[4] = a + b; difference2[4] = a - b; sum3[4] = c + d; difference3[4] = c - d;
+            a = x2[5]; b = z2[5]; c = x3[5]; d = z3[5];
+            s = (a ^ c) & mask; a ^= s; c ^= s; s = (b ^ d) & mask; b ^= s; d ^= s;
+            sum2[5] = a + b; difference2[5] = a - b; sum3[5] = c + d; difference3[5] = c - d;
+            a = x2[6]; b = z2[6]; c = x3[6]; d = z3[6];
+            s = (a ^ c) & mask; a ^= s; c ^= s; s = (b ^ d) & mask; b ^= s; d ^= s;
+            sum2[6] = a + b; difference2[6] = a - b; sum3[6] = c + d; difference3[6] = c - d;
+            a = x2[7]; b = z2[7]; c = x3[7]; d = z3[7];
+            s = (a ^ c) & mask; a ^= s; c ^= s; s = (b ^ d) & mask; b ^= s; d ^= s;
+            sum2[7] = a + b; difference2[7] = a - b; sum3[7] = c + d; difference3[7] = c - d;
+            a = x2[8]; b = z2[8]; c = x3[8]; d = z3[8];
+            s = (a ^ c) & mask; a ^= s; c ^= s; s = (b ^ d) & mask; b ^= s; d ^= s;
+            sum2[8] = a + b; difference2[8] = a - b; sum3[8] = c + d; difference3[8] = c - d;
+            a = x2[9]; b = z2[9]; c = x3[9]; d = z3[9];
+            s = (a ^ c) & mask; a ^= s; c ^= s; s = (b ^ d) & mask; b ^= s; d ^= s;
+            sum2[9] = a + b; difference2[9] = a - b; sum3[9] = c + d; difference3[9] = c - d;
         }
 
         /// <summary>f = g when move is 1, f unchanged when it is 0, in constant time.</summary>
@@ -273,7 +334,7 @@ namespace Session.Core.Micro.Crypto
             h[9] = (int)((Load32(s, offset + 28) >> 6) & 0x1ffffff);
         }
 
-        /// <summary>Writes the canonical encoding of h (the unique value below p) to s[offset..offset+31].</summary>
+        /// <summary>Writes the canonical encoding of f (the unique value below p) to s[offset..offset+31].</summary>
         public static void ToBytes(byte[] s, int offset, int[] f)
         {
             // Adding 8p limb by limb makes every limb positive for inputs within the Mul bounds, so the

@@ -16,9 +16,16 @@ namespace Session.Core.Micro.Crypto
         /// <summary>Bytes of an encoded point.</summary>
         public const int EncodedSize = 32;
 
+        /// <summary>Projective X; x = X/Z. (In the cached form of verification: Y + X.)</summary>
         public readonly int[] X = new int[Field25519.ElementLength];
+
+        /// <summary>Projective Y; y = Y/Z. (Cached form: Y - X.)</summary>
         public readonly int[] Y = new int[Field25519.ElementLength];
+
+        /// <summary>Projective Z.</summary>
         public readonly int[] Z = new int[Field25519.ElementLength];
+
+        /// <summary>T = XY/Z. (Cached form: 2dT.)</summary>
         public readonly int[] T = new int[Field25519.ElementLength];
 
         // d = -121665/121666, 2d and sqrt(-1) = 2^((p-1)/4), as limbs.
@@ -26,20 +33,12 @@ namespace Session.Core.Micro.Crypto
         private static readonly int[] s_d2 = { 45281625, 27714825, 36363642, 13898781, 229458, 15978800, 54557047, 27058993, 29715967, 9444199 };
         private static readonly int[] s_sqrtMinusOne = { 34513072, 25610706, 9377949, 3500415, 12389472, 33281959, 41962654, 31548777, 326685, 11406482 };
 
-        // The y-coordinates of the eight points of order dividing 8 (canonical, little-endian): 0, 1,
-        // p - 1, and the two of order 8. Any encoding whose y reduces to one of them is small order.
-        private static readonly byte[] s_smallOrderY =
+        // y of the order-8 points is this value or its negative (canonical, little-endian); the other
+        // points of order dividing 8 have y = 0, 1 or -1.
+        private static readonly byte[] s_orderEightY =
         {
-            0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-            0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-            0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-            0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-            0xec, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-            0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
             0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98, 0xf0,
             0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53, 0xfc, 0x05,
-            0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10, 0x67, 0x0f,
-            0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77, 0x92, 0xac, 0x03, 0x7a,
         };
 
         /// <summary>Scratch for the group operations; allocate one per top-level operation.</summary>
@@ -93,22 +92,40 @@ namespace Session.Core.Micro.Crypto
         /// <summary>r = 2p (dbl-2008-hwcd, negated projectively to save two negations). r may be p.</summary>
         public static void Double(GroupElement25519 r, GroupElement25519 p, Workspace w)
         {
+            Double(r, p, 1, w);
+        }
+
+        /// <summary>
+        /// r = 2^count p. Doubling never reads T, so only the last of the run computes it: one
+        /// multiplication saved per doubling that another doubling follows. r may be p.
+        /// </summary>
+        public static void Double(GroupElement25519 r, GroupElement25519 p, int count, Workspace w)
+        {
+            Debug.Assert(count >= 1);
             int[] t0 = w.T0, t1 = w.T1, t2 = w.T2, t3 = w.T3;
-            Field25519.Square(t0, p.X);        // A = X^2
-            Field25519.Square(t1, p.Y);        // B = Y^2
-            Field25519.Square(t2, p.Z);
-            Field25519.Add(t2, t2, t2);        // C = 2 Z^2
-            Field25519.Add(t3, p.X, p.Y);
-            Field25519.Square(t3, t3);         // (X + Y)^2
-            // The formulas' E, F, G, H with a = -1, all multiplied by -1 (the same projective point):
-            Field25519.Add(r.T, t1, t0);       // -H = A + B
-            Field25519.Sub(t1, t1, t0);        // G = B - A
-            Field25519.Sub(t3, t3, r.T);       // E = (X + Y)^2 - A - B
-            Field25519.Sub(t2, t2, t1);        // -F = C - G
-            Field25519.Mul(r.X, t3, t2);
-            Field25519.Mul(r.Y, t1, r.T);
-            Field25519.Mul(r.Z, t2, t1);
-            Field25519.Mul(r.T, t3, r.T);
+            GroupElement25519 source = p;
+            for (int k = 0; k < count; k++)
+            {
+                Field25519.Square(t0, source.X);   // A = X^2
+                Field25519.Square(t1, source.Y);   // B = Y^2
+                Field25519.Square(t2, source.Z);
+                Field25519.Add(t2, t2, t2);        // C = 2 Z^2
+                Field25519.Add(t3, source.X, source.Y);
+                Field25519.Square(t3, t3);         // (X + Y)^2
+                // The formulas' E, F, G, H with a = -1, all multiplied by -1 (the same projective point):
+                Field25519.Add(r.T, t1, t0);       // -H = A + B
+                Field25519.Sub(t1, t1, t0);        // G = B - A
+                Field25519.Sub(t3, t3, r.T);       // E = (X + Y)^2 - A - B
+                Field25519.Sub(t2, t2, t1);        // -F = C - G
+                Field25519.Mul(r.X, t3, t2);
+                Field25519.Mul(r.Y, t1, r.T);
+                Field25519.Mul(r.Z, t2, t1);
+                if (k == count - 1)
+                {
+                    Field25519.Mul(r.T, t3, r.T);
+                }
+                source = r;
+            }
         }
 
         /// <summary>
@@ -151,6 +168,19 @@ namespace Session.Core.Micro.Crypto
             int sign = Field25519.IsNegative(w.T4, w.Bytes);
             Field25519.ToBytes(s, offset, w.T5);
             s[offset + 31] |= (byte)(sign << 7);
+        }
+
+        /// <summary>
+        /// Writes the u-coordinate of the Montgomery point that corresponds to p: u = (1 + y) / (1 - y)
+        /// = (Z + Y) / (Z - Y) (RFC 7748 section 4.1). The identity gives u = 0. Constant time.
+        /// </summary>
+        public static void EncodeMontgomeryU(byte[] u, int offset, GroupElement25519 p, Workspace w)
+        {
+            Field25519.Sub(w.T4, p.Z, p.Y);
+            Field25519.Invert(w.T4, w.T4, w.T0, w.T1, w.T2);
+            Field25519.Add(w.T5, p.Z, p.Y);
+            Field25519.Mul(w.T5, w.T5, w.T4);
+            Field25519.ToBytes(u, offset, w.T5);
         }
 
         /// <summary>
@@ -220,25 +250,22 @@ namespace Session.Core.Micro.Crypto
 
         /// <summary>
         /// True when s[offset..+32] encodes, in either sign and canonically or not, a point of order 1,
-        /// 2, 4 or 8 (the libsodium blocklist). Variable time: public data only.
+        /// 2, 4 or 8 (libsodium's blocklist): y = 0, 1, -1 or the y of an order-8 point, modulo p.
+        /// Variable time: public data only.
         /// </summary>
         public static bool HasSmallOrder(byte[] s, int offset, Workspace w)
         {
+            byte[] bytes = w.Bytes;
             Field25519.FromBytes(w.T0, s, offset);
-            Field25519.ToBytes(w.Bytes, 0, w.T0);
-            for (int entry = 0; entry < s_smallOrderY.Length; entry += EncodedSize)
+            Field25519.ToBytes(bytes, 0, w.T0);
+            if (IsSmallOrderY(bytes))
             {
-                bool same = true;
-                for (int i = 0; i < EncodedSize && same; i++)
-                {
-                    same = w.Bytes[i] == s_smallOrderY[entry + i];
-                }
-                if (same)
-                {
-                    return true;
-                }
+                return true;
             }
-            return false;
+            // -y catches p - 1 (as -y = 1) and the other order-8 value.
+            Field25519.Negate(w.T0, w.T0);
+            Field25519.ToBytes(bytes, 0, w.T0);
+            return IsSmallOrderY(bytes);
         }
 
         /// <summary>True when p is the neutral element. Variable time.</summary>
@@ -278,14 +305,11 @@ namespace Session.Core.Micro.Crypto
             {
                 if (i != 31)
                 {
-                    Double(r, r, w);
-                    Double(r, r, w);
-                    Double(r, r, w);
-                    Double(r, r, w);
+                    Double(r, r, 4, w);
                 }
-                SelectBaseMultiple(w.T4, w.T5, w.T6, 0, e[i], w.T7);
+                BasePointTable25519.Select(w.T4, w.T5, w.T6, 0, e[i], w.T7);
                 Add(r, r, w.T4, w.T5, null, w.T6, w);
-                SelectBaseMultiple(w.T4, w.T5, w.T6, 1, e[i + 32], w.T7);
+                BasePointTable25519.Select(w.T4, w.T5, w.T6, 1, e[i + 32], w.T7);
                 Add(r, r, w.T4, w.T5, null, w.T6, w);
             }
         }
@@ -323,25 +347,35 @@ namespace Session.Core.Micro.Crypto
                 multiples[i] = m;
             }
 
-            int top = 256;
-            while (top >= 0 && aDigits[top] == 0 && bDigits[top] == 0)
-            {
-                top--;
-            }
+            // From the top digit down: double, then add the digits' multiples. Runs of doublings are
+            // batched so that only the last computes T.
             SetIdentity(r);
-            for (int i = top; i >= 0; i--)
+            int pending = 0;
+            bool started = false;
+            for (int i = 256; i >= 0; i--)
             {
-                Double(r, r, w);
-                int da = aDigits[i];
+                int da = aDigits[i], db = bDigits[i];
+                if (started)
+                {
+                    pending++;
+                }
+                if (da == 0 && db == 0)
+                {
+                    continue;
+                }
+                if (pending > 0)
+                {
+                    Double(r, r, pending, w);
+                    pending = 0;
+                }
+                started = true;
                 if (da != 0)
                 {
                     AddCached(r, r, multiples[(da < 0 ? -da : da) >> 1], da < 0, w);
                 }
-                int db = bDigits[i];
                 if (db != 0)
                 {
-                    int index = (db < 0 ? -db : db) - 1;
-                    BasePointTable25519.CopyEntry(w.T4, w.T5, w.T6, 0, index);
+                    BasePointTable25519.CopyEntry(w.T4, w.T5, w.T6, 0, (db < 0 ? -db : db) - 1);
                     if (db < 0)
                     {
                         Field25519.Negate(w.T6, w.T6);
@@ -352,6 +386,10 @@ namespace Session.Core.Micro.Crypto
                         Add(r, r, w.T4, w.T5, null, w.T6, w);
                     }
                 }
+            }
+            if (pending > 0)
+            {
+                Double(r, r, pending, w);
             }
         }
 
@@ -366,6 +404,22 @@ namespace Session.Core.Micro.Crypto
             GroupElement25519 r = new GroupElement25519();
             DoubleScalarMultVartime(r, order, p, new byte[Scalar25519.Size], w);
             return IsIdentity(r, w);
+        }
+
+        // Canonical y equal to 0, 1 or the order-8 value.
+        private static bool IsSmallOrderY(byte[] y)
+        {
+            bool orderEight = true, one = y[0] == 1, zero = y[0] == 0;
+            for (int i = 0; i < EncodedSize; i++)
+            {
+                orderEight &= y[i] == s_orderEightY[i];
+                if (i > 0)
+                {
+                    one &= y[i] == 0;
+                    zero &= y[i] == 0;
+                }
+            }
+            return orderEight || one || zero;
         }
 
         // p (extended) becomes (Y + X, Y - X, Z, 2dT) in its own fields.
@@ -389,62 +443,6 @@ namespace Session.Core.Micro.Crypto
             {
                 Add(r, p, q.X, q.Y, q.Z, q.T, w);
             }
-        }
-
-        // The constant-time table scan: (ypx, ymx, xy2d) = digit * (B or B'), digit in [-8, 8].
-        private static void SelectBaseMultiple(int[] ypx, int[] ymx, int[] xy2d, int table, int digit, int[] negated)
-        {
-            int negative = (digit >> 31) & 1;
-            int magnitude = digit - ((-negative & digit) << 1);
-            Field25519.One(ypx);
-            Field25519.One(ymx);
-            Field25519.Zero(xy2d);
-            int[] entries = BasePointTable25519.Entries;
-            for (int j = 1; j <= 8; j++)
-            {
-                // mask is all ones exactly when magnitude == j (both small and non-negative).
-                int mask = -(int)((uint)((magnitude ^ j) - 1) >> 31);
-                int o = BasePointTable25519.Offset(table, j - 1);
-                SelectEntry(ypx, ymx, xy2d, entries, o, mask);
-            }
-            // -(x, y) = (-x, y): swaps y + x with y - x and negates 2dxy.
-            Field25519.ConditionalSwap(ypx, ymx, negative);
-            Field25519.Negate(negated, xy2d);
-            Field25519.ConditionalMove(xy2d, negated, negative);
-        }
-
-        private static void SelectEntry(int[] ypx, int[] ymx, int[] xy2d, int[] table, int o, int mask)
-        {
-            ypx[0] ^= (ypx[0] ^ table[o + 0]) & mask;
-            ypx[1] ^= (ypx[1] ^ table[o + 1]) & mask;
-            ypx[2] ^= (ypx[2] ^ table[o + 2]) & mask;
-            ypx[3] ^= (ypx[3] ^ table[o + 3]) & mask;
-            ypx[4] ^= (ypx[4] ^ table[o + 4]) & mask;
-            ypx[5] ^= (ypx[5] ^ table[o + 5]) & mask;
-            ypx[6] ^= (ypx[6] ^ table[o + 6]) & mask;
-            ypx[7] ^= (ypx[7] ^ table[o + 7]) & mask;
-            ypx[8] ^= (ypx[8] ^ table[o + 8]) & mask;
-            ypx[9] ^= (ypx[9] ^ table[o + 9]) & mask;
-            ymx[0] ^= (ymx[0] ^ table[o + 10]) & mask;
-            ymx[1] ^= (ymx[1] ^ table[o + 11]) & mask;
-            ymx[2] ^= (ymx[2] ^ table[o + 12]) & mask;
-            ymx[3] ^= (ymx[3] ^ table[o + 13]) & mask;
-            ymx[4] ^= (ymx[4] ^ table[o + 14]) & mask;
-            ymx[5] ^= (ymx[5] ^ table[o + 15]) & mask;
-            ymx[6] ^= (ymx[6] ^ table[o + 16]) & mask;
-            ymx[7] ^= (ymx[7] ^ table[o + 17]) & mask;
-            ymx[8] ^= (ymx[8] ^ table[o + 18]) & mask;
-            ymx[9] ^= (ymx[9] ^ table[o + 19]) & mask;
-            xy2d[0] ^= (xy2d[0] ^ table[o + 20]) & mask;
-            xy2d[1] ^= (xy2d[1] ^ table[o + 21]) & mask;
-            xy2d[2] ^= (xy2d[2] ^ table[o + 22]) & mask;
-            xy2d[3] ^= (xy2d[3] ^ table[o + 23]) & mask;
-            xy2d[4] ^= (xy2d[4] ^ table[o + 24]) & mask;
-            xy2d[5] ^= (xy2d[5] ^ table[o + 25]) & mask;
-            xy2d[6] ^= (xy2d[6] ^ table[o + 26]) & mask;
-            xy2d[7] ^= (xy2d[7] ^ table[o + 27]) & mask;
-            xy2d[8] ^= (xy2d[8] ^ table[o + 28]) & mask;
-            xy2d[9] ^= (xy2d[9] ^ table[o + 29]) & mask;
         }
 
         // Signed windows of width 4: digits odd in [-7, 7] or zero, with at least three zeros after

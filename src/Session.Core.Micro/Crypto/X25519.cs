@@ -4,6 +4,8 @@
 // zero (a small-order public key), like libsodium's crypto_scalarmult.
 // Cost: 255 ladder steps of 5 multiplications, 4 squarings and one small multiplication, and one
 // inversion. One call allocates nine 10-limb scratch arrays (9 x 64 = 576 bytes on 64-bit .NET).
+// ScalarMultBase instead multiplies the Ed25519 base point with GroupElement25519's constant-time
+// fixed-base table and maps the result to u (RFC 7748 section 4.1).
 using System.Diagnostics;
 
 namespace Session.Core.Micro.Crypto
@@ -16,8 +18,6 @@ namespace Session.Core.Micro.Crypto
 
         /// <summary>Bytes of a secret scalar.</summary>
         public const int ScalarSize = 32;
-
-        private static readonly byte[] s_basePoint = { 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 
         /// <summary>
         /// Computes the shared secret X25519(secretKey, publicKey) into <paramref name="sharedSecret"/>.
@@ -47,7 +47,26 @@ namespace Session.Core.Micro.Crypto
         {
             CheckKey(publicKey, nameof(publicKey), KeySize);
             CheckKey(secretKey, nameof(secretKey), ScalarSize);
-            ScalarMultRaw(publicKey, secretKey, s_basePoint);
+            // u = 9 is the image of the Ed25519 base point, and the fixed-base Edwards multiplication
+            // (124 doublings, 64 table additions) is about 40% cheaper than the 255-step ladder.
+            byte[] clamped = new byte[ScalarSize];
+            var w = new GroupElement25519.Workspace();
+            var point = new GroupElement25519();
+            try
+            {
+                System.Array.Copy(secretKey, 0, clamped, 0, ScalarSize);
+                clamped[0] &= 248;
+                clamped[31] &= 127;
+                clamped[31] |= 64;
+                GroupElement25519.ScalarMultBase(point, clamped, 0, w);
+                GroupElement25519.EncodeMontgomeryU(publicKey, 0, point, w);
+            }
+            finally
+            {
+                CryptoBytes.Wipe(clamped);
+                w.Wipe();
+                point.Clear();
+            }
         }
 
         /// <summary>
@@ -86,14 +105,9 @@ namespace Session.Core.Micro.Crypto
                         bit = 0;
                     }
                     swap ^= bit;
-                    Field25519.ConditionalSwap(x2, x3, swap);
-                    Field25519.ConditionalSwap(z2, z3, swap);
+                    Field25519.SwapSumsAndDifferences(t0, t1, t2, t3, x2, z2, x3, z3, swap);  // A, B, C, D
                     swap = bit;
 
-                    Field25519.Add(t0, x2, z2);       // A
-                    Field25519.Sub(t1, x2, z2);       // B
-                    Field25519.Add(t2, x3, z3);       // C
-                    Field25519.Sub(t3, x3, z3);       // D
                     Field25519.Mul(t3, t3, t0);       // DA
                     Field25519.Mul(t2, t2, t1);       // CB
                     Field25519.Square(t0, t0);        // AA
@@ -105,9 +119,8 @@ namespace Session.Core.Micro.Crypto
                     Field25519.Mul(z3, z3, x1);       // z3 = x1 * (DA - CB)^2
                     Field25519.Mul(x2, t0, t1);       // x2 = AA * BB
                     Field25519.Sub(t0, t0, t1);       // E = AA - BB
-                    Field25519.Mul121666(t2, t0);
-                    Field25519.Add(t2, t2, t1);       // BB + 121666 E = AA + 121665 E
-                    Field25519.Mul(z2, t0, t2);       // z2 = E * (AA + a24 * E)
+                    Field25519.Mul121666Add(t2, t0, t1);  // BB + 121666 E = AA + a24 E
+                    Field25519.Mul(z2, t0, t2);       // z2 = E * (AA + a24 E)
                 }
                 Field25519.ConditionalSwap(x2, x3, swap);
                 Field25519.ConditionalSwap(z2, z3, swap);

@@ -148,8 +148,10 @@ namespace Session.Core.Micro.Tests.Crypto
         [Fact]
         public void Verify_FlippedBitInSignaturePublicKeyOrMessage_ReturnsFalse()
         {
-            JsonElement test = TestVectors.Json("rfc/rfc8032_ed25519.json").GetProperty("tests")[1];
+            // sign.c line 65: a 64-byte message, every one of its bits flipped in turn.
+            JsonElement test = TestVectors.Json("libsodium/ed25519_sign.json").GetProperty("tests")[64];
             byte[] publicKey = test.Bytes("pk"), message = test.Bytes("msg"), signature = test.Bytes("sig");
+            Assert.Equal(64, message.Length);
             Assert.True(Ed25519.Verify(signature, message, publicKey));
             int count = 0;
             count += FlipEveryBit(signature, () => Ed25519.Verify(signature, message, publicKey));

@@ -54,8 +54,21 @@ namespace Session.Core.Micro.Tests.Crypto
                 AssertEqual(4 * (x + y) * (x + y), h);
                 Field25519.Negate(h, f);
                 AssertEqual(-x, h);
-                Field25519.Mul121666(h, t1);
-                AssertEqual(121666 * (x - y), h);
+                Field25519.Mul121666Add(h, t1, f);
+                AssertEqual(121666 * (x - y) + x, h);
+                int[] s2 = new int[10], d2 = new int[10], s3 = new int[10], d3 = new int[10];
+                int[] u = new int[10];
+                Field25519.Mul(u, f, g);
+                for (int swap = 0; swap <= 1; swap++)
+                {
+                    Field25519.SwapSumsAndDifferences(s2, d2, s3, d3, f, g, h, u, swap);
+                    BigInteger x2 = swap == 0 ? x : 121666 * (x - y) + x, z2 = swap == 0 ? y : x * y;
+                    BigInteger x3 = swap == 0 ? 121666 * (x - y) + x : x, z3 = swap == 0 ? x * y : y;
+                    AssertEqual(x2 + z2, s2);
+                    AssertEqual(x2 - z2, d2);
+                    AssertEqual(x3 + z3, s3);
+                    AssertEqual(x3 - z3, d3);
+                }
                 Field25519.Invert(h, f, t0, t1, t2);
                 AssertEqual(Mod(x).IsZero ? BigInteger.Zero : BigInteger.ModPow(Mod(x), s_p - 2, s_p), h);
                 Field25519.Pow22523(h, f, t0, t1, t2);
@@ -79,6 +92,38 @@ namespace Session.Core.Micro.Tests.Crypto
                 count++;
             }
             Assert.Equal(SeededRandom.Iterations, count);
+        }
+
+        [Fact]
+        public void MulAndSquare_LimbsAtFourTimesTheBound_StayExact()
+        {
+            // The documented input bound: sums or differences of up to four reduced elements, in
+            // both signs, with every limb at its maximum (value 2^255 - 1).
+            int[] max = new int[10], sum = new int[10], negative = new int[10], h = new int[10];
+            byte[] allOnes = new byte[32];
+            Array.Fill(allOnes, (byte)0xff);
+            Field25519.FromBytes(max, allOnes, 0);
+            for (int i = 0; i < 10; i++)
+            {
+                Assert.Equal((i & 1) == 0 ? (1 << 26) - 1 : (1 << 25) - 1, max[i]);
+            }
+            Field25519.Add(sum, max, max);
+            Field25519.Add(sum, sum, sum);                 // 4 * max
+            Field25519.Negate(negative, sum);              // -4 * max
+            BigInteger m = BigInteger.Pow(2, 255) - 1;
+            Field25519.Mul(h, sum, sum);
+            AssertEqual(16 * m * m, h);
+            Field25519.Mul(h, sum, negative);
+            AssertEqual(-16 * m * m, h);
+            Field25519.Square(h, negative);
+            AssertEqual(16 * m * m, h);
+            Field25519.Square(h, sum, 2);
+            AssertEqual(BigInteger.Pow(4 * m, 4), h);
+            Field25519.Mul121666Add(h, sum, negative);
+            AssertEqual(121666 * 4 * m - 4 * m, h);
+            byte[] encoded = new byte[32];
+            Field25519.ToBytes(encoded, 0, negative);
+            Assert.Equal(Mod(-4 * m), new BigInteger(encoded, isUnsigned: true));
         }
 
         [Fact]

@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 
 namespace Session.Core.Micro.Tests.Crypto
 {
-    /// <summary>edwards25519 group operations, the fixed-base table, and scalars modulo L.</summary>
+    /// <summary>edwards25519 group operations and the fixed-base table.</summary>
     public class GroupElement25519Tests
     {
         private static readonly BigInteger s_p = BigInteger.Pow(2, 255) - 19;
@@ -128,32 +128,45 @@ namespace Session.Core.Micro.Tests.Crypto
         }
 
         [Fact]
-        public void Scalar_ReduceAndMulAdd_RandomValues_MatchBigInteger()
+        public void HasSmallOrder_TorsionPointsInAnyEncoding_True_OtherPointsFalse()
         {
-            var random = new SeededRandom(_output, nameof(Scalar_ReduceAndMulAdd_RandomValues_MatchBigInteger));
-            long[] work = new long[Scalar25519.WorkLength];
-            byte[] output = new byte[32];
-            for (int i = 0; i < SeededRandom.Iterations; i++)
+            var random = new SeededRandom(_output, nameof(HasSmallOrder_TorsionPointsInAnyEncoding_True_OtherPointsFalse));
+            var w = new GroupElement25519.Workspace();
+            var point = new GroupElement25519();
+            var torsion = new GroupElement25519();
+            byte[] order = Bytes32(s_order), zero = new byte[32];
+            var seen = new System.Collections.Generic.HashSet<string>();
+            // L P is the small-order part of P; 200 random points reach all eight with overwhelming odds.
+            for (int i = 0; i < 200; i++)
             {
-                byte[] wide = random.Bytes(64);
-                if (i % 10 == 1) Array.Fill(wide, (byte)0xff);
-                if (i % 10 == 2) Array.Clear(wide);
-                if (i % 10 == 3) wide = Bytes(s_order * (i + 1) + (i % 3) - 1, 64);
-                Scalar25519.Reduce(output, 0, wide, 0, work);
-                Assert.Equal(new BigInteger(wide, isUnsigned: true) % s_order, new BigInteger(output, isUnsigned: true));
-
-                byte[] a = random.Bytes(32), b = random.Bytes(32), c = random.Bytes(32);
-                if (i % 10 == 4) { Array.Fill(a, (byte)0xff); Array.Fill(b, (byte)0xff); Array.Fill(c, (byte)0xff); }
-                if (i % 10 == 5) { a = Bytes32(s_order - 1); b = Bytes32(s_order - 1); c = Bytes32(s_order - 1); }
-                Scalar25519.MulAdd(output, 0, a, 0, b, 0, c, 0, work);
-                BigInteger expected = (new BigInteger(a, isUnsigned: true) * new BigInteger(b, isUnsigned: true) + new BigInteger(c, isUnsigned: true)) % s_order;
-                Assert.Equal(expected, new BigInteger(output, isUnsigned: true));
-
-                BigInteger candidate = new BigInteger(c, isUnsigned: true) >> (i % 5);
-                Assert.Equal(candidate < s_order ? 1 : 0, Scalar25519.IsCanonical(Bytes32(candidate), 0));
+                if (!GroupElement25519.Decode(point, random.Bytes(32), 0, w))
+                {
+                    continue;
+                }
+                GroupElement25519.DoubleScalarMultVartime(torsion, order, point, zero, w);
+                byte[] encoding = new byte[32];
+                GroupElement25519.Encode(encoding, 0, torsion, w);
+                seen.Add(Convert.ToHexString(encoding));
+                Assert.True(GroupElement25519.HasSmallOrder(encoding, 0, w));
+                encoding[31] ^= 0x80;
+                Assert.True(GroupElement25519.HasSmallOrder(encoding, 0, w));
+                Assert.False(GroupElement25519.IsInPrimeOrderSubgroup(point, w) && !GroupElement25519.IsIdentity(torsion, w));
             }
-            Assert.Equal(1, Scalar25519.IsCanonical(Bytes32(s_order - 1), 0));
-            Assert.Equal(0, Scalar25519.IsCanonical(Bytes32(s_order), 0));
+            Assert.Equal(8, seen.Count);
+            // Non-canonical encodings of y = 0 and y = 1 (y + p).
+            Assert.True(GroupElement25519.HasSmallOrder(Bytes32(s_p), 0, w));
+            Assert.True(GroupElement25519.HasSmallOrder(Bytes32(s_p + 1), 0, w));
+            Assert.False(GroupElement25519.IsCanonical(Bytes32(s_p), 0));
+            Assert.True(GroupElement25519.IsCanonical(Bytes32(s_p - 1), 0));
+
+            byte[] publicEncoding = new byte[32];
+            for (int i = 0; i < 100; i++)
+            {
+                GroupElement25519.ScalarMultBase(point, Bytes32(new BigInteger(random.Bytes(32), isUnsigned: true) % s_order), 0, w);
+                GroupElement25519.Encode(publicEncoding, 0, point, w);
+                Assert.False(GroupElement25519.HasSmallOrder(publicEncoding, 0, w));
+                Assert.True(GroupElement25519.IsInPrimeOrderSubgroup(point, w));
+            }
         }
 
         private static GroupElement25519 Copy(GroupElement25519 p)
@@ -208,7 +221,7 @@ namespace Session.Core.Micro.Tests.Crypto
 
         internal static byte[] Bytes32(BigInteger v) => Bytes(v, 32);
 
-        private static byte[] Bytes(BigInteger v, int length)
+        internal static byte[] Bytes(BigInteger v, int length)
         {
             byte[] raw = v.ToByteArray(isUnsigned: true);
             byte[] bytes = new byte[length];

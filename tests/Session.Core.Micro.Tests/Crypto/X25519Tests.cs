@@ -147,6 +147,8 @@ namespace Session.Core.Micro.Tests.Crypto
         {
             var random = new SeededRandom(_output, nameof(ScalarMult_RandomKeys_MatchLibsodiumAndBouncyCastle));
             byte[] ours = new byte[X25519.KeySize], theirs = new byte[X25519.KeySize];
+            byte[] basePoint = new byte[X25519.KeySize];
+            basePoint[0] = 9;
             for (int i = 0; i < SeededRandom.Iterations; i++)
             {
                 byte[] secretKey = random.Bytes(X25519.ScalarSize), publicKey = random.Bytes(X25519.KeySize);
@@ -157,18 +159,31 @@ namespace Session.Core.Micro.Tests.Crypto
 
                 X25519.ScalarMultBase(ours, secretKey);
                 Assert.Equal(Sodium.ScalarMult.Base(secretKey), ours);
+                X25519.ScalarMultRaw(theirs, secretKey, basePoint);
+                Assert.Equal(theirs, ours);
                 Org.BouncyCastle.Math.EC.Rfc7748.X25519.ScalarMultBase(secretKey, 0, theirs, 0);
                 Assert.Equal(theirs, ours);
             }
         }
 
         [Fact]
-        public void ScalarMultRaw_OutputSameArrayAsPublicKey_MatchesOutOfPlace()
+        public void ScalarMult_OutputSameArrayAsAnInput_MatchesOutOfPlace()
         {
             JsonElement test = TestVectors.Json("rfc/rfc7748_x25519.json").GetProperty("x25519")[0];
             byte[] buffer = test.Bytes("u");
             X25519.ScalarMultRaw(buffer, test.Bytes("scalar"), buffer);
             Assert.Equal(test.Bytes("output"), buffer);
+            buffer = test.Bytes("u");
+            Assert.True(X25519.ScalarMult(buffer, test.Bytes("scalar"), buffer));
+            Assert.Equal(test.Bytes("output"), buffer);
+            buffer = test.Bytes("scalar");
+            Assert.True(X25519.ScalarMult(buffer, buffer, test.Bytes("u")));
+            Assert.Equal(test.Bytes("output"), buffer);
+
+            JsonElement dh = TestVectors.Json("rfc/rfc7748_x25519.json").GetProperty("dh");
+            buffer = dh.Bytes("aliceSk");
+            X25519.ScalarMultBase(buffer, buffer);
+            Assert.Equal(dh.Bytes("alicePk"), buffer);
         }
 
         [Fact]

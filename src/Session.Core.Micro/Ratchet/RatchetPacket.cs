@@ -1,0 +1,145 @@
+// The binary ratchet packet, format version 1 (docs/ratchet.md, "Packet"). Big-endian numbers.
+//   0   1   version, 0x01
+//   1   1   flags: bit 0 = initiation (the initiator's ephemeral key follows); other bits zero
+//   2   4   sequence: the sender's message counter, 1 for its first message, +1 for each one after
+//   6   4   PN: length of the sender's previous sending chain
+//  10   4   N: message number in the current sending chain
+//  14  32   the sender's current ratchet public key (X25519)
+//  46  32   only with the initiation flag: the initiator's ephemeral public key
+//  then     XChaCha20-Poly1305 ciphertext || 16-byte tag
+// The header (all bytes before the ciphertext) is associated data, after the 66 bytes that bind
+// both identities (05 || initiator key || 05 || responder key). This file parses and writes the
+// header; RatchetSession does the cryptography.
+using System;
+using Session.Core.Micro.Crypto;
+
+namespace Session.Core.Micro.Ratchet
+{
+    /// <summary>Layout of a ratchet packet and the public facts a carrier may read from it before opening it.</summary>
+    public static class RatchetPacket
+    {
+        /// <summary>The packet format this build writes and reads.</summary>
+        public const byte Version = 1;
+
+        /// <summary>Header bytes of an ordinary packet.</summary>
+        public const int HeaderSize = 46;
+
+        /// <summary>Header bytes of a packet that carries the initiation (the initiator's ephemeral key).</summary>
+        public const int InitiationHeaderSize = HeaderSize + X25519.KeySize;
+
+        /// <summary>The authentication tag after the ciphertext.</summary>
+        public const int TagSize = XChaCha20Poly1305.TagSize;
+
+        /// <summary>Flag bit: the initiator's ephemeral key follows the fixed header.</summary>
+        public const byte InitiationFlag = 0x01;
+
+        internal const int FlagsOffset = 1;
+        internal const int SequenceOffset = 2;
+        internal const int PreviousChainLengthOffset = 6;
+        internal const int MessageNumberOffset = 10;
+        internal const int RatchetKeyOffset = 14;
+        internal const int InitiationKeyOffset = HeaderSize;
+
+        /// <summary>True when <paramref name="packet"/> carries an initiation, so a receiver without a session can pair with it.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="packet"/> is null.</exception>
+        /// <exception cref="RatchetException">The packet is malformed or of another version.</exception>
+        public static bool IsInitiation(byte[] packet)
+        {
+            return RatchetHeader.Parse(packet).InitiationKey != null;
+        }
+
+        /// <summary>The sender's message counter (public; for logs and for ordering a receiver's inbox).</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="packet"/> is null.</exception>
+        /// <exception cref="RatchetException">The packet is malformed or of another version.</exception>
+        public static uint Sequence(byte[] packet)
+        {
+            return RatchetHeader.Parse(packet).Sequence;
+        }
+    }
+
+    /// <summary>A parsed packet header. Parse checks the layout only; the tag is checked by the session.</summary>
+    internal sealed class RatchetHeader
+    {
+        internal uint Sequence;
+        internal uint PreviousChainLength;
+        internal uint MessageNumber;
+        internal byte[] RatchetKey;
+        internal byte[] InitiationKey;
+        internal int Size;
+
+        internal static RatchetHeader Parse(byte[] packet)
+        {
+            if (packet == null)
+            {
+                throw Errors.Null(nameof(packet));
+            }
+            if (packet.Length < 1)
+            {
+                throw Errors.RatchetMalformed("empty packet");
+            }
+            if (packet[0] != RatchetPacket.Version)
+            {
+                throw Errors.RatchetVersion("packet", packet[0], RatchetPacket.Version);
+            }
+            if (packet.Length < RatchetPacket.HeaderSize + RatchetPacket.TagSize)
+            {
+                throw Errors.RatchetMalformed("packet of " + packet.Length.ToString() + " bytes is shorter than a header and a tag");
+            }
+            byte flags = packet[RatchetPacket.FlagsOffset];
+            if ((flags & ~RatchetPacket.InitiationFlag) != 0)
+            {
+                throw Errors.RatchetMalformed("unknown flags 0x" + flags.ToString("x2"));
+            }
+            var header = new RatchetHeader();
+            header.Size = RatchetPacket.HeaderSize;
+            header.Sequence = ReadUInt32(packet, RatchetPacket.SequenceOffset);
+            header.PreviousChainLength = ReadUInt32(packet, RatchetPacket.PreviousChainLengthOffset);
+            header.MessageNumber = ReadUInt32(packet, RatchetPacket.MessageNumberOffset);
+            if (header.Sequence == 0)
+            {
+                throw Errors.RatchetMalformed("sequence 0 (counters start at 1)");
+            }
+            header.RatchetKey = new byte[X25519.KeySize];
+            Array.Copy(packet, RatchetPacket.RatchetKeyOffset, header.RatchetKey, 0, X25519.KeySize);
+            if ((flags & RatchetPacket.InitiationFlag) != 0)
+            {
+                if (packet.Length < RatchetPacket.InitiationHeaderSize + RatchetPacket.TagSize)
+                {
+                    throw Errors.RatchetMalformed("initiation packet of " + packet.Length.ToString() + " bytes is shorter than its header and a tag");
+                }
+                header.InitiationKey = new byte[X25519.KeySize];
+                Array.Copy(packet, RatchetPacket.InitiationKeyOffset, header.InitiationKey, 0, X25519.KeySize);
+                header.Size = RatchetPacket.InitiationHeaderSize;
+            }
+            return header;
+        }
+
+        /// <summary>Writes a header at the start of <paramref name="packet"/>; initiationKey null for an ordinary one.</summary>
+        internal static void Write(byte[] packet, uint sequence, uint previousChainLength, uint messageNumber, byte[] ratchetKey, byte[] initiationKey)
+        {
+            packet[0] = RatchetPacket.Version;
+            packet[RatchetPacket.FlagsOffset] = initiationKey == null ? (byte)0 : RatchetPacket.InitiationFlag;
+            WriteUInt32(packet, RatchetPacket.SequenceOffset, sequence);
+            WriteUInt32(packet, RatchetPacket.PreviousChainLengthOffset, previousChainLength);
+            WriteUInt32(packet, RatchetPacket.MessageNumberOffset, messageNumber);
+            Array.Copy(ratchetKey, 0, packet, RatchetPacket.RatchetKeyOffset, X25519.KeySize);
+            if (initiationKey != null)
+            {
+                Array.Copy(initiationKey, 0, packet, RatchetPacket.InitiationKeyOffset, X25519.KeySize);
+            }
+        }
+
+        internal static uint ReadUInt32(byte[] data, int offset)
+        {
+            return (uint)data[offset] << 24 | (uint)data[offset + 1] << 16 | (uint)data[offset + 2] << 8 | data[offset + 3];
+        }
+
+        internal static void WriteUInt32(byte[] data, int offset, uint value)
+        {
+            data[offset] = (byte)(value >> 24);
+            data[offset + 1] = (byte)(value >> 16);
+            data[offset + 2] = (byte)(value >> 8);
+            data[offset + 3] = (byte)value;
+        }
+    }
+}

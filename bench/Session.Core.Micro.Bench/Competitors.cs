@@ -107,6 +107,9 @@ namespace Session.Core.Micro.Bench
                         hkdf.Init(new HkdfParameters(core.Key, core.Nonce24, core.Nonce12));
                         hkdf.GenerateBytes(out32, 0, 32);
                     }),
+                // Neither library has a Double Ratchet.
+                [CoreOperations.RatchetSendName] = (null, null),
+                [CoreOperations.RatchetAckName] = (null, null),
             };
         }
     }

@@ -25,6 +25,7 @@ namespace Session.Core.Micro.Bench
             Console.WriteLine();
             int total = StaticTables.Bytes(typeof(Session.Core.Micro.Crypto.X25519).Assembly, line => Console.WriteLine("static table " + line));
             Console.WriteLine("static tables in all: " + total + " B");
+            Console.WriteLine("ratchet state stored per receiver: " + CoreOperations.RatchetStateBytes + " B");
             return 0;
         }
 

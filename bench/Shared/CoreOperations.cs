@@ -2,6 +2,7 @@
 // sets libsodium and BouncyCastle beside the same names; the interpreter benchmark runs these alone.
 using System;
 using Session.Core.Micro.Crypto;
+using Session.Core.Micro.Ratchet;
 
 namespace Session.Core.Micro.Bench
 {
@@ -22,6 +23,8 @@ namespace Session.Core.Micro.Bench
         public const string Blake2bName = "BLAKE2b-256 (1 KiB)";
         public const string HmacName = "HMAC-SHA-256 (1 KiB)";
         public const string HkdfName = "HKDF-SHA-256 (32 B out)";
+        public const string RatchetSendName = "ratchet send (200 B alert)";
+        public const string RatchetAckName = "ratchet acknowledgement open (DH step)";
 
         public readonly byte[] SecretKey = Fixed(32, 1);
         public readonly byte[] PeerPublicKey = new byte[32];
@@ -44,6 +47,9 @@ namespace Session.Core.Micro.Bench
         private readonly byte[] _out1KTag = new byte[1024 + 16];
         private readonly byte[] _opened200 = new byte[200];
         private readonly FixedSource _ephemeral = new FixedSource(Fixed(32, 9));
+        private readonly RatchetSession _beacon;
+        private readonly FixedStore _beaconBeforeAck;
+        private readonly byte[] _acknowledgement;
 
         public CoreOperations()
         {
@@ -51,7 +57,32 @@ namespace Session.Core.Micro.Bench
             Ed25519.KeyPairFromSeed(EdPublicKey, EdSecretKey, Seed);
             Ed25519.Sign(Signature, EdSecretKey, Message200);
             SealedBox.Seal(Sealed200, PeerPublicKey, Message200, _ephemeral);
+
+            // A paired beacon (identity PeerSecretKey) and receiver (identity EdSecretKey); the receiver's
+            // first acknowledgement, and the beacon's state just before it, so that every timed open
+            // does the same DH ratchet step (it includes loading the 1,085-byte state).
+            var receiverIdentity = new byte[32];
+            Ed25519ToX25519.SecretKey(receiverIdentity, EdSecretKey);
+            var receiverPublic = new byte[32];
+            Ed25519ToX25519.PublicKey(receiverPublic, EdPublicKey);
+            var bundle = new byte[RatchetPreKey.Size];
+            var preKeySecret = new byte[32];
+            RatchetPreKey.Create(bundle, preKeySecret, EdSecretKey, new FixedSource(Fixed(32, 10)));
+            var random = new FixedSource(Fixed(32, 11));
+            var beaconStore = new FixedStore();
+            _beacon = RatchetSession.Initiate(beaconStore, random, PeerSecretKey, PeerPublicKey, receiverPublic, bundle);
+            byte[] first = _beacon.Encrypt(Message200);
+            var receiver = RatchetSession.Accept(new FixedStore(), random, receiverIdentity, receiverPublic, preKeySecret, PeerPublicKey, first, out _);
+            _acknowledgement = receiver.Encrypt(Message200);
+            _beaconBeforeAck = new FixedStore();
+            _beaconBeforeAck.Save(beaconStore.Load());
+            _beaconBeforeAck.Frozen = true;
+            // Sends are timed after the acknowledgement, as they run once a pairing is settled.
+            _beacon.Decrypt(_acknowledgement);
         }
+
+        /// <summary>Bytes of the ratchet state a beacon stores per receiver.</summary>
+        public static int RatchetStateBytes => RatchetSession.StateSize;
 
         /// <summary>Every operation, in report order.</summary>
         public (string Name, Action Run)[] All()
@@ -73,6 +104,8 @@ namespace Session.Core.Micro.Bench
                 (Blake2bName, () => Blake2b.Hash(_out32, 0, 32, null, Message1K, 0, Message1K.Length)),
                 (HmacName, () => HmacSha256.Compute(Key, Message1K)),
                 (HkdfName, () => HkdfSha256.DeriveKey(Key, Nonce24, Nonce12, 32)),
+                (RatchetSendName, () => _beacon.Encrypt(Message200)),
+                (RatchetAckName, () => RatchetSession.Load(_beaconBeforeAck, _ephemeral).Decrypt(_acknowledgement)),
             };
         }
 
@@ -97,6 +130,25 @@ namespace Session.Core.Micro.Bench
             {
                 Array.Copy(_bytes, 0, buffer, offset, count);
             }
+        }
+
+        // A state store in memory. Frozen, it keeps what it holds and drops later saves, so a
+        // benchmark can start each call from the same state.
+        private sealed class FixedStore : IRatchetStateStore
+        {
+            private byte[] _state;
+
+            public bool Frozen { get; set; }
+
+            public void Save(byte[] state)
+            {
+                if (!Frozen)
+                {
+                    _state = (byte[])state.Clone();
+                }
+            }
+
+            public byte[] Load() => _state;
         }
     }
 }

@@ -3,11 +3,12 @@
 // responder), started by an X3DH-style agreement that binds both Session identities.
 //   Cost: Initiate 6 X25519 (2 of them key generations); Encrypt none; Decrypt none on the same
 //   chain, 3 when the peer's ratchet key is new (the reply that advances the DH ratchet).
-//   Memory: the state is 1,085 bytes serialized; each call works on a copy and allocates about
-//   4 KB of short-lived buffers.
-// Every operation works on a copy of the state and stores the copy through IRatchetStateStore
-// before it returns a packet or a plaintext; if anything fails before that, the session is
-// unchanged. If the store fails, the session refuses further use until it is loaded again.
+//   Memory: the state is 1,085 bytes serialized; docs/performance.md has the bytes each call
+//   allocates (short-lived: the serialized state, HMAC and HKDF scratch, and for Decrypt a copy
+//   of the state).
+// Every operation stores the new state through IRatchetStateStore before it returns a packet or a
+// plaintext. Decrypt works on a copy, so a refused packet leaves the session unchanged; Encrypt
+// works in place. If the store fails, the session refuses further use until it is loaded again.
 using System;
 using Session.Core.Micro.Crypto;
 
@@ -251,11 +252,16 @@ namespace Session.Core.Micro.Ratchet
             {
                 throw Errors.RatchetCounterExhausted();
             }
-            RatchetState s = _state.Clone();
+            // Unlike Decrypt, which is often refused and must then leave the session as it was, Encrypt
+            // changes the live state in place (no 1 KB copy on the device's heap): once anything has
+            // changed, the session is either saved or marked for reloading, so memory never runs ahead
+            // of the store unnoticed.
+            RatchetState s = _state;
             byte[] messageKey = new byte[RatchetKdf.KeySize];
             byte[] key = new byte[XChaCha20Poly1305.KeySize];
             byte[] nonce = new byte[XChaCha20Poly1305.NonceSize];
             byte[] packet;
+            byte[] bytes = null;
             try
             {
                 s.LastSequenceSent++;
@@ -267,10 +273,12 @@ namespace Session.Core.Micro.Ratchet
                 s.SendingCount++;
                 RatchetKdf.MessageKeys(key, nonce, messageKey);
                 XChaCha20Poly1305.Encrypt(packet, headerSize, key, nonce, AssociatedData(s, packet, headerSize), plaintext, 0, plaintext.Length);
+                bytes = s.Serialize();
+                _store.Save(bytes);
             }
             catch
             {
-                s.Wipe();
+                _broken = true;
                 throw;
             }
             finally
@@ -278,8 +286,11 @@ namespace Session.Core.Micro.Ratchet
                 CryptoBytes.Wipe(messageKey);
                 CryptoBytes.Wipe(key);
                 CryptoBytes.Wipe(nonce);
+                if (bytes != null)
+                {
+                    CryptoBytes.Wipe(bytes);
+                }
             }
-            Commit(s);
             return packet;
         }
 

@@ -384,6 +384,7 @@ namespace Session.Core.Micro.Tests.Ratchet
             beacon.Encrypt(Text("a"));
             Assert.Throws<PowerCutException>(() => beacon.Encrypt(Text("b")));
             Assert.Throws<InvalidOperationException>(() => beacon.Encrypt(Text("c")));
+            Assert.Throws<InvalidOperationException>(() => beacon.Decrypt(new byte[RatchetPacket.HeaderSize + RatchetPacket.TagSize]));
             beacon = RatchetSession.Load(pair.BeaconStore, pair.BeaconRandom);
             Assert.Equal(2u, beacon.LastSequenceSent + 1);
         }

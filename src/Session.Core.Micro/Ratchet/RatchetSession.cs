@@ -14,7 +14,7 @@ using Session.Core.Micro.Crypto;
 
 namespace Session.Core.Micro.Ratchet
 {
-    /// <summary>A ratchet session with one peer: encrypts packets to it and opens packets from it.</summary>
+    /// <summary>A ratchet session with one peer: encrypts packets to it and opens packets from it. Not thread-safe.</summary>
     public sealed class RatchetSession
     {
         /// <summary>Most skipped message keys kept for messages that arrive out of order (device heap).</summary>
@@ -98,48 +98,7 @@ namespace Session.Core.Micro.Ratchet
             byte[] preKey = new byte[X25519.KeySize];
             RatchetPreKey.Open(preKey, preKeyBundle, responderIdentityKey);
 
-            var s = new RatchetState();
-            s.Role = RatchetState.RoleInitiator;
-            s.InitiationPending = true;
-            Array.Copy(identityPublicKey, s.LocalIdentity, X25519.KeySize);
-            Array.Copy(responderIdentityKey, s.RemoteIdentity, X25519.KeySize);
-            byte[] ephemeral = new byte[X25519.ScalarSize];
-            byte[] dh1 = new byte[X25519.KeySize];
-            byte[] dh2 = new byte[X25519.KeySize];
-            byte[] dh3 = new byte[X25519.KeySize];
-            try
-            {
-                random.Fill(ephemeral, 0, X25519.ScalarSize);
-                X25519.ScalarMultBase(s.InitiationKey, ephemeral);
-                if (!X25519.ScalarMult(dh1, identitySecretKey, preKey) || !X25519.ScalarMult(dh3, ephemeral, preKey))
-                {
-                    throw Errors.RatchetBadKey("the pre-key");
-                }
-                if (!X25519.ScalarMult(dh2, ephemeral, responderIdentityKey))
-                {
-                    throw Errors.RatchetBadKey("the recipient's identity key");
-                }
-                RatchetKdf.InitialSecret(s.RootKey, dh1, dh2, dh3, s.SessionAssociatedData());
-
-                // Double Ratchet section 3.3, RatchetInitAlice: the pre-key is the peer's first ratchet key.
-                Array.Copy(preKey, s.ReceivingKey, X25519.KeySize);
-                random.Fill(s.SendingSecret, 0, X25519.ScalarSize);
-                X25519.ScalarMultBase(s.SendingPublic, s.SendingSecret);
-                X25519.ScalarMult(dh1, s.SendingSecret, s.ReceivingKey);
-                RatchetKdf.Root(s.RootKey, s.SendingChain, dh1);
-            }
-            catch
-            {
-                s.Wipe();
-                throw;
-            }
-            finally
-            {
-                CryptoBytes.Wipe(ephemeral);
-                CryptoBytes.Wipe(dh1);
-                CryptoBytes.Wipe(dh2);
-                CryptoBytes.Wipe(dh3);
-            }
+            RatchetState s = RatchetAgreement.Initiator(random, identitySecretKey, identityPublicKey, responderIdentityKey, preKey);
             var session = new RatchetSession(store, random);
             session.Commit(s);
             return session;
@@ -172,40 +131,7 @@ namespace Session.Core.Micro.Ratchet
                 throw Errors.RatchetMalformed("the first packet of a pairing must carry the initiation");
             }
 
-            var s = new RatchetState();
-            s.Role = RatchetState.RoleResponder;
-            Array.Copy(identityPublicKey, s.LocalIdentity, X25519.KeySize);
-            Array.Copy(initiatorIdentityKey, s.RemoteIdentity, X25519.KeySize);
-            Array.Copy(header.InitiationKey, s.InitiationKey, X25519.KeySize);
-            byte[] dh1 = new byte[X25519.KeySize];
-            byte[] dh2 = new byte[X25519.KeySize];
-            byte[] dh3 = new byte[X25519.KeySize];
-            try
-            {
-                if (!X25519.ScalarMult(dh1, preKeySecretKey, initiatorIdentityKey))
-                {
-                    throw Errors.RatchetBadKey("the initiator's identity key");
-                }
-                if (!X25519.ScalarMult(dh2, identitySecretKey, header.InitiationKey) || !X25519.ScalarMult(dh3, preKeySecretKey, header.InitiationKey))
-                {
-                    throw Errors.RatchetBadKey("the initiator's ephemeral key");
-                }
-                RatchetKdf.InitialSecret(s.RootKey, dh1, dh2, dh3, s.SessionAssociatedData());
-                // RatchetInitBob: the pre-key pair is this side's first ratchet key pair; opening the packet
-                // takes the first DH ratchet step, which replaces it.
-                Array.Copy(preKeySecretKey, s.SendingSecret, X25519.ScalarSize);
-            }
-            catch
-            {
-                s.Wipe();
-                throw;
-            }
-            finally
-            {
-                CryptoBytes.Wipe(dh1);
-                CryptoBytes.Wipe(dh2);
-                CryptoBytes.Wipe(dh3);
-            }
+            RatchetState s = RatchetAgreement.Responder(identitySecretKey, identityPublicKey, preKeySecretKey, initiatorIdentityKey, header);
             var session = new RatchetSession(store, random);
             plaintext = session.Open(s, header, packet);
             return session;
@@ -329,44 +255,7 @@ namespace Session.Core.Micro.Ratchet
             int tagOffset = packet.Length - RatchetPacket.TagSize;
             try
             {
-                int skipped = s.Skipped.Find(header.RatchetKey, header.MessageNumber);
-                if (skipped >= 0)
-                {
-                    s.Skipped.Take(skipped, messageKey);
-                }
-                else if (s.HasReceivingChain && SameKey(header.RatchetKey, s.ReceivingKey))
-                {
-                    if (header.MessageNumber < s.ReceivingCount)
-                    {
-                        throw Refusal(s, header, packet);
-                    }
-                    SkipTo(s, header.MessageNumber, header.Sequence);
-                    RatchetKdf.Chain(s.ReceivingChain, messageKey);
-                    s.ReceivingCount++;
-                }
-                else
-                {
-                    // A new ratchet key is only ever sent after every message of the chains before it, so
-                    // an honest one comes with a counter above all counters opened so far. Anything else is
-                    // an old chain whose keys are gone: classify it without spending a DH ratchet step on it.
-                    if (header.Sequence <= s.HighestSequenceOpened)
-                    {
-                        throw Refusal(s, header, packet);
-                    }
-                    if (s.HasReceivingChain)
-                    {
-                        SkipTo(s, header.PreviousChainLength, header.Sequence);
-                    }
-                    if (header.MessageNumber > MaxForwardSkip)
-                    {
-                        throw Errors.RatchetTooFarAhead(header.Sequence, header.MessageNumber, MaxForwardSkip);
-                    }
-                    DhRatchet(s, header.RatchetKey);
-                    SkipTo(s, header.MessageNumber, header.Sequence);
-                    RatchetKdf.Chain(s.ReceivingChain, messageKey);
-                    s.ReceivingCount++;
-                }
-
+                RatchetReceiver.TakeMessageKey(s, header, packet, messageKey, _random);
                 plaintext = new byte[tagOffset - header.Size];
                 RatchetKdf.MessageKeys(key, nonce, messageKey);
                 if (!XChaCha20Poly1305.Decrypt(plaintext, 0, key, nonce, AssociatedData(s, packet, header.Size),
@@ -403,72 +292,6 @@ namespace Session.Core.Micro.Ratchet
             }
             Commit(s);
             return plaintext;
-        }
-
-        // Why a packet with no key left is refused, from the log of recently opened counters.
-        private static RatchetException Refusal(RatchetState s, RatchetHeader header, byte[] packet)
-        {
-            int logged = s.Received.Find(header.Sequence);
-            if (logged >= 0)
-            {
-                return s.Received.SameTag(logged, packet, packet.Length - RatchetPacket.TagSize)
-                    ? Errors.RatchetDuplicate(header.Sequence)
-                    : Errors.RatchetRolledBack(header.Sequence);
-            }
-            return Errors.RatchetTooOld(header.Sequence, MaxSkippedKeys, SkippedKeyLifetime);
-        }
-
-        // Derives the receiving chain up to message `until`, keeping the last MaxSkippedKeys of the keys passed.
-        private static void SkipTo(RatchetState s, uint until, uint sequence)
-        {
-            if (!s.HasReceivingChain || until <= s.ReceivingCount)
-            {
-                return;
-            }
-            uint gap = until - s.ReceivingCount;
-            if (gap > MaxForwardSkip)
-            {
-                throw Errors.RatchetTooFarAhead(sequence, gap, MaxForwardSkip);
-            }
-            byte[] messageKey = new byte[RatchetKdf.KeySize];
-            while (s.ReceivingCount < until)
-            {
-                RatchetKdf.Chain(s.ReceivingChain, messageKey);
-                if (until - s.ReceivingCount <= MaxSkippedKeys)
-                {
-                    s.Skipped.Add(s.ReceivingKey, s.ReceivingCount, messageKey, s.OpenedCount);
-                }
-                s.ReceivingCount++;
-            }
-            CryptoBytes.Wipe(messageKey);
-        }
-
-        // Double Ratchet section 3.5, DHRatchet: a receiving chain from the peer's new key, then a new
-        // key pair of our own and a sending chain from it.
-        private void DhRatchet(RatchetState s, byte[] peerKey)
-        {
-            s.PreviousSendingCount = s.SendingCount;
-            s.SendingCount = 0;
-            s.ReceivingCount = 0;
-            Array.Copy(peerKey, s.ReceivingKey, X25519.KeySize);
-            byte[] dh = new byte[X25519.KeySize];
-            try
-            {
-                if (!X25519.ScalarMult(dh, s.SendingSecret, s.ReceivingKey))
-                {
-                    throw Errors.RatchetBadKey("the peer's ratchet key");
-                }
-                RatchetKdf.Root(s.RootKey, s.ReceivingChain, dh);
-                s.HasReceivingChain = true;
-                _random.Fill(s.SendingSecret, 0, X25519.ScalarSize);
-                X25519.ScalarMultBase(s.SendingPublic, s.SendingSecret);
-                X25519.ScalarMult(dh, s.SendingSecret, s.ReceivingKey);
-                RatchetKdf.Root(s.RootKey, s.SendingChain, dh);
-            }
-            finally
-            {
-                CryptoBytes.Wipe(dh);
-            }
         }
 
         // Saves s, then makes it the session's state. A failed save leaves the store in doubt, so the
@@ -513,18 +336,6 @@ namespace Session.Core.Micro.Ratchet
             Array.Copy(session, ad, session.Length);
             Array.Copy(packet, 0, ad, session.Length, headerSize);
             return ad;
-        }
-
-        private static bool SameKey(byte[] a, byte[] b)
-        {
-            for (int i = 0; i < X25519.KeySize; i++)
-            {
-                if (a[i] != b[i])
-                {
-                    return false;
-                }
-            }
-            return true;
         }
 
         private static void CheckCommon(IRatchetStateStore store, IRandomSource random, byte[] identitySecretKey, byte[] identityPublicKey)

@@ -3,8 +3,9 @@ using System;
 namespace Session.Core.Micro
 {
     /// <summary>
-    /// The core's messages for misuse, in one place. Kept short: the device stores every string.
-    /// A failed tag or signature is not an error but a false result.
+    /// The core's messages in one place: first misuse by the caller (ArgumentException and kin),
+    /// then malformed data from outside (MalformedDataException). Kept short: the device stores
+    /// every string. A failed tag or signature is not an error but a false result.
     /// </summary>
     internal static class Errors
     {

@@ -60,17 +60,33 @@ namespace Session.Core.Micro.Crypto
                 return false;
             }
             Arguments.Size(output, sealedBox.Length - Overhead, nameof(output));
+            return Open(output, 0, recipientPublicKey, recipientSecretKey, sealedBox, 0, sealedBox.Length);
+        }
+
+        // Open on slices, for a box inside a larger message (Session's envelope): sealedBox[offset..+count]
+        // is opened into output at outputOffset (count - Overhead bytes, written only on success).
+        internal static bool Open(byte[] output, int outputOffset, byte[] recipientPublicKey, byte[] recipientSecretKey, byte[] sealedBox, int offset, int count)
+        {
+            Arguments.Count(count, nameof(count));
+            Arguments.Slice(sealedBox, nameof(sealedBox), offset, nameof(offset), count);
+            Arguments.Size(recipientPublicKey, KeySize, nameof(recipientPublicKey));
+            Arguments.Size(recipientSecretKey, KeySize, nameof(recipientSecretKey));
+            if (count < Overhead)
+            {
+                return false;
+            }
+            Arguments.Slice(output, nameof(output), outputOffset, nameof(outputOffset), count - Overhead);
             byte[] ephemeralPublicKey = new byte[X25519.KeySize];
             byte[] boxKey = new byte[CryptoBox.KeySize];
             try
             {
-                System.Array.Copy(sealedBox, ephemeralPublicKey, X25519.KeySize);
+                System.Array.Copy(sealedBox, offset, ephemeralPublicKey, 0, X25519.KeySize);
                 if (!CryptoBox.BeforeNm(boxKey, ephemeralPublicKey, recipientSecretKey))
                 {
                     return false;
                 }
                 byte[] nonce = Nonce(ephemeralPublicKey, recipientPublicKey);
-                return SecretBox.Open(output, 0, boxKey, nonce, sealedBox, X25519.KeySize, sealedBox.Length - X25519.KeySize);
+                return SecretBox.Open(output, outputOffset, boxKey, nonce, sealedBox, offset + X25519.KeySize, count - X25519.KeySize);
             }
             finally
             {
@@ -85,20 +101,36 @@ namespace Session.Core.Micro.Crypto
             {
                 throw Errors.Null(nameof(message));
             }
-            Arguments.Size(recipientPublicKey, KeySize, nameof(recipientPublicKey));
             Arguments.Size(output, message.Length + Overhead, nameof(output));
+            Arguments.Size(ephemeralSecretKey, X25519.ScalarSize, nameof(ephemeralSecretKey));
             byte[] ephemeralPublicKey = new byte[X25519.KeySize];
+            X25519.ScalarMultBase(ephemeralPublicKey, ephemeralSecretKey);
+            Seal(output, 0, recipientPublicKey, message, 0, message.Length, ephemeralPublicKey, ephemeralSecretKey);
+        }
+
+        // Seal on slices with the whole ephemeral key pair given: the seam for a message layer that
+        // computes the key pair ahead of time (X25519 base multiplication is the costly part on the
+        // device) and seals straight into the envelope it is building. Writes count + Overhead bytes
+        // at outputOffset. The caller guarantees the public key belongs to the secret key.
+        internal static void Seal(byte[] output, int outputOffset, byte[] recipientPublicKey, byte[] message, int messageOffset, int count,
+            byte[] ephemeralPublicKey, byte[] ephemeralSecretKey)
+        {
+            Arguments.Count(count, nameof(count));
+            Arguments.Slice(message, nameof(message), messageOffset, nameof(messageOffset), count);
+            Arguments.Size(recipientPublicKey, KeySize, nameof(recipientPublicKey));
+            Arguments.Size(ephemeralPublicKey, X25519.KeySize, nameof(ephemeralPublicKey));
+            Arguments.Size(ephemeralSecretKey, X25519.ScalarSize, nameof(ephemeralSecretKey));
+            Arguments.Slice(output, nameof(output), outputOffset, nameof(outputOffset), count + Overhead);
             byte[] boxKey = new byte[CryptoBox.KeySize];
             try
             {
-                X25519.ScalarMultBase(ephemeralPublicKey, ephemeralSecretKey);
                 if (!CryptoBox.BeforeNm(boxKey, recipientPublicKey, ephemeralSecretKey))
                 {
                     throw Errors.SmallOrderKey(nameof(recipientPublicKey));
                 }
-                System.Array.Copy(ephemeralPublicKey, output, X25519.KeySize);
+                System.Array.Copy(ephemeralPublicKey, 0, output, outputOffset, X25519.KeySize);
                 byte[] nonce = Nonce(ephemeralPublicKey, recipientPublicKey);
-                SecretBox.Seal(output, X25519.KeySize, boxKey, nonce, message, 0, message.Length);
+                SecretBox.Seal(output, outputOffset + X25519.KeySize, boxKey, nonce, message, messageOffset, count);
             }
             finally
             {

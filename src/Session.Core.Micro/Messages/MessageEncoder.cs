@@ -5,7 +5,8 @@
 // Allocation: every size is computed first, so the Content is written once into the buffer that
 // becomes INNER (M || A || SIG) and the sealed box is written straight into the final payload's
 // envelope; nothing grows and nothing is copied whole. Randomness, in order: the 32-byte ephemeral
-// secret of the sealed box, then the 128 bytes of the decoy proSig.
+// secret of the sealed box, then the 128 bytes of the decoy proSig. Both parts are independent of
+// the message, so an internal seam lets the alert path prepare them ahead of time.
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Encoding;
 using Session.Core.Micro.Identity;
@@ -39,11 +40,13 @@ namespace Session.Core.Micro.Messages
             PayloadSize(content);
             byte[] ephemeralSecretKey = new byte[X25519.ScalarSize];
             byte[] ephemeralPublicKey = new byte[X25519.KeySize];
+            byte[] proSignature = new byte[Envelope.ProSignatureSize];
             try
             {
                 random.Fill(ephemeralSecretKey, 0, ephemeralSecretKey.Length);
                 X25519.ScalarMultBase(ephemeralPublicKey, ephemeralSecretKey);
-                return Encode(sender, recipient, content, ephemeralPublicKey, ephemeralSecretKey, random);
+                DecoyProSignature.Write(proSignature, 0, random);
+                return Encode(sender, recipient, content, ephemeralPublicKey, ephemeralSecretKey, proSignature);
             }
             finally
             {
@@ -87,11 +90,12 @@ namespace Session.Core.Micro.Messages
         }
 
         /// <summary>
-        /// Encode with the sealed box's ephemeral key pair given: the seam for an alert path that
-        /// computes the pair ahead of time. <paramref name="random"/> is used for the decoy proSig only.
+        /// Encode with the message-independent parts given: the sealed box's ephemeral key pair and the
+        /// 64-byte proSig. The seam for an alert path that computes them before the button is pressed
+        /// (two fixed-base multiplications), leaving the signature and the seal for press time.
         /// </summary>
         internal static byte[] Encode(IdentityKeys sender, byte[] recipient, ContentMessage content,
-            byte[] ephemeralPublicKey, byte[] ephemeralSecretKey, IRandomSource random)
+            byte[] ephemeralPublicKey, byte[] ephemeralSecretKey, byte[] proSignature)
         {
             int size = PayloadSize(content);
             int contentSize = content.EncodedSize();
@@ -113,7 +117,7 @@ namespace Session.Core.Micro.Messages
                 int sealedAt = Envelope.WriteStart(writer, content.SigTimestamp, padded + MessageEncrypter.Overhead);
                 MessageEncrypter.SignAndSeal(payload.Storage, sealedAt, sender, recipient, inner, padded, ephemeralPublicKey, ephemeralSecretKey);
                 int proSignatureAt = Envelope.WriteProSignature(writer);
-                DecoyProSignature.Write(payload.Storage, proSignatureAt, random);
+                System.Array.Copy(proSignature, 0, payload.Storage, proSignatureAt, Envelope.ProSignatureSize);
                 writer.EndMessage(body);
                 WebSocketMessage.EndRequest(writer, request);
             }

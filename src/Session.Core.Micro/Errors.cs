@@ -301,5 +301,10 @@ namespace Session.Core.Micro
             return new Messages.MessageException(Messages.MessageError.UnknownFlags,
                 "DataMessage.flags is " + flags.ToString() + ", only 0 and 2 (expiration timer update) exist");
         }
+
+        public static InvalidOperationException SealingKeyUsed()
+        {
+            return new InvalidOperationException("a sealing key seals one message only; prepare a new one");
+        }
     }
 }

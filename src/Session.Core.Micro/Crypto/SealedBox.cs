@@ -101,41 +101,55 @@ namespace Session.Core.Micro.Crypto
             {
                 throw Errors.Null(nameof(message));
             }
-            Arguments.Size(output, message.Length + Overhead, nameof(output));
-            Arguments.Size(ephemeralSecretKey, X25519.ScalarSize, nameof(ephemeralSecretKey));
-            byte[] ephemeralPublicKey = new byte[X25519.KeySize];
-            X25519.ScalarMultBase(ephemeralPublicKey, ephemeralSecretKey);
-            Seal(output, 0, recipientPublicKey, message, 0, message.Length, ephemeralPublicKey, ephemeralSecretKey);
-        }
-
-        // Seal on slices with the whole ephemeral key pair given: the seam for a message layer that
-        // computes the key pair ahead of time (X25519 base multiplication is the costly part on the
-        // device) and seals straight into the envelope it is building. Writes count + Overhead bytes
-        // at outputOffset. The caller guarantees the public key belongs to the secret key.
-        internal static void Seal(byte[] output, int outputOffset, byte[] recipientPublicKey, byte[] message, int messageOffset, int count,
-            byte[] ephemeralPublicKey, byte[] ephemeralSecretKey)
-        {
-            Arguments.Count(count, nameof(count));
-            Arguments.Slice(message, nameof(message), messageOffset, nameof(messageOffset), count);
             Arguments.Size(recipientPublicKey, KeySize, nameof(recipientPublicKey));
-            Arguments.Size(ephemeralPublicKey, X25519.KeySize, nameof(ephemeralPublicKey));
-            Arguments.Size(ephemeralSecretKey, X25519.ScalarSize, nameof(ephemeralSecretKey));
-            Arguments.Slice(output, nameof(output), outputOffset, nameof(outputOffset), count + Overhead);
+            Arguments.Size(output, message.Length + Overhead, nameof(output));
+            byte[] ephemeralPublicKey = new byte[X25519.KeySize];
             byte[] boxKey = new byte[CryptoBox.KeySize];
+            byte[] nonce = new byte[CryptoBox.NonceSize];
             try
             {
-                if (!CryptoBox.BeforeNm(boxKey, recipientPublicKey, ephemeralSecretKey))
-                {
-                    throw Errors.SmallOrderKey(nameof(recipientPublicKey));
-                }
-                System.Array.Copy(ephemeralPublicKey, 0, output, outputOffset, X25519.KeySize);
-                byte[] nonce = Nonce(ephemeralPublicKey, recipientPublicKey);
-                SecretBox.Seal(output, outputOffset + X25519.KeySize, boxKey, nonce, message, messageOffset, count);
+                X25519.ScalarMultBase(ephemeralPublicKey, ephemeralSecretKey);
+                Prepare(boxKey, nonce, recipientPublicKey, ephemeralPublicKey, ephemeralSecretKey);
+                SealPrepared(output, 0, ephemeralPublicKey, boxKey, nonce, message, 0, message.Length);
             }
             finally
             {
                 CryptoBytes.Wipe(boxKey);
             }
+        }
+
+        // Everything of a seal that does not depend on the message: the box key X25519(e, Y) through
+        // HSalsa20 and the nonce BLAKE2b-192(E || Y). The seam for a message layer that prepares a
+        // seal before the message exists (the X25519 multiplications cost about a second each on
+        // the device). A prepared key must seal one message only: a second would reuse the keystream.
+        internal static void Prepare(byte[] boxKey, byte[] nonce, byte[] recipientPublicKey, byte[] ephemeralPublicKey, byte[] ephemeralSecretKey)
+        {
+            Arguments.Size(boxKey, CryptoBox.KeySize, nameof(boxKey));
+            Arguments.Size(nonce, CryptoBox.NonceSize, nameof(nonce));
+            Arguments.Size(recipientPublicKey, KeySize, nameof(recipientPublicKey));
+            Arguments.Size(ephemeralPublicKey, X25519.KeySize, nameof(ephemeralPublicKey));
+            Arguments.Size(ephemeralSecretKey, X25519.ScalarSize, nameof(ephemeralSecretKey));
+            if (!CryptoBox.BeforeNm(boxKey, recipientPublicKey, ephemeralSecretKey))
+            {
+                throw Errors.SmallOrderKey(nameof(recipientPublicKey));
+            }
+            var hash = new Blake2b(CryptoBox.NonceSize, null);
+            hash.Update(ephemeralPublicKey, 0, X25519.KeySize);
+            hash.Update(recipientPublicKey, 0, X25519.KeySize);
+            hash.Final(nonce, 0);
+        }
+
+        // The message-dependent rest of a seal, on slices: writes E || MAC || ciphertext, count +
+        // Overhead bytes, at outputOffset (straight into an envelope being built).
+        internal static void SealPrepared(byte[] output, int outputOffset, byte[] ephemeralPublicKey, byte[] boxKey, byte[] nonce,
+            byte[] message, int messageOffset, int count)
+        {
+            Arguments.Count(count, nameof(count));
+            Arguments.Slice(message, nameof(message), messageOffset, nameof(messageOffset), count);
+            Arguments.Size(ephemeralPublicKey, X25519.KeySize, nameof(ephemeralPublicKey));
+            Arguments.Slice(output, nameof(output), outputOffset, nameof(outputOffset), count + Overhead);
+            System.Array.Copy(ephemeralPublicKey, 0, output, outputOffset, X25519.KeySize);
+            SecretBox.Seal(output, outputOffset + X25519.KeySize, boxKey, nonce, message, messageOffset, count);
         }
 
         private static byte[] Nonce(byte[] ephemeralPublicKey, byte[] recipientPublicKey)

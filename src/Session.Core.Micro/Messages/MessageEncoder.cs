@@ -45,8 +45,9 @@ namespace Session.Core.Micro.Messages
             {
                 random.Fill(ephemeralSecretKey, 0, ephemeralSecretKey.Length);
                 X25519.ScalarMultBase(ephemeralPublicKey, ephemeralSecretKey);
+                SealingKey sealingKey = SealingKey.Prepare(recipient, ephemeralPublicKey, ephemeralSecretKey);
                 DecoyProSignature.Write(proSignature, 0, random);
-                return Encode(sender, recipient, content, ephemeralPublicKey, ephemeralSecretKey, proSignature);
+                return Encode(sender, content, sealingKey, proSignature);
             }
             finally
             {
@@ -90,12 +91,12 @@ namespace Session.Core.Micro.Messages
         }
 
         /// <summary>
-        /// Encode with the message-independent parts given: the sealed box's ephemeral key pair and the
+        /// Encode with the message-independent parts given: the prepared seal to the recipient and the
         /// 64-byte proSig. The seam for an alert path that computes them before the button is pressed
-        /// (two fixed-base multiplications), leaving the signature and the seal for press time.
+        /// (three X25519/Ed25519 base or shared-secret multiplications), leaving the signature and
+        /// XSalsa20-Poly1305 for press time. The sealing key is used up.
         /// </summary>
-        internal static byte[] Encode(IdentityKeys sender, byte[] recipient, ContentMessage content,
-            byte[] ephemeralPublicKey, byte[] ephemeralSecretKey, byte[] proSignature)
+        internal static byte[] Encode(IdentityKeys sender, ContentMessage content, SealingKey sealingKey, byte[] proSignature)
         {
             int size = PayloadSize(content);
             int contentSize = content.EncodedSize();
@@ -115,7 +116,7 @@ namespace Session.Core.Micro.Messages
                 int request = WebSocketMessage.BeginRequest(writer);
                 int body = WebSocketMessage.BeginBody(writer);
                 int sealedAt = Envelope.WriteStart(writer, content.SigTimestamp, padded + MessageEncrypter.Overhead);
-                MessageEncrypter.SignAndSeal(payload.Storage, sealedAt, sender, recipient, inner, padded, ephemeralPublicKey, ephemeralSecretKey);
+                MessageEncrypter.SignAndSeal(payload.Storage, sealedAt, sender, inner, padded, sealingKey);
                 int proSignatureAt = Envelope.WriteProSignature(writer);
                 System.Array.Copy(proSignature, 0, payload.Storage, proSignatureAt, Envelope.ProSignatureSize);
                 writer.EndMessage(body);

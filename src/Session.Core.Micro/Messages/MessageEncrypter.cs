@@ -3,8 +3,9 @@
 //   SIG = Ed25519-sign(sender, M || A || Y)     A = sender's Ed25519 key, Y = recipient's X25519 key
 //   INNER = M || A || SIG                       |M| + 96 bytes
 //   ciphertext = crypto_box_seal(INNER, Y)      |M| + 144 bytes
-// The work is split in two steps so the device can later seal with an ephemeral key pair computed
-// before the button is pressed: SignAndSeal takes the pair, and only EncryptForRecipient draws it.
+// The work is split so the device can seal with a key prepared before the button is pressed:
+// SignAndSeal takes a SealingKey (ephemeral pair, box key and nonce for one recipient), and only
+// EncryptForRecipient draws the ephemeral secret.
 // INNER is built in one buffer: Y sits where SIG will go while signing, then SIG overwrites it.
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Identity;
@@ -49,7 +50,7 @@ namespace Session.Core.Micro.Messages
             {
                 random.Fill(ephemeralSecretKey, 0, ephemeralSecretKey.Length);
                 X25519.ScalarMultBase(ephemeralPublicKey, ephemeralSecretKey);
-                return Encrypt(sender, recipient, message, ephemeralPublicKey, ephemeralSecretKey);
+                return Encrypt(sender, message, SealingKey.Prepare(recipient, ephemeralPublicKey, ephemeralSecretKey));
             }
             finally
             {
@@ -77,7 +78,7 @@ namespace Session.Core.Micro.Messages
                 hash.Update(message, 0, message.Length);
                 hash.Final(seed, 0);
                 CryptoBox.KeyPairFromSeed(ephemeralPublicKey, ephemeralSecretKey, seed);
-                return Encrypt(sender, recipient, message, ephemeralPublicKey, ephemeralSecretKey);
+                return Encrypt(sender, message, SealingKey.Prepare(recipient, ephemeralPublicKey, ephemeralSecretKey));
             }
             finally
             {
@@ -89,20 +90,20 @@ namespace Session.Core.Micro.Messages
         /// <summary>
         /// The seam between signing and sealing. <paramref name="inner"/> holds M in its first
         /// <paramref name="messageLength"/> bytes and has exactly <see cref="SignedOverhead"/> bytes after
-        /// it; they receive A || SIG. The sealed result, messageLength + <see cref="Overhead"/> bytes, is
-        /// written to <paramref name="output"/> at <paramref name="outputOffset"/> with the given ephemeral pair.
+        /// it; they receive A || SIG, signed over M || A || Y for the sealing key's recipient Y. The sealed
+        /// result, messageLength + <see cref="Overhead"/> bytes, is written to <paramref name="output"/> at
+        /// <paramref name="outputOffset"/>; the sealing key is used up.
         /// </summary>
-        internal static void SignAndSeal(byte[] output, int outputOffset, IdentityKeys sender, byte[] recipientPublicKey,
-            byte[] inner, int messageLength, byte[] ephemeralPublicKey, byte[] ephemeralSecretKey)
+        internal static void SignAndSeal(byte[] output, int outputOffset, IdentityKeys sender, byte[] inner, int messageLength, SealingKey sealingKey)
         {
             System.Diagnostics.Debug.Assert(inner.Length == messageLength + SignedOverhead);
             byte[] signature = new byte[Ed25519.SignatureSize];
             int signatureAt = messageLength + Ed25519.PublicKeySize;
             System.Array.Copy(sender.Ed25519PublicKey, 0, inner, messageLength, Ed25519.PublicKeySize);
-            System.Array.Copy(recipientPublicKey, 0, inner, signatureAt, X25519.KeySize);
+            System.Array.Copy(sealingKey.RecipientPublicKey, 0, inner, signatureAt, X25519.KeySize);
             Ed25519.Sign(signature, sender.Ed25519SecretKey, inner, 0, signatureAt + X25519.KeySize);
             System.Array.Copy(signature, 0, inner, signatureAt, Ed25519.SignatureSize);
-            SealedBox.Seal(output, outputOffset, recipientPublicKey, inner, 0, inner.Length, ephemeralPublicKey, ephemeralSecretKey);
+            sealingKey.Seal(output, outputOffset, inner, 0, inner.Length);
         }
 
         /// <summary>The 32-byte X25519 key in a 32-byte key or a 33-byte one prefixed 0x05 (a Session ID's bytes).</summary>
@@ -127,14 +128,14 @@ namespace Session.Core.Micro.Messages
             throw Errors.RecipientKey();
         }
 
-        private static byte[] Encrypt(IdentityKeys sender, byte[] recipient, byte[] message, byte[] ephemeralPublicKey, byte[] ephemeralSecretKey)
+        private static byte[] Encrypt(IdentityKeys sender, byte[] message, SealingKey sealingKey)
         {
             byte[] inner = new byte[message.Length + SignedOverhead];
             byte[] output = new byte[message.Length + Overhead];
             try
             {
                 System.Array.Copy(message, inner, message.Length);
-                SignAndSeal(output, 0, sender, recipient, inner, message.Length, ephemeralPublicKey, ephemeralSecretKey);
+                SignAndSeal(output, 0, sender, inner, message.Length, sealingKey);
                 return output;
             }
             finally

@@ -102,6 +102,22 @@ namespace Session.Core.Micro.Tests.Messages
         }
 
         [Fact]
+        public void SealingKey_SealsOnce()
+        {
+            IdentityKeys recipient = IdentityKeys.FromSeed(Enumerable.Repeat((byte)7, 32).ToArray());
+            byte[] ephemeralSecret = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+            byte[] ephemeralPublic = Sodium.ScalarMult.Base(ephemeralSecret);
+            SealingKey key = SealingKey.Prepare(recipient.X25519PublicKey, ephemeralPublic, ephemeralSecret);
+            byte[] message = new byte[10];
+            byte[] sealedBox = new byte[10 + 48];
+            key.Seal(sealedBox, 0, message, 0, message.Length);
+            Assert.Equal(message, Sodium.SealedPublicKeyBox.Open(sealedBox, recipient.X25519SecretKey, recipient.X25519PublicKey));
+            Assert.Equal(IndependentSession.SealWithEphemeral(message, recipient.X25519PublicKey, ephemeralSecret), sealedBox);
+            var error = Assert.Throws<InvalidOperationException>(() => key.Seal(sealedBox, 0, message, 0, message.Length));
+            Assert.Equal("a sealing key seals one message only; prepare a new one", error.Message);
+        }
+
+        [Fact]
         public void EncryptForRecipient_BadArguments_Throw()
         {
             IdentityKeys sender = IdentityKeys.FromSeed(new byte[32]);

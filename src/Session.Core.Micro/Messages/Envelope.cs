@@ -10,7 +10,7 @@ using Session.Core.Micro.Encoding;
 namespace Session.Core.Micro.Messages
 {
     /// <summary>The fields of an Envelope that a 1-to-1 receiver uses, and the writer of an outgoing one.</summary>
-    public sealed class Envelope
+    internal sealed class Envelope
     {
         /// <summary>Envelope.type of a 1-to-1 message.</summary>
         public const int SessionMessageType = 6;

@@ -37,6 +37,7 @@ namespace Session.Core.Micro.Messages
             byte[] inner = Open(recipient, ciphertext, 0, ciphertext.Length, senderEd25519PublicKey, senderX25519PublicKey, out messageLength);
             byte[] message = new byte[messageLength];
             System.Array.Copy(inner, message, messageLength);
+            CryptoBytes.Wipe(inner);
             return message;
         }
 

@@ -41,17 +41,22 @@ namespace Session.Core.Micro.Messages
             byte[] ephemeralSecretKey = new byte[X25519.ScalarSize];
             byte[] ephemeralPublicKey = new byte[X25519.KeySize];
             byte[] proSignature = new byte[Envelope.ProSignatureSize];
+            SealingKey sealingKey = null;
             try
             {
                 random.Fill(ephemeralSecretKey, 0, ephemeralSecretKey.Length);
                 X25519.ScalarMultBase(ephemeralPublicKey, ephemeralSecretKey);
-                SealingKey sealingKey = SealingKey.Prepare(recipient, ephemeralPublicKey, ephemeralSecretKey);
+                sealingKey = SealingKey.Prepare(recipient, ephemeralPublicKey, ephemeralSecretKey);
                 DecoyProSignature.Write(proSignature, 0, random);
                 return Encode(sender, content, sealingKey, proSignature);
             }
             finally
             {
                 CryptoBytes.Wipe(ephemeralSecretKey);
+                if (sealingKey != null)
+                {
+                    sealingKey.Wipe();
+                }
             }
         }
 
@@ -75,14 +80,18 @@ namespace Session.Core.Micro.Messages
             {
                 throw Errors.Null("content");
             }
-            int contentSize = content.EncodedSize();
+            return PayloadSize(content.EncodedSize(), content.SigTimestamp);
+        }
+
+        private static int PayloadSize(int contentSize, long timestamp)
+        {
             // Anything past the limit is refused before sizes could overflow.
             if (contentSize > MaxStoredSize)
             {
                 throw Errors.TooLarge(contentSize, MaxStoredSize);
             }
             int ciphertextLength = Padding.PaddedLength(contentSize) + MessageEncrypter.Overhead;
-            int size = WebSocketMessage.EncodedSize(Envelope.EncodedSize(content.SigTimestamp, ciphertextLength));
+            int size = WebSocketMessage.EncodedSize(Envelope.EncodedSize(timestamp, ciphertextLength));
             if (size > MaxStoredSize)
             {
                 throw Errors.TooLarge(size, MaxStoredSize);
@@ -98,8 +107,8 @@ namespace Session.Core.Micro.Messages
         /// </summary>
         internal static byte[] Encode(IdentityKeys sender, ContentMessage content, SealingKey sealingKey, byte[] proSignature)
         {
-            int size = PayloadSize(content);
             int contentSize = content.EncodedSize();
+            int size = PayloadSize(contentSize, content.SigTimestamp);
             int padded = Padding.PaddedLength(contentSize);
 
             // INNER = padded Content || A || SIG, written in the buffer's own (exactly sized) array.

@@ -141,6 +141,7 @@ namespace Session.Core.Micro.Messages
             finally
             {
                 CryptoBytes.Wipe(inner);
+                sealingKey.Wipe();
             }
         }
 

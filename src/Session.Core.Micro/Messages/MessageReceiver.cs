@@ -14,8 +14,11 @@ namespace Session.Core.Micro.Messages
     /// <summary>Opens stored 1-to-1 messages addressed to one account.</summary>
     public sealed class MessageReceiver
     {
-        /// <summary>The first two bytes of a Session Protocol v2 payload.</summary>
-        public const int Version2Lead0 = 0x00, Version2Lead1 = 0x02;
+        /// <summary>The first byte of a Session Protocol v2 payload (protocol.md §6).</summary>
+        public const byte Version2FirstByte = 0x00;
+
+        /// <summary>The second byte of a Session Protocol v2 payload.</summary>
+        public const byte Version2SecondByte = 0x02;
 
         private readonly IdentityKeys _keys;
 
@@ -74,7 +77,7 @@ namespace Session.Core.Micro.Messages
             {
                 throw Errors.TooLarge(data.Length, MessageEncoder.MaxStoredSize);
             }
-            if (data.Length >= 2 && data[0] == Version2Lead0 && data[1] == Version2Lead1)
+            if (data.Length >= 2 && data[0] == Version2FirstByte && data[1] == Version2SecondByte)
             {
                 return new IncomingMessage(IncomingMessageKind.Version2, null, null, 0, null);
             }

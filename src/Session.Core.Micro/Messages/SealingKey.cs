@@ -53,8 +53,15 @@ namespace Session.Core.Micro.Messages
             }
             finally
             {
-                CryptoBytes.Wipe(_boxKey);
+                Wipe();
             }
+        }
+
+        /// <summary>Clears the box key and marks the key used, sealed or not (for failure paths).</summary>
+        public void Wipe()
+        {
+            _used = true;
+            CryptoBytes.Wipe(_boxKey);
         }
     }
 }

@@ -8,7 +8,7 @@ using Session.Core.Micro.Encoding;
 namespace Session.Core.Micro.Messages
 {
     /// <summary>Writes and unwraps the WebSocketMessage around an Envelope.</summary>
-    public static class WebSocketMessage
+    internal static class WebSocketMessage
     {
         /// <summary>WebSocketMessage.type of a request.</summary>
         public const int RequestType = 1;

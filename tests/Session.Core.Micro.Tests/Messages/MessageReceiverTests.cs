@@ -358,6 +358,29 @@ namespace Session.Core.Micro.Tests.Messages
             _output.WriteLine("refused " + refused + ", accepted (proSig bits) " + accepted);
         }
 
+        [Fact]
+        public void Open_CoreMessageWithExpiration_RoundTrips()
+        {
+            var content = new ContentMessage("gone in a minute", "Beacon", (long)Sent, ExpirationType.DeleteAfterSend, 60);
+            byte[] payload = MessageEncoder.Encode(s_sender, s_recipient.X25519PublicKey, content, new FixedRandom(new byte[160]));
+            IncomingMessage message = new MessageReceiver(s_recipient).Open(payload);
+            Assert.Equal("gone in a minute", message.Body);
+            Assert.Equal("Beacon", message.Content.DisplayName);
+            Assert.Equal(ExpirationType.DeleteAfterSend, message.Content.ExpirationType);
+            Assert.Equal(60u, message.Content.ExpirationTimer);
+            Protocol.Content theirs = IndependentSession.Open(payload, s_recipientSeed).Content;
+            Assert.Equal(Protocol.Content.Types.ExpirationType.DeleteAfterSend, theirs.ExpirationType);
+            Assert.Equal(60u, theirs.ExpirationTimer);
+        }
+
+        [Fact]
+        public void NullArguments_Throw()
+        {
+            Assert.Throws<ArgumentNullException>(() => new MessageReceiver(null));
+            Assert.Throws<ArgumentNullException>(() => new MessageReceiver(s_recipient).Open(null));
+            Assert.Throws<ArgumentNullException>(() => new MessageReceiver(s_recipient).OpenStoreData(null));
+        }
+
         private static byte[] Bytes(Random random, int count)
         {
             byte[] bytes = new byte[count];

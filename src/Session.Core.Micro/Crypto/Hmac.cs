@@ -4,7 +4,7 @@
 // The key is processed once: the two padded-key blocks are compressed and only the chaining values
 // after them are kept, so each tag costs two compressions less than the textbook form and the key
 // itself is not kept. A plain abstract class with virtual calls, because nanoCLR runs no generics;
-// the calls cost a few per tag, next to at least four compressions.
+// the dozen calls per tag cost far less than one of its (at least two) compressions.
 using System;
 
 namespace Session.Core.Micro.Crypto

@@ -107,6 +107,8 @@ namespace Session.Core.Micro.Bench
                         hkdf.Init(new HkdfParameters(core.Key, core.Nonce24, core.Nonce12));
                         hkdf.GenerateBytes(out32, 0, 32);
                     }),
+                // No library builds a Session message; only the core's time and allocation are shown.
+                [CoreOperations.AlertName] = (null, null),
                 // Neither library has a Double Ratchet.
                 [CoreOperations.RatchetSendName] = (null, null),
                 [CoreOperations.RatchetAckName] = (null, null),

@@ -2,6 +2,8 @@
 // sets libsodium and BouncyCastle beside the same names; the interpreter benchmark runs these alone.
 using System;
 using Session.Core.Micro.Crypto;
+using Session.Core.Micro.Identity;
+using Session.Core.Micro.Messages;
 using Session.Core.Micro.Ratchet;
 
 namespace Session.Core.Micro.Bench
@@ -23,6 +25,7 @@ namespace Session.Core.Micro.Bench
         public const string Blake2bName = "BLAKE2b-256 (1 KiB)";
         public const string HmacName = "HMAC-SHA-256 (1 KiB)";
         public const string HkdfName = "HKDF-SHA-256 (32 B out)";
+        public const string AlertName = "alert payload (200 B)";
         public const string RatchetSendName = "ratchet send (200 B alert)";
         public const string RatchetAckName = "ratchet acknowledgement open (DH step)";
 
@@ -47,6 +50,9 @@ namespace Session.Core.Micro.Bench
         private readonly byte[] _out1KTag = new byte[1024 + 16];
         private readonly byte[] _opened200 = new byte[200];
         private readonly FixedSource _ephemeral = new FixedSource(Fixed(32, 9));
+        private readonly FixedSource _alertRandom = new FixedSource(Fixed(160, 10));
+        private readonly IdentityKeys _sender;
+        private readonly ContentMessage _alert = new ContentMessage(new string('A', 200), "SessionBeacon", 1764237600000);
         private readonly RatchetSession _beacon;
         private readonly FixedStore _beaconBeforeAck;
         private readonly byte[] _acknowledgement;
@@ -57,6 +63,7 @@ namespace Session.Core.Micro.Bench
             Ed25519.KeyPairFromSeed(EdPublicKey, EdSecretKey, Seed);
             Ed25519.Sign(Signature, EdSecretKey, Message200);
             SealedBox.Seal(Sealed200, PeerPublicKey, Message200, _ephemeral);
+            _sender = IdentityKeys.FromSeed(Seed);
 
             // A paired beacon (identity PeerSecretKey) and receiver (identity EdSecretKey); the receiver's
             // first acknowledgement, and the beacon's state just before it, so that every timed open
@@ -104,6 +111,8 @@ namespace Session.Core.Micro.Bench
                 (Blake2bName, () => Blake2b.Hash(_out32, 0, 32, null, Message1K, 0, Message1K.Length)),
                 (HmacName, () => HmacSha256.Compute(Key, Message1K)),
                 (HkdfName, () => HkdfSha256.DeriveKey(Key, Nonce24, Nonce12, 32)),
+                // The whole message layer (protocol.md §2): Content, pad, sign, seal, decoy proSig, envelope.
+                (AlertName, () => MessageEncoder.Encode(_sender, PeerPublicKey, _alert, _alertRandom)),
                 (RatchetSendName, () => _beacon.Encrypt(Message200)),
                 (RatchetAckName, () => RatchetSession.Load(_beaconBeforeAck, _ephemeral).Decrypt(_acknowledgement)),
             };

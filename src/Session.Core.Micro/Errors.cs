@@ -3,8 +3,9 @@ using System;
 namespace Session.Core.Micro
 {
     /// <summary>
-    /// The core's messages for misuse, in one place. Kept short: the device stores every string.
-    /// A failed tag or signature is not an error but a false result.
+    /// The core's messages in one place: first misuse by the caller (ArgumentException and kin),
+    /// then malformed data from outside (MalformedDataException). Kept short: the device stores
+    /// every string. A failed tag or signature is not an error but a false result.
     /// </summary>
     internal static class Errors
     {
@@ -265,6 +266,129 @@ namespace Session.Core.Micro
         private static Encoding.MalformedDataException Protobuf(int offset, string what)
         {
             return new Encoding.MalformedDataException("protobuf: " + what + " at byte " + offset.ToString(), offset);
+        }
+
+        // Session IDs typed by a user (SessionId.Parse): which rule failed.
+
+        public static string SessionIdEmpty()
+        {
+            return "no Session ID given: expected 66 hex digits starting 05";
+        }
+
+        public static string SessionIdLength(int length)
+        {
+            return "a Session ID has 66 characters (05 and 64 hex digits), this has " + length.ToString();
+        }
+
+        public static string SessionIdNotHex(char c, int index)
+        {
+            return "character '" + c.ToString() + "' at position " + (index + 1).ToString() + " is not a hex digit (0-9, a-f)";
+        }
+
+        public static string SessionIdPrefix(string prefix)
+        {
+            string kind = prefix == "03" ? " (a group)" : prefix == "15" || prefix == "25" ? " (a blinded community ID)" : "";
+            return "a Session ID starts with 05, this starts with " + prefix + kind;
+        }
+
+        // Message layer (Messages/): misuse, then messages that cannot be built or read.
+
+        public static ArgumentException ExpirationMismatch()
+        {
+            return new ArgumentException("expirationTimerSeconds must be 0 exactly when expirationType is Unknown, and expirationType one of the enum's values", "expirationTimerSeconds");
+        }
+
+        public static ArgumentException RecipientKey()
+        {
+            return new ArgumentException("recipientPublicKey must be 32 bytes, or 33 starting 0x05", "recipientPublicKey");
+        }
+
+        public static Messages.MessageException TooLarge(int size, int maximum)
+        {
+            return new Messages.MessageException(Messages.MessageError.TooLarge,
+                "message payload is " + size.ToString() + " bytes, a swarm stores at most " + maximum.ToString());
+        }
+
+        public static Messages.MessageException NotBase64()
+        {
+            return new Messages.MessageException(Messages.MessageError.NotBase64, "stored data is not valid base64");
+        }
+
+        public static Messages.MessageException MalformedLayer(string layer, Encoding.MalformedDataException error)
+        {
+            return new Messages.MessageException(Messages.MessageError.MalformedProtobuf, layer + ": " + error.Message, error);
+        }
+
+        public static Messages.MessageException MissingField(string layer, string field)
+        {
+            return new Messages.MessageException(Messages.MessageError.MissingField, layer + " has no " + field);
+        }
+
+        public static Messages.MessageException NotSessionMessage(int type)
+        {
+            return new Messages.MessageException(Messages.MessageError.NotSessionMessage,
+                "envelope type is " + type.ToString() + ", a 1-to-1 message has type 6");
+        }
+
+        public static Messages.MessageException ProSignatureLength(int count)
+        {
+            return new Messages.MessageException(Messages.MessageError.WrongLength, "envelope proSig is " + count.ToString() + " bytes, not 64");
+        }
+
+        public static Messages.MessageException TimestampOutOfRange(string field)
+        {
+            return new Messages.MessageException(Messages.MessageError.MalformedProtobuf, field + " is above 2^63 - 1 ms");
+        }
+
+        public static Messages.MessageException CiphertextTooShort(int count, int minimum)
+        {
+            return new Messages.MessageException(Messages.MessageError.WrongLength,
+                "envelope content is " + count.ToString() + " bytes, a signed sealed message needs at least " + minimum.ToString());
+        }
+
+        public static Messages.MessageException DecryptionFailed()
+        {
+            return new Messages.MessageException(Messages.MessageError.DecryptionFailed,
+                "decryption failed: the sealed box is damaged or not addressed to this Session ID");
+        }
+
+        public static Messages.MessageException BadSignature()
+        {
+            return new Messages.MessageException(Messages.MessageError.BadSignature, "the sender's signature does not verify");
+        }
+
+        public static Messages.MessageException InvalidSenderKey()
+        {
+            return new Messages.MessageException(Messages.MessageError.InvalidSenderKey, "the sender's Ed25519 key has no X25519 form");
+        }
+
+        public static Messages.MessageException PaddingAllZero(int count)
+        {
+            return new Messages.MessageException(Messages.MessageError.BadPadding,
+                count == 0 ? "padded message is empty" : "padded message is " + count.ToString() + " zero bytes, no content");
+        }
+
+        public static Messages.MessageException PaddingNoMarker(int index, int value)
+        {
+            return new Messages.MessageException(Messages.MessageError.BadPadding,
+                "zero padding follows byte 0x" + value.ToString("x2") + " at " + index.ToString() + ", not the 0x80 marker");
+        }
+
+        public static Messages.MessageException TimestampMismatch(long sigTimestamp, long envelopeTimestamp)
+        {
+            return new Messages.MessageException(Messages.MessageError.TimestampMismatch,
+                "Content.sigTimestamp " + sigTimestamp.ToString() + " differs from the envelope timestamp " + envelopeTimestamp.ToString());
+        }
+
+        public static Messages.MessageException UnknownFlags(uint flags)
+        {
+            return new Messages.MessageException(Messages.MessageError.UnknownFlags,
+                "DataMessage.flags is " + flags.ToString() + ", only 0 and 2 (expiration timer update) exist");
+        }
+
+        public static InvalidOperationException SealingKeyUsed()
+        {
+            return new InvalidOperationException("a sealing key seals one message only; prepare a new one");
         }
     }
 }

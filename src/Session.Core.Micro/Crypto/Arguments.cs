@@ -32,6 +32,41 @@ namespace Session.Core.Micro.Crypto
             }
         }
 
+        /// <summary>
+        /// The door of every stream cipher's Xor (ChaCha20, XChaCha20, Salsa20, XSalsa20), in this order: count,
+        /// the output slice, the key and nonce sizes, the input slice, then a block counter that would need a block
+        /// past <paramref name="lastBlock"/> (2^32 - 1 for a 32-bit counter, 2^64 - 1 for a 64-bit one) within count bytes.
+        /// </summary>
+        internal static void StreamXor(byte[] output, int outputOffset, byte[] key, int keySize, byte[] nonce, int nonceSize,
+            ulong counter, ulong lastBlock, byte[] input, int inputOffset, int count)
+        {
+            Count(count, nameof(count));
+            Slice(output, nameof(output), outputOffset, nameof(outputOffset), count);
+            Size(key, keySize, nameof(key));
+            Size(nonce, nonceSize, nameof(nonce));
+            Slice(input, nameof(input), inputOffset, nameof(inputOffset), count);
+            ulong blocks = ((ulong)count + Keystream.BlockSize - 1) / Keystream.BlockSize;
+            if (blocks > 0 && counter > lastBlock - (blocks - 1))
+            {
+                throw Errors.Range(nameof(count));
+            }
+        }
+
+        /// <summary>
+        /// The door of HChaCha20 and HSalsa20: a 32-byte output and key, a 16-byte input and, when not null,
+        /// a 16-byte constant.
+        /// </summary>
+        internal static void DeriveKey(byte[] output, byte[] key, byte[] input, byte[] constant)
+        {
+            Size(output, Keystream.SubkeySize, nameof(output));
+            Size(key, Keystream.SubkeySize, nameof(key));
+            Size(input, Keystream.DeriveInputSize, nameof(input));
+            if (constant != null)
+            {
+                Size(constant, Keystream.DeriveInputSize, nameof(constant));
+            }
+        }
+
         /// <summary>Throws unless <paramref name="count"/> is non-negative.</summary>
         internal static void Count(int count, string name)
         {

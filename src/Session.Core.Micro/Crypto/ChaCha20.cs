@@ -23,12 +23,6 @@ namespace Session.Core.Micro.Crypto
         /// <summary>Number of 32-bit words in the state.</summary>
         internal const int StateWords = 16;
 
-        // "expand 32-byte k" as four little-endian words (RFC 8439 §2.3).
-        internal const uint Sigma0 = 0x61707865;
-        internal const uint Sigma1 = 0x3320646e;
-        internal const uint Sigma2 = 0x79622d32;
-        internal const uint Sigma3 = 0x6b206574;
-
         /// <summary>
         /// Encrypts or decrypts: output[outputOffset..+count] = input[inputOffset..+count] XOR the keystream of
         /// (key, nonce) starting at block <paramref name="counter"/>. Output and input may be the same array at the same offset.
@@ -46,26 +40,31 @@ namespace Session.Core.Micro.Crypto
         /// buffer, or the 32-bit block counter would wrap within count bytes.</exception>
         public static void Xor(byte[] output, int outputOffset, byte[] key, byte[] nonce, uint counter, byte[] input, int inputOffset, int count)
         {
-            Arguments.Count(count, nameof(count));
-            Arguments.Slice(output, nameof(output), outputOffset, nameof(outputOffset), count);
-            Arguments.Size(key, KeySize, nameof(key));
-            Arguments.Size(nonce, NonceSize, nameof(nonce));
-            Arguments.Slice(input, nameof(input), inputOffset, nameof(inputOffset), count);
-            if ((ulong)counter + (((ulong)count + BlockSize - 1) / BlockSize) > 0x100000000UL)
-            {
-                throw Errors.Range(nameof(count));
-            }
-
+            Arguments.StreamXor(output, outputOffset, key, KeySize, nonce, NonceSize, counter, uint.MaxValue, input, inputOffset, count);
             uint[] state = new uint[StateWords];
+            SetKey(state, key);
+            state[13] = Keystream.Load32(nonce, 0);
+            state[14] = Keystream.Load32(nonce, 4);
+            state[15] = Keystream.Load32(nonce, 8);
+            XorAndWipe(state, false, counter, output, outputOffset, input, inputOffset, count);
+        }
+
+        /// <summary>
+        /// The rest of ChaCha20.Xor and XChaCha20.Xor once their state holds key and nonce (the door has checked the
+        /// counter): puts the counter in word 12 (words 12-13 with <paramref name="counter64"/>), XORs, and wipes the
+        /// state and its scratch block whatever happens.
+        /// </summary>
+        internal static void XorAndWipe(uint[] state, bool counter64, ulong counter, byte[] output, int outputOffset, byte[] input, int inputOffset, int count)
+        {
             uint[] block = new uint[StateWords];
             try
             {
-                SetKey(state, key);
-                state[12] = counter;
-                state[13] = Keystream.Load32(nonce, 0);
-                state[14] = Keystream.Load32(nonce, 4);
-                state[15] = Keystream.Load32(nonce, 8);
-                XorBlocks(state, block, false, output, outputOffset, input, inputOffset, count);
+                state[12] = (uint)counter;
+                if (counter64)
+                {
+                    state[13] = (uint)(counter >> 32);
+                }
+                XorBlocks(state, block, counter64, output, outputOffset, input, inputOffset, count);
             }
             finally
             {
@@ -78,10 +77,11 @@ namespace Session.Core.Micro.Crypto
         internal static void SetKey(uint[] state, byte[] key)
         {
             Debug.Assert(state.Length == StateWords && key.Length == KeySize);
-            state[0] = Sigma0;
-            state[1] = Sigma1;
-            state[2] = Sigma2;
-            state[3] = Sigma3;
+            // "expand 32-byte k" in the first row (RFC 8439 §2.3).
+            state[0] = Keystream.Sigma0;
+            state[1] = Keystream.Sigma1;
+            state[2] = Keystream.Sigma2;
+            state[3] = Keystream.Sigma3;
             for (int i = 0; i < 8; i++)
             {
                 state[4 + i] = Keystream.Load32(key, 4 * i);

@@ -3,7 +3,7 @@
 // and the tag covers aad || pad16 || ciphertext || pad16 || le64(aad length) || le64(text length).
 // Plaintext up to int.MaxValue bytes, far below the 2^32-block counter limit.
 // XChaCha20Poly1305 runs through the same code with a 24-byte nonce: it differs only in how the
-// state's key and nonce words are set up (SetState), so the tag construction exists once.
+// state's key and nonce words are set up (SetState), so the door checks and the tag construction exist once.
 using System.Diagnostics;
 
 namespace Session.Core.Micro.Crypto
@@ -30,12 +30,7 @@ namespace Session.Core.Micro.Crypto
         /// <exception cref="System.ArgumentException">key, nonce or output has the wrong size.</exception>
         public static void Encrypt(byte[] output, byte[] key, byte[] nonce, byte[] associatedData, byte[] plaintext)
         {
-            if (plaintext == null)
-            {
-                throw Errors.Null(nameof(plaintext));
-            }
-            Arguments.Size(output, plaintext.Length + TagSize, nameof(output));
-            Encrypt(output, 0, key, nonce, associatedData, plaintext, 0, plaintext.Length);
+            Encrypt(output, key, nonce, NonceSize, associatedData, plaintext);
         }
 
         /// <summary>Checks the tag and, only if it is right, decrypts: output = plaintext, ciphertextAndTag.Length - 16 bytes.</summary>
@@ -49,18 +44,7 @@ namespace Session.Core.Micro.Crypto
         /// <exception cref="System.ArgumentException">key, nonce or output has the wrong size.</exception>
         public static bool Decrypt(byte[] output, byte[] key, byte[] nonce, byte[] associatedData, byte[] ciphertextAndTag)
         {
-            if (ciphertextAndTag == null)
-            {
-                throw Errors.Null(nameof(ciphertextAndTag));
-            }
-            Arguments.Size(key, KeySize, nameof(key));
-            Arguments.Size(nonce, NonceSize, nameof(nonce));
-            if (ciphertextAndTag.Length < TagSize)
-            {
-                return false;
-            }
-            Arguments.Size(output, ciphertextAndTag.Length - TagSize, nameof(output));
-            return Decrypt(output, 0, key, nonce, associatedData, ciphertextAndTag, 0, ciphertextAndTag.Length);
+            return Decrypt(output, key, nonce, NonceSize, associatedData, ciphertextAndTag);
         }
 
         /// <summary>Encrypt on slices: writes count + 16 bytes at outputOffset. In place when output is plaintext at the same offset.</summary>
@@ -78,6 +62,40 @@ namespace Session.Core.Micro.Crypto
             byte[] ciphertextAndTag, int offset, int count)
         {
             return Decrypt(output, outputOffset, key, nonce, NonceSize, associatedData, ciphertextAndTag, offset, count);
+        }
+
+        /// <summary>
+        /// The public Encrypt for both nonce sizes (nonceSize = NonceSize or XChaCha20Poly1305.NonceSize):
+        /// output must be exactly plaintext.Length + TagSize bytes.
+        /// </summary>
+        internal static void Encrypt(byte[] output, byte[] key, byte[] nonce, int nonceSize, byte[] associatedData, byte[] plaintext)
+        {
+            if (plaintext == null)
+            {
+                throw Errors.Null(nameof(plaintext));
+            }
+            Arguments.Size(output, plaintext.Length + TagSize, nameof(output));
+            Encrypt(output, 0, key, nonce, nonceSize, associatedData, plaintext, 0, plaintext.Length);
+        }
+
+        /// <summary>
+        /// The public Decrypt for both nonce sizes: false for input shorter than a tag (after the key and nonce
+        /// checks), else output must be exactly ciphertextAndTag.Length - TagSize bytes.
+        /// </summary>
+        internal static bool Decrypt(byte[] output, byte[] key, byte[] nonce, int nonceSize, byte[] associatedData, byte[] ciphertextAndTag)
+        {
+            if (ciphertextAndTag == null)
+            {
+                throw Errors.Null(nameof(ciphertextAndTag));
+            }
+            Arguments.Size(key, KeySize, nameof(key));
+            Arguments.Size(nonce, nonceSize, nameof(nonce));
+            if (ciphertextAndTag.Length < TagSize)
+            {
+                return false;
+            }
+            Arguments.Size(output, ciphertextAndTag.Length - TagSize, nameof(output));
+            return Decrypt(output, 0, key, nonce, nonceSize, associatedData, ciphertextAndTag, 0, ciphertextAndTag.Length);
         }
 
         /// <summary>

@@ -91,7 +91,9 @@ namespace Session.Core.Micro.Crypto
             var point = new GroupElement25519();
             try
             {
-                Sha512.Hash(h, 0, secretKey, 0, SeedSize);
+                // One SHA-512 instance for all three hashes: each costs about 1 KB of heap on the device.
+                sha.Update(secretKey, 0, SeedSize);
+                sha.Final(h, 0);
                 Clamp(h);
 
                 // r = SHA-512(prefix || M) mod L; R = r B.

@@ -10,16 +10,13 @@ namespace Session.Core.Micro.Crypto
     public static class HChaCha20
     {
         /// <summary>Size of the derived key in bytes.</summary>
-        public const int OutputSize = 32;
+        public const int OutputSize = Keystream.SubkeySize;
 
         /// <summary>Key size in bytes.</summary>
-        public const int KeySize = 32;
+        public const int KeySize = Keystream.SubkeySize;
 
         /// <summary>Input size in bytes (the first 16 bytes of an XChaCha20 nonce).</summary>
-        public const int InputSize = 16;
-
-        /// <summary>Size of a custom constant in bytes.</summary>
-        internal const int ConstantSize = 16;
+        public const int InputSize = Keystream.DeriveInputSize;
 
         /// <summary>Writes HChaCha20(key, input) to <paramref name="output"/>.</summary>
         /// <param name="output">Receives the 32-byte subkey.</param>
@@ -35,14 +32,7 @@ namespace Session.Core.Micro.Crypto
         /// <summary>HChaCha20 with a 16-byte constant in words 0-3; null means the standard "expand 32-byte k".</summary>
         internal static void DeriveKey(byte[] output, byte[] key, byte[] input, byte[] constant)
         {
-            Arguments.Size(output, OutputSize, nameof(output));
-            Arguments.Size(key, KeySize, nameof(key));
-            Arguments.Size(input, InputSize, nameof(input));
-            if (constant != null)
-            {
-                Arguments.Size(constant, ConstantSize, nameof(constant));
-            }
-
+            Arguments.DeriveKey(output, key, input, constant);
             uint[] state = new uint[ChaCha20.StateWords];
             try
             {
@@ -88,10 +78,10 @@ namespace Session.Core.Micro.Crypto
             state[9] = state[13];
             state[10] = state[14];
             state[11] = state[15];
-            state[0] = ChaCha20.Sigma0;
-            state[1] = ChaCha20.Sigma1;
-            state[2] = ChaCha20.Sigma2;
-            state[3] = ChaCha20.Sigma3;
+            state[0] = Keystream.Sigma0;
+            state[1] = Keystream.Sigma1;
+            state[2] = Keystream.Sigma2;
+            state[3] = Keystream.Sigma3;
             state[12] = 0;
             state[13] = 0;
             state[14] = 0;

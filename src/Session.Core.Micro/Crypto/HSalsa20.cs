@@ -10,16 +10,13 @@ namespace Session.Core.Micro.Crypto
     public static class HSalsa20
     {
         /// <summary>Size of the derived key in bytes.</summary>
-        public const int OutputSize = 32;
+        public const int OutputSize = Keystream.SubkeySize;
 
         /// <summary>Key size in bytes.</summary>
-        public const int KeySize = 32;
+        public const int KeySize = Keystream.SubkeySize;
 
         /// <summary>Input size in bytes.</summary>
-        public const int InputSize = 16;
-
-        /// <summary>Size of a custom constant in bytes.</summary>
-        internal const int ConstantSize = 16;
+        public const int InputSize = Keystream.DeriveInputSize;
 
         /// <summary>Writes HSalsa20(key, input) to <paramref name="output"/>.</summary>
         /// <param name="output">Receives the 32-byte subkey.</param>
@@ -35,14 +32,7 @@ namespace Session.Core.Micro.Crypto
         /// <summary>HSalsa20 with a 16-byte constant on the diagonal; null means the standard "expand 32-byte k".</summary>
         internal static void DeriveKey(byte[] output, byte[] key, byte[] input, byte[] constant)
         {
-            Arguments.Size(output, OutputSize, nameof(output));
-            Arguments.Size(key, KeySize, nameof(key));
-            Arguments.Size(input, InputSize, nameof(input));
-            if (constant != null)
-            {
-                Arguments.Size(constant, ConstantSize, nameof(constant));
-            }
-
+            Arguments.DeriveKey(output, key, input, constant);
             uint[] state = new uint[Salsa20.StateWords];
             try
             {
@@ -90,10 +80,10 @@ namespace Session.Core.Micro.Crypto
             state[12] = k5;
             state[13] = k6;
             state[14] = k7;
-            state[0] = Salsa20.Sigma0;
-            state[5] = Salsa20.Sigma1;
-            state[10] = Salsa20.Sigma2;
-            state[15] = Salsa20.Sigma3;
+            state[0] = Keystream.Sigma0;
+            state[5] = Keystream.Sigma1;
+            state[10] = Keystream.Sigma2;
+            state[15] = Keystream.Sigma3;
             state[6] = 0;
             state[7] = 0;
             state[8] = 0;

@@ -1,8 +1,7 @@
 // HMAC-SHA-256 (RFC 2104; FIPS 198-1; names and test cases as in RFC 4231).
 // Tag 32 bytes; keys of any length, keys longer than the 64-byte block are hashed first (RFC 2104 §2).
-// The constructor runs the two padded-key blocks once and keeps only the chaining values after
-// them, so each tag costs two compressions less than the textbook form and the key itself is not
-// kept. One instance allocates once; Update and Final allocate nothing.
+// The HMAC itself is Hmac.cs, shared with HmacSha512; this file names the hash and keeps its
+// chaining values. One instance allocates once; Update and Final allocate nothing.
 using System;
 
 namespace Session.Core.Micro.Crypto
@@ -13,56 +12,13 @@ namespace Session.Core.Micro.Crypto
         /// <summary>Tag size in bytes (the SHA-256 digest size).</summary>
         public const int TagSize = Sha256.HashSize;
 
-        private const byte InnerPad = 0x36;
-        private const byte OuterPad = 0x5c;
-
-        private readonly Sha256 _hash = new Sha256();
-        // Chaining values after the key block XOR ipad and XOR opad: as secret as the key.
-        private readonly uint[] _inner = new uint[8];
-        private readonly uint[] _outer = new uint[8];
-        private readonly byte[] _innerDigest = new byte[TagSize];
+        private readonly Keyed _mac;
 
         /// <summary>Creates a MAC under <paramref name="key"/>, which may have any length (empty included).</summary>
         /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
         public HmacSha256(byte[] key)
         {
-            if (key == null)
-            {
-                throw Errors.Null(nameof(key));
-            }
-            byte[] block = new byte[Sha256.BlockSize];
-            try
-            {
-                if (key.Length > Sha256.BlockSize)
-                {
-                    _hash.Update(key, 0, key.Length);
-                    _hash.Final(block, 0);
-                }
-                else
-                {
-                    Array.Copy(key, 0, block, 0, key.Length);
-                }
-                for (int i = 0; i < Sha256.BlockSize; i++)
-                {
-                    block[i] ^= InnerPad;
-                }
-                _hash.Update(block, 0, Sha256.BlockSize);
-                _hash.GetState(_inner);
-                _hash.Reset();
-                for (int i = 0; i < Sha256.BlockSize; i++)
-                {
-                    block[i] ^= InnerPad ^ OuterPad;
-                }
-                _hash.Update(block, 0, Sha256.BlockSize);
-                _hash.GetState(_outer);
-                // Reset wipes the schedule that still holds the padded key.
-                _hash.Reset();
-                _hash.SetState(_inner, Sha256.BlockSize);
-            }
-            finally
-            {
-                CryptoBytes.Wipe(block);
-            }
+            _mac = new Keyed(key);
         }
 
         /// <summary>Absorbs <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/>.</summary>
@@ -70,7 +26,7 @@ namespace Session.Core.Micro.Crypto
         /// <exception cref="ArgumentException"><paramref name="offset"/> and <paramref name="count"/> do not lie inside <paramref name="data"/>.</exception>
         public void Update(byte[] data, int offset, int count)
         {
-            _hash.Update(data, offset, count);
+            _mac.Update(data, offset, count);
         }
 
         /// <summary>
@@ -82,20 +38,7 @@ namespace Session.Core.Micro.Crypto
         /// <exception cref="ArgumentException">Fewer than <see cref="TagSize"/> bytes follow <paramref name="outputOffset"/>.</exception>
         public void Final(byte[] output, int outputOffset)
         {
-            if (output == null)
-            {
-                throw Errors.Null(nameof(output));
-            }
-            if (outputOffset < 0 || outputOffset > output.Length - TagSize)
-            {
-                throw Errors.Slice(nameof(output));
-            }
-            _hash.Final(_innerDigest, 0);
-            _hash.SetState(_outer, Sha256.BlockSize);
-            _hash.Update(_innerDigest, 0, TagSize);
-            _hash.Final(output, outputOffset);
-            _hash.SetState(_inner, Sha256.BlockSize);
-            CryptoBytes.Wipe(_innerDigest);
+            _mac.Final(output, outputOffset);
         }
 
         /// <summary>Returns the HMAC-SHA-256 tag of <paramref name="data"/> under <paramref name="key"/> in a new array.</summary>
@@ -106,20 +49,56 @@ namespace Session.Core.Micro.Crypto
             {
                 throw Errors.Null(nameof(data));
             }
-            HmacSha256 mac = new HmacSha256(key);
-            byte[] tag = new byte[TagSize];
-            mac.Update(data, 0, data.Length);
-            mac.Final(tag, 0);
-            mac.Wipe();
-            return tag;
+            return new Keyed(key).ComputeOnce(data);
         }
 
         /// <summary>Clears the key-derived states; the instance is unusable afterwards.</summary>
         internal void Wipe()
         {
-            Array.Clear(_inner, 0, _inner.Length);
-            Array.Clear(_outer, 0, _outer.Length);
-            _hash.Reset();
+            _mac.Wipe();
+        }
+
+        // The SHA-256 side of Hmac: the hash and its two saved chaining values.
+        private sealed class Keyed : Hmac
+        {
+            private readonly Sha256 _hash = new Sha256();
+            // Chaining values after the key block XOR ipad and XOR opad: as secret as the key.
+            private readonly uint[] _inner = new uint[8];
+            private readonly uint[] _outer = new uint[8];
+
+            internal Keyed(byte[] key)
+                : base(Sha256.BlockSize, TagSize)
+            {
+                SetKey(key);
+            }
+
+            internal override void Update(byte[] data, int offset, int count)
+            {
+                _hash.Update(data, offset, count);
+            }
+
+            internal override void Wipe()
+            {
+                Array.Clear(_inner, 0, _inner.Length);
+                Array.Clear(_outer, 0, _outer.Length);
+                _hash.Reset();
+            }
+
+            protected override void HashFinal(byte[] output, int outputOffset)
+            {
+                _hash.Final(output, outputOffset);
+            }
+
+            protected override void SaveState(bool outer)
+            {
+                _hash.GetState(outer ? _outer : _inner);
+                _hash.Reset();
+            }
+
+            protected override void ResumeState(bool outer)
+            {
+                _hash.SetState(outer ? _outer : _inner, Sha256.BlockSize);
+            }
         }
     }
 }

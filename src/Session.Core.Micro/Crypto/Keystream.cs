@@ -1,5 +1,6 @@
-// Shared by the ChaCha20 and Salsa20 families: little-endian word loads and stores, and XOR of
-// caller bytes with a keystream block kept as 16 little-endian 32-bit words (64 bytes).
+// Shared by the ChaCha20 and Salsa20 families: the constant "expand 32-byte k", the sizes of HChaCha20
+// and HSalsa20, little-endian word loads and stores, and XOR of caller bytes with a keystream block
+// kept as 16 little-endian 32-bit words (64 bytes).
 // Working on words avoids serialising every block to a byte array on the device.
 using System.Diagnostics;
 
@@ -9,6 +10,18 @@ namespace Session.Core.Micro.Crypto
     {
         /// <summary>Bytes in one ChaCha20 or Salsa20 block.</summary>
         internal const int BlockSize = 64;
+
+        // "expand 32-byte k" as four little-endian words: ChaCha20 puts them in words 0-3, Salsa20 on the diagonal (0, 5, 10, 15).
+        internal const uint Sigma0 = 0x61707865;
+        internal const uint Sigma1 = 0x3320646e;
+        internal const uint Sigma2 = 0x79622d32;
+        internal const uint Sigma3 = 0x6b206574;
+
+        /// <summary>Bytes in a key of either family, and in the subkey HChaCha20 or HSalsa20 derives.</summary>
+        internal const int SubkeySize = 32;
+
+        /// <summary>Bytes in the input (and in a custom constant) of HChaCha20 and HSalsa20.</summary>
+        internal const int DeriveInputSize = 16;
 
         internal static uint Load32(byte[] source, int offset)
         {

@@ -25,12 +25,6 @@ namespace Session.Core.Micro.Crypto
         /// <summary>Size of crypto_core_salsa20's input and constant in bytes.</summary>
         internal const int CoreInputSize = 16;
 
-        // "expand 32-byte k" as four little-endian words; Salsa20 puts them on the diagonal (words 0, 5, 10, 15).
-        internal const uint Sigma0 = 0x61707865;
-        internal const uint Sigma1 = 0x3320646e;
-        internal const uint Sigma2 = 0x79622d32;
-        internal const uint Sigma3 = 0x6b206574;
-
         /// <summary>
         /// Encrypts or decrypts: output[outputOffset..+count] = input[inputOffset..+count] XOR the keystream of
         /// (key, nonce) from block <paramref name="counter"/>. Output and input may be the same array at the same offset.
@@ -48,20 +42,23 @@ namespace Session.Core.Micro.Crypto
         /// buffer, or the counter would wrap past 2^64 blocks.</exception>
         public static void Xor(byte[] output, int outputOffset, byte[] key, byte[] nonce, ulong counter, byte[] input, int inputOffset, int count)
         {
-            Arguments.Count(count, nameof(count));
-            Arguments.Slice(output, nameof(output), outputOffset, nameof(outputOffset), count);
-            Arguments.Size(key, KeySize, nameof(key));
-            Arguments.Size(nonce, NonceSize, nameof(nonce));
-            Arguments.Slice(input, nameof(input), inputOffset, nameof(inputOffset), count);
-            CheckCounter(counter, count);
-
+            Arguments.StreamXor(output, outputOffset, key, KeySize, nonce, NonceSize, counter, ulong.MaxValue, input, inputOffset, count);
             uint[] state = new uint[StateWords];
+            SetKey(state, key);
+            state[6] = Keystream.Load32(nonce, 0);
+            state[7] = Keystream.Load32(nonce, 4);
+            XorAndWipe(state, counter, output, outputOffset, input, inputOffset, count);
+        }
+
+        /// <summary>
+        /// The rest of Salsa20.Xor and XSalsa20.Xor once their state holds key and nonce (the door has checked the
+        /// counter): puts the counter in words 8-9, XORs, and wipes the state and its scratch block whatever happens.
+        /// </summary>
+        internal static void XorAndWipe(uint[] state, ulong counter, byte[] output, int outputOffset, byte[] input, int inputOffset, int count)
+        {
             uint[] block = new uint[StateWords];
             try
             {
-                SetKey(state, key);
-                state[6] = Keystream.Load32(nonce, 0);
-                state[7] = Keystream.Load32(nonce, 4);
                 state[8] = (uint)counter;
                 state[9] = (uint)(counter >> 32);
                 XorBlocks(state, block, output, outputOffset, input, inputOffset, count);
@@ -100,24 +97,15 @@ namespace Session.Core.Micro.Crypto
             }
         }
 
-        /// <summary>Throws when count bytes from block counter would need a block number past 2^64 - 1.</summary>
-        internal static void CheckCounter(ulong counter, int count)
-        {
-            ulong blocks = ((ulong)count + BlockSize - 1) / BlockSize;
-            if (blocks > 0 && counter > ulong.MaxValue - (blocks - 1))
-            {
-                throw Errors.Range(nameof(count));
-            }
-        }
-
         /// <summary>Writes the constants (words 0, 5, 10, 15) and the key (words 1-4, 11-14) into a state.</summary>
         internal static void SetKey(uint[] state, byte[] key)
         {
             Debug.Assert(state.Length == StateWords && key.Length == KeySize);
-            state[0] = Sigma0;
-            state[5] = Sigma1;
-            state[10] = Sigma2;
-            state[15] = Sigma3;
+            // "expand 32-byte k" on the diagonal.
+            state[0] = Keystream.Sigma0;
+            state[5] = Keystream.Sigma1;
+            state[10] = Keystream.Sigma2;
+            state[15] = Keystream.Sigma3;
             for (int i = 0; i < 4; i++)
             {
                 state[1 + i] = Keystream.Load32(key, 4 * i);

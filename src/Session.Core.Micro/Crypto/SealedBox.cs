@@ -60,17 +60,33 @@ namespace Session.Core.Micro.Crypto
                 return false;
             }
             Arguments.Size(output, sealedBox.Length - Overhead, nameof(output));
+            return Open(output, 0, recipientPublicKey, recipientSecretKey, sealedBox, 0, sealedBox.Length);
+        }
+
+        // Open on slices, for a box inside a larger message (Session's envelope): sealedBox[offset..+count]
+        // is opened into output at outputOffset (count - Overhead bytes, written only on success).
+        internal static bool Open(byte[] output, int outputOffset, byte[] recipientPublicKey, byte[] recipientSecretKey, byte[] sealedBox, int offset, int count)
+        {
+            Arguments.Count(count, nameof(count));
+            Arguments.Slice(sealedBox, nameof(sealedBox), offset, nameof(offset), count);
+            Arguments.Size(recipientPublicKey, KeySize, nameof(recipientPublicKey));
+            Arguments.Size(recipientSecretKey, KeySize, nameof(recipientSecretKey));
+            if (count < Overhead)
+            {
+                return false;
+            }
+            Arguments.Slice(output, nameof(output), outputOffset, nameof(outputOffset), count - Overhead);
             byte[] ephemeralPublicKey = new byte[X25519.KeySize];
             byte[] boxKey = new byte[CryptoBox.KeySize];
             try
             {
-                System.Array.Copy(sealedBox, ephemeralPublicKey, X25519.KeySize);
+                System.Array.Copy(sealedBox, offset, ephemeralPublicKey, 0, X25519.KeySize);
                 if (!CryptoBox.BeforeNm(boxKey, ephemeralPublicKey, recipientSecretKey))
                 {
                     return false;
                 }
                 byte[] nonce = Nonce(ephemeralPublicKey, recipientPublicKey);
-                return SecretBox.Open(output, 0, boxKey, nonce, sealedBox, X25519.KeySize, sealedBox.Length - X25519.KeySize);
+                return SecretBox.Open(output, outputOffset, boxKey, nonce, sealedBox, offset + X25519.KeySize, count - X25519.KeySize);
             }
             finally
             {
@@ -89,21 +105,51 @@ namespace Session.Core.Micro.Crypto
             Arguments.Size(output, message.Length + Overhead, nameof(output));
             byte[] ephemeralPublicKey = new byte[X25519.KeySize];
             byte[] boxKey = new byte[CryptoBox.KeySize];
+            byte[] nonce = new byte[CryptoBox.NonceSize];
             try
             {
                 X25519.ScalarMultBase(ephemeralPublicKey, ephemeralSecretKey);
-                if (!CryptoBox.BeforeNm(boxKey, recipientPublicKey, ephemeralSecretKey))
-                {
-                    throw Errors.SmallOrderKey(nameof(recipientPublicKey));
-                }
-                System.Array.Copy(ephemeralPublicKey, output, X25519.KeySize);
-                byte[] nonce = Nonce(ephemeralPublicKey, recipientPublicKey);
-                SecretBox.Seal(output, X25519.KeySize, boxKey, nonce, message, 0, message.Length);
+                Prepare(boxKey, nonce, recipientPublicKey, ephemeralPublicKey, ephemeralSecretKey);
+                SealPrepared(output, 0, ephemeralPublicKey, boxKey, nonce, message, 0, message.Length);
             }
             finally
             {
                 CryptoBytes.Wipe(boxKey);
             }
+        }
+
+        // Everything of a seal that does not depend on the message: the box key X25519(e, Y) through
+        // HSalsa20 and the nonce BLAKE2b-192(E || Y). The seam for a message layer that prepares a
+        // seal before the message exists (the X25519 multiplications cost about a second each on
+        // the device). A prepared key must seal one message only: a second would reuse the keystream.
+        internal static void Prepare(byte[] boxKey, byte[] nonce, byte[] recipientPublicKey, byte[] ephemeralPublicKey, byte[] ephemeralSecretKey)
+        {
+            Arguments.Size(boxKey, CryptoBox.KeySize, nameof(boxKey));
+            Arguments.Size(nonce, CryptoBox.NonceSize, nameof(nonce));
+            Arguments.Size(recipientPublicKey, KeySize, nameof(recipientPublicKey));
+            Arguments.Size(ephemeralPublicKey, X25519.KeySize, nameof(ephemeralPublicKey));
+            Arguments.Size(ephemeralSecretKey, X25519.ScalarSize, nameof(ephemeralSecretKey));
+            if (!CryptoBox.BeforeNm(boxKey, recipientPublicKey, ephemeralSecretKey))
+            {
+                throw Errors.SmallOrderKey(nameof(recipientPublicKey));
+            }
+            var hash = new Blake2b(CryptoBox.NonceSize, null);
+            hash.Update(ephemeralPublicKey, 0, X25519.KeySize);
+            hash.Update(recipientPublicKey, 0, X25519.KeySize);
+            hash.Final(nonce, 0);
+        }
+
+        // The message-dependent rest of a seal, on slices: writes E || MAC || ciphertext, count +
+        // Overhead bytes, at outputOffset (straight into an envelope being built).
+        internal static void SealPrepared(byte[] output, int outputOffset, byte[] ephemeralPublicKey, byte[] boxKey, byte[] nonce,
+            byte[] message, int messageOffset, int count)
+        {
+            Arguments.Count(count, nameof(count));
+            Arguments.Slice(message, nameof(message), messageOffset, nameof(messageOffset), count);
+            Arguments.Size(ephemeralPublicKey, X25519.KeySize, nameof(ephemeralPublicKey));
+            Arguments.Slice(output, nameof(output), outputOffset, nameof(outputOffset), count + Overhead);
+            System.Array.Copy(ephemeralPublicKey, 0, output, outputOffset, X25519.KeySize);
+            SecretBox.Seal(output, outputOffset + X25519.KeySize, boxKey, nonce, message, messageOffset, count);
         }
 
         private static byte[] Nonce(byte[] ephemeralPublicKey, byte[] recipientPublicKey)

@@ -25,31 +25,10 @@ namespace Session.Core.Micro.Crypto
         /// counter that would wrap past 2^64 blocks.</exception>
         internal static void Xor(byte[] output, int outputOffset, byte[] key, byte[] nonce, ulong counter, byte[] input, int inputOffset, int count)
         {
-            Arguments.Count(count, nameof(count));
-            Arguments.Slice(output, nameof(output), outputOffset, nameof(outputOffset), count);
-            Arguments.Size(key, KeySize, nameof(key));
-            Arguments.Size(nonce, NonceSize, nameof(nonce));
-            Arguments.Slice(input, nameof(input), inputOffset, nameof(inputOffset), count);
-            ulong blocks = ((ulong)count + ChaCha20.BlockSize - 1) / ChaCha20.BlockSize;
-            if (blocks > 0 && counter > ulong.MaxValue - (blocks - 1))
-            {
-                throw Errors.Range(nameof(count));
-            }
-
+            Arguments.StreamXor(output, outputOffset, key, KeySize, nonce, NonceSize, counter, ulong.MaxValue, input, inputOffset, count);
             uint[] state = new uint[ChaCha20.StateWords];
-            uint[] block = new uint[ChaCha20.StateWords];
-            try
-            {
-                SetState(state, key, nonce);
-                state[12] = (uint)counter;
-                state[13] = (uint)(counter >> 32);
-                ChaCha20.XorBlocks(state, block, true, output, outputOffset, input, inputOffset, count);
-            }
-            finally
-            {
-                CryptoBytes.Wipe(state);
-                CryptoBytes.Wipe(block);
-            }
+            SetState(state, key, nonce);
+            ChaCha20.XorAndWipe(state, true, counter, output, outputOffset, input, inputOffset, count);
         }
 
         /// <summary>Fills a ChaCha20 state for (key, nonce) with the counter at 0: subkey in words 4-11, nonce[16..23] in words 14-15.</summary>

@@ -29,12 +29,7 @@ namespace Session.Core.Micro.Crypto
         /// <exception cref="System.ArgumentException">key, nonce or output has the wrong size.</exception>
         public static void Encrypt(byte[] output, byte[] key, byte[] nonce, byte[] associatedData, byte[] plaintext)
         {
-            if (plaintext == null)
-            {
-                throw Errors.Null(nameof(plaintext));
-            }
-            Arguments.Size(output, plaintext.Length + TagSize, nameof(output));
-            Encrypt(output, 0, key, nonce, associatedData, plaintext, 0, plaintext.Length);
+            ChaCha20Poly1305.Encrypt(output, key, nonce, NonceSize, associatedData, plaintext);
         }
 
         /// <summary>Checks the tag and, only if it is right, decrypts: output = plaintext, ciphertextAndTag.Length - 16 bytes.</summary>
@@ -48,18 +43,7 @@ namespace Session.Core.Micro.Crypto
         /// <exception cref="System.ArgumentException">key, nonce or output has the wrong size.</exception>
         public static bool Decrypt(byte[] output, byte[] key, byte[] nonce, byte[] associatedData, byte[] ciphertextAndTag)
         {
-            if (ciphertextAndTag == null)
-            {
-                throw Errors.Null(nameof(ciphertextAndTag));
-            }
-            Arguments.Size(key, KeySize, nameof(key));
-            Arguments.Size(nonce, NonceSize, nameof(nonce));
-            if (ciphertextAndTag.Length < TagSize)
-            {
-                return false;
-            }
-            Arguments.Size(output, ciphertextAndTag.Length - TagSize, nameof(output));
-            return Decrypt(output, 0, key, nonce, associatedData, ciphertextAndTag, 0, ciphertextAndTag.Length);
+            return ChaCha20Poly1305.Decrypt(output, key, nonce, NonceSize, associatedData, ciphertextAndTag);
         }
 
         /// <summary>Encrypt on slices: writes count + 16 bytes at outputOffset. In place when output is plaintext at the same offset.</summary>

@@ -31,27 +31,10 @@ namespace Session.Core.Micro.Crypto
         /// buffer, or the counter would wrap past 2^64 blocks.</exception>
         public static void Xor(byte[] output, int outputOffset, byte[] key, byte[] nonce, ulong initialCounter, byte[] input, int inputOffset, int count)
         {
-            Arguments.Count(count, nameof(count));
-            Arguments.Slice(output, nameof(output), outputOffset, nameof(outputOffset), count);
-            Arguments.Size(key, KeySize, nameof(key));
-            Arguments.Size(nonce, NonceSize, nameof(nonce));
-            Arguments.Slice(input, nameof(input), inputOffset, nameof(inputOffset), count);
-            Salsa20.CheckCounter(initialCounter, count);
-
+            Arguments.StreamXor(output, outputOffset, key, KeySize, nonce, NonceSize, initialCounter, ulong.MaxValue, input, inputOffset, count);
             uint[] state = new uint[Salsa20.StateWords];
-            uint[] block = new uint[Salsa20.StateWords];
-            try
-            {
-                SetState(state, key, nonce);
-                state[8] = (uint)initialCounter;
-                state[9] = (uint)(initialCounter >> 32);
-                Salsa20.XorBlocks(state, block, output, outputOffset, input, inputOffset, count);
-            }
-            finally
-            {
-                CryptoBytes.Wipe(state);
-                CryptoBytes.Wipe(block);
-            }
+            SetState(state, key, nonce);
+            Salsa20.XorAndWipe(state, initialCounter, output, outputOffset, input, inputOffset, count);
         }
 
         /// <summary>Fills a Salsa20 state for (key, nonce) with the counter at 0: HSalsa20 subkey as key, nonce[16..23] in words 6-7.</summary>

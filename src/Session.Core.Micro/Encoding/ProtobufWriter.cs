@@ -135,6 +135,16 @@ namespace Session.Core.Micro.Encoding
             _output.Write(data, offset, count);
         }
 
+        // Writes a bytes field's tag and length and reserves its count bytes without filling them,
+        // for writers in this assembly that produce the value straight into Output.Storage (the
+        // message layer seals into place). Returns where the bytes start.
+        internal int ReserveBytes(int field, int count)
+        {
+            WriteTag(field, ProtobufWireType.LengthDelimited);
+            WriteRawVarint((uint)count);
+            return _output.Reserve(count);
+        }
+
         /// <summary>Writes a string field, UTF-8 encoded straight into the buffer.</summary>
         /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
         /// <exception cref="ArgumentException">

@@ -19,15 +19,65 @@ namespace Session.Core.Micro.Identity
 
         /// <summary>
         /// The X25519 public key in <paramref name="text"/>, or null when it is not a Session ID
-        /// (66 hex digits starting with 05).
+        /// (66 hex digits starting with 05, either case, surrounding white space ignored).
         /// </summary>
         public static byte[] TryParse(string text)
         {
-            if (text == null || text.Length != TextLength || text[0] != '0' || text[1] != '5')
+            string problem;
+            return TryParse(text, out problem);
+        }
+
+        /// <summary>
+        /// The X25519 public key in a Session ID typed by a user: white space around it is ignored and
+        /// upper-case hex is accepted.
+        /// </summary>
+        /// <exception cref="System.FormatException">
+        /// <paramref name="text"/> is not a Session ID; the message says which rule failed: empty, not 66
+        /// characters, a character that is not a hex digit, or a prefix other than 05.
+        /// </exception>
+        public static byte[] Parse(string text)
+        {
+            string problem;
+            byte[] key = TryParse(text, out problem);
+            if (key == null)
             {
+                throw new System.FormatException(problem);
+            }
+            return key;
+        }
+
+        /// <summary>
+        /// The X25519 public key in <paramref name="text"/> as <see cref="Parse"/> reads it, or null with
+        /// <paramref name="problem"/> saying which rule failed (for callers that collect problems).
+        /// </summary>
+        public static byte[] TryParse(string text, out string problem)
+        {
+            string id = text == null ? "" : text.Trim();
+            if (id.Length == 0)
+            {
+                problem = Errors.SessionIdEmpty();
                 return null;
             }
-            return Hex.TryDecode(text.Substring(2));
+            if (id.Length != TextLength)
+            {
+                problem = Errors.SessionIdLength(id.Length);
+                return null;
+            }
+            for (int i = 0; i < id.Length; i++)
+            {
+                if (!IsHexDigit(id[i]))
+                {
+                    problem = Errors.SessionIdNotHex(id[i], i);
+                    return null;
+                }
+            }
+            if (id[0] != '0' || id[1] != '5')
+            {
+                problem = Errors.SessionIdPrefix(id.Substring(0, 2));
+                return null;
+            }
+            problem = null;
+            return Hex.TryDecode(id.Substring(2));
         }
 
         /// <summary>The Session ID of an X25519 public key.</summary>
@@ -39,6 +89,11 @@ namespace Session.Core.Micro.Identity
                 throw Errors.Length("x25519PublicKey", PublicKeySize);
             }
             return "05" + Hex.Encode(x25519PublicKey);
+        }
+
+        private static bool IsHexDigit(char c)
+        {
+            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
         }
     }
 }

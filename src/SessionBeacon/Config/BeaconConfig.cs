@@ -118,10 +118,11 @@ namespace SessionBeacon.Config
                 int space = entry.Value.IndexOf(' ');
                 string id = space < 0 ? entry.Value : entry.Value.Substring(0, space);
                 string name = space < 0 ? "" : entry.Value.Substring(space + 1).Trim();
-                byte[] key = SessionId.TryParse(id);
+                string problem;
+                byte[] key = SessionId.TryParse(id, out problem);
                 if (key == null)
                 {
-                    file.Report(entry.Line, "recipient '" + id + "' is not a Session ID (66 hex digits starting 05)");
+                    file.Report(entry.Line, "recipient '" + id + "' is not a Session ID: " + problem);
                     continue;
                 }
                 if (name.Length == 0)

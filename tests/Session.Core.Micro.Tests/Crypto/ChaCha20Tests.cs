@@ -1,7 +1,6 @@
 using System;
 using System.Text.Json;
 using Org.BouncyCastle.Crypto.Engines;
-using Org.BouncyCastle.Crypto.Parameters;
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Tests.Support;
 using Xunit;
@@ -9,14 +8,22 @@ using Xunit.Abstractions;
 
 namespace Session.Core.Micro.Tests.Crypto
 {
-    public class ChaCha20Tests
+    public sealed class ChaCha20Tests : StreamCipherContractTests
     {
         private const string Rfc8439 = "rfc/rfc8439_chacha20_poly1305.json";
-        private readonly ITestOutputHelper _output;
+        private static readonly StreamUnderTest s_stream = new StreamUnderTest
+        {
+            KeySize = ChaCha20.KeySize,
+            NonceSize = ChaCha20.NonceSize,
+            HighStart = uint.MaxValue - 100,
+            LastBlock = uint.MaxValue,
+            Xor = (output, outputOffset, key, nonce, counter, input, inputOffset, count) =>
+                ChaCha20.Xor(output, outputOffset, key, nonce, checked((uint)counter), input, inputOffset, count),
+        };
 
         public ChaCha20Tests(ITestOutputHelper output)
+            : base(output, s_stream)
         {
-            _output = output;
         }
 
         // RFC 8439 §2.1.1: the quarter-round on four words.
@@ -119,93 +126,8 @@ namespace Session.Core.Micro.Tests.Crypto
         [Fact]
         public void Xor_RandomInputs_MatchesBouncyCastle()
         {
-            var random = new SeededRandom(_output, nameof(Xor_RandomInputs_MatchesBouncyCastle));
-            for (int i = 0; i < SeededRandom.Iterations; i++)
-            {
-                byte[] key = random.Bytes(ChaCha20.KeySize);
-                byte[] nonce = random.Bytes(ChaCha20.NonceSize);
-                byte[] input = random.Bytes(random.LengthFor(i));
-                // BouncyCastle's engine starts at block 0; reach a later counter by running it over skipped blocks.
-                uint counter = (uint)random.Next(4);
-                var engine = new ChaCha7539Engine();
-                engine.Init(true, new ParametersWithIV(new KeyParameter(key), nonce));
-                byte[] skipped = new byte[counter * ChaCha20.BlockSize];
-                engine.ProcessBytes(skipped, 0, skipped.Length, skipped, 0);
-                byte[] expected = new byte[input.Length];
-                engine.ProcessBytes(input, 0, input.Length, expected, 0);
-
-                byte[] actual = new byte[input.Length + 3];
-                ChaCha20.Xor(actual, 3, key, nonce, counter, input, 0, input.Length);
-                Assert.Equal(expected, actual.AsSpan(3).ToArray());
-            }
-        }
-
-        [Fact]
-        public void Xor_PiecesWithCounters_EqualOneCall()
-        {
-            var random = new SeededRandom(_output, nameof(Xor_PiecesWithCounters_EqualOneCall));
-            for (int i = 0; i < 200; i++)
-            {
-                byte[] key = random.Bytes(ChaCha20.KeySize);
-                byte[] nonce = random.Bytes(ChaCha20.NonceSize);
-                byte[] input = random.Bytes(random.LengthFor(i));
-                uint counter = (uint)random.Next(1000);
-                byte[] whole = new byte[input.Length];
-                ChaCha20.Xor(whole, 0, key, nonce, counter, input, 0, input.Length);
-
-                // Pieces of whole blocks, each started at its own counter.
-                byte[] pieces = new byte[input.Length];
-                int done = 0;
-                while (done < input.Length)
-                {
-                    int n = Math.Min(input.Length - done, ChaCha20.BlockSize * (1 + random.Next(3)));
-                    ChaCha20.Xor(pieces, done, key, nonce, counter + (uint)(done / ChaCha20.BlockSize), input, done, n);
-                    done += n;
-                }
-                Assert.Equal(whole, pieces);
-            }
-        }
-
-        [Fact]
-        public void Xor_InPlace_EqualsOutOfPlace()
-        {
-            var random = new SeededRandom(_output, nameof(Xor_InPlace_EqualsOutOfPlace));
-            foreach (int length in SeededRandom.EdgeLengths)
-            {
-                byte[] key = random.Bytes(ChaCha20.KeySize);
-                byte[] nonce = random.Bytes(ChaCha20.NonceSize);
-                byte[] buffer = random.Bytes(length + 5);
-                byte[] expected = new byte[length];
-                ChaCha20.Xor(expected, 0, key, nonce, 7, buffer, 5, length);
-                ChaCha20.Xor(buffer, 5, key, nonce, 7, buffer, 5, length);
-                Assert.Equal(expected, buffer.AsSpan(5).ToArray());
-            }
-        }
-
-        [Fact]
-        public void Xor_CounterWouldWrap_Throws()
-        {
-            byte[] key = new byte[ChaCha20.KeySize];
-            byte[] nonce = new byte[ChaCha20.NonceSize];
-            byte[] data = new byte[ChaCha20.BlockSize + 1];
-            // The last block (2^32 - 1) may be used; one byte more needs block 2^32.
-            ChaCha20.Xor(data, 0, key, nonce, uint.MaxValue, data, 0, ChaCha20.BlockSize);
-            Assert.Throws<ArgumentException>(() => ChaCha20.Xor(data, 0, key, nonce, uint.MaxValue, data, 0, ChaCha20.BlockSize + 1));
-        }
-
-        [Fact]
-        public void Xor_BadArguments_Throw()
-        {
-            byte[] key = new byte[ChaCha20.KeySize];
-            byte[] nonce = new byte[ChaCha20.NonceSize];
-            byte[] data = new byte[10];
-            Assert.Throws<ArgumentException>(() => ChaCha20.Xor(data, 0, new byte[31], nonce, 0, data, 0, 10));
-            Assert.Throws<ArgumentException>(() => ChaCha20.Xor(data, 0, key, new byte[8], 0, data, 0, 10));
-            Assert.Throws<ArgumentException>(() => ChaCha20.Xor(data, 1, key, nonce, 0, data, 0, 10));
-            Assert.Throws<ArgumentException>(() => ChaCha20.Xor(data, 0, key, nonce, 0, data, -1, 5));
-            Assert.Throws<ArgumentException>(() => ChaCha20.Xor(data, 0, key, nonce, 0, data, 0, -1));
-            Assert.Throws<ArgumentNullException>(() => ChaCha20.Xor(null, 0, key, nonce, 0, data, 0, 0));
-            Assert.Throws<ArgumentNullException>(() => ChaCha20.Xor(data, 0, null, nonce, 0, data, 0, 0));
+            var random = new SeededRandom(Output, nameof(Xor_RandomInputs_MatchesBouncyCastle));
+            StreamChecks.MatchesBouncyCastle(s_stream, random, () => new ChaCha7539Engine(), 3);
         }
     }
 }

@@ -1,177 +1,34 @@
-using System;
-using System.Collections.Generic;
 using Org.BouncyCastle.Crypto.Digests;
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Tests.Support;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Session.Core.Micro.Tests.Crypto
 {
-    public sealed class Sha256Tests
+    /// <summary>SHA-256 through the shared SHA-2 contract.</summary>
+    public sealed class Sha256Tests : Sha2ContractTests
     {
-        private readonly ITestOutputHelper _output;
+        private static readonly HashUnderTest s_hash = new HashUnderTest
+        {
+            Name = "SHA256",
+            HashSize = Sha256.HashSize,
+            BlockSize = Sha256.BlockSize,
+            ShortMsgCases = 65,
+            LongMsgCases = 64,
+            Create = () =>
+            {
+                var hash = new Sha256();
+                return new HashInstance(hash.Update, hash.Final, hash.Reset);
+            },
+            Hash = Sha256.Hash,
+            HashSlice = Sha256.Hash,
+            BouncyCastle = () => new Sha256Digest(),
+            Libsodium = Sodium.CryptoHash.Sha256,
+        };
 
         public Sha256Tests(ITestOutputHelper output)
+            : base(output, s_hash)
         {
-            _output = output;
-        }
-
-        [Theory]
-        [InlineData("nist-shavs/SHA256ShortMsg.rsp", 65)]
-        [InlineData("nist-shavs/SHA256LongMsg.rsp", 64)]
-        public void Hash_ShavsMessages_MatchDigest(string file, int expectedCases)
-        {
-            List<ShavsMessage> records = Shavs.Messages(file);
-            int run = 0;
-            foreach (ShavsMessage record in records)
-            {
-                Assert.Equal(Sha256.HashSize, record.Digest.Length);
-                Assert.Equal(record.Digest, Sha256.Hash(record.Message));
-                run++;
-            }
-            Assert.Equal(expectedCases, run);
-        }
-
-        [Fact]
-        public void Hash_ShavsMonteCarlo_MatchesAllCheckpoints()
-        {
-            var checkpoints = new List<byte[]>();
-            byte[] seed = Shavs.Monte("nist-shavs/SHA256Monte.rsp", checkpoints);
-            var hash = new Sha256();
-            // MD[i] = SHA(MD[i-3] || MD[i-2] || MD[i-1]), kept in a ring of three.
-            var md = new byte[3][];
-            int run = 0;
-            foreach (byte[] expected in checkpoints)
-            {
-                md[0] = (byte[])seed.Clone();
-                md[1] = (byte[])seed.Clone();
-                md[2] = (byte[])seed.Clone();
-                byte[] next = new byte[Sha256.HashSize];
-                for (int i = 3; i < 1003; i++)
-                {
-                    hash.Update(md[i % 3], 0, Sha256.HashSize);
-                    hash.Update(md[(i + 1) % 3], 0, Sha256.HashSize);
-                    hash.Update(md[(i + 2) % 3], 0, Sha256.HashSize);
-                    hash.Final(next, 0);
-                    byte[] oldest = md[i % 3];
-                    md[i % 3] = next;
-                    next = oldest;
-                }
-                seed = md[1002 % 3];
-                Assert.Equal(expected, seed);
-                run++;
-            }
-            Assert.Equal(100, run);
-        }
-
-        [Fact]
-        public void Hash_RandomInputs_MatchesBouncyCastleAndLibsodium()
-        {
-            var random = new SeededRandom(_output, nameof(Sha256Tests) + "." + nameof(Hash_RandomInputs_MatchesBouncyCastleAndLibsodium));
-            var reference = new Sha256Digest();
-            var expected = new byte[Sha256.HashSize];
-            int run = 0;
-            for (int i = 0; i < SeededRandom.Iterations; i++)
-            {
-                byte[] data = random.Bytes(random.LengthFor(i));
-                reference.BlockUpdate(data, 0, data.Length);
-                reference.DoFinal(expected, 0);
-
-                Assert.Equal(expected, Sha256.Hash(data));
-                Assert.Equal(expected, Sodium.CryptoHash.Sha256(data));
-
-                // The slice overload, with the message and digest at offsets inside larger arrays.
-                int before = random.Next(9);
-                byte[] padded = new byte[before + data.Length + random.Next(9)];
-                Array.Copy(data, 0, padded, before, data.Length);
-                byte[] output = new byte[Sha256.HashSize + 7];
-                Sha256.Hash(output, 7, padded, before, data.Length);
-                Assert.Equal(expected, output.AsSpan(7).ToArray());
-                run++;
-            }
-            Assert.Equal(SeededRandom.Iterations, run);
-        }
-
-        [Fact]
-        public void Update_RandomPieces_EqualsOneCall()
-        {
-            var random = new SeededRandom(_output, nameof(Sha256Tests) + "." + nameof(Update_RandomPieces_EqualsOneCall));
-            var hash = new Sha256();
-            var digest = new byte[Sha256.HashSize];
-            for (int i = 0; i < SeededRandom.Iterations; i++)
-            {
-                byte[] data = random.Bytes(random.LengthFor(i));
-                int position = 0;
-                while (position < data.Length)
-                {
-                    // Mostly short pieces, sometimes empty ones or long runs, to cross block edges every way.
-                    int piece = random.Next(4) == 0 ? random.Next(3 * Sha256.BlockSize) : random.Next(20);
-                    piece = Math.Min(piece, data.Length - position);
-                    hash.Update(data, position, piece);
-                    position += piece;
-                }
-                hash.Final(digest, 0);
-                Assert.Equal(Sha256.Hash(data), digest);
-            }
-        }
-
-        [Fact]
-        public void Final_Called_ResetsForNextMessage()
-        {
-            byte[] first = Convert.FromHexString("616263");
-            var hash = new Sha256();
-            var digest = new byte[Sha256.HashSize];
-            hash.Update(first, 0, first.Length);
-            hash.Final(digest, 0);
-            hash.Final(digest, 0);
-            Assert.Equal(Sha256.Hash(Array.Empty<byte>()), digest);
-        }
-
-        [Fact]
-        public void Reset_AfterInput_DiscardsIt()
-        {
-            byte[] data = new byte[300];
-            var hash = new Sha256();
-            var digest = new byte[Sha256.HashSize];
-            hash.Update(data, 0, data.Length);
-            hash.Reset();
-            hash.Update(data, 0, 5);
-            hash.Final(digest, 0);
-            Assert.Equal(Sha256.Hash(new byte[5]), digest);
-        }
-
-        [Fact]
-        public void UpdateFinal_AfterConstruction_AllocateNothing()
-        {
-            var hash = new Sha256();
-            byte[] data = new byte[3 * Sha256.BlockSize + 5];
-            byte[] digest = new byte[Sha256.HashSize];
-            hash.Update(data, 0, data.Length);
-            hash.Final(digest, 0);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 10; i++)
-            {
-                hash.Update(data, 0, 7);
-                hash.Update(data, 7, data.Length - 7);
-                hash.Final(digest, 0);
-            }
-            Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
-        }
-
-        [Fact]
-        public void Arguments_Misused_Throw()
-        {
-            var hash = new Sha256();
-            var data = new byte[10];
-            Assert.Throws<ArgumentNullException>("data", () => hash.Update(null, 0, 0));
-            Assert.Throws<ArgumentException>("data", () => hash.Update(data, -1, 1));
-            Assert.Throws<ArgumentException>("data", () => hash.Update(data, 0, -1));
-            Assert.Throws<ArgumentException>("data", () => hash.Update(data, 5, 6));
-            Assert.Throws<ArgumentNullException>("output", () => hash.Final(null, 0));
-            Assert.Throws<ArgumentException>("output", () => hash.Final(new byte[Sha256.HashSize], 1));
-            Assert.Throws<ArgumentNullException>("data", () => Sha256.Hash(null));
-            Assert.Throws<ArgumentException>("output", () => Sha256.Hash(new byte[Sha256.HashSize - 1], 0, data, 0, 0));
         }
     }
 }

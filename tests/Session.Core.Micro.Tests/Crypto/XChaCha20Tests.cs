@@ -7,14 +7,21 @@ using Xunit.Abstractions;
 
 namespace Session.Core.Micro.Tests.Crypto
 {
-    public class XChaCha20Tests
+    public sealed class XChaCha20Tests : StreamCipherContractTests
     {
         private const string Libsodium = "libsodium/xchacha20_hchacha20.json";
-        private readonly ITestOutputHelper _output;
+        private static readonly StreamUnderTest s_stream = new StreamUnderTest
+        {
+            KeySize = XChaCha20.KeySize,
+            NonceSize = XChaCha20.NonceSize,
+            HighStart = 0xfffffffdUL,
+            LastBlock = ulong.MaxValue,
+            Xor = XChaCha20.Xor,
+        };
 
         public XChaCha20Tests(ITestOutputHelper output)
+            : base(output, s_stream)
         {
-            _output = output;
         }
 
         // draft-irtf-cfrg-xchacha-03 A.3.2: the IETF layout with a 32-bit counter from 1; equal to the
@@ -106,7 +113,7 @@ namespace Session.Core.Micro.Tests.Crypto
         [Fact]
         public void Xor_RandomInputs_MatchesLibsodium()
         {
-            var random = new SeededRandom(_output, nameof(Xor_RandomInputs_MatchesLibsodium));
+            var random = new SeededRandom(Output, nameof(Xor_RandomInputs_MatchesLibsodium));
             for (int i = 0; i < SeededRandom.Iterations; i++)
             {
                 byte[] key = random.Bytes(XChaCha20.KeySize);
@@ -116,31 +123,6 @@ namespace Session.Core.Micro.Tests.Crypto
                 byte[] actual = new byte[input.Length];
                 XChaCha20.Xor(actual, 0, key, nonce, 0, input, 0, input.Length);
                 Assert.Equal(expected, actual);
-            }
-        }
-
-        [Theory]
-        [InlineData(0UL)]
-        [InlineData(0xfffffffdUL)]
-        public void Xor_PiecesWithCounters_EqualOneCall(ulong start)
-        {
-            var random = new SeededRandom(_output, nameof(Xor_PiecesWithCounters_EqualOneCall));
-            for (int i = 0; i < 100; i++)
-            {
-                byte[] key = random.Bytes(XChaCha20.KeySize);
-                byte[] nonce = random.Bytes(XChaCha20.NonceSize);
-                byte[] input = random.Bytes(random.LengthFor(i));
-                byte[] whole = new byte[input.Length];
-                XChaCha20.Xor(whole, 0, key, nonce, start, input, 0, input.Length);
-                byte[] pieces = new byte[input.Length];
-                for (int done = 0; done < input.Length; done += 64)
-                {
-                    int n = Math.Min(64, input.Length - done);
-                    XChaCha20.Xor(pieces, done, key, nonce, start + (ulong)(done / 64), input, done, n);
-                }
-                Assert.Equal(whole, pieces);
-                XChaCha20.Xor(input, 0, key, nonce, start, input, 0, input.Length);
-                Assert.Equal(whole, input);
             }
         }
     }

@@ -38,7 +38,7 @@ namespace Session.Core.Micro.Tests.Ratchet
         public void Open_SignedByAnotherSessionId_Refused()
         {
             var pair = new RatchetPair(43);
-            var other = new TestIdentity(new SeededRandomSource(4300));
+            var other = new TestIdentity(new DeterministicRandomSource(4300));
             var e = Assert.Throws<RatchetException>(() => RatchetPreKey.Open(new byte[32], pair.PreKeyBundle, other.PublicKey));
             Assert.Equal(RatchetError.PreKeyRejected, e.Error);
             Assert.Contains("another Session ID", e.Message);
@@ -78,8 +78,8 @@ namespace Session.Core.Micro.Tests.Ratchet
         [Fact]
         public void Create_BadArguments_Throw()
         {
-            var identity = new TestIdentity(new SeededRandomSource(46));
-            var random = new SeededRandomSource(47);
+            var identity = new TestIdentity(new DeterministicRandomSource(46));
+            var random = new DeterministicRandomSource(47);
             Assert.Throws<ArgumentException>(() => RatchetPreKey.Create(new byte[RatchetPreKey.Size - 1], new byte[32], identity.EdSecretKey, random));
             Assert.Throws<ArgumentException>(() => RatchetPreKey.Create(new byte[RatchetPreKey.Size], new byte[32], new byte[32], random));
             Assert.Throws<ArgumentNullException>(() => RatchetPreKey.Create(new byte[RatchetPreKey.Size], new byte[32], identity.EdSecretKey, null));

@@ -91,7 +91,7 @@ namespace Session.Core.Micro.Tests.Ratchet
 
         private sealed class IRandomSourceHolder
         {
-            public SeededRandomSource Source;
+            public DeterministicRandomSource Source;
         }
 
         private sealed class Simulation

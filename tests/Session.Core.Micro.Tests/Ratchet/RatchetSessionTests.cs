@@ -100,7 +100,7 @@ namespace Session.Core.Micro.Tests.Ratchet
         {
             var pair = new RatchetPair(5);
             byte[] packet = pair.Initiate().Encrypt(Text("a"));
-            var stranger = new TestIdentity(new SeededRandomSource(99));
+            var stranger = new TestIdentity(new DeterministicRandomSource(99));
             Assert.Equal(RatchetError.AuthenticationFailed, Refused(() => RatchetSession.Accept(pair.ReceiverStore, pair.ReceiverRandom,
                 pair.Receiver.SecretKey, pair.Receiver.PublicKey, pair.PreKeySecret, stranger.PublicKey, packet, out _)));
             Assert.Equal(0, pair.ReceiverStore.Saves);
@@ -239,7 +239,7 @@ namespace Session.Core.Micro.Tests.Ratchet
         {
             var pair = new RatchetPair(14);
             var (_, receiver) = pair.Pair(Text("a"));
-            var again = RatchetSession.Initiate(new MemoryStateStore(), new SeededRandomSource(77), pair.Beacon.SecretKey,
+            var again = RatchetSession.Initiate(new MemoryStateStore(), new DeterministicRandomSource(77), pair.Beacon.SecretKey,
                 pair.Beacon.PublicKey, pair.Receiver.PublicKey, pair.PreKeyBundle);
             Assert.Equal(RatchetError.OtherSession, Refused(() => receiver.Decrypt(again.Encrypt(Text("b")))));
         }
@@ -294,7 +294,7 @@ namespace Session.Core.Micro.Tests.Ratchet
         [Fact]
         public void Load_EmptyStore_NoState()
         {
-            Assert.Equal(RatchetError.NoState, Refused(() => RatchetSession.Load(new MemoryStateStore(), new SeededRandomSource(1))));
+            Assert.Equal(RatchetError.NoState, Refused(() => RatchetSession.Load(new MemoryStateStore(), new DeterministicRandomSource(1))));
         }
 
         [Fact]
@@ -307,7 +307,7 @@ namespace Session.Core.Micro.Tests.Ratchet
             {
                 var store = new MemoryStateStore();
                 store.Save(state);
-                return Refused(() => RatchetSession.Load(store, new SeededRandomSource(1)));
+                return Refused(() => RatchetSession.Load(store, new DeterministicRandomSource(1)));
             }
             Assert.Equal(RatchetError.Malformed, Load(good[..^1]));
             byte[] version = (byte[])good.Clone();

@@ -4,9 +4,17 @@ using Xunit;
 
 namespace Session.Core.Micro.Tests.Support
 {
-    /// <summary>One AEAD as the shared checks see it: sizes and its public and slice entry points.</summary>
+    /// <summary>One AEAD as the shared checks (and Crypto/AeadContractTests) see it: sizes, vectors, public and slice entry points.</summary>
     public sealed class AeadUnderTest
     {
+        /// <summary>The specification's vector file, whose "aead" array holds SpecVectorCount cases.</summary>
+        public string SpecVectorFile { get; init; }
+        public int SpecVectorCount { get; init; }
+
+        /// <summary>The Wycheproof AeadTest file and its number of cases.</summary>
+        public string WycheproofFile { get; init; }
+        public int WycheproofCount { get; init; }
+
         public int KeySize { get; init; }
         public int NonceSize { get; init; }
         public int TagSize { get; init; }

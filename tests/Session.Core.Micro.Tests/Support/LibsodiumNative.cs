@@ -33,11 +33,72 @@ namespace Session.Core.Micro.Tests.Support
             return output;
         }
 
+        /// <summary>crypto_core_ed25519_scalar_reduce: 64 bytes little-endian mod L.</summary>
+        public static byte[] Ed25519ScalarReduce(byte[] wide)
+        {
+            byte[] scalar = new byte[32];
+            crypto_core_ed25519_scalar_reduce(scalar, wide);
+            return scalar;
+        }
+
+        /// <summary>crypto_scalarmult_ed25519_base_noclamp: the encoding of scalar times the base point.</summary>
+        public static byte[] Ed25519ScalarMultBaseNoClamp(byte[] scalar)
+        {
+            byte[] point = new byte[32];
+            if (crypto_scalarmult_ed25519_base_noclamp(point, scalar) != 0)
+            {
+                throw new InvalidOperationException("crypto_scalarmult_ed25519_base_noclamp failed");
+            }
+            return point;
+        }
+
+        /// <summary>crypto_core_ed25519_is_valid_point: canonical, on the curve, in the prime-order subgroup, not of small order.</summary>
+        public static bool Ed25519IsValidPoint(byte[] point) => crypto_core_ed25519_is_valid_point(point) == 1;
+
+        /// <summary>crypto_core_ed25519_add: p + q for any points on the curve (also outside the prime-order subgroup).</summary>
+        public static byte[] Ed25519Add(byte[] p, byte[] q)
+        {
+            byte[] sum = new byte[32];
+            if (crypto_core_ed25519_add(sum, p, q) != 0)
+            {
+                throw new InvalidOperationException("crypto_core_ed25519_add failed");
+            }
+            return sum;
+        }
+
+        /// <summary>crypto_core_ed25519_scalar_mul and _scalar_add: x * y + z mod L.</summary>
+        public static byte[] Ed25519ScalarMulAdd(byte[] x, byte[] y, byte[] z)
+        {
+            byte[] product = new byte[32];
+            crypto_core_ed25519_scalar_mul(product, x, y);
+            byte[] sum = new byte[32];
+            crypto_core_ed25519_scalar_add(sum, product, z);
+            return sum;
+        }
+
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         private static extern int sodium_init();
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         private static extern int crypto_generichash_blake2b_salt_personal(
             byte[] output, UIntPtr outputLength, byte[] input, ulong inputLength, byte[] key, UIntPtr keyLength, byte[] salt, byte[] personal);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        private static extern void crypto_core_ed25519_scalar_reduce(byte[] result, byte[] wide);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        private static extern int crypto_scalarmult_ed25519_base_noclamp(byte[] point, byte[] scalar);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        private static extern int crypto_core_ed25519_is_valid_point(byte[] point);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        private static extern int crypto_core_ed25519_add(byte[] r, byte[] p, byte[] q);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        private static extern void crypto_core_ed25519_scalar_mul(byte[] z, byte[] x, byte[] y);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        private static extern void crypto_core_ed25519_scalar_add(byte[] z, byte[] x, byte[] y);
     }
 }

@@ -35,8 +35,8 @@ namespace Session.Core.Micro.Tests.Support
     {
         public RatchetPair(long seed, MemoryStateStore beaconStore = null, MemoryStateStore receiverStore = null)
         {
-            BeaconRandom = new SeededRandomSource(seed);
-            ReceiverRandom = new SeededRandomSource(seed + 1);
+            BeaconRandom = new DeterministicRandomSource(seed);
+            ReceiverRandom = new DeterministicRandomSource(seed + 1);
             Beacon = new TestIdentity(BeaconRandom);
             Receiver = new TestIdentity(ReceiverRandom);
             BeaconStore = beaconStore ?? new MemoryStateStore();
@@ -46,9 +46,9 @@ namespace Session.Core.Micro.Tests.Support
             RatchetPreKey.Create(PreKeyBundle, PreKeySecret, Receiver.EdSecretKey, ReceiverRandom);
         }
 
-        public SeededRandomSource BeaconRandom { get; }
+        public DeterministicRandomSource BeaconRandom { get; }
 
-        public SeededRandomSource ReceiverRandom { get; }
+        public DeterministicRandomSource ReceiverRandom { get; }
 
         public TestIdentity Beacon { get; }
 

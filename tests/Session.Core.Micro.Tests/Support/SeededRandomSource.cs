@@ -1,23 +1,20 @@
-using System;
 using Session.Core.Micro.Crypto;
 
 namespace Session.Core.Micro.Tests.Support
 {
-    /// <summary>An endless deterministic <see cref="IRandomSource"/> from a seed, for schedules that must replay exactly.</summary>
+    /// <summary>An <see cref="IRandomSource"/> drawing from a <see cref="SeededRandom"/>, so a randomised run replays from its printed seed.</summary>
     public sealed class SeededRandomSource : IRandomSource
     {
-        private readonly Random _random;
+        private readonly SeededRandom _random;
 
-        public SeededRandomSource(long seed)
+        public SeededRandomSource(SeededRandom random)
         {
-            _random = new Random(unchecked((int)seed ^ (int)(seed >> 32)));
+            _random = random;
         }
 
         public void Fill(byte[] buffer, int offset, int count)
         {
-            var bytes = new byte[count];
-            _random.NextBytes(bytes);
-            Array.Copy(bytes, 0, buffer, offset, count);
+            _random.Bytes(count).CopyTo(buffer, offset);
         }
     }
 }

@@ -56,8 +56,9 @@ namespace SessionBeacon.Tests.Config
         {
             { "board = x\n", "nf.config: no 'recipient' given" },
             { "recipient = " + Alice + " Alice\n", "nf.config: 'board' is missing" },
-            { Minimal + "recipient = 05abc Bob\n", "nf.config line 3: recipient '05abc' is not a Session ID (66 hex digits starting 05)" },
-            { Minimal + "recipient = 15" + Alice.Substring(2) + " Bob\n", "nf.config line 3: recipient '15" },
+            { Minimal + "recipient = 05abc Bob\n", "nf.config line 3: recipient '05abc' is not a Session ID: a Session ID has 66 characters (05 and 64 hex digits), this has 5" },
+            { Minimal + "recipient = 15" + Alice.Substring(2) + " Bob\n", "nf.config line 3: recipient '15" + Alice.Substring(2) + "' is not a Session ID: a Session ID starts with 05, this starts with 15 (a blinded community ID)" },
+            { Minimal + "recipient = " + Alice.Substring(0, 65) + "g Bob\n", "nf.config line 3: recipient '" + Alice.Substring(0, 65) + "g' is not a Session ID: character 'g' at position 66 is not a hex digit (0-9, a-f)" },
             { Minimal + "recipient = " + Alice + "\n", "nf.config line 3: recipient needs a name after the Session ID" },
             { Minimal + "network = moon\n", "nf.config line 3: 'network' must be one of mainnet, testnet, not 'moon'" },
             { Minimal + "network = testnet\n", "nf.config: 'network.seed' is missing" },

@@ -1,0 +1,264 @@
+// Session's Content message (protocol.md §2.4, §2.5), the plaintext of every 1-to-1 message:
+//   Content { dataMessage(1) { body(1), flags(4), profile(101) { displayName(1) }, syncTarget(105) },
+//             expirationType(12), expirationTimer(13), sigTimestamp(15) }
+// Only these fields are written or read; others in incoming messages (attachments, quotes, Pro
+// proofs, ...) are skipped. Fields are written in field-number order, as the apps' encoders do:
+// 0a <len> [0a <len> body] [aa 06 <len> 0a <len> name] [60 type 68 timer] 78 <sigTimestamp>.
+// EncodedSize is computed from the same rules, so a sender can allocate the exact buffer once.
+using Session.Core.Micro.Encoding;
+
+namespace Session.Core.Micro.Messages
+{
+    /// <summary>A Content message: a text data message with an optional profile name, its signed timestamp and disappearing timer.</summary>
+    public sealed class ContentMessage
+    {
+        /// <summary>The one DataMessage.flags value besides 0 that the apps accept: an expiration timer update.</summary>
+        public const uint ExpirationTimerUpdateFlag = 2;
+
+        private const int ContentDataMessage = 1;
+        private const int ContentExpirationType = 12;
+        private const int ContentExpirationTimer = 13;
+        private const int ContentSigTimestamp = 15;
+        private const int DataBody = 1;
+        private const int DataFlags = 4;
+        private const int DataProfile = 101;
+        private const int DataSyncTarget = 105;
+        private const int ProfileDisplayName = 1;
+
+        // Tag sizes: fields 1 to 15 take one byte, 101 and 105 two.
+        private const int ShortTag = 1;
+        private const int LongTag = 2;
+
+        private bool _hasDataMessage;
+        private string _body;
+        private string _displayName;
+        private string _syncTarget;
+        private uint _flags;
+        private long _sigTimestamp;
+        private ExpirationType _expirationType;
+        private uint _expirationTimer;
+
+        /// <summary>A visible text message without a disappearing timer.</summary>
+        /// <param name="body">The text shown; may be empty.</param>
+        /// <param name="displayName">The sender's profile name, or null to send no profile.</param>
+        /// <param name="sigTimestamp">The send time in Unix milliseconds; the envelope carries the same value.</param>
+        /// <exception cref="System.ArgumentNullException"><paramref name="body"/> is null.</exception>
+        /// <exception cref="System.ArgumentException">A text has a lone surrogate, or <paramref name="sigTimestamp"/> is not positive.</exception>
+        public ContentMessage(string body, string displayName, long sigTimestamp)
+            : this(body, displayName, sigTimestamp, ExpirationType.Unknown, 0)
+        {
+        }
+
+        /// <summary>A visible text message that disappears <paramref name="expirationTimerSeconds"/> after it is read or sent.</summary>
+        /// <param name="body">The text shown; may be empty.</param>
+        /// <param name="displayName">The sender's profile name, or null to send no profile.</param>
+        /// <param name="sigTimestamp">The send time in Unix milliseconds; the envelope carries the same value.</param>
+        /// <param name="expirationType">The timer mode; <see cref="ExpirationType.Unknown"/> for none.</param>
+        /// <param name="expirationTimerSeconds">The timer; 0 with <see cref="ExpirationType.Unknown"/>.</param>
+        /// <exception cref="System.ArgumentNullException"><paramref name="body"/> is null.</exception>
+        /// <exception cref="System.ArgumentException">
+        /// A text has a lone surrogate, <paramref name="sigTimestamp"/> is not positive, or the timer does not match the mode.
+        /// </exception>
+        public ContentMessage(string body, string displayName, long sigTimestamp, ExpirationType expirationType, uint expirationTimerSeconds)
+        {
+            if (body == null)
+            {
+                throw Errors.Null("body");
+            }
+            if (sigTimestamp <= 0)
+            {
+                throw Errors.Range("sigTimestamp");
+            }
+            if (expirationType < ExpirationType.Unknown || expirationType > ExpirationType.DeleteAfterSend
+                || (expirationType == ExpirationType.Unknown) != (expirationTimerSeconds == 0))
+            {
+                throw Errors.ExpirationMismatch();
+            }
+            // Counting the UTF-8 bytes checks the texts for lone surrogates now, not halfway through writing.
+            Utf8.ByteCount(body);
+            if (displayName != null)
+            {
+                Utf8.ByteCount(displayName);
+            }
+            _hasDataMessage = true;
+            _body = body;
+            _displayName = displayName;
+            _sigTimestamp = sigTimestamp;
+            _expirationType = expirationType;
+            _expirationTimer = expirationTimerSeconds;
+        }
+
+        private ContentMessage()
+        {
+        }
+
+        /// <summary>Whether the Content holds a DataMessage; false for receipts, typing indicators and other control messages.</summary>
+        public bool HasDataMessage
+        {
+            get { return _hasDataMessage; }
+        }
+
+        /// <summary>The text of the DataMessage; null when there is none.</summary>
+        public string Body
+        {
+            get { return _body; }
+        }
+
+        /// <summary>The sender's profile name; null when the message carries none.</summary>
+        public string DisplayName
+        {
+            get { return _displayName; }
+        }
+
+        /// <summary>DataMessage.syncTarget: set on the copy a sender stores for its own devices; null otherwise.</summary>
+        public string SyncTarget
+        {
+            get { return _syncTarget; }
+        }
+
+        /// <summary>DataMessage.flags; 0 for an ordinary message.</summary>
+        public uint Flags
+        {
+            get { return _flags; }
+        }
+
+        /// <summary>The signed send time in Unix milliseconds; 0 when absent (legacy clients).</summary>
+        public long SigTimestamp
+        {
+            get { return _sigTimestamp; }
+        }
+
+        /// <summary>The disappearing-message mode.</summary>
+        public ExpirationType ExpirationType
+        {
+            get { return _expirationType; }
+        }
+
+        /// <summary>The disappearing-message timer in seconds; 0 for none.</summary>
+        public uint ExpirationTimer
+        {
+            get { return _expirationTimer; }
+        }
+
+        /// <summary>The exact number of bytes <see cref="WriteTo"/> writes.</summary>
+        public int EncodedSize()
+        {
+            int data = FieldSize(ShortTag, Utf8.ByteCount(_body));
+            if (_displayName != null)
+            {
+                data += FieldSize(LongTag, FieldSize(ShortTag, Utf8.ByteCount(_displayName)));
+            }
+            int size = FieldSize(ShortTag, data);
+            if (_expirationType != ExpirationType.Unknown)
+            {
+                size += ShortTag + ProtobufWriter.VarintSize((ulong)_expirationType);
+                size += ShortTag + ProtobufWriter.VarintSize(_expirationTimer);
+            }
+            size += ShortTag + ProtobufWriter.VarintSize((ulong)_sigTimestamp);
+            return size;
+        }
+
+        /// <summary>Writes the Content's fields (not wrapped in a field of its own) to <paramref name="writer"/>.</summary>
+        /// <exception cref="System.ArgumentNullException"><paramref name="writer"/> is null.</exception>
+        public void WriteTo(ProtobufWriter writer)
+        {
+            if (writer == null)
+            {
+                throw Errors.Null("writer");
+            }
+            int data = writer.BeginMessage(ContentDataMessage);
+            writer.WriteString(DataBody, _body);
+            if (_displayName != null)
+            {
+                int profile = writer.BeginMessage(DataProfile);
+                writer.WriteString(ProfileDisplayName, _displayName);
+                writer.EndMessage(profile);
+            }
+            writer.EndMessage(data);
+            if (_expirationType != ExpirationType.Unknown)
+            {
+                writer.WriteEnum(ContentExpirationType, (int)_expirationType);
+                writer.WriteUInt32(ContentExpirationTimer, _expirationTimer);
+            }
+            writer.WriteUInt64(ContentSigTimestamp, (ulong)_sigTimestamp);
+        }
+
+        /// <summary>Reads a Content from <paramref name="count"/> bytes of <paramref name="data"/> at <paramref name="offset"/>; unknown fields are skipped.</summary>
+        /// <exception cref="MalformedDataException">The bytes are not protobuf, a field has the wrong wire type, or a text is not UTF-8.</exception>
+        /// <exception cref="MessageException">Error <see cref="MessageError.MalformedProtobuf"/>: sigTimestamp is above 2^63 - 1.</exception>
+        internal static ContentMessage Read(byte[] data, int offset, int count)
+        {
+            var content = new ContentMessage();
+            var reader = new ProtobufReader(data, offset, count);
+            while (reader.Next())
+            {
+                switch (reader.FieldNumber)
+                {
+                    case ContentDataMessage:
+                        content._hasDataMessage = true;
+                        content.ReadDataMessage(reader.ReadMessage());
+                        break;
+                    case ContentExpirationType:
+                        content._expirationType = (ExpirationType)reader.ReadEnum();
+                        break;
+                    case ContentExpirationTimer:
+                        content._expirationTimer = reader.ReadUInt32();
+                        break;
+                    case ContentSigTimestamp:
+                        content._sigTimestamp = Timestamp(reader.ReadUInt64(), "Content.sigTimestamp");
+                        break;
+                }
+            }
+            return content;
+        }
+
+        /// <summary>A uint64 timestamp as a long; above 2^63 - 1 is malformed.</summary>
+        internal static long Timestamp(ulong value, string field)
+        {
+            if (value > long.MaxValue)
+            {
+                throw Errors.TimestampOutOfRange(field);
+            }
+            return (long)value;
+        }
+
+        private void ReadDataMessage(ProtobufReader reader)
+        {
+            while (reader.Next())
+            {
+                switch (reader.FieldNumber)
+                {
+                    case DataBody:
+                        _body = reader.ReadString();
+                        break;
+                    case DataFlags:
+                        _flags = reader.ReadUInt32();
+                        break;
+                    case DataProfile:
+                        ReadProfile(reader.ReadMessage());
+                        break;
+                    case DataSyncTarget:
+                        _syncTarget = reader.ReadString();
+                        break;
+                }
+            }
+        }
+
+        private void ReadProfile(ProtobufReader reader)
+        {
+            while (reader.Next())
+            {
+                if (reader.FieldNumber == ProfileDisplayName)
+                {
+                    _displayName = reader.ReadString();
+                }
+            }
+        }
+
+        // A length-delimited field: tag, length varint, bytes.
+        private static int FieldSize(int tagSize, int length)
+        {
+            return tagSize + ProtobufWriter.VarintSize((uint)length) + length;
+        }
+    }
+}

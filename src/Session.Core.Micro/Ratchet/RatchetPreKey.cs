@@ -60,6 +60,20 @@ namespace Session.Core.Micro.Ratchet
         }
 
         /// <summary>
+        /// <see cref="Create(byte[], byte[], byte[], IRandomSource)"/> signed by <paramref name="identity"/>.
+        /// </summary>
+        /// <exception cref="ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="ArgumentException">An array has the wrong size.</exception>
+        public static void Create(byte[] bundle, byte[] preKeySecretKey, Identity.IdentityKeys identity, IRandomSource random)
+        {
+            if (identity == null)
+            {
+                throw Errors.Null(nameof(identity));
+            }
+            Create(bundle, preKeySecretKey, identity.Ed25519SecretKey, random);
+        }
+
+        /// <summary>
         /// Checks <paramref name="bundle"/>: its version, its signature, and that it was signed by the
         /// Session identity whose X25519 key is <paramref name="recipientIdentityKey"/> (the key in the
         /// recipient's Session ID). Writes the pre-key to <paramref name="preKey"/>.

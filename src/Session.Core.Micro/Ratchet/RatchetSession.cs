@@ -105,6 +105,22 @@ namespace Session.Core.Micro.Ratchet
         }
 
         /// <summary>
+        /// <see cref="Initiate(IRatchetStateStore, IRandomSource, byte[], byte[], byte[], byte[])"/> with this side's Session identity.
+        /// </summary>
+        /// <exception cref="ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="ArgumentException">A key has the wrong size.</exception>
+        /// <exception cref="RatchetException">The bundle is refused, or a key is a small-order point.</exception>
+        public static RatchetSession Initiate(IRatchetStateStore store, IRandomSource random, Identity.IdentityKeys identity,
+            byte[] responderIdentityKey, byte[] preKeyBundle)
+        {
+            if (identity == null)
+            {
+                throw Errors.Null(nameof(identity));
+            }
+            return Initiate(store, random, identity.X25519SecretKey, identity.X25519PublicKey, responderIdentityKey, preKeyBundle);
+        }
+
+        /// <summary>
         /// Starts a session as the receiver from the beacon's first packet that reaches it (one that carries
         /// the initiation), opens that packet and saves the state.
         /// </summary>
@@ -135,6 +151,22 @@ namespace Session.Core.Micro.Ratchet
             var session = new RatchetSession(store, random);
             plaintext = session.Open(s, header, packet);
             return session;
+        }
+
+        /// <summary>
+        /// <see cref="Accept(IRatchetStateStore, IRandomSource, byte[], byte[], byte[], byte[], byte[], out byte[])"/> with this side's Session identity.
+        /// </summary>
+        /// <exception cref="ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="ArgumentException">A key has the wrong size.</exception>
+        /// <exception cref="RatchetException">The packet is refused.</exception>
+        public static RatchetSession Accept(IRatchetStateStore store, IRandomSource random, Identity.IdentityKeys identity,
+            byte[] preKeySecretKey, byte[] initiatorIdentityKey, byte[] packet, out byte[] plaintext)
+        {
+            if (identity == null)
+            {
+                throw Errors.Null(nameof(identity));
+            }
+            return Accept(store, random, identity.X25519SecretKey, identity.X25519PublicKey, preKeySecretKey, initiatorIdentityKey, packet, out plaintext);
         }
 
         /// <summary>Loads the session saved in <paramref name="store"/> (after a reboot).</summary>

@@ -389,6 +389,32 @@ namespace Session.Core.Micro.Tests.Ratchet
             Assert.Equal(2u, beacon.LastSequenceSent + 1);
         }
 
+        // The provisioning flow: the receiver's Session ID text and its bundle are all the beacon is given.
+        [Fact]
+        public void Initiate_WithIdentityKeysAndSessionIdText_PairsBothWays()
+        {
+            var random = new DeterministicRandomSource(25);
+            byte[] seed = new byte[32];
+            random.Fill(seed, 0, 32);
+            var beaconIdentity = Session.Core.Micro.Identity.IdentityKeys.FromSeed(seed);
+            random.Fill(seed, 0, 32);
+            var receiverIdentity = Session.Core.Micro.Identity.IdentityKeys.FromSeed(seed);
+            byte[] bundle = new byte[RatchetPreKey.Size];
+            byte[] preKeySecret = new byte[32];
+            RatchetPreKey.Create(bundle, preKeySecret, receiverIdentity, random);
+
+            byte[] receiverKey = Session.Core.Micro.Identity.SessionId.TryParse(receiverIdentity.SessionId);
+            var beacon = RatchetSession.Initiate(new MemoryStateStore(), random, beaconIdentity, receiverKey, bundle);
+            byte[] senderKey = Session.Core.Micro.Identity.SessionId.TryParse(beaconIdentity.SessionId);
+            var receiver = RatchetSession.Accept(new MemoryStateStore(), random, receiverIdentity, preKeySecret, senderKey,
+                beacon.Encrypt(Text("help")), out byte[] opened);
+            Assert.Equal(Text("help"), opened);
+            Assert.Equal(Text("ack"), beacon.Decrypt(receiver.Encrypt(Text("ack"))));
+
+            byte[] otherKey = Session.Core.Micro.Identity.SessionId.TryParse(beaconIdentity.SessionId);
+            Assert.Equal(RatchetError.PreKeyRejected, Refused(() => RatchetSession.Initiate(new MemoryStateStore(), random, beaconIdentity, otherKey, bundle)));
+        }
+
         [Fact]
         public void Arguments_Null_Throw()
         {

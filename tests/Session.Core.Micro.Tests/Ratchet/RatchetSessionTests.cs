@@ -280,6 +280,22 @@ namespace Session.Core.Micro.Tests.Ratchet
         }
 
         [Fact]
+        public void Decrypt_RolledBackSenderRedoesDhStep_RolledBackThenAuthenticationFailed()
+        {
+            var pair = new RatchetPair(26);
+            var (beacon, receiver) = pair.Pair(Text("a"));
+            int beforeAck = pair.BeaconStore.Saves - 1;
+            byte[] ack = receiver.Encrypt(Text("ack"));
+            beacon.Decrypt(ack);
+            Assert.Equal(Text("b"), receiver.Decrypt(beacon.Encrypt(Text("b"))));
+            pair.BeaconStore.RollBackTo(beforeAck);
+            var restored = RatchetSession.Load(pair.BeaconStore, pair.BeaconRandom);
+            restored.Decrypt(ack);  // the acknowledgement is still in the inbox: a second DH step with a new key
+            Assert.Equal(RatchetError.RolledBack, Refused(() => receiver.Decrypt(restored.Encrypt(Text("c")))));
+            Assert.Equal(RatchetError.AuthenticationFailed, Refused(() => receiver.Decrypt(restored.Encrypt(Text("d")))));
+        }
+
+        [Fact]
         public void Load_MidConversation_ContinuesBothWays()
         {
             var pair = new RatchetPair(18);

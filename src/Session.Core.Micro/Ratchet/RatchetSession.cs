@@ -283,7 +283,7 @@ namespace Session.Core.Micro.Ratchet
             byte[] messageKey = new byte[RatchetKdf.KeySize];
             byte[] key = new byte[XChaCha20Poly1305.KeySize];
             byte[] nonce = new byte[XChaCha20Poly1305.NonceSize];
-            byte[] plaintext;
+            byte[] plaintext = null;
             int tagOffset = packet.Length - RatchetPacket.TagSize;
             try
             {
@@ -310,9 +310,15 @@ namespace Session.Core.Micro.Ratchet
                 s.Skipped.Expire(s.OpenedCount);
                 // Double Ratchet with X3DH: the initiator stops sending the initiation once the peer answered.
                 s.InitiationPending = false;
+                Commit(s);
             }
             catch
             {
+                // A plaintext refused after decryption (a reused counter, a failed save) must not linger either.
+                if (plaintext != null)
+                {
+                    CryptoBytes.Wipe(plaintext);
+                }
                 s.Wipe();
                 throw;
             }
@@ -322,7 +328,6 @@ namespace Session.Core.Micro.Ratchet
                 CryptoBytes.Wipe(key);
                 CryptoBytes.Wipe(nonce);
             }
-            Commit(s);
             return plaintext;
         }
 

@@ -13,6 +13,16 @@ namespace Session.Testnet
         public static X509Certificate2 Create(string host)
         {
             using RSA rsa = RSA.Create(2048);
+            return Create(host, rsa);
+        }
+
+        /// <summary>
+        /// A certificate for <paramref name="host"/> on an existing RSA key. A network run makes one key and gives
+        /// every node its own certificate on it: RSA-2048 key generation costs tens of milliseconds per key, and
+        /// clients never verify node certificates (protocol.md §3.8), so sharing the key hides nothing they check.
+        /// </summary>
+        public static X509Certificate2 Create(string host, RSA rsa)
+        {
             var request = new CertificateRequest("CN=" + host, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
             var names = new SubjectAlternativeNameBuilder();
             names.AddIpAddress(System.Net.IPAddress.Parse(host));

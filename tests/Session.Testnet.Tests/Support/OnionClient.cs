@@ -1,0 +1,194 @@
+// A client that builds onion requests straight from protocol.md §4 with libsodium and the BCL, to
+// drive the nodes without the beacon's core. It shares no code with the node's HopEncryption on
+// purpose: the layer keys, layouts and JSON are written here again from the text of the spec.
+using System;
+using System.Buffers.Binary;
+using System.Net.Http;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Sodium;
+
+namespace Session.Testnet.Tests.Support
+{
+    /// <summary>Direct and onion RPCs to test nodes.</summary>
+    public sealed class OnionClient : IDisposable
+    {
+        private readonly HttpClient _http;
+
+        public OnionClient(TimeSpan? timeout = null)
+        {
+            // Clients do not verify node certificates (protocol.md §3.8).
+            var handler = new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (a, b, c, d) => true } };
+            _http = new HttpClient(handler) { Timeout = timeout ?? TimeSpan.FromSeconds(30) };
+        }
+
+        public static long Now => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+        public void Dispose() => _http.Dispose();
+
+        /// <summary>POSTs raw bytes and returns the status and body text.</summary>
+        public async Task<(int Status, string Body)> PostAsync(string url, byte[] body)
+        {
+            using var content = new ByteArrayContent(body);
+            using HttpResponseMessage response = await _http.PostAsync(url, content);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        /// <summary>A direct RPC to a node's /storage_rpc/v1.</summary>
+        public Task<(int Status, string Body)> DirectAsync(NodeEntry node, string method, JsonObject parameters)
+        {
+            return PostAsync(node.BaseUrl + "/storage_rpc/v1", Encoding.UTF8.GetBytes(Request(method, parameters)));
+        }
+
+        public static string Request(string method, JsonObject parameters)
+        {
+            return new JsonObject { ["method"] = method, ["params"] = parameters }.ToJsonString();
+        }
+
+        /// <summary>
+        /// Sends an RPC to <paramref name="destination"/> through <paramref name="path"/> (guard first) and returns the
+        /// guard's HTTP status with, when it is 200, the destination's decrypted {"status","body"}; else the plaintext error.
+        /// </summary>
+        public async Task<OnionReply> OnionAsync(NodeEntry[] path, NodeEntry destination, string method, JsonObject parameters, string encType = "xchacha20")
+        {
+            Onion onion = Build(path, destination, Encoding.UTF8.GetBytes(Request(method, parameters)), encType);
+            (int status, string body) = await PostAsync(path[0].BaseUrl + "/onion_req/v2", onion.Request);
+            return OnionReply.From(status, body, onion, encType);
+        }
+
+        /// <summary>The bytes for the guard and the destination's layer key (to open the reply).</summary>
+        public sealed record Onion(byte[] Request, byte[] DestinationKey);
+
+        public static Onion Build(NodeEntry[] path, NodeEntry destination, byte[] body, string encType)
+        {
+            // Destination layer: LE32(len(body)) || body || {"headers":""}.
+            KeyPair eD = PublicKeyBox.GenerateKeyPair();
+            byte[] keyD = LayerKey(encType, eD, Convert.FromHexString(destination.X25519Hex));
+            byte[] cipher = Seal(encType, keyD, Layer(body, new JsonObject { ["headers"] = "" }));
+            KeyPair announced = eD;
+            string next = destination.Ed25519Hex;
+            for (int hop = path.Length - 1; hop >= 0; hop--)
+            {
+                var routing = new JsonObject { ["destination"] = next, ["ephemeral_key"] = Convert.ToHexStringLower(announced.PublicKey), ["enc_type"] = encType };
+                KeyPair e = PublicKeyBox.GenerateKeyPair();
+                byte[] key = LayerKey(encType, e, Convert.FromHexString(path[hop].X25519Hex));
+                cipher = Seal(encType, key, Layer(cipher, routing));
+                announced = e;
+                next = path[hop].Ed25519Hex;
+            }
+            byte[] request = Layer(cipher, new JsonObject { ["ephemeral_key"] = Convert.ToHexStringLower(announced.PublicKey), ["enc_type"] = encType });
+            return new Onion(request, keyD);
+        }
+
+        public static byte[] Layer(byte[] blob, JsonObject json)
+        {
+            byte[] text = Encoding.UTF8.GetBytes(json.ToJsonString());
+            byte[] output = new byte[4 + blob.Length + text.Length];
+            BinaryPrimitives.WriteUInt32LittleEndian(output, (uint)blob.Length);
+            blob.CopyTo(output, 4);
+            text.CopyTo(output, 4 + blob.Length);
+            return output;
+        }
+
+        /// <summary>aes-gcm: HMAC-SHA256(key "LOKI", X25519(e, N)); xchacha20: BLAKE2b-256(X25519(e, N) || E || N).</summary>
+        public static byte[] LayerKey(string encType, KeyPair ephemeral, byte[] nodeX25519)
+        {
+            byte[] shared = ScalarMult.Mult(ephemeral.PrivateKey, nodeX25519);
+            if (encType == "aes-gcm")
+            {
+                return HMACSHA256.HashData(Encoding.ASCII.GetBytes("LOKI"), shared);
+            }
+            byte[] input = new byte[96];
+            shared.CopyTo(input, 0);
+            ephemeral.PublicKey.CopyTo(input, 32);
+            nodeX25519.CopyTo(input, 64);
+            return GenericHash.Hash(input, null, 32);
+        }
+
+        public static byte[] Seal(string encType, byte[] key, byte[] plaintext)
+        {
+            if (encType == "aes-gcm")
+            {
+                byte[] iv = RandomNumberGenerator.GetBytes(12);
+                byte[] ct = new byte[plaintext.Length];
+                byte[] tag = new byte[16];
+                using (var aes = new AesGcm(key, 16))
+                {
+                    aes.Encrypt(iv, plaintext, ct, tag);
+                }
+                return Concat(iv, ct, tag);
+            }
+            byte[] nonce = SodiumCore.GetRandomBytes(24);
+            return Concat(nonce, SecretAeadXChaCha20Poly1305.Encrypt(plaintext, nonce, key, null));
+        }
+
+        /// <summary>Opens a reply sealed with a layer key; null if it does not authenticate.</summary>
+        public static byte[] Open(string encType, byte[] key, byte[] sealedText)
+        {
+            try
+            {
+                if (encType == "aes-gcm")
+                {
+                    byte[] plain = new byte[sealedText.Length - 28];
+                    using var aes = new AesGcm(key, 16);
+                    aes.Decrypt(sealedText.AsSpan(0, 12), sealedText.AsSpan(12, plain.Length), sealedText.AsSpan(12 + plain.Length), plain);
+                    return plain;
+                }
+                return SecretAeadXChaCha20Poly1305.Decrypt(sealedText[24..], sealedText[..24], key, null);
+            }
+            catch (CryptographicException)
+            {
+                return null;
+            }
+        }
+
+        private static byte[] Concat(params byte[][] parts)
+        {
+            int length = 0;
+            foreach (byte[] part in parts)
+            {
+                length += part.Length;
+            }
+            byte[] output = new byte[length];
+            int at = 0;
+            foreach (byte[] part in parts)
+            {
+                part.CopyTo(output, at);
+                at += part.Length;
+            }
+            return output;
+        }
+    }
+
+    /// <summary>What came back from an onion request.</summary>
+    public sealed record OnionReply(int HttpStatus, string PlainBody, int Status, string Body, bool Decrypted)
+    {
+        public static OnionReply From(int httpStatus, string text, OnionClient.Onion onion, string encType)
+        {
+            if (httpStatus != 200)
+            {
+                return new OnionReply(httpStatus, text, 0, null, false);
+            }
+            byte[] sealedReply;
+            try
+            {
+                sealedReply = Convert.FromBase64String(text);
+            }
+            catch (FormatException)
+            {
+                return new OnionReply(httpStatus, text, 0, null, false);
+            }
+            byte[] plain = OnionClient.Open(encType, onion.DestinationKey, sealedReply);
+            if (plain == null)
+            {
+                return new OnionReply(httpStatus, text, 0, null, false);
+            }
+            JsonNode reply = JsonNode.Parse(plain);
+            return new OnionReply(httpStatus, text, (int)reply["status"], (string)reply["body"], true);
+        }
+
+        public JsonObject Json => JsonNode.Parse(Body).AsObject();
+    }
+}

@@ -61,15 +61,4 @@ namespace Session.Testnet
             return map.SwarmIds.Length > 1 ? map.SwarmIds[(at + 1) % map.SwarmIds.Length] : SwarmSpace.InvalidSwarmId;
         }
     }
-
-    /// <summary>A 421 answer carries a JSON body (the right swarm), unlike other errors.</summary>
-    public sealed class MisdirectedException : RpcException
-    {
-        public MisdirectedException(JsonObject swarm) : base(421, "Misdirected Request")
-        {
-            Swarm = swarm;
-        }
-
-        public JsonObject Swarm { get; }
-    }
 }

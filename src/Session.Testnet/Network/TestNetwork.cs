@@ -100,7 +100,10 @@ namespace Session.Testnet
                     {
                         X509Certificate2 certificate = SelfSignedCertificate.Create(entries[i].Ip, key);
                         network._certificates.Add(certificate);
-                        starts[i] = StorageNode.StartAsync(entries[i], identities[i], map, NodeProcess.NodeFolder(options.DataFolder, i), certificate);
+                        int index = i;
+                        // Building a Kestrel host and opening SQLite are synchronous work: spread them over the cores.
+                        starts[i] = Task.Run(() => StorageNode.StartAsync(entries[index], identities[index], map,
+                            NodeProcess.NodeFolder(options.DataFolder, index), certificate));
                     }
                     StorageNode[] started = await Task.WhenAll(starts);
                     for (int i = 0; i < nodes.Length; i++)

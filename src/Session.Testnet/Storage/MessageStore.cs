@@ -18,12 +18,13 @@ namespace Session.Testnet
             Path = path;
             _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
             _connection.Open();
-            Execute("PRAGMA journal_mode=WAL;");
-            Execute("PRAGMA synchronous=NORMAL;");
-            Execute("CREATE TABLE IF NOT EXISTS messages (id INTEGER PRIMARY KEY AUTOINCREMENT, hash TEXT NOT NULL UNIQUE, "
-                + "pubkey TEXT NOT NULL, namespace INTEGER NOT NULL, timestamp INTEGER NOT NULL, expiry INTEGER NOT NULL, data BLOB NOT NULL);");
-            Execute("CREATE INDEX IF NOT EXISTS messages_by_owner ON messages (pubkey, namespace, id);");
-            Execute("CREATE INDEX IF NOT EXISTS messages_by_expiry ON messages (expiry);");
+            // WAL with synchronous=NORMAL: a commit survives a killed process (the test network's crash), without an fsync
+            // per message. The schema is one transaction so a new file costs one sync, not three.
+            Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+            Execute("BEGIN; CREATE TABLE IF NOT EXISTS messages (id INTEGER PRIMARY KEY AUTOINCREMENT, hash TEXT NOT NULL UNIQUE, "
+                + "pubkey TEXT NOT NULL, namespace INTEGER NOT NULL, timestamp INTEGER NOT NULL, expiry INTEGER NOT NULL, data BLOB NOT NULL); "
+                + "CREATE INDEX IF NOT EXISTS messages_by_owner ON messages (pubkey, namespace, id); "
+                + "CREATE INDEX IF NOT EXISTS messages_by_expiry ON messages (expiry); COMMIT;");
         }
 
         public string Path { get; }

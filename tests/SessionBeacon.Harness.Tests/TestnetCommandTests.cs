@@ -47,6 +47,18 @@ namespace SessionBeacon.Harness.Tests
                 Assert.Contains("node 5 faults: ", faultOutput.ToString());
                 Assert.Contains("\"refuse_relay\":true", faultOutput.ToString());
 
+                // A request to node 2 shows up in what it saw.
+                using (var client = new OnionClient())
+                {
+                    var user = new SessionUser();
+                    NetworkMap map = NetworkMap.FromJson(File.ReadAllText(Path.Combine(folder, "network.json")), "network.json");
+                    await client.DirectAsync(map.Nodes[2], "get_swarm", new JsonObject { ["pubkey"] = user.SessionId });
+                    var seenOutput = new StringWriter();
+                    Assert.Equal(ExitCode.Ok, Program.Run(new[] { "testnet", "seen", "--data", folder, "--node", "2" }, seenOutput, new StringWriter()));
+                    Assert.Contains("storage_rpc/v1  from 127.0.0.1", seenOutput.ToString());
+                    Assert.Contains("DESTINATION get_swarm  " + user.SessionId + "  200", seenOutput.ToString());
+                }
+
                 stop.SetResult();
                 Assert.Equal(ExitCode.Ok, await running);
                 Assert.Contains("testnet stopped; data kept in", output.ToString());

@@ -242,8 +242,8 @@ namespace Session.Testnet
             app.Use(ApplyFaultsAsync);
             app.MapPost("/storage_rpc/v1", (Func<HttpContext, Task>)StorageRpcAsync);
             app.MapPost("/onion_req/v2", (Func<HttpContext, Task>)OnionRequestAsync);
-            app.MapPost("/testnet/relay", (Func<HttpContext, Task>)RelayAsync);
-            app.MapPost("/testnet/replicate", (Func<HttpContext, Task>)ReplicateEndpointAsync);
+            app.MapPost("/testnet/relay", (Func<HttpContext, Task>)(context => FromPeerAsync(context, "relay", RelayAsync)));
+            app.MapPost("/testnet/replicate", (Func<HttpContext, Task>)(context => FromPeerAsync(context, "replicate", ReplicateEndpointAsync)));
             await app.StartAsync();
             return app;
         }
@@ -261,6 +261,19 @@ namespace Session.Testnet
                 await Task.Delay(faults.DelayMs, context.RequestAborted);
             }
             await next(context);
+        }
+
+        // The node-to-node endpoints answer only other nodes, as real nodes take sn.* requests only from service nodes.
+        private Task FromPeerAsync(HttpContext context, string endpoint, Func<HttpContext, Task> handler)
+        {
+            string from = context.Connection.RemoteIpAddress?.ToString();
+            if (!Map.IsNodeAddress(from))
+            {
+                Observe(context, endpoint, null, false, null, 403);
+                return WriteAsync(context, 403, "text/plain; charset=utf-8",
+                    Encoding.UTF8.GetBytes("/testnet/" + endpoint + " is for the nodes of this network; " + from + " is not one"), corruptible: false);
+            }
+            return handler(context);
         }
 
         private async Task StorageRpcAsync(HttpContext context)

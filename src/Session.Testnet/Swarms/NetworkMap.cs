@@ -12,6 +12,7 @@ namespace Session.Testnet
     public sealed class NetworkMap
     {
         private readonly Dictionary<string, NodeEntry> _byEd25519 = new Dictionary<string, NodeEntry>(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> _addresses = new HashSet<string>(StringComparer.Ordinal);
 
         public NetworkMap(NodeEntry[] nodes)
         {
@@ -20,6 +21,7 @@ namespace Session.Testnet
             foreach (NodeEntry node in nodes)
             {
                 _byEd25519[node.Ed25519Hex] = node;
+                _addresses.Add(node.Ip);
                 ids.Add(node.SwarmId);
             }
             SwarmIds = new ulong[ids.Count];
@@ -43,6 +45,12 @@ namespace Session.Testnet
         public NodeEntry FindByEd25519(string ed25519Hex)
         {
             return ed25519Hex != null && _byEd25519.TryGetValue(ed25519Hex, out NodeEntry node) ? node : null;
+        }
+
+        /// <summary>True when <paramref name="ip"/> is the address of a node of this network.</summary>
+        public bool IsNodeAddress(string ip)
+        {
+            return ip != null && _addresses.Contains(ip);
         }
 
         /// <summary>The swarm that stores messages for a 33-byte prefixed pubkey.</summary>

@@ -5,6 +5,9 @@
 //   testnet fault (--data DIR | --admin URL) --node I [--down on|off] [--delay-ms N] [--drop-rate R]
 //       [--clock-skew-ms N] [--wrong-swarm on|off] [--corrupt-replies on|off] [--refuse-relay on|off]
 //       changes one node's faults through the admin endpoint of a running network.
+//   testnet seen (--data DIR | --admin URL) --node I
+//       prints what node I saw of each request: from which address, to which next hop, whether it
+//       was the destination and which Session ID the request named.
 //   testnet node --data DIR --index I
 //       serves one node of a network started with --processes yes (started by "up", not by hand).
 using System;
@@ -47,7 +50,8 @@ namespace SessionBeacon.Harness.Commands
 
         public string Usage => "testnet up [--nodes N] [--swarm-size S] [--data DIR] [--seed-port P] [--processes no|yes]"
             + " | testnet fault (--data DIR | --admin URL) --node I [--down on|off] [--delay-ms N] [--drop-rate R] [--clock-skew-ms N]"
-            + " [--wrong-swarm on|off] [--corrupt-replies on|off] [--refuse-relay on|off] | testnet node --data DIR --index I";
+            + " [--wrong-swarm on|off] [--corrupt-replies on|off] [--refuse-relay on|off] | testnet seen (--data DIR | --admin URL) --node I"
+            + " | testnet node --data DIR --index I";
 
         public string Summary => "run a local network of Session storage nodes and a seed on loopback, and inject faults into it";
 
@@ -55,7 +59,7 @@ namespace SessionBeacon.Harness.Commands
         {
             if (arguments.Length == 0)
             {
-                throw new ArgumentException("say what to do: up, fault or node");
+                throw new ArgumentException("say what to do: up, fault, seen or node");
             }
             string[] rest = arguments[1..];
             switch (arguments[0])
@@ -66,12 +70,14 @@ namespace SessionBeacon.Harness.Commands
                     var allowed = new List<string> { "--data", "--admin", "--node" };
                     allowed.AddRange(s_knobs);
                     return FaultAsync(Arguments.Parse(rest, allowed.ToArray()), output, error).GetAwaiter().GetResult();
+                case "seen":
+                    return SeenAsync(Arguments.Parse(rest, "--data", "--admin", "--node"), output, error).GetAwaiter().GetResult();
                 case "node":
                     Arguments node = Arguments.Parse(rest, "--data", "--index");
                     return NodeAsync(node.Get("--data", null) ?? throw new ArgumentException("--data is required"),
                         Integer(node, "--index", -1, 0, 999), output, error).GetAwaiter().GetResult();
                 default:
-                    throw new ArgumentException("unknown subcommand '" + arguments[0] + "'; expected up, fault or node");
+                    throw new ArgumentException("unknown subcommand '" + arguments[0] + "'; expected up, fault, seen or node");
             }
         }
 
@@ -168,11 +174,7 @@ namespace SessionBeacon.Harness.Commands
             {
                 return ExitCode.Failed;
             }
-            using var http = new HttpClient(new SocketsHttpHandler
-            {
-                // The admin endpoint is the testnet's own seed server on 127.0.0.1 with a self-signed certificate.
-                SslOptions = { RemoteCertificateValidationCallback = (sender, certificate, chain, errors) => true },
-            });
+            using HttpClient http = AdminClient();
             try
             {
                 using var content = new StringContent(request.ToJsonString(), Encoding.UTF8, "application/json");
@@ -191,6 +193,54 @@ namespace SessionBeacon.Harness.Commands
                 error.WriteLine("no testnet answers at " + admin + " (" + unreachable.Message + "); is 'testnet up' running?");
                 return ExitCode.Failed;
             }
+        }
+
+        private static async Task<ExitCode> SeenAsync(Arguments options, TextWriter output, TextWriter error)
+        {
+            int node = Integer(options, "--node", -1, 0, 999);
+            string admin = options.Get("--admin", null) ?? AdminFromState(options.Get("--data", null), error);
+            if (admin == null)
+            {
+                return ExitCode.Failed;
+            }
+            using HttpClient http = AdminClient();
+            try
+            {
+                using HttpResponseMessage response = await http.GetAsync(admin.TrimEnd('/') + "/observations?node=" + node);
+                string body = await response.Content.ReadAsStringAsync();
+                if (!response.IsSuccessStatusCode)
+                {
+                    error.WriteLine("the testnet refused: " + body);
+                    return ExitCode.Failed;
+                }
+                output.WriteLine("node " + node + " saw (time ms, endpoint, from, next hop, destination?, method, Session ID, status):");
+                foreach (JsonNode seen in JsonNode.Parse(body).AsArray())
+                {
+                    output.WriteLine("  " + seen["time"] + "  " + ((string)seen["endpoint"]).PadRight(15) + " from " + ((string)seen["from"]).PadRight(12)
+                        + " next " + Short((string)seen["next_hop"]) + ((bool)seen["destination"] ? "  DESTINATION " : "  relay       ")
+                        + ((string)seen["method"] ?? "-").PadRight(10) + " " + ((string)seen["session_id"] ?? "-") + "  " + seen["status"]);
+                }
+                return ExitCode.Ok;
+            }
+            catch (HttpRequestException unreachable)
+            {
+                error.WriteLine("no testnet answers at " + admin + " (" + unreachable.Message + "); is 'testnet up' running?");
+                return ExitCode.Failed;
+            }
+        }
+
+        private static string Short(string key)
+        {
+            return key == null ? "-       " : key.Substring(0, 8);
+        }
+
+        // The admin endpoint is the testnet's own seed server on 127.0.0.1 with a self-signed certificate.
+        private static HttpClient AdminClient()
+        {
+            return new HttpClient(new SocketsHttpHandler
+            {
+                SslOptions = { RemoteCertificateValidationCallback = (sender, certificate, chain, errors) => true },
+            });
         }
 
         private static string AdminFromState(string dataFolder, TextWriter error)

@@ -17,10 +17,22 @@ namespace Session.Testnet.Tests.Support
     {
         private readonly HttpClient _http;
 
-        public OnionClient(TimeSpan? timeout = null)
+        /// <param name="timeout">How long to wait for an answer (default 30 s).</param>
+        /// <param name="bindTo">A loopback address to connect from (to pose as a node); null for the default.</param>
+        public OnionClient(TimeSpan? timeout = null, string bindTo = null)
         {
             // Clients do not verify node certificates (protocol.md §3.8).
             var handler = new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (a, b, c, d) => true } };
+            if (bindTo != null)
+            {
+                handler.ConnectCallback = async (context, cancel) =>
+                {
+                    var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                    socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(bindTo), 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancel);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                };
+            }
             _http = new HttpClient(handler) { Timeout = timeout ?? TimeSpan.FromSeconds(30) };
         }
 
@@ -37,6 +49,18 @@ namespace Session.Testnet.Tests.Support
         }
 
         /// <summary>A direct RPC to a node's /storage_rpc/v1.</summary>
+        /// <summary>POSTs raw bytes with extra headers.</summary>
+        public async Task<(int Status, string Body)> PostAsync(string url, byte[] body, params (string Name, string Value)[] headers)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+            foreach ((string name, string value) in headers)
+            {
+                request.Headers.Add(name, value);
+            }
+            using HttpResponseMessage response = await _http.SendAsync(request);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
         public Task<(int Status, string Body)> DirectAsync(NodeEntry node, string method, JsonObject parameters)
         {
             return PostAsync(node.BaseUrl + "/storage_rpc/v1", Encoding.UTF8.GetBytes(Request(method, parameters)));

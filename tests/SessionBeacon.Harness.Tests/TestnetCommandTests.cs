@@ -53,6 +53,15 @@ namespace SessionBeacon.Harness.Tests
                     var user = new SessionUser();
                     NetworkMap map = NetworkMap.FromJson(File.ReadAllText(Path.Combine(folder, "network.json")), "network.json");
                     await client.DirectAsync(map.Nodes[2], "get_swarm", new JsonObject { ["pubkey"] = user.SessionId });
+
+                    // The network 'up' started takes a store and gives it back, through 3 hops each way.
+                    NodeEntry destination = Rpcs.SwarmOf(map, user)[0];
+                    OnionReply stored = await client.OnionAsync(Rpcs.Path(map, destination), destination, "store", Rpcs.Store(user, Encoding.UTF8.GetBytes("up")));
+                    Assert.Equal(200, stored.Status);
+                    NodeEntry other = Rpcs.SwarmOf(map, user)[1];
+                    OnionReply retrieved = await client.OnionAsync(Rpcs.Path(map, other), other, "retrieve", Rpcs.Retrieve(user));
+                    Assert.Equal(200, retrieved.Status);
+                    Assert.Equal((string)stored.Json["hash"], (string)Assert.Single(retrieved.Json["messages"].AsArray())["hash"]);
                     var seenOutput = new StringWriter();
                     Assert.Equal(ExitCode.Ok, Program.Run(new[] { "testnet", "seen", "--data", folder, "--node", "2" }, seenOutput, new StringWriter()));
                     Assert.Contains("storage_rpc/v1  from 127.0.0.1", seenOutput.ToString());

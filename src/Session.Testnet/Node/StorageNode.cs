@@ -256,11 +256,21 @@ namespace Session.Testnet
                 context.Abort();
                 return;
             }
-            if (faults.DelayMs > 0)
+            try
             {
-                await Task.Delay(faults.DelayMs, context.RequestAborted);
+                if (faults.DelayMs > 0)
+                {
+                    await Task.Delay(faults.DelayMs, context.RequestAborted);
+                }
+                await next(context);
             }
-            await next(context);
+            catch (Exception unexpected) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
+            {
+                // A bug, not bad input (bad input has its own 4xx answer): say so plainly and keep serving.
+                Observe(context, context.Request.Path, null, false, null, 500);
+                await WriteAsync(context, 500, "text/plain; charset=utf-8",
+                    Encoding.UTF8.GetBytes("Internal error in the testnet node: " + unexpected.GetType().Name), corruptible: false);
+            }
         }
 
         // The node-to-node endpoints answer only other nodes, as real nodes take sn.* requests only from service nodes.
@@ -302,6 +312,10 @@ namespace Session.Testnet
                 if (body == null)
                 {
                     throw new RpcException(413, "Request body too large");
+                }
+                if (!System.Text.Unicode.Utf8.IsValid(body))
+                {
+                    throw RpcParams.Bad("the body is not UTF-8");
                 }
                 JsonObject request = System.Text.Json.Nodes.JsonNode.Parse(body) as JsonObject ?? throw RpcParams.Bad("the body must be an object");
                 byte[] pubkey = RpcParams.Pubkey(request, out string hex);

@@ -40,6 +40,10 @@ namespace Session.Testnet
                 throw new FormatException("the length prefix says " + length + " bytes but only " + (buffer.Length - LengthPrefixSize) + " follow it");
             }
             int jsonStart = LengthPrefixSize + (int)length;
+            if (!System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(jsonStart)))
+            {
+                throw new FormatException("the routing JSON after the blob is not UTF-8");
+            }
             JsonNode json;
             try
             {

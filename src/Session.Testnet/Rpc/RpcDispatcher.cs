@@ -16,6 +16,11 @@ namespace Session.Testnet
         /// <summary>Handles the UTF-8 JSON body of a storage RPC.</summary>
         public static async Task<RpcResult> HandleAsync(StorageNode node, byte[] body, RpcTrace trace)
         {
+            // System.Text.Json checks UTF-8 inside strings only when a string is read: check it all at the door.
+            if (!System.Text.Unicode.Utf8.IsValid(body))
+            {
+                return RpcResult.Error(400, "invalid request: the body is not UTF-8");
+            }
             JsonNode request;
             try
             {

@@ -42,7 +42,8 @@ namespace Session.Testnet
             }
             long maximum = ns % 10 == 0 ? TtlMaximumMs : TtlMaximumPrivateMs;
             long expiry = ttl.HasValue ? timestamp + ttl.Value : expiryParam.Value;
-            long effectiveTtl = ttl ?? expiry - now;
+            // With "expiry" the TTL is measured from the message's timestamp, as with "ttl".
+            long effectiveTtl = expiry - timestamp;
             if (effectiveTtl < TtlMinimumMs || effectiveTtl > maximum)
             {
                 throw new RpcException(403, "Provided expiry/TTL is not valid.");

@@ -182,6 +182,34 @@ namespace Session.Testnet.Tests.Rpc
         }
 
         [Fact]
+        public async Task Store_WithExpiryInsteadOfTtl_KeepsThatExpiry()
+        {
+            var user = new SessionUser();
+            NodeEntry node = Rpcs.SwarmOf(Network.Map, user)[0];
+            JsonObject parameters = Rpcs.Store(user, new byte[] { 6 });
+            parameters.Remove("ttl");
+            long expiry = OnionClient.Now + 120_000;
+            parameters["expiry"] = expiry;
+            (int status, string body) = await Client.DirectAsync(node, "store", parameters);
+            Assert.Equal(200, status);
+            Assert.Equal(expiry, (long)Rpcs.Json(body)["swarm"][node.Ed25519Hex]["expiry"]);
+            JsonArray messages = Rpcs.Json((await Client.DirectAsync(node, "retrieve", Rpcs.Retrieve(user))).Body)["messages"].AsArray();
+            Assert.Equal(expiry, (long)Assert.Single(messages)["expiration"]);
+        }
+
+        [Fact]
+        public async Task Store_ExpiryInThePast_406()
+        {
+            var user = new SessionUser();
+            JsonObject parameters = Rpcs.Store(user, new byte[] { 6 }, timestamp: OnionClient.Now - 40_000);
+            parameters.Remove("ttl");
+            parameters["expiry"] = OnionClient.Now - 20_000;
+            (int status, string body) = await Client.DirectAsync(Rpcs.SwarmOf(Network.Map, user)[0], "store", parameters);
+            Assert.Equal(406, status);
+            Assert.Equal("Timestamp error: check your clock", body);
+        }
+
+        [Fact]
         public async Task Store_StringifiedIntegers_Accepted()
         {
             var user = new SessionUser();

@@ -85,7 +85,7 @@ namespace Session.Testnet
                 {
                     Directory.CreateDirectory(_folder);
                     Store = new MessageStore(Path.Combine(_folder, "messages.db"));
-                    _purge = new Timer(_ => Purge(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+                    _purge = new Timer(_ => PurgeOnTimer(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
                 }
                 if (_app == null && !_faults.Down)
                 {
@@ -141,16 +141,24 @@ namespace Session.Testnet
             }
         }
 
-        /// <summary>Deletes expired messages now (the node also does it every second).</summary>
+        /// <summary>Deletes expired messages now (the node also does it every second); returns how many.</summary>
         public int Purge()
+        {
+            MessageStore store = Store;
+            return store == null ? 0 : store.PurgeExpired(Now);
+        }
+
+        // A timer callback that throws would end the whole process: a failed purge waits for the next tick instead.
+        private void PurgeOnTimer()
         {
             try
             {
-                return Store?.PurgeExpired(Now) ?? 0;
+                Purge();
             }
-            catch (ObjectDisposedException)
+            catch (Exception error) when (error is ObjectDisposedException || error is InvalidOperationException
+                || error is Microsoft.Data.Sqlite.SqliteException)
             {
-                return 0;
+                return;
             }
         }
 

@@ -85,13 +85,18 @@ namespace SessionBeacon.Harness.Commands
         public static NodeHostCommand NodeHost()
         {
             string dll = typeof(TestnetCommand).Assembly.Location;
+            // Under the dotnet host (dotnet harness.dll, dotnet test), start the nodes with the same host.
+            string running = Environment.ProcessPath;
+            if (running != null && Path.GetFileNameWithoutExtension(running) == "dotnet")
+            {
+                return new NodeHostCommand(running, new[] { dll, "testnet", "node" });
+            }
             string appHost = Path.ChangeExtension(dll, OperatingSystem.IsWindows() ? ".exe" : null);
             if (File.Exists(appHost))
             {
                 return new NodeHostCommand(appHost, new[] { "testnet", "node" });
             }
-            string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-            return new NodeHostCommand(dotnet, new[] { dll, "testnet", "node" });
+            return new NodeHostCommand(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", new[] { dll, "testnet", "node" });
         }
 
         private async Task<ExitCode> UpAsync(Arguments options, TextWriter output, TextWriter error)

@@ -55,6 +55,7 @@ namespace Session.Testnet.Bench
                     NodeCount = nodes,
                     SwarmSize = 4,
                     DataFolder = folder,
+                    FirstSubnet = 200,
                     NodeHost = host,
                 });
                 double startMs = clock.Elapsed.TotalMilliseconds;
@@ -100,7 +101,7 @@ namespace Session.Testnet.Bench
             string folder = Directory.CreateTempSubdirectory("testnet-bench").FullName;
             try
             {
-                await using TestNetwork network = await TestNetwork.StartAsync(new TestnetOptions { NodeCount = 12, SwarmSize = 4, DataFolder = folder });
+                await using TestNetwork network = await TestNetwork.StartAsync(new TestnetOptions { NodeCount = 12, SwarmSize = 4, DataFolder = folder, FirstSubnet = 200 });
                 using var client = new OnionClient();
                 await SendAsync(network, client, encType, new Random(1), TimeSpan.FromSeconds(1), new List<double>(), new int[1]);
 

@@ -25,7 +25,7 @@ namespace SessionBeacon.Harness.Tests
             var command = new TestnetCommand(() => stop.Task);
             try
             {
-                Task<ExitCode> running = Task.Run(() => command.Run(new[] { "up", "--nodes", "8", "--swarm-size", "4", "--data", folder }, shared, shared));
+                Task<ExitCode> running = Task.Run(() => command.Run(new[] { "up", "--nodes", "8", "--swarm-size", "4", "--data", folder, "--first-subnet", "60" }, shared, shared));
                 string state = Path.Combine(folder, TestnetCommand.StateFileName);
                 var clock = Stopwatch.StartNew();
                 while (!File.Exists(state) && !running.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(60))
@@ -37,7 +37,7 @@ namespace SessionBeacon.Harness.Tests
                 Assert.Contains("testnet: 8 nodes in 2 swarms, in one process", summary);
                 Assert.Contains("seed:    https://127.0.0.1:", summary);
                 Assert.Contains("pin:     ", summary);
-                Assert.Contains("node 07  127.0.13.2:", summary);
+                Assert.Contains("node 07  127.0.63.2:", summary);
 
                 var faultOutput = new StringWriter();
                 var faultError = new StringWriter();
@@ -142,6 +142,7 @@ namespace SessionBeacon.Harness.Tests
                     NodeCount = 4,
                     SwarmSize = 4,
                     DataFolder = folder,
+                    FirstSubnet = 70,
                     NodeHost = TestnetCommand.NodeHost(),
                 });
                 var user = new SessionUser();

@@ -1,6 +1,6 @@
 // "testnet": runs the local Session network of issue 6 (Session.Testnet) from the command line.
-//   testnet up [--nodes 12] [--swarm-size 4] [--data DIR] [--seed-port 0] [--processes no|yes]
-//       starts the network, prints the summary (seed URL, pin, admin URL, swarms) and runs until
+//   testnet up [--nodes 12] [--swarm-size 4] [--data DIR] [--seed-port 0] [--processes no|yes] [--first-subnet 10]
+//       starts the network (node i on 127.0.X.Y, X from --first-subnet, two nodes per /24), prints the summary (seed URL, pin, admin URL, swarms) and runs until
 //       Ctrl+C; writes DIR/testnet.json so "testnet fault" finds the admin endpoint.
 //   testnet fault (--data DIR | --admin URL) --node I [--down on|off] [--delay-ms N] [--drop-rate R]
 //       [--clock-skew-ms N] [--wrong-swarm on|off] [--corrupt-replies on|off] [--refuse-relay on|off]
@@ -48,7 +48,7 @@ namespace SessionBeacon.Harness.Commands
 
         public string Name => "testnet";
 
-        public string Usage => "testnet up [--nodes N] [--swarm-size S] [--data DIR] [--seed-port P] [--processes no|yes]"
+        public string Usage => "testnet up [--nodes N] [--swarm-size S] [--data DIR] [--seed-port P] [--processes no|yes] [--first-subnet X]"
             + " | testnet fault (--data DIR | --admin URL) --node I [--down on|off] [--delay-ms N] [--drop-rate R] [--clock-skew-ms N]"
             + " [--wrong-swarm on|off] [--corrupt-replies on|off] [--refuse-relay on|off] | testnet seen (--data DIR | --admin URL) --node I"
             + " | testnet node --data DIR --index I";
@@ -65,7 +65,7 @@ namespace SessionBeacon.Harness.Commands
             switch (arguments[0])
             {
                 case "up":
-                    return UpAsync(Arguments.Parse(rest, "--nodes", "--swarm-size", "--data", "--seed-port", "--processes"), output, error).GetAwaiter().GetResult();
+                    return UpAsync(Arguments.Parse(rest, "--nodes", "--swarm-size", "--data", "--seed-port", "--processes", "--first-subnet"), output, error).GetAwaiter().GetResult();
                 case "fault":
                     var allowed = new List<string> { "--data", "--admin", "--node" };
                     allowed.AddRange(s_knobs);
@@ -112,6 +112,7 @@ namespace SessionBeacon.Harness.Commands
                 SwarmSize = Integer(options, "--swarm-size", 4, 1, 1000),
                 DataFolder = options.Get("--data", "testnet-data"),
                 SeedPort = Integer(options, "--seed-port", 0, 0, 65535),
+                FirstSubnet = Integer(options, "--first-subnet", 10, 1, 255),
                 NodeHost = processes == "yes" ? NodeHost() : null,
             };
             TestNetwork network;

@@ -18,7 +18,7 @@ namespace Session.Testnet.Tests.Network
             using var client = new OnionClient();
             try
             {
-                await using TestNetwork network = await TestNetwork.StartAsync(new TestnetOptions { NodeCount = 4, SwarmSize = 4, DataFolder = folder });
+                await using TestNetwork network = await TestNetwork.StartAsync(new TestnetOptions { NodeCount = 4, SwarmSize = 4, DataFolder = folder, FirstSubnet = 30 });
                 var user = new SessionUser();
                 NodeEntry node = network.Map.Nodes[2];
                 Assert.Equal(200, (await client.DirectAsync(node, "store", Rpcs.Store(user, Encoding.UTF8.GetBytes("kept")))).Status);
@@ -46,7 +46,7 @@ namespace Session.Testnet.Tests.Network
             string[] keys = new string[3];
             try
             {
-                await using (TestNetwork first = await TestNetwork.StartAsync(new TestnetOptions { NodeCount = 3, SwarmSize = 3, DataFolder = folder }))
+                await using (TestNetwork first = await TestNetwork.StartAsync(new TestnetOptions { NodeCount = 3, SwarmSize = 3, DataFolder = folder, FirstSubnet = 34 }))
                 {
                     for (int i = 0; i < 3; i++)
                     {
@@ -54,7 +54,7 @@ namespace Session.Testnet.Tests.Network
                     }
                     Assert.Equal(200, (await client.DirectAsync(first.Map.Nodes[0], "store", Rpcs.Store(user, new byte[] { 42 }))).Status);
                 }
-                await using TestNetwork second = await TestNetwork.StartAsync(new TestnetOptions { NodeCount = 3, SwarmSize = 3, DataFolder = folder });
+                await using TestNetwork second = await TestNetwork.StartAsync(new TestnetOptions { NodeCount = 3, SwarmSize = 3, DataFolder = folder, FirstSubnet = 34 });
                 for (int i = 0; i < 3; i++)
                 {
                     Assert.Equal(keys[i], second.Map.Nodes[i].Ed25519Hex);

@@ -153,6 +153,57 @@ namespace Session.Testnet.Tests.Onion
             Assert.StartsWith("invalid request: the body is not JSON", reply.Body);
         }
 
+        [Fact]
+        public async Task MixedEncTypes_AesGcmGuard_XChaChaBeyond_Works()
+        {
+            var user = new SessionUser();
+            NodeEntry destination = Rpcs.SwarmOf(Network.Map, user)[0];
+            NodeEntry[] path = Rpcs.Path(Network.Map, destination);
+            byte[] body = Encoding.UTF8.GetBytes(OnionClient.Request("get_swarm", new JsonObject { ["pubkey"] = user.SessionId }));
+            OnionClient.Onion onion = OnionClient.Build(path, destination, body, new[] { "aes-gcm", "xchacha20", "aes-gcm", "xchacha20" },
+                new JsonObject { ["headers"] = "" });
+            (int status, string text) = await Client.PostAsync(path[0].BaseUrl + "/onion_req/v2", onion.Request);
+            OnionReply reply = OnionReply.From(status, text, onion, "xchacha20");
+            Assert.Equal(200, reply.Status);
+            Assert.Equal(4, reply.Json["snodes"].AsArray().Count);
+        }
+
+        [Fact]
+        public async Task JsonTrueBase64False_RawReplyWithEmbeddedJson()
+        {
+            NodeEntry destination = Network.Map.Nodes[3];
+            NodeEntry[] path = Rpcs.Path(Network.Map, destination);
+            byte[] body = Encoding.UTF8.GetBytes(OnionClient.Request("info", new JsonObject()));
+            OnionClient.Onion onion = OnionClient.Build(path, destination, body, new[] { "xchacha20", "xchacha20", "xchacha20", "aes-gcm" },
+                new JsonObject { ["headers"] = new JsonObject(), ["json"] = true, ["base64"] = false });
+            using var content = new System.Net.Http.ByteArrayContent(onion.Request);
+            using var http = new System.Net.Http.HttpClient(new System.Net.Http.SocketsHttpHandler
+            {
+                SslOptions = { RemoteCertificateValidationCallback = (a, b, c, d) => true },
+            });
+            using var response = await http.PostAsync(path[0].BaseUrl + "/onion_req/v2", content);
+            byte[] raw = await response.Content.ReadAsByteArrayAsync();
+            JsonObject reply = JsonNode.Parse(OnionClient.Open("aes-gcm", onion.DestinationKey, raw)).AsObject();
+            Assert.Equal(200, (int)reply["status"]);
+            Assert.Equal(3, reply["body"]["version"].AsArray().Count);
+        }
+
+        [Fact]
+        public async Task ProxyToAServer_400NotInTheTestnet()
+        {
+            NodeEntry destination = Network.Map.Nodes[3];
+            NodeEntry[] path = Rpcs.Path(Network.Map, destination);
+            // The last relay is asked to proxy to an outside host instead of a node.
+            KeyPair e = PublicKeyBox.GenerateKeyPair();
+            byte[] key = OnionClient.LayerKey("xchacha20", e, Convert.FromHexString(path[0].X25519Hex));
+            byte[] inner = OnionClient.Layer(new byte[] { 1 }, new JsonObject { ["host"] = "example.org", ["target"] = "/oxen/v4/lsrpc" });
+            byte[] request = OnionClient.Layer(OnionClient.Seal("xchacha20", key, inner),
+                new JsonObject { ["ephemeral_key"] = Convert.ToHexStringLower(e.PublicKey), ["enc_type"] = "xchacha20" });
+            (int status, string text) = await Client.PostAsync(path[0].BaseUrl + "/onion_req/v2", request);
+            Assert.Equal(400, status);
+            Assert.Contains("does not proxy to servers outside it", text);
+        }
+
         private static byte[] Prefix(uint length, string json)
         {
             byte[] text = Encoding.UTF8.GetBytes(json);

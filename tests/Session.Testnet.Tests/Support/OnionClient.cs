@@ -87,22 +87,36 @@ namespace Session.Testnet.Tests.Support
 
         public static Onion Build(NodeEntry[] path, NodeEntry destination, byte[] body, string encType)
         {
+            string[] encTypes = new string[path.Length + 1];
+            Array.Fill(encTypes, encType);
+            return Build(path, destination, body, encTypes, new JsonObject { ["headers"] = "" });
+        }
+
+        /// <summary>
+        /// An onion whose layer for path[i] uses encTypes[i] and whose destination layer uses the last one, with
+        /// <paramref name="destinationJson"/> after the body (protocol.md §4.3).
+        /// </summary>
+        public static Onion Build(NodeEntry[] path, NodeEntry destination, byte[] body, string[] encTypes, JsonObject destinationJson)
+        {
             // Destination layer: LE32(len(body)) || body || {"headers":""}.
+            string encType = encTypes[path.Length];
             KeyPair eD = PublicKeyBox.GenerateKeyPair();
             byte[] keyD = LayerKey(encType, eD, Convert.FromHexString(destination.X25519Hex));
-            byte[] cipher = Seal(encType, keyD, Layer(body, new JsonObject { ["headers"] = "" }));
+            byte[] cipher = Seal(encType, keyD, Layer(body, destinationJson));
             KeyPair announced = eD;
+            string announcedType = encType;
             string next = destination.Ed25519Hex;
             for (int hop = path.Length - 1; hop >= 0; hop--)
             {
-                var routing = new JsonObject { ["destination"] = next, ["ephemeral_key"] = Convert.ToHexStringLower(announced.PublicKey), ["enc_type"] = encType };
+                var routing = new JsonObject { ["destination"] = next, ["ephemeral_key"] = Convert.ToHexStringLower(announced.PublicKey), ["enc_type"] = announcedType };
                 KeyPair e = PublicKeyBox.GenerateKeyPair();
-                byte[] key = LayerKey(encType, e, Convert.FromHexString(path[hop].X25519Hex));
-                cipher = Seal(encType, key, Layer(cipher, routing));
+                byte[] key = LayerKey(encTypes[hop], e, Convert.FromHexString(path[hop].X25519Hex));
+                cipher = Seal(encTypes[hop], key, Layer(cipher, routing));
                 announced = e;
+                announcedType = encTypes[hop];
                 next = path[hop].Ed25519Hex;
             }
-            byte[] request = Layer(cipher, new JsonObject { ["ephemeral_key"] = Convert.ToHexStringLower(announced.PublicKey), ["enc_type"] = encType });
+            byte[] request = Layer(cipher, new JsonObject { ["ephemeral_key"] = Convert.ToHexStringLower(announced.PublicKey), ["enc_type"] = announcedType });
             return new Onion(request, keyD);
         }
 

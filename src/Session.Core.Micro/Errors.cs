@@ -227,5 +227,15 @@ namespace Session.Core.Micro
         {
             return new ArgumentException(parameter + " makes the onion request larger than " + maximum.ToString() + " bytes", parameter);
         }
+
+        public static ArgumentException NotSessionId(string parameter)
+        {
+            return new ArgumentException(parameter + " must be a Session ID: 66 hex digits starting 05", parameter);
+        }
+
+        public static ArgumentException DataTooLarge(string parameter, int size, int maximum)
+        {
+            return new ArgumentException(parameter + " is " + size.ToString() + " bytes; a swarm stores at most " + maximum.ToString(), parameter);
+        }
     }
 }

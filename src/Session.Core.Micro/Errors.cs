@@ -237,5 +237,15 @@ namespace Session.Core.Micro
         {
             return new ArgumentException(parameter + " is " + size.ToString() + " bytes; a swarm stores at most " + maximum.ToString(), parameter);
         }
+
+        public static ArgumentException SeedUrl(string url)
+        {
+            return new ArgumentException("seed URL must be https://host:port or http://host:port, not \"" + url + "\"", "url");
+        }
+
+        public static ArgumentException SeedPin(string url)
+        {
+            return new ArgumentException("seed " + url + ": an https seed needs its certificate pin (44 base64 characters of SHA-256), an http seed none", "pin");
+        }
     }
 }

@@ -90,6 +90,17 @@ namespace Session.Core.Micro.Network
         /// <exception cref="ServiceNodeException">The pool cannot supply a tested guard and relays in distinct /24 subnets.</exception>
         public OnionPath Select(ServiceNode destination)
         {
+            return Select(destination, null);
+        }
+
+        /// <summary>
+        /// As Select(destination), but prefers a path other than <paramref name="justFailed"/> when
+        /// another one avoids the destination: a retry should not take the path that just failed.
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException">destination is null.</exception>
+        /// <exception cref="ServiceNodeException">The pool cannot supply a tested guard and relays in distinct /24 subnets.</exception>
+        public OnionPath Select(ServiceNode destination, OnionPath justFailed)
+        {
             if (destination == null)
             {
                 throw Errors.Null("destination");
@@ -101,10 +112,14 @@ namespace Session.Core.Micro.Network
             ArrayList usable = new ArrayList();
             for (int i = 0; i < _paths.Count; i++)
             {
-                if (!((OnionPath)_paths[i]).Contains(destination))
+                if (!((OnionPath)_paths[i]).Contains(destination) && _paths[i] != justFailed)
                 {
                     usable.Add(_paths[i]);
                 }
+            }
+            if (usable.Count == 0 && justFailed != null && _paths.Contains(justFailed) && !justFailed.Contains(destination))
+            {
+                usable.Add(justFailed);
             }
             if (usable.Count > 0)
             {

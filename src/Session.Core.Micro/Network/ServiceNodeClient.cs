@@ -201,6 +201,7 @@ namespace Session.Core.Micro.Network
             bool clockRetried = false;
             string last = "no attempt made";
             int lastStatus = 0;
+            OnionPath failedPath = null;
             for (int attempt = 0; attempt < MaxAttempts; attempt++)
             {
                 if (attempt > 0)
@@ -208,7 +209,8 @@ namespace Session.Core.Micro.Network
                     _clock.Local.Sleep(BackoffBase << (attempt - 1));
                 }
                 ServiceNode destination = PickDestination(swarmOwner, ToArray(avoided));
-                OnionPath path = _paths.Select(destination);
+                OnionPath path = _paths.Select(destination, failedPath);
+                failedPath = null;
                 OnionKeys keys = OnionKeys.Create(path.Raw, destination, _random);
                 OnionReply reply;
                 try
@@ -241,6 +243,7 @@ namespace Session.Core.Micro.Network
                             last = "path failed: " + reply.HttpStatus.ToString() + " " + reply.Body;
                         }
                         _paths.RecordFailure(path);
+                        failedPath = path;
                         continue;
                     case OnionReplyKind.Rejected:
                         throw new ServiceNodeException(request.Method + " refused by a hop: " + reply.HttpStatus.ToString() + " " + reply.Body, reply.HttpStatus);

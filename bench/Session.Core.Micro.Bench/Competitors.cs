@@ -107,6 +107,13 @@ namespace Session.Core.Micro.Bench
                         hkdf.Init(new HkdfParameters(core.Key, core.Nonce24, core.Nonce12));
                         hkdf.GenerateBytes(out32, 0, 32);
                     }),
+                // Session-specific work: neither library builds onion requests or reads JSON.
+                [CoreOperations.OnionKeysName] = (null, null),
+                [CoreOperations.OnionBuildName] = (null, null),
+                [CoreOperations.OnionRequestName] = (null, null),
+                [CoreOperations.OnionReplyName] = (null, null),
+                [CoreOperations.JsonParseName] = (null, null),
+                [CoreOperations.ReceiptName] = (null, null),
             };
         }
     }

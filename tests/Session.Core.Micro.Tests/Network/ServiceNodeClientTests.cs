@@ -112,11 +112,13 @@ namespace Session.Core.Micro.Tests.Network
             OnionPath path = f.Paths.Path(0);
             ServiceNode gone = path.Nodes[1];
             f.Network.Down.Add(gone.Ed25519Hex);
-            for (int i = 0; i < 6; i++)
+            // Paths are picked at random: store until one runs into the gone relay (each store must succeed).
+            for (int i = 0; i < 60 && f.Pool.Find(gone.Ed25519Hex) != null; i++)
             {
                 Assert.True(f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
             }
             Assert.Null(f.Pool.Find(gone.Ed25519Hex));
+            Assert.True(f.Network.NextNodeNotFoundCount >= 1);
             Assert.DoesNotContain(gone.Ed25519Hex, f.Swarms.Get(recipient).Select(n => n.Ed25519Hex));
             Assert.All(Enumerable.Range(0, f.Paths.Count), i => Assert.False(f.Paths.Path(i).Contains(gone)));
         }

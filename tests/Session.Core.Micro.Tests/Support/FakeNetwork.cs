@@ -48,6 +48,9 @@ namespace Session.Core.Micro.Tests.Support
 
         public List<string> Posts { get; } = new();
 
+        /// <summary>How many "Next node not found" answers were given.</summary>
+        public int NextNodeNotFoundCount { get; private set; }
+
         public NetworkProfile Profile => NetworkProfile.Testnet(SeedUrl, SeedPin, 1);
 
         public void SetSwarm(string sessionId, params int[] members) => Swarms[sessionId] = members.Select(i => Nodes[i]).ToList();
@@ -115,6 +118,7 @@ namespace Session.Core.Micro.Tests.Support
                 OnionTestNode nextNode = ByHex(next);
                 if (nextNode == null || Down.Contains(next))
                 {
+                    NextNodeNotFoundCount++;
                     return new HttpResponse(502, System.Text.Encoding.UTF8.GetBytes("Next node not found: " + next));
                 }
                 current = nextNode;

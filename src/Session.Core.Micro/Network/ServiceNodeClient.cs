@@ -8,7 +8,8 @@
 //   401, 400, 403, 404             -> give up: the request itself is wrong
 //   other RPC status               -> count a node failure, avoid that member; retry
 // Backoff waits BackoffBase * 2^(attempt-1) on the injected clock; MaxAttempts bounds the tries.
-// Every reply's "t" updates the network clock.
+// Every reply's "t" updates the network clock. Not thread-safe, like the pool, paths and swarm
+// cache it drives: one caller at a time (the device's network thread).
 using System.Collections;
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Encoding;

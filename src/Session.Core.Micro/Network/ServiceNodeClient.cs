@@ -343,21 +343,19 @@ namespace Session.Core.Micro.Network
                 ServiceNode any = _pool.PickRandom(avoided);
                 if (any == null)
                 {
-                    throw new ServiceNodeException("the node pool is empty", 0);
+                    throw new ServiceNodeException("no node left in the pool that has not failed this request (" + _pool.Count.ToString() + " in the pool)", 0);
                 }
                 return any;
+            }
+            if (_swarms.Get(swarmOwner) == null)
+            {
+                // The cached swarm lost its last member (or was never fetched): ask the network again.
+                GetSwarm(swarmOwner);
             }
             ServiceNode member = _swarms.PickMember(swarmOwner, avoided, _random);
             if (member == null)
             {
-                // The cached swarm ran out: ask the network again.
-                _swarms.Set(swarmOwner, new ServiceNode[0]);
-                GetSwarm(swarmOwner);
-                member = _swarms.PickMember(swarmOwner, avoided, _random);
-                if (member == null)
-                {
-                    throw new ServiceNodeException("no live member left in the swarm of " + swarmOwner, 0);
-                }
+                throw new ServiceNodeException("every member of the swarm of " + swarmOwner + " failed this request", 0);
             }
             return member;
         }

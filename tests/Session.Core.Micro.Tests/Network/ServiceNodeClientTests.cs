@@ -226,5 +226,52 @@ namespace Session.Core.Micro.Tests.Network
             var error = Assert.Throws<ServiceNodeException>(() => f.Client.Retrieve(f.OwnSessionId, otherKey, 0));
             Assert.Equal(401, error.Status);
         }
+
+        [Fact]
+        public void Store_GuardAnswers425_ResyncsThenSucceeds()
+        {
+            var f = Ready(nameof(Store_GuardAnswers425_ResyncsThenSucceeds));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 7, 8);
+            f.Client.GetSwarm(recipient);
+            f.Network.GuardFaults.Enqueue((425, "Too early"));
+            int infos = f.Network.Delivered.Count(d => d.Method == "info");
+            Assert.True(f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+            Assert.Equal(infos + 1, f.Network.Delivered.Count(d => d.Method == "info"));
+        }
+
+        [Fact]
+        public void Store_421WithoutSnodes_AvoidsThatMember()
+        {
+            var f = Ready(nameof(Store_421WithoutSnodes_AvoidsThatMember));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 7, 8, 9);
+            f.Client.GetSwarm(recipient);
+            f.Network.DestinationFaults.Enqueue((421, "{\"t\":1700000000000}"));
+            int before = f.Network.Delivered.Count;
+            Assert.True(f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+            var attempts = f.Network.Delivered.Skip(before).ToList();
+            Assert.Equal(2, attempts.Count);
+            Assert.NotEqual(attempts[0].Destination, attempts[1].Destination);
+            Assert.Equal(3, f.Swarms.Get(recipient).Length);
+        }
+
+        [Fact]
+        public void Store_MemberFailsThreeTimes_DroppedFromPoolAndSwarm()
+        {
+            var f = Ready(nameof(Store_MemberFailsThreeTimes_DroppedFromPoolAndSwarm));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 9);
+            f.Client.GetSwarm(recipient);
+            string member = f.Network.Nodes[9].Hex;
+            for (int i = 0; i < NodePool.FailureThreshold; i++)
+            {
+                f.Network.DestinationFaults.Enqueue((503, "Snode not ready"));
+                Assert.Throws<ServiceNodeException>(() => f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1));
+            }
+            Assert.Null(f.Pool.Find(member));
+            // Its swarm entry went with it, so the client asked the network for the swarm again.
+            Assert.Equal(2, f.Network.Delivered.Count(d => d.Method == "get_swarm"));
+        }
     }
 }

@@ -109,6 +109,13 @@ namespace Session.Core.Micro.Bench
                     }),
                 // No library builds a Session message; only the core's time and allocation are shown.
                 [CoreOperations.AlertName] = (null, null),
+                // Session-specific work: neither library builds onion requests or reads JSON.
+                [CoreOperations.OnionKeysName] = (null, null),
+                [CoreOperations.OnionBuildName] = (null, null),
+                [CoreOperations.OnionRequestName] = (null, null),
+                [CoreOperations.OnionReplyName] = (null, null),
+                [CoreOperations.JsonParseName] = (null, null),
+                [CoreOperations.ReceiptName] = (null, null),
                 // Neither library has a Double Ratchet.
                 [CoreOperations.RatchetSendName] = (null, null),
                 [CoreOperations.RatchetAckName] = (null, null),

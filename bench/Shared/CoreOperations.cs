@@ -2,8 +2,11 @@
 // sets libsodium and BouncyCastle beside the same names; the interpreter benchmark runs these alone.
 using System;
 using Session.Core.Micro.Crypto;
+using Session.Core.Micro.Encoding;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
+using Session.Core.Micro.Network;
+using Session.Core.Micro.Onion;
 using Session.Core.Micro.Ratchet;
 
 namespace Session.Core.Micro.Bench
@@ -26,6 +29,12 @@ namespace Session.Core.Micro.Bench
         public const string HmacName = "HMAC-SHA-256 (1 KiB)";
         public const string HkdfName = "HKDF-SHA-256 (32 B out)";
         public const string AlertName = "alert payload (200 B)";
+        public const string OnionKeysName = "onion keys, 3 hops + destination (8 X25519)";
+        public const string OnionBuildName = "onion build, 3 hops, 1 KiB store (keys ready)";
+        public const string OnionRequestName = "onion request, 3 hops, 1 KiB store (keys + build)";
+        public const string OnionReplyName = "onion reply read (store receipt, 3 members)";
+        public const string JsonParseName = "JSON parse (store reply, 3 members)";
+        public const string ReceiptName = "store receipt verify (3 signatures)";
         public const string RatchetSendName = "ratchet send (200 B alert)";
         public const string RatchetAckName = "ratchet acknowledgement open (DH step)";
 
@@ -53,6 +62,15 @@ namespace Session.Core.Micro.Bench
         private readonly FixedSource _alertRandom = new FixedSource(Fixed(160, 10));
         private readonly IdentityKeys _sender;
         private readonly ContentMessage _alert = new ContentMessage(new string('A', 200), "SessionBeacon", 1764237600000);
+        private readonly FixedSource _onionRandom = new FixedSource(Fixed(32, 10));
+        private readonly ServiceNode[] _path = new ServiceNode[3];
+        private readonly ServiceNode[] _swarm = new ServiceNode[3];
+        private ServiceNode _destination;
+        private OnionKeys _keys;
+        private byte[] _storeBody;
+        private byte[] _replyJson;
+        private byte[] _sealedReply;
+        private string _hash;
         private readonly RatchetSession _beacon;
         private readonly FixedStore _beaconBeforeAck;
         private readonly byte[] _acknowledgement;
@@ -64,6 +82,7 @@ namespace Session.Core.Micro.Bench
             Ed25519.Sign(Signature, EdSecretKey, Message200);
             SealedBox.Seal(Sealed200, PeerPublicKey, Message200, _ephemeral);
             _sender = IdentityKeys.FromSeed(Seed);
+            SetUpOnion();
 
             // A paired beacon (identity PeerSecretKey) and receiver (identity EdSecretKey); the receiver's
             // first acknowledgement, and the beacon's state just before it, so that every timed open
@@ -86,6 +105,97 @@ namespace Session.Core.Micro.Bench
             _beaconBeforeAck.Frozen = true;
             // Sends are timed after the acknowledgement, as they run once a pairing is settled.
             _beacon.Decrypt(_acknowledgement);
+        }
+
+        // Four nodes with real X25519 keys and three swarm members that sign a store receipt; the
+        // reply is sealed under the destination's layer key exactly as a node would.
+        private void SetUpOnion()
+        {
+            byte[][] edSecrets = new byte[3][];
+            for (int i = 0; i < 4; i++)
+            {
+                byte[] secret = Fixed(32, 20 + i);
+                byte[] x = new byte[32];
+                X25519.ScalarMultBase(x, secret);
+                byte[] ed = new byte[32];
+                byte[] edSecret = new byte[64];
+                Ed25519.KeyPairFromSeed(ed, edSecret, Fixed(32, 30 + i));
+                ServiceNode node = new ServiceNode("10.0." + i + ".1", 22021, ed, x);
+                if (i < 3)
+                {
+                    _path[i] = node;
+                    _swarm[i] = node;
+                    edSecrets[i] = edSecret;
+                }
+                else
+                {
+                    _destination = node;
+                }
+            }
+            byte[] data = Fixed(1024, 11);
+            var writer = new JsonWriter(1600);
+            writer.BeginObject();
+            writer.WriteName("method");
+            writer.WriteString("store");
+            writer.WriteName("params");
+            writer.BeginObject();
+            writer.WriteName("pubkey");
+            writer.WriteString("05" + Hex.Encode(PeerPublicKey));
+            writer.WriteName("timestamp");
+            writer.WriteInt64(1700000000000);
+            writer.WriteName("ttl");
+            writer.WriteInt64(1209600000);
+            writer.WriteName("data");
+            writer.WriteString(Base64.Encode(data));
+            writer.WriteName("namespace");
+            writer.WriteInt64(0);
+            writer.EndObject();
+            writer.EndObject();
+            _storeBody = writer.ToArray();
+            _keys = OnionKeys.Create(_path, _destination, _onionRandom);
+            _hash = MessageHash.Compute("05" + Hex.Encode(PeerPublicKey), 0, data);
+
+            var reply = new JsonWriter(1024);
+            reply.BeginObject();
+            reply.WriteName("swarm");
+            reply.BeginObject();
+            for (int i = 0; i < 3; i++)
+            {
+                byte[] sig = new byte[64];
+                Ed25519.Sign(sig, edSecrets[i], Utf8.Encode(_hash));
+                reply.WriteName(_swarm[i].Ed25519Hex);
+                reply.BeginObject();
+                reply.WriteName("hash");
+                reply.WriteString(_hash);
+                reply.WriteName("signature");
+                reply.WriteString(Base64.Encode(sig));
+                reply.WriteName("expiry");
+                reply.WriteInt64(1701209600000);
+                reply.EndObject();
+            }
+            reply.EndObject();
+            reply.WriteName("hash");
+            reply.WriteString(_hash);
+            reply.WriteName("t");
+            reply.WriteInt64(1700000000000);
+            reply.EndObject();
+            _replyJson = reply.ToArray();
+            var envelope = new JsonWriter(_replyJson.Length + 64);
+            envelope.BeginObject();
+            envelope.WriteName("status");
+            envelope.WriteInt64(200);
+            envelope.WriteName("body");
+            envelope.WriteString(Utf8.Decode(_replyJson, 0, _replyJson.Length));
+            envelope.EndObject();
+            byte[] layerKey = new byte[32];
+            HopEncryption.DeriveKey(layerKey, Fixed(32, 23), _keys.EphemeralPublicKey(3), _keys.EphemeralPublicKey(3), _destination.X25519PublicKey);
+            _sealedReply = Utf8.Encode(Base64.Encode(HopEncryption.Seal(layerKey, Nonce24, envelope.ToArray())));
+            // The timed operations must do the real work, not fail early.
+            if (OnionReply.Read(_keys, 200, _sealedReply).Kind != OnionReplyKind.Delivered
+                || !StoreReceipt.Verify(JsonReader.Parse(_replyJson), _hash, _swarm, 3).IsSuccess)
+            {
+                throw new InvalidOperationException("benchmark reply or receipt does not verify");
+            }
         }
 
         /// <summary>Bytes of the ratchet state a beacon stores per receiver.</summary>
@@ -113,6 +223,12 @@ namespace Session.Core.Micro.Bench
                 (HkdfName, () => HkdfSha256.DeriveKey(Key, Nonce24, Nonce12, 32)),
                 // The whole message layer (protocol.md §2): Content, pad, sign, seal, decoy proSig, envelope.
                 (AlertName, () => MessageEncoder.Encode(_sender, PeerPublicKey, _alert, _alertRandom)),
+                (OnionKeysName, () => OnionKeys.Create(_path, _destination, _onionRandom)),
+                (OnionBuildName, () => OnionBuilder.Build(_keys, _storeBody, _onionRandom)),
+                (OnionRequestName, () => OnionBuilder.Build(OnionKeys.Create(_path, _destination, _onionRandom), _storeBody, _onionRandom)),
+                (OnionReplyName, () => OnionReply.Read(_keys, 200, _sealedReply)),
+                (JsonParseName, () => JsonReader.Parse(_replyJson)),
+                (ReceiptName, () => StoreReceipt.Verify(JsonReader.Parse(_replyJson), _hash, _swarm, 3)),
                 (RatchetSendName, () => _beacon.Encrypt(Message200)),
                 (RatchetAckName, () => RatchetSession.Load(_beaconBeforeAck, _ephemeral).Decrypt(_acknowledgement)),
             };

@@ -390,5 +390,69 @@ namespace Session.Core.Micro
         {
             return new InvalidOperationException("a sealing key seals one message only; prepare a new one");
         }
+
+        // Malformed JSON (JsonReader) and replies of the wrong shape (JsonValue). Offsets index the caller's array.
+
+        public static Encoding.MalformedDataException Json(int offset, string what)
+        {
+            return new Encoding.MalformedDataException("JSON: " + what + " at byte " + offset.ToString(), offset);
+        }
+
+        public static Encoding.MalformedDataException JsonShape(int offset, string expected)
+        {
+            return Json(offset, "expected " + expected);
+        }
+
+        public static Encoding.MalformedDataException JsonMissing(int offset, string name)
+        {
+            return Json(offset, "missing member \"" + name + "\" in the object");
+        }
+
+        public static InvalidOperationException JsonWriterState(string what)
+        {
+            return new InvalidOperationException("JSON writer: " + what);
+        }
+
+        // Onion requests and the service-node client.
+
+        public static ArgumentException NodeAddress(string ip)
+        {
+            return new ArgumentException("service node address must be a dotted IPv4 address other than 0.0.0.0, not \"" + ip + "\"", "ip");
+        }
+
+        public static ArgumentException PathRepeatsNode(string parameter, string ed25519Hex)
+        {
+            return new ArgumentException(parameter + ": node " + ed25519Hex + " appears twice on the onion route", parameter);
+        }
+
+        public static InvalidOperationException KeysWiped()
+        {
+            return new InvalidOperationException("onion keys were wiped after use; create new ones per request");
+        }
+
+        public static ArgumentException RequestTooLarge(string parameter, int maximum)
+        {
+            return new ArgumentException(parameter + " makes the onion request larger than " + maximum.ToString() + " bytes", parameter);
+        }
+
+        public static ArgumentException NotSessionId(string parameter)
+        {
+            return new ArgumentException(parameter + " must be a Session ID: 66 hex digits starting 05", parameter);
+        }
+
+        public static ArgumentException DataTooLarge(string parameter, int size, int maximum)
+        {
+            return new ArgumentException(parameter + " is " + size.ToString() + " bytes; a swarm stores at most " + maximum.ToString(), parameter);
+        }
+
+        public static ArgumentException SeedUrl(string url)
+        {
+            return new ArgumentException("seed URL must be https://host:port or http://host:port, not \"" + url + "\"", "url");
+        }
+
+        public static ArgumentException SeedPin(string url)
+        {
+            return new ArgumentException("seed " + url + ": an https seed needs its certificate pin (44 base64 characters of SHA-256), an http seed none", "pin");
+        }
     }
 }

@@ -10,6 +10,7 @@ namespace SessionBeacon.Harness
         internal static readonly ICommand[] Commands =
         {
             new CheckConfigCommand(),
+            new TestnetCommand(),
         };
 
         public static int Main(string[] args)

@@ -13,13 +13,31 @@ namespace Session.Testnet
         public static X509Certificate2 Create(string host)
         {
             using RSA rsa = RSA.Create(2048);
+            return Create(host, rsa);
+        }
+
+        /// <summary>
+        /// A certificate for <paramref name="host"/> on an existing RSA key. A network run makes one key and gives
+        /// every node its own certificate on it: RSA-2048 key generation costs tens of milliseconds per key, and
+        /// clients never verify node certificates (protocol.md §3.8), so sharing the key hides nothing they check.
+        /// </summary>
+        public static X509Certificate2 Create(string host, RSA rsa)
+        {
             var request = new CertificateRequest("CN=" + host, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
             var names = new SubjectAlternativeNameBuilder();
             names.AddIpAddress(System.Net.IPAddress.Parse(host));
             request.CertificateExtensions.Add(names.Build());
-            using X509Certificate2 made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(10));
-            // Kestrel needs the key in a form it can use on every platform: round-trip through PKCS#12.
-            return X509CertificateLoader.LoadPkcs12(made.Export(X509ContentType.Pkcs12), null);
+            X509Certificate2 made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(10));
+            if (!OperatingSystem.IsWindows())
+            {
+                // OpenSSL serves TLS with the ephemeral key as it is (and the certificate holds its own reference to it).
+                return made;
+            }
+            // Windows' TLS stack cannot use an ephemeral key: round-trip through PKCS#12 (about 50 ms, so only there).
+            using (made)
+            {
+                return X509CertificateLoader.LoadPkcs12(made.Export(X509ContentType.Pkcs12), null);
+            }
         }
 
         /// <summary>The pin of a certificate: base64 of SHA-256 over its SubjectPublicKeyInfo, as Session desktop pins seeds.</summary>

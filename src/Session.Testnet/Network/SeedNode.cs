@@ -33,8 +33,17 @@ namespace Session.Testnet
         /// <summary>The URL clients post to, such as https://127.0.0.1:4443/json_rpc.</summary>
         public string Url { get; private set; }
 
+        /// <summary>The seed's scheme, address and port, such as https://127.0.0.1:4443.</summary>
+        public string BaseUrl { get; private set; }
+
         /// <summary>Starts a seed on <paramref name="address"/>:<paramref name="port"/> (0 picks a free port).</summary>
-        public static async Task<SeedNode> StartAsync(IPAddress address, int port, NodeRecord[] nodes)
+        public static Task<SeedNode> StartAsync(IPAddress address, int port, NodeRecord[] nodes)
+        {
+            return StartAsync(address, port, nodes, null);
+        }
+
+        /// <summary>Starts a seed that also serves the routes <paramref name="moreRoutes"/> adds (the testnet's admin endpoints).</summary>
+        public static async Task<SeedNode> StartAsync(IPAddress address, int port, NodeRecord[] nodes, Action<WebApplication> moreRoutes)
         {
             X509Certificate2 certificate = SelfSignedCertificate.Create(address.ToString());
             WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
@@ -43,10 +52,12 @@ namespace Session.Testnet
             WebApplication app = builder.Build();
             var seed = new SeedNode(app, certificate, nodes);
             app.MapPost("/json_rpc", (Delegate)seed.HandleAsync);
+            moreRoutes?.Invoke(app);
             await app.StartAsync();
             foreach (string url in app.Urls)
             {
-                seed.Url = url.TrimEnd('/') + "/json_rpc";
+                seed.BaseUrl = url.TrimEnd('/');
+                seed.Url = seed.BaseUrl + "/json_rpc";
             }
             return seed;
         }

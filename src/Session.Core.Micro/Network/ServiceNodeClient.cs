@@ -1,0 +1,517 @@
+// The service-node client (protocol.md §3, §4.6, §7): every request goes through a 3-hop onion
+// path to a destination that is never on the path; store and retrieve go to a random live member
+// of the owner's swarm, other requests to a random pool node. Recovery, per attempt:
+//   "Next node not found: <key>"   -> drop that node from pool, swarms and paths; retry
+//   other path errors / bad reply  -> count a path failure (3 drop it); retry after backoff
+//   406 / 425 (HTTP or RPC)        -> resynchronise the clock with `info`, retry once
+//   421                            -> replace the swarm from the body's snodes (or drop the member); retry
+//   401, 400, 403, 404             -> give up: the request itself is wrong
+//   other RPC status               -> count a node failure, avoid that member; retry
+// Backoff waits BackoffBase * 2^(attempt-1) on the injected clock; MaxAttempts bounds the tries.
+// Every reply's "t" updates the network clock. Not thread-safe, like the pool, paths and swarm
+// cache it drives: one caller at a time (the device's network thread).
+using System.Collections;
+using Session.Core.Micro.Crypto;
+using Session.Core.Micro.Encoding;
+using Session.Core.Micro.Identity;
+using Session.Core.Micro.Onion;
+
+namespace Session.Core.Micro.Network
+{
+    /// <summary>Onion-routed get_swarm, info, store and retrieve with recovery from network faults.</summary>
+    public sealed class ServiceNodeClient
+    {
+        /// <summary>Attempts per request (not counting the one retry after a clock resync).</summary>
+        public const int MaxAttempts = 4;
+
+        /// <summary>The first backoff wait, ms; it doubles per attempt.</summary>
+        public const int BackoffBase = 250;
+
+        /// <summary>Timeout of one onion request, ms.</summary>
+        public const int OnionTimeout = 30000;
+
+        /// <summary>The largest message a swarm stores, bytes (before base64).</summary>
+        public const int MaxStoreData = 76800;
+
+        /// <summary>Default and largest TTL for namespace 0: 14 days in ms.</summary>
+        public const long DefaultTtl = 14L * 24 * 60 * 60 * 1000;
+
+        /// <summary>Smallest TTL a swarm accepts: 10 s.</summary>
+        public const long MinimumTtl = 10000;
+
+        private readonly NodePool _pool;
+        private readonly OnionPaths _paths;
+        private readonly SwarmCache _swarms;
+        private readonly NetworkClock _clock;
+        private readonly IHttpTransport _transport;
+        private readonly IKeyValueStore _store;
+        private readonly IRandomSource _random;
+
+        /// <summary>Creates a client over the given pool, paths and swarm cache.</summary>
+        /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
+        public ServiceNodeClient(NodePool pool, OnionPaths paths, SwarmCache swarms, NetworkClock clock,
+            IHttpTransport transport, IKeyValueStore store, IRandomSource random)
+        {
+            if (pool == null) { throw Errors.Null("pool"); }
+            if (paths == null) { throw Errors.Null("paths"); }
+            if (swarms == null) { throw Errors.Null("swarms"); }
+            if (clock == null) { throw Errors.Null("clock"); }
+            if (transport == null) { throw Errors.Null("transport"); }
+            if (store == null) { throw Errors.Null("store"); }
+            if (random == null) { throw Errors.Null("random"); }
+            _pool = pool;
+            _paths = paths;
+            _swarms = swarms;
+            _clock = clock;
+            _transport = transport;
+            _store = store;
+            _random = random;
+        }
+
+        /// <summary>The swarm of <paramref name="sessionId"/>: cached, or fetched with an onion get_swarm.</summary>
+        /// <exception cref="System.ArgumentException">sessionId is not a Session ID.</exception>
+        /// <exception cref="ServiceNodeException">Every attempt failed, or the network named no members.</exception>
+        public ServiceNode[] GetSwarm(string sessionId)
+        {
+            CheckSessionId(sessionId, "sessionId");
+            ServiceNode[] cached = _swarms.Get(sessionId);
+            if (cached != null)
+            {
+                return cached;
+            }
+            JsonValue reply = Deliver(null, new GetSwarmRequest(sessionId.ToLower()));
+            ServiceNode[] members = SwarmCache.ParseSnodes(reply);
+            if (members.Length == 0)
+            {
+                throw new ServiceNodeException("get_swarm named no usable members for " + sessionId, 200);
+            }
+            _swarms.Set(sessionId, members);
+            return _swarms.Get(sessionId);
+        }
+
+        /// <summary>Sets the network clock from a random node's `info` reply.</summary>
+        /// <exception cref="ServiceNodeException">Every attempt failed, or the reply had no time.</exception>
+        public void SyncClock()
+        {
+            JsonValue reply = Deliver(null, new InfoRequest());
+            if (!_clock.IsSynchronised)
+            {
+                JsonValue timestamp = reply.Get("timestamp");
+                if (timestamp == null || !timestamp.IsInteger || timestamp.AsInt64() <= 0)
+                {
+                    throw new ServiceNodeException("info reply carries no time", 200);
+                }
+                _clock.Observe(timestamp.AsInt64());
+            }
+        }
+
+        /// <summary>
+        /// Stores <paramref name="data"/> in the swarm of <paramref name="recipient"/> (namespace 0) and
+        /// checks the receipt: the locally computed hash signed by at least <paramref name="requiredSignatures"/> swarm members.
+        /// </summary>
+        /// <param name="recipient">The recipient's Session ID.</param>
+        /// <param name="data">The message bytes (a WebSocketMessage); at most MaxStoreData.</param>
+        /// <param name="ttl">Time to live in ms, MinimumTtl .. DefaultTtl.</param>
+        /// <param name="requiredSignatures">k: verified member signatures needed (at least 1).</param>
+        /// <returns>The checked receipt; see IsSuccess and Already.</returns>
+        /// <exception cref="System.ArgumentNullException">recipient or data is null.</exception>
+        /// <exception cref="System.ArgumentException">recipient is not a Session ID, data is too large, or ttl or requiredSignatures is out of range.</exception>
+        /// <exception cref="ServiceNodeException">Every attempt failed, or the network refused the request.</exception>
+        public StoreReceipt Store(string recipient, byte[] data, long ttl, int requiredSignatures)
+        {
+            CheckSessionId(recipient, "recipient");
+            if (data == null)
+            {
+                throw Errors.Null("data");
+            }
+            if (data.Length > MaxStoreData)
+            {
+                throw Errors.DataTooLarge("data", data.Length, MaxStoreData);
+            }
+            if (ttl < MinimumTtl || ttl > DefaultTtl)
+            {
+                throw Errors.Range("ttl");
+            }
+            if (requiredSignatures < 1)
+            {
+                throw Errors.Range("requiredSignatures");
+            }
+            string hash = MessageHash.Compute(recipient, 0, data);
+            GetSwarm(recipient);
+            JsonValue reply = Deliver(recipient.ToLower(), new StoreRequest(recipient.ToLower(), data, ttl));
+            ServiceNode[] swarm = _swarms.Get(recipient);
+            return StoreReceipt.Verify(reply, hash, swarm == null ? new ServiceNode[0] : swarm, requiredSignatures);
+        }
+
+        /// <summary>
+        /// Reads new messages of namespace <paramref name="messageNamespace"/> from one random member of
+        /// one's own swarm, signed with <paramref name="ed25519SecretKey"/>; the member's last_hash cursor is kept in the store.
+        /// </summary>
+        /// <param name="sessionId">One's own Session ID.</param>
+        /// <param name="ed25519SecretKey">The 64-byte Ed25519 secret key (seed || public key) behind the Session ID.</param>
+        /// <param name="messageNamespace">The namespace; 0 for 1-to-1 messages.</param>
+        /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="System.ArgumentException">sessionId is not a Session ID, the key is not 64 bytes, or the namespace is out of range.</exception>
+        /// <exception cref="ServiceNodeException">Every attempt failed, or the network refused the request (401: wrong key).</exception>
+        public RetrieveResult Retrieve(string sessionId, byte[] ed25519SecretKey, int messageNamespace)
+        {
+            CheckSessionId(sessionId, "sessionId");
+            Arguments.Size(ed25519SecretKey, Ed25519.SecretKeySize, "ed25519SecretKey");
+            if (messageNamespace < short.MinValue || messageNamespace > short.MaxValue)
+            {
+                throw Errors.Range("messageNamespace");
+            }
+            GetSwarm(sessionId);
+            RetrieveRequest request = new RetrieveRequest(this, sessionId.ToLower(), ed25519SecretKey, messageNamespace);
+            JsonValue reply = Deliver(sessionId.ToLower(), request);
+            JsonValue list = reply.Require("messages");
+            if (list.Kind != JsonKind.Array)
+            {
+                throw Errors.JsonShape(list.Offset, "an array of messages");
+            }
+            RetrievedMessage[] messages = new RetrievedMessage[list.Count];
+            for (int i = 0; i < messages.Length; i++)
+            {
+                JsonValue m = list.Item(i);
+                byte[] data = Base64.TryDecode(m.Require("data").AsString());
+                if (data == null)
+                {
+                    throw Errors.JsonShape(m.Require("data").Offset, "base64 message data");
+                }
+                JsonValue expiration = m.Get("expiration");
+                messages[i] = new RetrievedMessage(m.Require("hash").AsString(), m.Require("timestamp").AsInt64(),
+                    expiration != null && expiration.IsInteger ? expiration.AsInt64() : 0, data);
+            }
+            JsonValue more = reply.Get("more");
+            if (messages.Length > 0)
+            {
+                _store.Put(CursorKey(sessionId.ToLower(), messageNamespace, request.LastDestination), Utf8.Encode(messages[messages.Length - 1].Hash));
+            }
+            return new RetrieveResult(messages, more != null && more.Kind == JsonKind.Boolean && more.AsBoolean(), request.LastDestination.Ed25519Hex);
+        }
+
+        /// <summary>The store key of the last_hash cursor for one (account, namespace, node).</summary>
+        public static string CursorKey(string sessionId, int messageNamespace, ServiceNode node)
+        {
+            return "last_hash/" + messageNamespace.ToString() + "/" + sessionId + "/" + node.Ed25519Hex;
+        }
+
+        private JsonValue Deliver(string swarmOwner, RpcRequest request)
+        {
+            ArrayList avoided = new ArrayList();
+            bool clockRetried = false;
+            string last = "no attempt made";
+            int lastStatus = 0;
+            OnionPath failedPath = null;
+            for (int attempt = 0; attempt < MaxAttempts; attempt++)
+            {
+                if (attempt > 0)
+                {
+                    _clock.Local.Sleep(BackoffBase << (attempt - 1));
+                }
+                ServiceNode destination = PickDestination(swarmOwner, ToArray(avoided));
+                OnionPath path = _paths.Select(destination, failedPath);
+                failedPath = null;
+                OnionKeys keys = OnionKeys.Create(path.Raw, destination, _random);
+                OnionReply reply;
+                try
+                {
+                    byte[] wire = OnionBuilder.Build(keys, request.Build(_clock.Now, destination), _random);
+                    HttpResponse http = _transport.Post(path.Guard.BaseUrl + "/onion_req/v2", wire, OnionTimeout);
+                    reply = OnionReply.Read(keys, http.Status, http.Body);
+                    if (http.Status == 0)
+                    {
+                        last = http.Error;
+                    }
+                }
+                finally
+                {
+                    keys.Wipe();
+                }
+                lastStatus = reply.Status;
+                switch (reply.Kind)
+                {
+                    case OnionReplyKind.NextNodeNotFound:
+                        last = "a hop could not reach node " + reply.MissingNode;
+                        _pool.Remove(reply.MissingNode);
+                        _swarms.RemoveNode(reply.MissingNode);
+                        _paths.DropNode(reply.MissingNode);
+                        continue;
+                    case OnionReplyKind.PathFailure:
+                    case OnionReplyKind.Undecryptable:
+                        if (reply.HttpStatus != 0 || reply.Kind == OnionReplyKind.Undecryptable)
+                        {
+                            last = "path failed: " + reply.HttpStatus.ToString() + " " + reply.Body;
+                        }
+                        _paths.RecordFailure(path);
+                        failedPath = path;
+                        continue;
+                    case OnionReplyKind.Rejected:
+                        throw new ServiceNodeException(request.Method + " refused by a hop: " + reply.HttpStatus.ToString() + " " + reply.Body, reply.HttpStatus);
+                    case OnionReplyKind.ClockOutOfSync:
+                        if (clockRetried)
+                        {
+                            throw new ServiceNodeException(request.Method + ": clock still out of sync after resynchronising", reply.HttpStatus);
+                        }
+                        clockRetried = true;
+                        Resync(request);
+                        attempt--;
+                        continue;
+                }
+
+                _paths.RecordSuccess(path);
+                JsonValue body = TryParse(reply.Body);
+                ObserveTime(body);
+                int status = reply.Status;
+                if (status == 200)
+                {
+                    if (body == null)
+                    {
+                        throw new ServiceNodeException(request.Method + ": the reply is not JSON", 200);
+                    }
+                    _pool.RecordSuccess(destination);
+                    return body;
+                }
+                last = request.Method + " answered " + status.ToString() + " by " + destination.Ed25519Hex;
+                if (status == 406 || status == 425)
+                {
+                    if (clockRetried)
+                    {
+                        throw new ServiceNodeException(request.Method + ": clock still out of sync after resynchronising", status);
+                    }
+                    clockRetried = true;
+                    Resync(request);
+                    attempt--;
+                    continue;
+                }
+                if (status == 421 && swarmOwner != null)
+                {
+                    ServiceNode[] members = null;
+                    if (body != null)
+                    {
+                        try
+                        {
+                            members = SwarmCache.ParseSnodes(body);
+                        }
+                        catch (MalformedDataException)
+                        {
+                            members = null;
+                        }
+                    }
+                    if (members != null && members.Length > 0)
+                    {
+                        _swarms.Set(swarmOwner, members);
+                    }
+                    else
+                    {
+                        avoided.Add(destination);
+                    }
+                    continue;
+                }
+                if (status == 400 || status == 401 || status == 403 || status == 404)
+                {
+                    throw new ServiceNodeException(request.Method + " refused: " + status.ToString() + " " + Short(reply.Body), status);
+                }
+                avoided.Add(destination);
+                if (_pool.RecordFailure(destination))
+                {
+                    _swarms.RemoveNode(destination.Ed25519Hex);
+                    _paths.DropNode(destination.Ed25519Hex);
+                }
+            }
+            throw new ServiceNodeException(request.Method + " failed after " + MaxAttempts.ToString() + " attempts; last: " + last, lastStatus);
+        }
+
+        private void Resync(RpcRequest request)
+        {
+            if (request is InfoRequest)
+            {
+                return;
+            }
+            JsonValue info = Deliver(null, new InfoRequest());
+            JsonValue timestamp = info.Get("timestamp");
+            if (timestamp != null && timestamp.IsInteger && timestamp.AsInt64() > 0)
+            {
+                _clock.Observe(timestamp.AsInt64());
+            }
+        }
+
+        private ServiceNode PickDestination(string swarmOwner, ServiceNode[] avoided)
+        {
+            if (swarmOwner == null)
+            {
+                ServiceNode any = _pool.PickRandom(avoided);
+                if (any == null)
+                {
+                    throw new ServiceNodeException("no node left in the pool that has not failed this request (" + _pool.Count.ToString() + " in the pool)", 0);
+                }
+                return any;
+            }
+            if (_swarms.Get(swarmOwner) == null)
+            {
+                // The cached swarm lost its last member (or was never fetched): ask the network again.
+                GetSwarm(swarmOwner);
+            }
+            ServiceNode member = _swarms.PickMember(swarmOwner, avoided, _random);
+            if (member == null)
+            {
+                throw new ServiceNodeException("every member of the swarm of " + swarmOwner + " failed this request", 0);
+            }
+            return member;
+        }
+
+        private void ObserveTime(JsonValue body)
+        {
+            if (body == null || body.Kind != JsonKind.Object)
+            {
+                return;
+            }
+            JsonValue t = body.Get("t");
+            if (t != null && t.IsInteger && t.AsInt64() > 0)
+            {
+                _clock.Observe(t.AsInt64());
+            }
+        }
+
+        private static JsonValue TryParse(string text)
+        {
+            if (text == null || text.Length == 0)
+            {
+                return null;
+            }
+            try
+            {
+                return JsonReader.Parse(text);
+            }
+            catch (MalformedDataException)
+            {
+                return null;
+            }
+            catch (System.ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        private static string Short(string text)
+        {
+            return text == null ? "" : (text.Length > 120 ? text.Substring(0, 120) : text);
+        }
+
+        private static ServiceNode[] ToArray(ArrayList nodes)
+        {
+            ServiceNode[] result = new ServiceNode[nodes.Count];
+            for (int i = 0; i < result.Length; i++)
+            {
+                result[i] = (ServiceNode)nodes[i];
+            }
+            return result;
+        }
+
+        private static void CheckSessionId(string sessionId, string parameter)
+        {
+            if (sessionId == null)
+            {
+                throw Errors.Null(parameter);
+            }
+            if (SessionId.TryParse(sessionId) == null)
+            {
+                throw Errors.NotSessionId(parameter);
+            }
+        }
+
+        private sealed class GetSwarmRequest : RpcRequest
+        {
+            private readonly byte[] _body;
+
+            internal GetSwarmRequest(string sessionId)
+            {
+                _body = Requests.GetSwarm(sessionId);
+            }
+
+            internal override string Method
+            {
+                get { return "get_swarm"; }
+            }
+
+            internal override byte[] Build(long now, ServiceNode destination)
+            {
+                return _body;
+            }
+        }
+
+        private sealed class InfoRequest : RpcRequest
+        {
+            internal override string Method
+            {
+                get { return "info"; }
+            }
+
+            internal override byte[] Build(long now, ServiceNode destination)
+            {
+                return Requests.Info();
+            }
+        }
+
+        private sealed class StoreRequest : RpcRequest
+        {
+            private readonly string _recipient;
+            private readonly byte[] _data;
+            private readonly long _ttl;
+
+            internal StoreRequest(string recipient, byte[] data, long ttl)
+            {
+                _recipient = recipient;
+                _data = data;
+                _ttl = ttl;
+            }
+
+            internal override string Method
+            {
+                get { return "store"; }
+            }
+
+            internal override byte[] Build(long now, ServiceNode destination)
+            {
+                return Requests.Store(_recipient, now, _ttl, _data, 0);
+            }
+        }
+
+        private sealed class RetrieveRequest : RpcRequest
+        {
+            private readonly ServiceNodeClient _client;
+            private readonly string _sessionId;
+            private readonly byte[] _secretKey;
+            private readonly int _namespace;
+
+            internal RetrieveRequest(ServiceNodeClient client, string sessionId, byte[] secretKey, int messageNamespace)
+            {
+                _client = client;
+                _sessionId = sessionId;
+                _secretKey = secretKey;
+                _namespace = messageNamespace;
+            }
+
+            internal ServiceNode LastDestination;
+
+            internal override string Method
+            {
+                get { return "retrieve"; }
+            }
+
+            // Signature: Ed25519 over "retrieve" || NS || timestamp, NS empty for namespace 0 (protocol.md §3.3).
+            internal override byte[] Build(long now, ServiceNode destination)
+            {
+                LastDestination = destination;
+                byte[] message = Utf8.Encode("retrieve" + (_namespace == 0 ? "" : _namespace.ToString()) + now.ToString());
+                byte[] signature = new byte[Ed25519.SignatureSize];
+                Ed25519.Sign(signature, _secretKey, message);
+                byte[] publicKey = new byte[Ed25519.PublicKeySize];
+                System.Array.Copy(_secretKey, Ed25519.SeedSize, publicKey, 0, Ed25519.PublicKeySize);
+                byte[] cursor = _client._store.Get(CursorKey(_sessionId, _namespace, destination));
+                string lastHash = cursor == null ? "" : Utf8.Decode(cursor, 0, cursor.Length);
+                return Requests.Retrieve(_sessionId, _namespace, now, signature, Hex.Encode(publicKey), lastHash);
+            }
+        }
+    }
+}

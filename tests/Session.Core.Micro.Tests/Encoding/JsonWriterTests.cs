@@ -1,0 +1,139 @@
+using System;
+using System.Text;
+using Session.Core.Micro.Encoding;
+using Session.Core.Micro.Tests.Support;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Session.Core.Micro.Tests.Encoding
+{
+    public class JsonWriterTests
+    {
+        private readonly ITestOutputHelper _output;
+
+        public JsonWriterTests(ITestOutputHelper output)
+        {
+            _output = output;
+        }
+
+        [Fact]
+        public void Write_StoreRequest_CompactBytes()
+        {
+            var w = new JsonWriter(0);
+            w.BeginObject();
+            w.WriteName("method");
+            w.WriteString("store");
+            w.WriteName("params");
+            w.BeginObject();
+            w.WriteName("ttl");
+            w.WriteInt64(1209600000);
+            w.WriteName("big");
+            w.WriteUInt64(ulong.MaxValue);
+            w.WriteName("neg");
+            w.WriteInt64(long.MinValue);
+            w.WriteName("list");
+            w.BeginArray();
+            w.WriteBoolean(true);
+            w.WriteBoolean(false);
+            w.WriteNull();
+            w.BeginArray();
+            w.EndArray();
+            w.BeginObject();
+            w.EndObject();
+            w.EndArray();
+            w.EndObject();
+            w.EndObject();
+            Assert.Equal("{\"method\":\"store\",\"params\":{\"ttl\":1209600000,\"big\":18446744073709551615,\"neg\":-9223372036854775808,\"list\":[true,false,null,[],{}]}}",
+                System.Text.Encoding.UTF8.GetString(w.ToArray()));
+        }
+
+        [Fact]
+        public void WriteString_Escapes_ControlQuoteBackslashAndKeepsUnicode()
+        {
+            var w = new JsonWriter(4);
+            w.WriteString("a\"b\\c\n\r\t\b\f\u0001\u001f/\u00e9\U0001F600");
+            Assert.Equal("\"a\\\"b\\\\c\\n\\r\\t\\b\\f\\u0001\\u001f/\u00e9\U0001F600\"", System.Text.Encoding.UTF8.GetString(w.ToArray()));
+        }
+
+        [Fact]
+        public void Misuse_Throws()
+        {
+            var w = new JsonWriter(0);
+            w.BeginObject();
+            Assert.Throws<InvalidOperationException>(() => w.WriteString("value without a name"));
+            Assert.Throws<InvalidOperationException>(() => w.EndArray());
+            Assert.Throws<InvalidOperationException>(() => w.ToArray());
+            w.WriteName("a");
+            Assert.Throws<InvalidOperationException>(() => w.WriteName("b"));
+            Assert.Throws<InvalidOperationException>(() => w.EndObject());
+            w.WriteInt64(1);
+            w.EndObject();
+            Assert.Throws<InvalidOperationException>(() => w.WriteNull());
+            Assert.Throws<ArgumentException>(() => new JsonWriter(0).WriteString("\ud800"));
+            Assert.Throws<InvalidOperationException>(() => new JsonWriter(0).ToArray());
+            var deep = new JsonWriter(0);
+            for (int i = 0; i < JsonWriter.MaxDepth; i++)
+            {
+                deep.BeginArray();
+            }
+            Assert.Throws<InvalidOperationException>(() => deep.BeginArray());
+        }
+
+        [Fact]
+        public void RoundTrip_RandomDocuments_SystemTextJsonReadsTheSameValues()
+        {
+            var random = new SeededRandom(_output, nameof(RoundTrip_RandomDocuments_SystemTextJsonReadsTheSameValues));
+            for (int i = 0; i < SeededRandom.Iterations; i++)
+            {
+                var stream = new System.IO.MemoryStream();
+                using (var w = new System.Text.Json.Utf8JsonWriter(stream))
+                {
+                    JsonTestDocuments.Write(w, random, 0);
+                }
+                JsonValue tree = JsonReader.Parse(stream.ToArray());
+                var writer = new JsonWriter(16);
+                Rewrite(writer, tree);
+                byte[] ours = writer.ToArray();
+                using var reparsed = System.Text.Json.JsonDocument.Parse(ours);
+                JsonTestDocuments.AssertSame(reparsed.RootElement, tree);
+            }
+        }
+
+        private static void Rewrite(JsonWriter w, JsonValue v)
+        {
+            switch (v.Kind)
+            {
+                case JsonKind.Null: w.WriteNull(); break;
+                case JsonKind.Boolean: w.WriteBoolean(v.AsBoolean()); break;
+                case JsonKind.String: w.WriteString(v.AsString()); break;
+                case JsonKind.Number:
+                    if (v.NumberText().StartsWith("-"))
+                    {
+                        w.WriteInt64(v.AsInt64());
+                    }
+                    else
+                    {
+                        w.WriteUInt64(v.AsUInt64());
+                    }
+                    break;
+                case JsonKind.Array:
+                    w.BeginArray();
+                    for (int i = 0; i < v.Count; i++)
+                    {
+                        Rewrite(w, v.Item(i));
+                    }
+                    w.EndArray();
+                    break;
+                default:
+                    w.BeginObject();
+                    for (int i = 0; i < v.Count; i++)
+                    {
+                        w.WriteName(v.Name(i));
+                        Rewrite(w, v.Item(i));
+                    }
+                    w.EndObject();
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,277 @@
+using System;
+using System.Linq;
+using Session.Core.Micro.Network;
+using Session.Core.Micro.Tests.Support;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Session.Core.Micro.Tests.Network
+{
+    public class ServiceNodeClientTests
+    {
+        private readonly ITestOutputHelper _output;
+
+        public ServiceNodeClientTests(ITestOutputHelper output)
+        {
+            _output = output;
+        }
+
+        private NetworkFixture Ready(string name, int nodes = 10, long clockError = 0)
+        {
+            var f = new NetworkFixture(_output, name, nodes, clockError);
+            f.Pool.Bootstrap();
+            return f;
+        }
+
+        [Fact]
+        public void Store_ToSwarm_ReceiptVerifiedAndDestinationNeverOnPath()
+        {
+            var f = Ready(nameof(Store_ToSwarm_ReceiptVerifiedAndDestinationNeverOnPath));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 6, 7, 8);
+            byte[] data = f.Random.Bytes(1024);
+            for (int i = 0; i < 10; i++)
+            {
+                StoreReceipt receipt = f.Client.Store(recipient, data, ServiceNodeClient.DefaultTtl, 3);
+                Assert.True(receipt.IsSuccess);
+                Assert.Equal(3, receipt.VerifiedCount);
+                Assert.Equal(MessageHash.Compute(recipient, 0, data), receipt.Hash);
+                Assert.Equal(i > 0, receipt.Already);
+            }
+            Assert.All(f.Network.Delivered, d => Assert.DoesNotContain(d.Destination, d.Path));
+            Assert.All(f.Network.Delivered, d => Assert.Equal(3, d.Path.Length));
+            Assert.All(f.Network.Delivered.Where(d => d.Method == "store"), d => Assert.Contains(d.Destination, f.Network.Swarms[recipient]));
+            // One get_swarm, then cached.
+            Assert.Single(f.Network.Delivered, d => d.Method == "get_swarm");
+            Assert.Empty(f.Clock.Sleeps);
+        }
+
+        [Fact]
+        public void Store_DataTooLarge_RejectedBeforeSending()
+        {
+            var f = Ready(nameof(Store_DataTooLarge_RejectedBeforeSending));
+            int posts = f.Network.Posts.Count;
+            var error = Assert.Throws<ArgumentException>(() => f.Client.Store(f.NewSessionId(), new byte[ServiceNodeClient.MaxStoreData + 1], ServiceNodeClient.DefaultTtl, 1));
+            Assert.Contains("76800", error.Message);
+            Assert.Throws<ArgumentException>(() => f.Client.Store(f.NewSessionId(), new byte[1], 5000, 1));
+            Assert.Throws<ArgumentException>(() => f.Client.Store("05zz", new byte[1], ServiceNodeClient.DefaultTtl, 1));
+            Assert.Equal(posts, f.Network.Posts.Count);
+        }
+
+        [Fact]
+        public void Store_StaleSwarm_421ReplacesItAndSucceeds()
+        {
+            var f = Ready(nameof(Store_StaleSwarm_421ReplacesItAndSucceeds));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 1, 2);
+            f.Client.GetSwarm(recipient);
+            f.Network.SetSwarm(recipient, 7, 8, 9);
+            StoreReceipt receipt = f.Client.Store(recipient, f.Random.Bytes(100), ServiceNodeClient.DefaultTtl, 1);
+            Assert.True(receipt.IsSuccess);
+            Assert.Equal(new[] { 7, 8, 9 }.Select(i => f.Network.Nodes[i].Hex).OrderBy(h => h), f.Swarms.Get(recipient).Select(n => n.Ed25519Hex).OrderBy(h => h));
+            Assert.Equal(3, receipt.VerifiedCount);
+        }
+
+        [Fact]
+        public void Store_LocalClockAhead_406ResyncsOnceAndSucceeds()
+        {
+            var f = Ready(nameof(Store_LocalClockAhead_406ResyncsOnceAndSucceeds), clockError: 5 * 60_000);
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 5, 6);
+            f.Network.Swarms[f.OwnSessionId] = f.Network.Nodes.ToList();
+            // get_swarm's reply carries t, so the clock is right before the store: skew it again.
+            f.Client.GetSwarm(recipient);
+            f.Clock.UnixMilliseconds += 5 * 60_000;
+            Assert.True(f.Client.Store(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+            Assert.Contains(f.Network.Delivered, d => d.Method == "info");
+            Assert.InRange(f.NetworkClock.Now - f.Network.ServerTime, -1000, 1000);
+        }
+
+        [Fact]
+        public void Store_ClockErrorPersists_GivesUpAfterOneResync()
+        {
+            var f = Ready(nameof(Store_ClockErrorPersists_GivesUpAfterOneResync));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 5, 6);
+            f.Client.GetSwarm(recipient);
+            f.Network.DestinationFaults.Enqueue((406, "Timestamp error: check your clock"));
+            f.Network.DestinationFaults.Enqueue((200, "{\"timestamp\":1700000000000,\"t\":1700000000000}"));
+            f.Network.DestinationFaults.Enqueue((406, "Timestamp error: check your clock"));
+            var error = Assert.Throws<ServiceNodeException>(() => f.Client.Store(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, 1));
+            Assert.Equal(406, error.Status);
+            Assert.Contains("clock", error.Message);
+        }
+
+        [Fact]
+        public void Store_RelayGone_NextNodeNotFoundDropsItAndRetries()
+        {
+            var f = Ready(nameof(Store_RelayGone_NextNodeNotFoundDropsItAndRetries));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+            f.Client.GetSwarm(recipient);
+            OnionPath path = f.Paths.Path(0);
+            ServiceNode gone = path.Nodes[1];
+            f.Network.Down.Add(gone.Ed25519Hex);
+            // Paths are picked at random: store until one runs into the gone relay (each store must succeed).
+            for (int i = 0; i < 60 && f.Pool.Find(gone.Ed25519Hex) != null; i++)
+            {
+                Assert.True(f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+            }
+            Assert.Null(f.Pool.Find(gone.Ed25519Hex));
+            Assert.True(f.Network.NextNodeNotFoundCount >= 1);
+            Assert.DoesNotContain(gone.Ed25519Hex, f.Swarms.Get(recipient).Select(n => n.Ed25519Hex));
+            Assert.All(Enumerable.Range(0, f.Paths.Count), i => Assert.False(f.Paths.Path(i).Contains(gone)));
+        }
+
+        [Fact]
+        public void Store_GuardErrors_BackOffThenGiveUp()
+        {
+            var f = Ready(nameof(Store_GuardErrors_BackOffThenGiveUp));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 8, 9);
+            f.Client.GetSwarm(recipient);
+            for (int i = 0; i < ServiceNodeClient.MaxAttempts; i++)
+            {
+                f.Network.GuardFaults.Enqueue((i % 2 == 0 ? 504 : 503, "Request time out"));
+            }
+            var error = Assert.Throws<ServiceNodeException>(() => f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1));
+            Assert.Contains("failed after 4 attempts", error.Message);
+            Assert.Equal(new[] { 250, 500, 1000 }, f.Clock.Sleeps);
+
+            // Fewer faults than attempts: the request gets through.
+            f.Clock.Sleeps.Clear();
+            f.Network.GuardFaults.Enqueue((502, "Bad Gateway"));
+            Assert.True(f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+            Assert.Equal(new[] { 250 }, f.Clock.Sleeps);
+        }
+
+        [Fact]
+        public void Store_DestinationErrors_CountedAndOtherMemberUsed()
+        {
+            var f = Ready(nameof(Store_DestinationErrors_CountedAndOtherMemberUsed));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 7, 8, 9);
+            f.Client.GetSwarm(recipient);
+            f.Network.DestinationFaults.Enqueue((500, "internal error"));
+            int before = f.Network.Delivered.Count;
+            Assert.True(f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+            var attempts = f.Network.Delivered.Skip(before).ToList();
+            Assert.Equal(2, attempts.Count);
+            Assert.NotEqual(attempts[0].Destination, attempts[1].Destination);
+        }
+
+        [Fact]
+        public void Store_Unauthorized_NoRetry()
+        {
+            var f = Ready(nameof(Store_Unauthorized_NoRetry));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 7, 8, 9);
+            f.Client.GetSwarm(recipient);
+            f.Network.DestinationFaults.Enqueue((401, "bad signature"));
+            int before = f.Network.Delivered.Count;
+            var error = Assert.Throws<ServiceNodeException>(() => f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1));
+            Assert.Equal(401, error.Status);
+            Assert.Equal(before + 1, f.Network.Delivered.Count);
+            f.Network.GuardFaults.Enqueue((400, "Invalid ciphertext"));
+            Assert.Equal(400, Assert.Throws<ServiceNodeException>(() => f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1)).Status);
+        }
+
+        [Fact]
+        public void Store_ReceiptFromWrongSwarm_NotSuccess()
+        {
+            var f = Ready(nameof(Store_ReceiptFromWrongSwarm_NotSuccess));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 7, 8, 9);
+            f.Client.GetSwarm(recipient);
+            // The destination answers 200 with a receipt signed by members of another swarm.
+            string hash = MessageHash.Compute(recipient, 0, new byte[] { 1, 2, 3 });
+            string body = "{\"swarm\":{" + StoreReceiptTests.Entry(f.Network.Nodes[1], f.Network.Nodes[1].Hex, hash) + "},\"t\":" + f.Network.ServerTime + "}";
+            f.Network.DestinationFaults.Enqueue((200, body));
+            StoreReceipt receipt = f.Client.Store(recipient, new byte[] { 1, 2, 3 }, ServiceNodeClient.DefaultTtl, 1);
+            Assert.False(receipt.IsSuccess);
+            Assert.Equal(1, receipt.RejectedCount);
+        }
+
+        [Fact]
+        public void Retrieve_OwnInbox_SignedWithCursorPersisted()
+        {
+            var f = Ready(nameof(Retrieve_OwnInbox_SignedWithCursorPersisted));
+            f.Network.SetSwarm(f.OwnSessionId, 9);
+            byte[] first = f.Random.Bytes(30), second = f.Random.Bytes(31), third = f.Random.Bytes(32);
+            f.Client.Store(f.OwnSessionId, first, ServiceNodeClient.DefaultTtl, 1);
+            f.Client.Store(f.OwnSessionId, second, ServiceNodeClient.DefaultTtl, 1);
+
+            RetrieveResult result = f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0);
+            Assert.Equal(2, result.Count);
+            Assert.Equal(first, result.Message(0).Data);
+            Assert.Equal(second, result.Message(1).Data);
+            Assert.Equal(MessageHash.Compute(f.OwnSessionId, 0, second), result.Message(1).Hash);
+            Assert.Equal(f.Network.Nodes[9].Hex, result.Node);
+            string cursorKey = ServiceNodeClient.CursorKey(f.OwnSessionId, 0, f.Pool.Find(f.Network.Nodes[9].Hex));
+            Assert.Equal(result.Message(1).Hash, System.Text.Encoding.UTF8.GetString(f.Store.Get(cursorKey)));
+
+            f.Client.Store(f.OwnSessionId, third, ServiceNodeClient.DefaultTtl, 1);
+            result = f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0);
+            Assert.Equal(1, result.Count);
+            Assert.Equal(third, result.Message(0).Data);
+            Assert.Equal(0, f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0).Count);
+        }
+
+        [Fact]
+        public void Retrieve_WrongKey_Unauthorized()
+        {
+            var f = Ready(nameof(Retrieve_WrongKey_Unauthorized));
+            f.Network.SetSwarm(f.OwnSessionId, 8, 9);
+            byte[] otherKey = Sodium.PublicKeyAuth.GenerateKeyPair(f.Random.Bytes(32)).PrivateKey;
+            var error = Assert.Throws<ServiceNodeException>(() => f.Client.Retrieve(f.OwnSessionId, otherKey, 0));
+            Assert.Equal(401, error.Status);
+        }
+
+        [Fact]
+        public void Store_GuardAnswers425_ResyncsThenSucceeds()
+        {
+            var f = Ready(nameof(Store_GuardAnswers425_ResyncsThenSucceeds));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 7, 8);
+            f.Client.GetSwarm(recipient);
+            f.Network.GuardFaults.Enqueue((425, "Too early"));
+            int infos = f.Network.Delivered.Count(d => d.Method == "info");
+            Assert.True(f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+            Assert.Equal(infos + 1, f.Network.Delivered.Count(d => d.Method == "info"));
+        }
+
+        [Fact]
+        public void Store_421WithoutSnodes_AvoidsThatMember()
+        {
+            var f = Ready(nameof(Store_421WithoutSnodes_AvoidsThatMember));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 7, 8, 9);
+            f.Client.GetSwarm(recipient);
+            f.Network.DestinationFaults.Enqueue((421, "{\"t\":1700000000000}"));
+            int before = f.Network.Delivered.Count;
+            Assert.True(f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+            var attempts = f.Network.Delivered.Skip(before).ToList();
+            Assert.Equal(2, attempts.Count);
+            Assert.NotEqual(attempts[0].Destination, attempts[1].Destination);
+            Assert.Equal(3, f.Swarms.Get(recipient).Length);
+        }
+
+        [Fact]
+        public void Store_MemberFailsThreeTimes_DroppedFromPoolAndSwarm()
+        {
+            var f = Ready(nameof(Store_MemberFailsThreeTimes_DroppedFromPoolAndSwarm));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 9);
+            f.Client.GetSwarm(recipient);
+            string member = f.Network.Nodes[9].Hex;
+            for (int i = 0; i < NodePool.FailureThreshold; i++)
+            {
+                f.Network.DestinationFaults.Enqueue((503, "Snode not ready"));
+                Assert.Throws<ServiceNodeException>(() => f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1));
+            }
+            Assert.Null(f.Pool.Find(member));
+            // Its swarm entry went with it, so the client asked the network for the swarm again.
+            Assert.Equal(2, f.Network.Delivered.Count(d => d.Method == "get_swarm"));
+        }
+    }
+}

@@ -1,0 +1,250 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Session.Core.Micro.Network;
+
+namespace Session.Core.Micro.Tests.Support
+{
+    /// <summary>
+    /// A scripted stand-in for the Session network, for unit tests of the client's logic (the real
+    /// network is the testnet's job). It answers seeds' get_n_service_nodes, direct get_swarm and
+    /// oxend_request, and onion requests: it peels every layer with libsodium like a node would,
+    /// returns "Next node not found" for unknown or down relays, runs get_swarm / info / store /
+    /// retrieve at the destination (checking swarm membership, timestamps and retrieve signatures),
+    /// and seals the reply under the destination's layer key. Faults are scripted per test.
+    /// </summary>
+    public sealed class FakeNetwork : IHttpTransport
+    {
+        public const string SeedUrl = "https://127.0.0.250:4443";
+        public const string SeedPin = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+
+        private readonly Dictionary<string, List<(string Hash, long Timestamp, byte[] Data)>> _stored = new();
+
+        public FakeNetwork(SeededRandom random, int count, Func<int, string> ipOf = null)
+        {
+            Random = random;
+            Nodes = Enumerable.Range(0, count).Select(i => new OnionTestNode(random.Bytes(32), ipOf == null ? "10.0." + i + ".1" : ipOf(i), 22021 + i)).ToList();
+        }
+
+        public SeededRandom Random { get; }
+        public List<OnionTestNode> Nodes { get; }
+        public HashSet<string> Down { get; } = new();
+        public Dictionary<string, List<OnionTestNode>> Swarms { get; } = new();
+        public long ServerTime { get; set; } = 1_700_000_000_000;
+        public bool SeedDown { get; set; }
+        public string ExtraSeedEntries { get; set; } = "";
+
+        /// <summary>Plaintext answers the guard gives to the next onion requests instead of forwarding them.</summary>
+        public Queue<(int Status, string Body)> GuardFaults { get; } = new();
+
+        /// <summary>RPC answers the destination gives to the next onion requests instead of running them.</summary>
+        public Queue<(int Status, string Body)> DestinationFaults { get; } = new();
+
+        /// <summary>Every onion request that reached its destination: path (guard first) and destination.</summary>
+        public List<(OnionTestNode[] Path, OnionTestNode Destination, string Method)> Delivered { get; } = new();
+
+        public List<string> Posts { get; } = new();
+
+        /// <summary>How many "Next node not found" answers were given.</summary>
+        public int NextNodeNotFoundCount { get; private set; }
+
+        public NetworkProfile Profile => NetworkProfile.Testnet(SeedUrl, SeedPin, 1);
+
+        public void SetSwarm(string sessionId, params int[] members) => Swarms[sessionId] = members.Select(i => Nodes[i]).ToList();
+
+        public OnionTestNode ByHex(string hex) => Nodes.FirstOrDefault(n => n.Hex == hex);
+
+        public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds)
+        {
+            Posts.Add(url);
+            if (url.StartsWith(SeedUrl + "/"))
+            {
+                if (SeedDown)
+                {
+                    return HttpResponse.Failed("seed down");
+                }
+                string entries = string.Join(",", Nodes.Select(n => "{\"public_ip\":\"" + n.Node.Ip + "\",\"storage_port\":" + n.Node.Port
+                    + ",\"pubkey_ed25519\":\"" + n.Hex + "\",\"pubkey_x25519\":\"" + Convert.ToHexStringLower(n.X25519Public) + "\",\"requested_unlock_height\":0}"));
+                return Ok("{\"result\":{\"service_node_states\":[" + entries + ExtraSeedEntries + "],\"height\":1}}");
+            }
+            OnionTestNode node = Nodes.FirstOrDefault(n => url.StartsWith(n.Node.BaseUrl + "/"));
+            if (node == null || Down.Contains(node.Hex))
+            {
+                return HttpResponse.Failed("connection refused: " + url);
+            }
+            string path = url.Substring(node.Node.BaseUrl.Length);
+            if (path == "/storage_rpc/v1")
+            {
+                var (status, text) = Rpc(node, JsonNode.Parse(body));
+                return new HttpResponse(status, System.Text.Encoding.UTF8.GetBytes(text));
+            }
+            if (path == "/onion_req/v2")
+            {
+                return Onion(node, body);
+            }
+            return new HttpResponse(404, System.Text.Encoding.UTF8.GetBytes("not found"));
+        }
+
+        private static HttpResponse Ok(string text) => new HttpResponse(200, System.Text.Encoding.UTF8.GetBytes(text));
+
+        private HttpResponse Onion(OnionTestNode guard, byte[] wire)
+        {
+            if (GuardFaults.Count > 0)
+            {
+                var (status, text) = GuardFaults.Dequeue();
+                return new HttpResponse(status, System.Text.Encoding.UTF8.GetBytes(text));
+            }
+            var path = new List<OnionTestNode>();
+            OnionTestNode current = guard;
+            var (blob, json) = OnionTestNode.Split(wire);
+            while (true)
+            {
+                byte[] ephemeral = Convert.FromHexString(json.GetProperty("ephemeral_key").GetString());
+                byte[] plain = current.Open(blob, ephemeral);
+                (blob, json) = OnionTestNode.Split(plain);
+                if (json.TryGetProperty("headers", out _))
+                {
+                    var (status, text) = DestinationFaults.Count > 0 ? DestinationFaults.Dequeue() : Rpc(current, JsonNode.Parse(blob));
+                    Delivered.Add((path.ToArray(), current, JsonNode.Parse(blob)["method"].GetValue<string>()));
+                    string reply = new JsonObject { ["status"] = status, ["body"] = text }.ToJsonString();
+                    byte[] sealedReply = current.SealReply(System.Text.Encoding.UTF8.GetBytes(reply), ephemeral, Random.Bytes(24));
+                    return Ok(Convert.ToBase64String(sealedReply));
+                }
+                path.Add(current);
+                string next = json.GetProperty("destination").GetString();
+                OnionTestNode nextNode = ByHex(next);
+                if (nextNode == null || Down.Contains(next))
+                {
+                    NextNodeNotFoundCount++;
+                    return new HttpResponse(502, System.Text.Encoding.UTF8.GetBytes("Next node not found: " + next));
+                }
+                current = nextNode;
+            }
+        }
+
+        private JsonArray SnodesOf(IEnumerable<OnionTestNode> members) => new JsonArray(members.Select(n => (JsonNode)new JsonObject
+        {
+            ["ip"] = n.Node.Ip,
+            ["port_https"] = n.Node.Port,
+            ["pubkey_ed25519"] = n.Hex,
+            ["pubkey_x25519"] = Convert.ToHexStringLower(n.X25519Public),
+        }).ToArray());
+
+        private (int, string) Rpc(OnionTestNode node, JsonNode request)
+        {
+            string method = request["method"].GetValue<string>();
+            JsonNode p = request["params"];
+            switch (method)
+            {
+                case "info":
+                    return (200, "{\"version\":[2,11,0],\"timestamp\":" + ServerTime + ",\"t\":" + ServerTime + "}");
+                case "get_swarm":
+                {
+                    string owner = p["pubkey"].GetValue<string>();
+                    var members = Swarms.TryGetValue(owner, out var m) ? m : new List<OnionTestNode>();
+                    return (200, new JsonObject { ["snodes"] = SnodesOf(members), ["swarm"] = "0000000000000001", ["t"] = ServerTime }.ToJsonString());
+                }
+                case "oxend_request":
+                {
+                    var states = new JsonArray(Nodes.Select(n => (JsonNode)new JsonObject
+                    {
+                        ["public_ip"] = n.Node.Ip,
+                        ["storage_port"] = n.Node.Port,
+                        ["pubkey_ed25519"] = n.Hex,
+                        ["pubkey_x25519"] = Convert.ToHexStringLower(n.X25519Public),
+                    }).ToArray());
+                    return (200, new JsonObject { ["result"] = new JsonObject { ["service_node_states"] = states }, ["t"] = ServerTime }.ToJsonString());
+                }
+                case "store":
+                    return Store(node, p);
+                case "retrieve":
+                    return Retrieve(node, p);
+                default:
+                    return (400, "no method " + method);
+            }
+        }
+
+        private (int, string) Misdirected(string owner) =>
+            (421, new JsonObject { ["snodes"] = SnodesOf(Swarms[owner]), ["t"] = ServerTime }.ToJsonString());
+
+        private (int, string) Store(OnionTestNode node, JsonNode p)
+        {
+            string owner = p["pubkey"].GetValue<string>();
+            if (!Swarms.TryGetValue(owner, out var members))
+            {
+                return (500, "no swarm");
+            }
+            if (!members.Contains(node))
+            {
+                return Misdirected(owner);
+            }
+            long timestamp = p["timestamp"].GetValue<long>();
+            if (timestamp > ServerTime + 10_000)
+            {
+                return (406, "Timestamp error: check your clock");
+            }
+            byte[] data = Convert.FromBase64String(p["data"].GetValue<string>());
+            byte[] input = new byte[] { 5 }.Concat(Convert.FromHexString(owner.Substring(2))).Concat(data).ToArray();
+            string hash = Convert.ToBase64String(Sodium.GenericHash.Hash(input, (byte[])null, 32)).TrimEnd('=');
+            var list = _stored.TryGetValue(owner, out var l) ? l : (_stored[owner] = new());
+            bool already = list.Any(m => m.Hash == hash);
+            if (!already)
+            {
+                list.Add((hash, timestamp, data));
+            }
+            var swarm = new JsonObject();
+            foreach (OnionTestNode member in members)
+            {
+                var entry = new JsonObject
+                {
+                    ["hash"] = hash,
+                    ["signature"] = Convert.ToBase64String(Sodium.PublicKeyAuth.SignDetached(System.Text.Encoding.ASCII.GetBytes(hash), member.Ed25519Secret)),
+                    ["expiry"] = timestamp + p["ttl"].GetValue<long>(),
+                };
+                if (already)
+                {
+                    entry["already"] = true;
+                }
+                swarm[member.Hex] = entry;
+            }
+            return (200, new JsonObject { ["swarm"] = swarm, ["hash"] = hash, ["t"] = ServerTime }.ToJsonString());
+        }
+
+        private (int, string) Retrieve(OnionTestNode node, JsonNode p)
+        {
+            string owner = p["pubkey"].GetValue<string>();
+            if (!Swarms.TryGetValue(owner, out var members) || !members.Contains(node))
+            {
+                return Swarms.ContainsKey(owner) ? Misdirected(owner) : (500, "no swarm");
+            }
+            long timestamp = p["timestamp"].GetValue<long>();
+            if (Math.Abs(timestamp - ServerTime) > 60_000)
+            {
+                return (406, "retrieve timestamp too far from current time");
+            }
+            int ns = p["namespace"]?.GetValue<int>() ?? 0;
+            byte[] edPk = Convert.FromHexString(p["pubkey_ed25519"].GetValue<string>());
+            byte[] signature = Convert.FromBase64String(p["signature"].GetValue<string>());
+            byte[] message = System.Text.Encoding.ASCII.GetBytes("retrieve" + (ns == 0 ? "" : ns.ToString()) + timestamp);
+            bool keyMatches = Convert.ToHexStringLower(Sodium.PublicKeyAuth.ConvertEd25519PublicKeyToCurve25519PublicKey(edPk)) == owner.Substring(2);
+            if (!keyMatches || !Sodium.PublicKeyAuth.VerifyDetached(signature, message, edPk))
+            {
+                return (401, "retrieve signature verification failed");
+            }
+            var list = _stored.TryGetValue(owner, out var l) ? l : new();
+            string lastHash = p["last_hash"]?.GetValue<string>() ?? "";
+            int start = lastHash == "" ? 0 : list.FindIndex(m => m.Hash == lastHash) + 1;
+            var messages = new JsonArray(list.Skip(start).Select(m => (JsonNode)new JsonObject
+            {
+                ["hash"] = m.Hash,
+                ["timestamp"] = m.Timestamp,
+                ["expiration"] = m.Timestamp + 1_209_600_000L,
+                ["data"] = Convert.ToBase64String(m.Data),
+            }).ToArray());
+            return (200, new JsonObject { ["messages"] = messages, ["more"] = false, ["t"] = ServerTime }.ToJsonString());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading.Tasks;
+using Session.Core.Micro.Network;
+using Session.Testnet;
+using SessionBeacon.Harness.Network;
+using Xunit;
+
+namespace SessionBeacon.Harness.Tests.Network
+{
+    public class HttpClientTransportTests
+    {
+        private static readonly NodeRecord[] s_nodes =
+        {
+            new NodeRecord("127.0.1.1", 22021, new string('a', 64), new string('b', 64)),
+        };
+
+        private static readonly byte[] s_request = Encoding.UTF8.GetBytes(
+            "{\"jsonrpc\":\"2.0\",\"method\":\"get_n_service_nodes\",\"params\":{\"active_only\":true}}");
+
+        [Fact]
+        public async Task Post_SeedWithMatchingPin_Answers()
+        {
+            await using SeedNode seed = await SeedNode.StartAsync(IPAddress.Loopback, 0, s_nodes);
+            var transport = new HttpClientTransport(NetworkProfile.Testnet(seed.Url, SelfSignedCertificate.Pin(seed.Certificate), 1));
+            HttpResponse response = transport.Post(seed.Url, s_request, 10_000);
+            Assert.Null(response.Error);
+            Assert.Equal(200, response.Status);
+            Assert.Contains("\"service_node_states\"", Encoding.UTF8.GetString(response.Body));
+        }
+
+        [Fact]
+        public async Task Post_SeedWithWrongPin_FailsWithoutAnswer()
+        {
+            await using SeedNode seed = await SeedNode.StartAsync(IPAddress.Loopback, 0, s_nodes);
+            using var other = SelfSignedCertificate.Create("127.0.0.1");
+            var transport = new HttpClientTransport(NetworkProfile.Testnet(seed.Url, SelfSignedCertificate.Pin(other), 1));
+            HttpResponse response = transport.Post(seed.Url, s_request, 10_000);
+            Assert.Equal(0, response.Status);
+            Assert.Empty(response.Body);
+            Assert.Contains("does not match the pin", response.Error);
+        }
+
+        [Fact]
+        public async Task Post_ServiceNodeWithSelfSignedCertificate_Accepted()
+        {
+            await using SeedNode server = await SeedNode.StartAsync(IPAddress.Loopback, 0, s_nodes);
+            // The profile's seed is elsewhere, so this URL is a service node: no pin, any certificate.
+            var transport = new HttpClientTransport(NetworkProfile.Testnet("https://127.0.0.9:4443", SelfSignedCertificate.Pin(server.Certificate), 1));
+            HttpResponse response = transport.Post(server.Url, s_request, 10_000);
+            Assert.Equal(200, response.Status);
+            Assert.Equal(HttpClientTransport.PinOf(server.Certificate), SelfSignedCertificate.Pin(server.Certificate));
+        }
+
+        [Fact]
+        public void Post_NothingListening_FailsWithReason()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            var transport = new HttpClientTransport(NetworkProfile.Mainnet());
+            HttpResponse response = transport.Post("https://127.0.0.1:" + port + "/onion_req/v2", new byte[10], 5_000);
+            Assert.Equal(0, response.Status);
+            Assert.Contains("127.0.0.1:" + port, response.Error);
+        }
+
+        [Fact]
+        public void Post_ServerNeverAnswers_TimesOut()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            try
+            {
+                int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+                var transport = new HttpClientTransport(NetworkProfile.Mainnet());
+                HttpResponse response = transport.Post("https://127.0.0.1:" + port + "/onion_req/v2", new byte[10], 300);
+                Assert.Equal(0, response.Status);
+                Assert.Contains("no answer within 300 ms", response.Error);
+            }
+            finally
+            {
+                listener.Stop();
+            }
+        }
+    }
+}

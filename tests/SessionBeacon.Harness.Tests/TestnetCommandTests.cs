@@ -1,0 +1,182 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Session.Testnet;
+using Session.Testnet.Tests.Support;
+using SessionBeacon.Harness.Commands;
+using Xunit;
+
+namespace SessionBeacon.Harness.Tests
+{
+    public class TestnetCommandTests
+    {
+        [Fact]
+        public async Task Up_PrintsSummary_FaultReachesTheRunningNetwork_StopsCleanly()
+        {
+            string folder = Directory.CreateTempSubdirectory("harness-testnet").FullName;
+            var stop = new TaskCompletionSource();
+            var output = new StringWriter();
+            TextWriter shared = TextWriter.Synchronized(output);
+            var command = new TestnetCommand(() => stop.Task);
+            try
+            {
+                Task<ExitCode> running = Task.Run(() => command.Run(new[] { "up", "--nodes", "8", "--swarm-size", "4", "--data", folder, "--first-subnet", "60" }, shared, shared));
+                string state = Path.Combine(folder, TestnetCommand.StateFileName);
+                var clock = Stopwatch.StartNew();
+                while (!File.Exists(state) && !running.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(60))
+                {
+                    await Task.Delay(50);
+                }
+                Assert.True(File.Exists(state), output.ToString());
+                string summary = output.ToString();
+                Assert.Contains("testnet: 8 nodes in 2 swarms, in one process", summary);
+                Assert.Contains("seed:    https://127.0.0.1:", summary);
+                Assert.Contains("pin:     ", summary);
+                Assert.Contains("node 07  127.0.63.2:", summary);
+
+                var faultOutput = new StringWriter();
+                var faultError = new StringWriter();
+                ExitCode faulted = Program.Run(new[] { "testnet", "fault", "--data", folder, "--node", "5", "--refuse-relay", "on", "--delay-ms", "10" },
+                    faultOutput, faultError);
+                Assert.Equal(ExitCode.Ok, faulted);
+                Assert.Contains("node 5 faults: ", faultOutput.ToString());
+                Assert.Contains("\"refuse_relay\":true", faultOutput.ToString());
+
+                // A request to node 2 shows up in what it saw.
+                using (var client = new OnionClient())
+                {
+                    var user = new SessionUser();
+                    NetworkMap map = NetworkMap.FromJson(File.ReadAllText(Path.Combine(folder, "network.json")), "network.json");
+                    await client.DirectAsync(map.Nodes[2], "get_swarm", new JsonObject { ["pubkey"] = user.SessionId });
+
+                    // The network 'up' started takes a store and gives it back, through 3 hops each way.
+                    NodeEntry destination = Rpcs.SwarmOf(map, user)[0];
+                    OnionReply stored = await client.OnionAsync(Rpcs.Path(map, destination), destination, "store", Rpcs.Store(user, Encoding.UTF8.GetBytes("up")));
+                    Assert.Equal(200, stored.Status);
+                    NodeEntry other = Rpcs.SwarmOf(map, user)[1];
+                    OnionReply retrieved = await client.OnionAsync(Rpcs.Path(map, other), other, "retrieve", Rpcs.Retrieve(user));
+                    Assert.Equal(200, retrieved.Status);
+                    Assert.Equal((string)stored.Json["hash"], (string)Assert.Single(retrieved.Json["messages"].AsArray())["hash"]);
+                    var seenOutput = new StringWriter();
+                    Assert.Equal(ExitCode.Ok, Program.Run(new[] { "testnet", "seen", "--data", folder, "--node", "2" }, seenOutput, new StringWriter()));
+                    Assert.Contains("storage_rpc/v1  from 127.0.0.1", seenOutput.ToString());
+                    Assert.Contains("DESTINATION get_swarm  " + user.SessionId + "  200", seenOutput.ToString());
+                }
+
+                stop.SetResult();
+                Assert.Equal(ExitCode.Ok, await running);
+                Assert.Contains("testnet stopped; data kept in", output.ToString());
+                Assert.False(File.Exists(state));
+            }
+            finally
+            {
+                stop.TrySetResult();
+                Directory.Delete(folder, true);
+            }
+        }
+
+        [Theory]
+        [InlineData(new[] { "testnet", "fault", "--data", "x", "--node", "1" }, "name at least one fault")]
+        [InlineData(new[] { "testnet", "fault", "--data", "x", "--node", "1", "--down", "maybe" }, "--down must be on or off")]
+        [InlineData(new[] { "testnet", "fault", "--data", "x", "--node", "1", "--drop-rate", "3" }, "--drop-rate must be between 0 and 1")]
+        [InlineData(new[] { "testnet", "fault", "--data", "x", "--down", "on" }, "--node is required")]
+        [InlineData(new[] { "testnet", "up", "--nodes", "0" }, "--nodes must be a whole number from 1 to 1000")]
+        [InlineData(new[] { "testnet", "up", "--processes", "maybe" }, "--processes must be yes or no")]
+        [InlineData(new[] { "testnet", "sideways" }, "unknown subcommand 'sideways'")]
+        [InlineData(new[] { "testnet" }, "say what to do")]
+        public void BadArguments_UsageError_SaysWhich(string[] arguments, string reason)
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            Assert.Equal(ExitCode.UsageError, Program.Run(arguments, output, error));
+            Assert.Contains(reason, error.ToString());
+        }
+
+        [Fact]
+        public void Fault_NoRunningTestnet_SaysSo()
+        {
+            string folder = Directory.CreateTempSubdirectory("harness-none").FullName;
+            try
+            {
+                var error = new StringWriter();
+                Assert.Equal(ExitCode.Failed, Program.Run(new[] { "testnet", "fault", "--data", folder, "--node", "0", "--down", "on" }, new StringWriter(), error));
+                Assert.Contains("no 'testnet up' is running", error.ToString());
+            }
+            finally
+            {
+                Directory.Delete(folder, true);
+            }
+        }
+
+        [Fact]
+        public void Node_WithoutNetworkMap_ConfigError()
+        {
+            string folder = Directory.CreateTempSubdirectory("harness-nomap").FullName;
+            try
+            {
+                var error = new StringWriter();
+                Assert.Equal(ExitCode.ConfigError, Program.Run(new[] { "testnet", "node", "--data", folder, "--index", "0" }, new StringWriter(), error));
+                Assert.Contains("network.json not found", error.ToString());
+            }
+            finally
+            {
+                Directory.Delete(folder, true);
+            }
+        }
+
+        /// <summary>Nodes as real processes: a killed node process loses nothing it had stored.</summary>
+        [Fact]
+        public async Task ProcessNodes_KilledAndRestarted_KeepTheirMessages_FaultsReachTheProcess()
+        {
+            string folder = Directory.CreateTempSubdirectory("harness-processes").FullName;
+            using var client = new OnionClient();
+            try
+            {
+                await using TestNetwork network = await TestNetwork.StartAsync(new TestnetOptions
+                {
+                    NodeCount = 4,
+                    SwarmSize = 4,
+                    DataFolder = folder,
+                    FirstSubnet = 70,
+                    NodeHost = TestnetCommand.NodeHost(),
+                });
+                var user = new SessionUser();
+                NodeEntry node = network.Map.Nodes[1];
+                Assert.Equal(200, (await client.DirectAsync(node, "store", Rpcs.Store(user, Encoding.UTF8.GetBytes("survives")))).Status);
+
+                int pid = network.ProcessId(1);
+                Assert.NotEqual(0, pid);
+                Assert.NotEqual(Environment.ProcessId, pid);
+                Process.GetProcessById(pid).Kill();
+                Process.GetProcessById(pid).WaitForExit();
+                await Assert.ThrowsAsync<HttpRequestException>(() => client.DirectAsync(node, "info", new JsonObject()));
+
+                await network.StartNodeAsync(1);
+                Assert.NotEqual(pid, network.ProcessId(1));
+                JsonArray messages = Rpcs.Json((await client.DirectAsync(node, "retrieve", Rpcs.Retrieve(user))).Body)["messages"].AsArray();
+                Assert.Equal("survives", Encoding.UTF8.GetString(Convert.FromBase64String((string)Assert.Single(messages)["data"])));
+
+                // Faults travel to the node's process.
+                await network.SetFaultsAsync(2, new NodeFaults { WrongSwarm = true });
+                Assert.Equal(421, (await client.DirectAsync(network.Map.Nodes[2], "retrieve", Rpcs.Retrieve(user))).Status);
+                await network.SetFaultsAsync(2, new NodeFaults { Down = true });
+                await Assert.ThrowsAsync<HttpRequestException>(() => client.DirectAsync(network.Map.Nodes[2], "info", new JsonObject()));
+                await network.SetFaultsAsync(2, NodeFaults.None);
+                Assert.Equal(200, (await client.DirectAsync(network.Map.Nodes[2], "info", new JsonObject())).Status);
+
+                // What a node process saw comes back over its control channel.
+                Observation[] seen = await network.ObservationsAsync(1);
+                Assert.Contains(seen, o => o.Method == "retrieve" && o.SessionId == user.SessionId);
+            }
+            finally
+            {
+                Directory.Delete(folder, true);
+            }
+        }
+    }
+}

@@ -3,7 +3,7 @@
 // and sender signature, and a stock Session app that receives one shows a readable line:
 //   body = Marker "\n" Prefix base64(CarriageVersion || packet)
 // Marker is one line of text for people; Prefix and the version byte are for machines. Standard
-// padded base64 (+/ alphabet), no white space. Size: packet + 1 byte, times 4/3, plus 69 characters.
+// padded base64 (+/ alphabet), no white space. Size: packet + 1 byte, times 4/3, plus 68 characters.
 // Recognition (IsRatchetMessage) only compares characters, never decodes, and never throws for a
 // message that is not a ratchet message, so a receive loop can ask it of every message.
 using Session.Core.Micro.Encoding;

@@ -101,7 +101,7 @@ namespace Session.Core.Micro.Ratchet
         /// <exception cref="System.ArgumentNullException"><paramref name="text"/> is null.</exception>
         /// <exception cref="System.ArgumentException">A bad timestamp or text.</exception>
         /// <exception cref="RatchetException">The counter is used up.</exception>
-        /// <exception cref="MessageException">The payload would be too large for a swarm.</exception>
+        /// <exception cref="MessageException">The payload would be too large for a swarm; nothing was encrypted.</exception>
         public byte[] EncodeAlert(string text, string displayName, long timestamp, out uint sequence)
         {
             return Encode(RatchetContent.EncodeAlert(text), displayName, timestamp, out sequence);
@@ -111,6 +111,7 @@ namespace Session.Core.Micro.Ratchet
         /// <exception cref="System.ArgumentNullException"><paramref name="sequences"/> is null.</exception>
         /// <exception cref="System.ArgumentException">No counter, too many, counter 0, or a bad timestamp.</exception>
         /// <exception cref="RatchetException">The counter is used up.</exception>
+        /// <exception cref="MessageException">The payload would be too large for a swarm.</exception>
         public byte[] EncodeAcknowledgement(uint[] sequences, string displayName, long timestamp)
         {
             uint sequence;
@@ -139,10 +140,18 @@ namespace Session.Core.Micro.Ratchet
 
         private byte[] Encode(byte[] plaintext, string displayName, long timestamp, out uint sequence)
         {
-            if (timestamp <= 0)
+            try
+            {
+                // Everything the v1 layer could refuse (timestamp, name, size) is checked on a stand-in
+                // body of the same length first, so a refusal never spends a message key.
+                int packetSize = (_session.AwaitingReply ? RatchetPacket.InitiationHeaderSize : RatchetPacket.HeaderSize)
+                    + plaintext.Length + RatchetPacket.TagSize;
+                MessageEncoder.PayloadSize(RatchetCarriage.ToContent(new byte[packetSize], displayName, timestamp));
+            }
+            catch
             {
                 CryptoBytes.Wipe(plaintext);
-                throw Errors.Range("timestamp");
+                throw;
             }
             byte[] packet;
             try

@@ -260,5 +260,54 @@ namespace Session.Core.Micro.Tests.Ratchet
                 Assert.Equal(RatchetError.Malformed, Refused(() => RatchetContent.Read(bytes, 1)));
             }
         }
+
+        [Fact]
+        public void EncodeAlert_RefusedByV1Layer_SpendsNoMessageKey()
+        {
+            var p = new Parties(107);
+            RatchetLink beacon = p.StartBeacon();
+            int saves = p.BeaconStore.Saves;
+            var tooLarge = Assert.Throws<MessageException>(() => beacon.EncodeAlert(new string('x', MessageEncoder.MaxStoredSize), null, Time, out _));
+            Assert.Equal(MessageError.TooLarge, tooLarge.Error);
+            Assert.Throws<ArgumentException>(() => beacon.EncodeAlert("a", null, 0, out _));
+            Assert.Throws<ArgumentException>(() => beacon.EncodeAlert("a", "\ud800", Time, out _));
+            Assert.Throws<ArgumentException>(() => beacon.EncodeAcknowledgement(new uint[] { 1 }, null, -1));
+            Assert.Equal(saves, p.BeaconStore.Saves);
+            Assert.Equal(0u, beacon.Session.LastSequenceSent);
+            beacon.EncodeAlert("fits", null, Time, out uint sequence);
+            Assert.Equal(1u, sequence);
+        }
+
+        [Fact]
+        public void Open_AcknowledgementFromAnotherSender_BeaconRefusesAsNotPeer()
+        {
+            var p = new Parties(108);
+            RatchetLink beacon = p.StartBeacon();
+            RatchetLink receiver = p.AcceptAtReceiver(p.AtReceiver(beacon.EncodeAlert("a", null, Time, out uint seq)), out _);
+            IncomingMessage ack = p.AtBeacon(receiver.EncodeAcknowledgement(new[] { seq }, null, Time + 1));
+            var intruder = IdentityKeys.FromSeed(Seed(new DeterministicRandomSource(997)));
+            IncomingMessage forged = p.AtBeacon(MessageEncoder.Encode(intruder, p.Beacon.X25519PublicKey,
+                new ContentMessage(ack.Body, null, Time + 2), new DeterministicRandomSource(7)));
+            Assert.Equal(RatchetError.NotPeer, Refused(() => beacon.Open(forged)));
+            Assert.True(beacon.Session.AwaitingReply);
+            Assert.True(beacon.Open(ack).Acknowledges(seq));
+            // A second delivery of the same acknowledgement is a duplicate, not a second "help was reached".
+            Assert.Equal(RatchetError.Duplicate, Refused(() => beacon.Open(ack)));
+        }
+
+        [Fact]
+        public void Link_NullArguments_Throw()
+        {
+            var p = new Parties(109);
+            RatchetLink beacon = p.StartBeacon();
+            Assert.Throws<ArgumentNullException>(() => new RatchetLink(null, beacon.Session, p.BeaconRandom));
+            Assert.Throws<ArgumentNullException>(() => new RatchetLink(p.Beacon, null, p.BeaconRandom));
+            Assert.Throws<ArgumentNullException>(() => new RatchetLink(p.Beacon, beacon.Session, null));
+            Assert.Throws<ArgumentNullException>(() => beacon.Open(null));
+            Assert.Throws<ArgumentNullException>(() => beacon.EncodeAlert(null, null, Time, out _));
+            Assert.Throws<ArgumentNullException>(() => RatchetCarriage.IsRatchetMessage(null));
+            Assert.Throws<ArgumentNullException>(() => RatchetCarriage.Body(null));
+            Assert.Throws<ArgumentException>(() => RatchetLink.Accept(p.ReceiverStore, p.ReceiverRandom, p.Receiver, p.PreKeySecret, new byte[31], null, out _));
+        }
     }
 }

@@ -119,6 +119,8 @@ namespace Session.Core.Micro.Bench
                 // Neither library has a Double Ratchet.
                 [CoreOperations.RatchetSendName] = (null, null),
                 [CoreOperations.RatchetAckName] = (null, null),
+                [CoreOperations.RatchetAlertPayloadName] = (null, null),
+                [CoreOperations.RatchetAckPayloadName] = (null, null),
             };
         }
     }

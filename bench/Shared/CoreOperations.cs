@@ -37,6 +37,8 @@ namespace Session.Core.Micro.Bench
         public const string ReceiptName = "store receipt verify (3 signatures)";
         public const string RatchetSendName = "ratchet send (200 B alert)";
         public const string RatchetAckName = "ratchet acknowledgement open (DH step)";
+        public const string RatchetAlertPayloadName = "ratcheted alert payload (ratchet send + v1 encode, 200 B)";
+        public const string RatchetAckPayloadName = "ratcheted acknowledgement open (v1 open + ratchet DH step)";
 
         public readonly byte[] SecretKey = Fixed(32, 1);
         public readonly byte[] PeerPublicKey = new byte[32];
@@ -74,6 +76,12 @@ namespace Session.Core.Micro.Bench
         private readonly RatchetSession _beacon;
         private readonly FixedStore _beaconBeforeAck;
         private readonly byte[] _acknowledgement;
+        private readonly IdentityKeys _linkBeacon = IdentityKeys.FromSeed(Fixed(32, 40));
+        private readonly RatchetLink _beaconLink;
+        private readonly FixedStore _linkBeforeAck;
+        private readonly MessageReceiver _beaconInbox;
+        private readonly byte[] _acknowledgementPayload;
+        private readonly string _alertText = new string('A', 200);
 
         public CoreOperations()
         {
@@ -105,6 +113,28 @@ namespace Session.Core.Micro.Bench
             _beaconBeforeAck.Frozen = true;
             // Sends are timed after the acknowledgement, as they run once a pairing is settled.
             _beacon.Decrypt(_acknowledgement);
+
+            // The same over Session v1 (RatchetLink): the beacon _linkBeacon, the receiver _sender (whose
+            // Ed25519 key is EdSecretKey). The acknowledgement payload is the receiver's first, and the
+            // beacon's state before it is kept, so every timed open does the v1 open and the DH step.
+            var linkStore = new FixedStore();
+            var linkBundle = new byte[RatchetPreKey.Size];
+            var linkPreKeySecret = new byte[32];
+            RatchetPreKey.Create(linkBundle, linkPreKeySecret, _sender, new FixedSource(Fixed(32, 41)));
+            _beaconLink = new RatchetLink(_linkBeacon,
+                RatchetSession.Initiate(linkStore, _alertRandom, _linkBeacon, _sender.X25519PublicKey, linkBundle), _alertRandom);
+            byte[] firstPayload = _beaconLink.EncodeAlert(_alertText, "SessionBeacon", 1764237600000, out _);
+            RatchetLink receiverLink = RatchetLink.Accept(new FixedStore(), _alertRandom, _sender, linkPreKeySecret,
+                _linkBeacon.X25519PublicKey, new MessageReceiver(_sender).Open(firstPayload), out _);
+            _acknowledgementPayload = receiverLink.EncodeAcknowledgement(new uint[] { 1 }, null, 1764237601000);
+            _linkBeforeAck = new FixedStore();
+            _linkBeforeAck.Save(linkStore.Load());
+            _linkBeforeAck.Frozen = true;
+            _beaconInbox = new MessageReceiver(_linkBeacon);
+            if (!_beaconLink.Open(_beaconInbox.Open(_acknowledgementPayload)).Acknowledges(1))
+            {
+                throw new InvalidOperationException("benchmark acknowledgement does not open");
+            }
         }
 
         // Four nodes with real X25519 keys and three swarm members that sign a store receipt; the
@@ -231,6 +261,10 @@ namespace Session.Core.Micro.Bench
                 (ReceiptName, () => StoreReceipt.Verify(JsonReader.Parse(_replyJson), _hash, _swarm, 3)),
                 (RatchetSendName, () => _beacon.Encrypt(Message200)),
                 (RatchetAckName, () => RatchetSession.Load(_beaconBeforeAck, _ephemeral).Decrypt(_acknowledgement)),
+                // The carriage (docs/ratchet.md, "Carriage"): what a press and an answer cost end to end, minus the network.
+                (RatchetAlertPayloadName, () => _beaconLink.EncodeAlert(_alertText, "SessionBeacon", 1764237600000, out _)),
+                (RatchetAckPayloadName, () => new RatchetLink(_linkBeacon, RatchetSession.Load(_linkBeforeAck, _alertRandom), _alertRandom)
+                    .Open(_beaconInbox.Open(_acknowledgementPayload))),
             };
         }
 

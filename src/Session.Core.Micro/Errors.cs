@@ -454,5 +454,24 @@ namespace Session.Core.Micro
         {
             return new ArgumentException("seed " + url + ": an https seed needs its certificate pin (44 base64 characters of SHA-256), an http seed none", "pin");
         }
+
+        // The ratchet's carriage in Session v1 messages (RatchetCarriage, RatchetLink, KeyValueRatchetStore).
+
+        public static Ratchet.RatchetException RatchetNotPeer(string sender, string peer)
+        {
+            return new Ratchet.RatchetException(Ratchet.RatchetError.NotPeer,
+                "ratchet: the Session message was signed by " + sender + ", not by the paired peer " + peer + "; refused");
+        }
+
+        public static Ratchet.RatchetException RatchetNotCarried(string why)
+        {
+            return new Ratchet.RatchetException(Ratchet.RatchetError.Malformed, "ratchet carriage: " + why);
+        }
+
+        public static Ratchet.RatchetException RatchetStoreDamaged(string name)
+        {
+            return new Ratchet.RatchetException(Ratchet.RatchetError.Malformed,
+                "ratchet state store '" + name + "': both slots are present and neither holds a valid state (not a torn write: the storage is damaged)");
+        }
     }
 }

@@ -41,5 +41,8 @@ namespace Session.Core.Micro.Ratchet
 
         /// <summary>The 2^32 - 1 message counter of this side is used up: pair again.</summary>
         CounterExhausted = 12,
+
+        /// <summary>The Session message that carried the packet was signed by someone other than the paired peer.</summary>
+        NotPeer = 13,
     }
 }

@@ -3,7 +3,10 @@
 // beacon that silently alerts nobody is worse than one that refuses to start. Identity secrets
 // are never kept here.
 using System.Collections;
+using Session.Core.Micro.Crypto;
+using Session.Core.Micro.Encoding;
 using Session.Core.Micro.Identity;
+using Session.Core.Micro.Ratchet;
 
 namespace SessionBeacon.Config
 {
@@ -21,7 +24,7 @@ namespace SessionBeacon.Config
 
         private static readonly string[] s_knownKeys =
         {
-            "network", "network.seed", "board", "device.name", "recipient",
+            "network", "network.seed", "board", "device.name", "recipient", "recipient.prekey",
             "alert.panic", "alert.duress", "alert.sensor", "alert.ttl_hours",
             "panic.hold_ms", "panic.cancel_ms",
         };
@@ -42,7 +45,10 @@ namespace SessionBeacon.Config
         /// <summary>The name the beacon shows as its Session profile name and in alert bodies.</summary>
         public string DeviceName { get; private set; }
 
-        /// <summary>Who receives alerts; at least one.</summary>
+        /// <summary>The key of a line that makes a recipient a ratchet recipient: "recipient.prekey = &lt;Session ID&gt; &lt;bundle in base64&gt;".</summary>
+        public const string PreKeyKey = "recipient.prekey";
+
+        /// <summary>Who receives alerts; at least one. Each is plain v1 unless a recipient.prekey line makes it a ratchet recipient.</summary>
         public Recipient[] Recipients { get; private set; }
 
         /// <summary>The body of a panic alert.</summary>
@@ -75,6 +81,7 @@ namespace SessionBeacon.Config
             config.Board = file.RequiredText("board", "the board profile to use, a name from boards/ such as esp32-devkitc");
             config.DeviceName = file.Text("device.name", "SessionBeacon");
             config.Recipients = ReadRecipients(file);
+            ReadPreKeys(file, config.Recipients);
             config.PanicText = file.Text("alert.panic", "PANIC: I need help now");
             config.DuressText = file.Text("alert.duress", "PANIC (duress): I need help now");
             config.SensorText = file.Text("alert.sensor", "Sensor alert");
@@ -137,6 +144,108 @@ namespace SessionBeacon.Config
                 file.Report("no 'recipient' given: add at least one line 'recipient = <Session ID> <name>'");
             }
             return (Recipient[])recipients.ToArray(typeof(Recipient));
+        }
+
+        // "recipient.prekey = <Session ID> <bundle in base64>": makes the recipient with that Session ID a
+        // ratchet (companion receiver) recipient. The bundle is checked fully here (length, version,
+        // signature, and that the recipient's own Session identity signed it), so a beacon never starts
+        // with a bundle its first alert would fail on.
+        private static void ReadPreKeys(ConfigFile file, Recipient[] recipients)
+        {
+            int[] seenOn = new int[recipients.Length];
+            foreach (ConfigEntry entry in file.All(PreKeyKey))
+            {
+                int space = entry.Value.IndexOf(' ');
+                if (space < 0)
+                {
+                    file.Report(entry.Line, "recipient.prekey needs the recipient's Session ID and then its pre-key bundle (base64, from the receiver's provisioning), such as 'recipient.prekey = 05ab... AQ...'");
+                    continue;
+                }
+                string id = entry.Value.Substring(0, space);
+                string encoded = entry.Value.Substring(space + 1).Trim();
+                string problem;
+                byte[] key = SessionId.TryParse(id, out problem);
+                if (key == null)
+                {
+                    file.Report(entry.Line, "recipient.prekey: '" + id + "' is not a Session ID: " + problem);
+                    continue;
+                }
+                string shortId = id.Substring(0, 8).ToLower() + "...";
+                int index = Find(recipients, key);
+                if (index < 0)
+                {
+                    file.Report(entry.Line, "recipient.prekey for " + shortId + ": no 'recipient' line has this Session ID; add 'recipient = " + shortId + " <name>' or fix the ID");
+                    continue;
+                }
+                if (seenOn[index] != 0)
+                {
+                    file.Report(entry.Line, "recipient.prekey for " + shortId + " is already given on line " + seenOn[index].ToString() + "; give one bundle per recipient");
+                    continue;
+                }
+                seenOn[index] = entry.Line;
+                if (encoded.IndexOf(' ') >= 0 || encoded.IndexOf('\t') >= 0)
+                {
+                    file.Report(entry.Line, "recipient.prekey for " + shortId + ": the bundle must be one word of base64 with no spaces");
+                    continue;
+                }
+                byte[] bundle = Base64.TryDecode(encoded);
+                if (bundle == null)
+                {
+                    file.Report(entry.Line, "recipient.prekey for " + shortId + ": the bundle is not base64 (A-Z, a-z, 0-9, '+', '/')");
+                    continue;
+                }
+                string refused = CheckBundle(bundle, key);
+                if (refused != null)
+                {
+                    file.Report(entry.Line, "recipient.prekey for " + shortId + ": " + refused);
+                    continue;
+                }
+                recipients[index].PreKeyBundle = bundle;
+            }
+        }
+
+        // Why the bundle cannot be used with the recipient key, or null when it can.
+        private static string CheckBundle(byte[] bundle, byte[] recipientKey)
+        {
+            if (bundle.Length != RatchetPreKey.Size)
+            {
+                return "the bundle is " + bundle.Length.ToString() + " bytes; a pre-key bundle is " + RatchetPreKey.Size.ToString()
+                    + " (172 base64 characters). Copy it again from the receiver";
+            }
+            if (bundle[0] != RatchetPreKey.Version)
+            {
+                return "the bundle has version " + bundle[0].ToString() + "; this beacon reads version " + RatchetPreKey.Version.ToString()
+                    + ". Provision the receiver with a matching release";
+            }
+            try
+            {
+                RatchetPreKey.Open(new byte[X25519.KeySize], bundle, recipientKey);
+                return null;
+            }
+            catch (RatchetException)
+            {
+                // With length and version checked above, only the signature or the identity is left. Tell a damaged bundle from one that is intact but another identity's.
+                byte[] signer = new byte[Ed25519.PublicKeySize];
+                System.Array.Copy(bundle, 1, signer, 0, signer.Length);
+                byte[] converted = new byte[X25519.KeySize];
+                if (Ed25519ToX25519.PublicKey(converted, signer) && CryptoBytes.ConstantTimeEquals(converted, recipientKey))
+                {
+                    return "the bundle's signature does not verify: it is damaged. Copy it again from the receiver";
+                }
+                return "the bundle was not made by this recipient's Session ID (copied from another receiver, or damaged)";
+            }
+        }
+
+        private static int Find(Recipient[] recipients, byte[] key)
+        {
+            for (int i = 0; i < recipients.Length; i++)
+            {
+                if (CryptoBytes.ConstantTimeEquals(recipients[i].PublicKey, key))
+                {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 }

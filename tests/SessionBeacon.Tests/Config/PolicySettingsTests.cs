@@ -52,6 +52,8 @@ namespace SessionBeacon.Tests.Config
 
         public static TheoryData<string, string> Problems => new TheoryData<string, string>
         {
+            { "panic.cancel_ms = 60001\n", "nf.config line 3: 'panic.cancel_ms' must be a whole number from 0 to 60000, not '60001'" },
+            { "panic.hold_ms = 100\n", "nf.config line 3: 'panic.hold_ms' must be a whole number from 200 to 10000, not '100'" },
             { "button.debounce_ms = 2\n", "nf.config line 3: 'button.debounce_ms' must be a whole number from 5 to 100, not '2'" },
             { "gesture.gap_ms = 5000\n", "nf.config line 3: 'gesture.gap_ms' must be a whole number from 200 to 3000, not '5000'" },
             { "duress.presses = 1\n", "nf.config line 3: 'duress.presses' must be 0 (off) or 2 to 9, not 1: 1 press is the cancel" },

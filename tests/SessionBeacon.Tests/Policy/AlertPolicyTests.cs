@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using SessionBeacon.Config;
 using SessionBeacon.Policy;
 using Xunit;
@@ -58,6 +59,31 @@ namespace SessionBeacon.Tests.Policy
         public void Step_Script_GivesDecisions(string name, string config, string script, string expected)
         {
             Assert.True(expected == PolicyScript.Run(PolicyScript.Settings(config), script), name + ": expected '" + expected + "', got '" + PolicyScript.Run(PolicyScript.Settings(config), script) + "'");
+        }
+
+        [Fact]
+        public void Duress_ShowsExactlyWhatACancelShows()
+        {
+            // What the device shows is driven by the cues only; relative to the last release they must match.
+            PolicySettings settings = PolicyScript.Settings("");
+            string cancel = Cues(settings, new long[] { 0, 2000, 3000, 3100 });
+            string duress = Cues(settings, new long[] { 0, 2000, 2700, 2800, 3000, 3100 });
+            Assert.Equal(cancel, duress);
+            Assert.Equal("CuePending@-1600 CueCancelled@700", cancel);
+        }
+
+        private static string Cues(PolicySettings settings, long[] edges)
+        {
+            var policy = new AlertPolicy(settings);
+            policy.Start(0);
+            for (int i = 0; i < edges.Length; i++)
+            {
+                policy.ButtonLevel(i % 2 == 0, edges[i]);
+            }
+            policy.Step(20000);
+            long lastRelease = edges[edges.Length - 1];
+            return string.Join(" ", Array.FindAll(policy.TakeDecisions(), d => d.Kind == DecisionKind.CuePending || d.Kind == DecisionKind.CueCancelled)
+                .Select(d => d.Kind + "@" + (d.Time - lastRelease)));
         }
 
         [Fact]

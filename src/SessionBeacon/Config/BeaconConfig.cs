@@ -27,6 +27,8 @@ namespace SessionBeacon.Config
             "network", "network.seed", "board", "device.name", "recipient", "recipient.prekey",
             "alert.panic", "alert.duress", "alert.sensor", "alert.ttl_hours",
             "panic.hold_ms", "panic.cancel_ms",
+            "button.debounce_ms", "gesture.gap_ms", "duress.presses", "test.presses", "sensor",
+            "sensor.debounce_ms", "sensor.min_interval_s", "heartbeat.interval_min", "battery.low_percent",
         };
 
         private BeaconConfig()
@@ -69,6 +71,9 @@ namespace SessionBeacon.Config
         /// <summary>How long a short press can still cancel a panic alert.</summary>
         public int PanicCancelMs { get; private set; }
 
+        /// <summary>Timings, gestures, sensors, heartbeat and battery level of the alert policy.</summary>
+        public PolicySettings Policy { get; private set; }
+
         /// <summary>Reads and validates nf.config text.</summary>
         /// <exception cref="ConfigException">The text has one or more problems; all are listed.</exception>
         public static BeaconConfig Parse(string text, string sourceName)
@@ -88,6 +93,7 @@ namespace SessionBeacon.Config
             config.AlertTtlHours = file.Integer("alert.ttl_hours", MaxTtlHours, 1, MaxTtlHours);
             config.PanicHoldMs = file.Integer("panic.hold_ms", 1500, 200, 10000);
             config.PanicCancelMs = file.Integer("panic.cancel_ms", 5000, 0, 60000);
+            config.Policy = PolicySettings.Read(file, config.PanicHoldMs, config.PanicCancelMs);
             file.ThrowIfProblems();
             return config;
         }

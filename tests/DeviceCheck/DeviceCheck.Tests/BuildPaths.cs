@@ -9,6 +9,8 @@ namespace DeviceCheck.Tests
     {
         public static string PortableAssembly => Get("PortableAssembly");
 
+        public static string Esp32Assembly => Get("Esp32Assembly");
+
         public static string NanoMscorlib => Get("NanoMscorlib");
 
         public static string RepositoryRoot => Get("RepositoryRoot");

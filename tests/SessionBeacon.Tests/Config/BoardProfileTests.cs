@@ -67,6 +67,8 @@ namespace SessionBeacon.Tests.Config
             { Plain + "led.active = sometimes\n", "t.conf line 4: 'led.active' must be one of high, low" },
             { Plain + "ram.class = huge\n", "t.conf line 4: 'ram.class' must be one of small, standard, psram" },
             { Plain + "led.colour = red\n", "t.conf line 4: unknown key 'led.colour'" },
+            { "board.name = T\nbutton.pin = 49\nled.pin = 2\n", "t.conf line 2: 'button.pin' must be a whole number from 0 to 48, not '49'" },
+            { "board.name = T\nbutton.pin = 4\nled.pin = -1\n", "t.conf line 3: 'led.pin' must be a whole number from 0 to 48, not '-1'" },
         };
 
         [Theory]

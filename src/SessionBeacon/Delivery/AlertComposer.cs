@@ -1,0 +1,132 @@
+// Turns an alert decision of the policy into what the outbox stores (architecture.md, "Composer"):
+// the alert's kind and its Content, a text message from the beacon's profile name, signed at the
+// time given. Panic, duress and sensor texts come from nf.config (alert.panic, alert.duress,
+// alert.sensor); the sensor's name and, when known, the battery level are appended, so a recipient
+// reads what happened without a second message. The other texts are fixed.
+using Session.Core.Micro.Messages;
+using SessionBeacon.Config;
+using SessionBeacon.Policy;
+
+namespace SessionBeacon.Delivery
+{
+    /// <summary>Builds the Content of an alert from a policy decision.</summary>
+    public sealed class AlertComposer
+    {
+        /// <summary>The text of a test alert.</summary>
+        public const string TestText = "Test alert: no action needed";
+
+        /// <summary>The text of a check-in.</summary>
+        public const string HeartbeatText = "Check-in: the beacon is working";
+
+        /// <summary>The text of a low-battery alert.</summary>
+        public const string LowBatteryText = "Battery low: charge or replace it";
+
+        /// <summary>The text of a tamper alert.</summary>
+        public const string TamperText = "Tamper alert";
+
+        /// <summary>The text of a power-loss alert.</summary>
+        public const string PowerLossText = "External power lost";
+
+        private readonly BeaconConfig _config;
+
+        /// <summary>A composer for the texts, device name and sensors of <paramref name="config"/>.</summary>
+        /// <exception cref="System.ArgumentNullException"><paramref name="config"/> is null.</exception>
+        public AlertComposer(BeaconConfig config)
+        {
+            if (config == null)
+            {
+                throw Errors.Null("config");
+            }
+            _config = config;
+        }
+
+        /// <summary>True when <paramref name="decision"/> asks for a message to be sent (a Fire* decision).</summary>
+        /// <exception cref="System.ArgumentNullException"><paramref name="decision"/> is null.</exception>
+        public static bool IsAlert(Decision decision)
+        {
+            if (decision == null)
+            {
+                throw Errors.Null("decision");
+            }
+            switch (decision.Kind)
+            {
+                case DecisionKind.FirePanic:
+                case DecisionKind.FireDuress:
+                case DecisionKind.FireSensor:
+                case DecisionKind.FireHeartbeat:
+                case DecisionKind.FireTest:
+                case DecisionKind.FireLowBattery:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The outbox kind of an alert decision.</summary>
+        /// <exception cref="System.ArgumentNullException"><paramref name="decision"/> is null.</exception>
+        /// <exception cref="System.ArgumentException">The decision is not an alert, or names no configured sensor.</exception>
+        public AlertKind KindOf(Decision decision)
+        {
+            CheckAlert(decision);
+            switch (decision.Kind)
+            {
+                case DecisionKind.FirePanic: return AlertKind.Panic;
+                case DecisionKind.FireDuress: return AlertKind.Duress;
+                case DecisionKind.FireHeartbeat: return AlertKind.Heartbeat;
+                case DecisionKind.FireTest: return AlertKind.Test;
+                case DecisionKind.FireLowBattery: return AlertKind.LowBattery;
+            }
+            switch (Sensor(decision).Kind)
+            {
+                case SensorKind.Tamper: return AlertKind.Tamper;
+                case SensorKind.PowerLoss: return AlertKind.PowerLoss;
+                default: return AlertKind.Sensor;
+            }
+        }
+
+        /// <summary>The Content of the alert, from the device's profile name, signed at <paramref name="sigTimestamp"/>.</summary>
+        /// <param name="decision">A Fire* decision of the policy.</param>
+        /// <param name="sigTimestamp">The send time in Unix milliseconds (the network's clock when known).</param>
+        /// <exception cref="System.ArgumentNullException"><paramref name="decision"/> is null.</exception>
+        /// <exception cref="System.ArgumentException">The decision is not an alert, names no configured sensor, or the timestamp is not positive.</exception>
+        public ContentMessage Compose(Decision decision, long sigTimestamp)
+        {
+            AlertKind kind = KindOf(decision);
+            string body;
+            switch (kind)
+            {
+                case AlertKind.Panic: body = _config.PanicText; break;
+                case AlertKind.Duress: body = _config.DuressText; break;
+                case AlertKind.Heartbeat: body = HeartbeatText; break;
+                case AlertKind.Test: body = TestText; break;
+                case AlertKind.LowBattery: body = LowBatteryText; break;
+                case AlertKind.Tamper: body = TamperText + ": " + Sensor(decision).Name; break;
+                case AlertKind.PowerLoss: body = PowerLossText + ": " + Sensor(decision).Name; break;
+                default: body = _config.SensorText + ": " + Sensor(decision).Name; break;
+            }
+            if (decision.BatteryPercent != Decision.UnknownBattery)
+            {
+                body += " (battery " + decision.BatteryPercent.ToString() + "%)";
+            }
+            return new ContentMessage(body, _config.DeviceName, sigTimestamp);
+        }
+
+        private void CheckAlert(Decision decision)
+        {
+            if (!IsAlert(decision))
+            {
+                throw Errors.Range("decision", "must be an alert (a Fire decision)");
+            }
+        }
+
+        private SensorSetting Sensor(Decision decision)
+        {
+            SensorSetting[] sensors = _config.Policy.Sensors;
+            if (decision.Sensor < 0 || decision.Sensor >= sensors.Length)
+            {
+                throw Errors.NoSuchSensor("decision", decision.Sensor);
+            }
+            return sensors[decision.Sensor];
+        }
+    }
+}

@@ -1,0 +1,366 @@
+// The outbox (architecture.md "One alert, end to end"; docs/outbox.md): an alert is written to the
+// key-value store, with the final store payload for each recipient, before anything goes on the air,
+// so a resend after a reboot is byte-identical and the swarm recognises it as a duplicate. It
+// leaves only when every recipient has a verified receipt, or when its TTL has passed.
+// Atomicity: IKeyValueStore.Put may tear at a power cut, so each of the Capacity slots has two keys,
+// "outbox.N.a" and "outbox.N.b". A new version goes to the key that does not hold the current one,
+// carries the next sequence number and a SHA-256, and becomes current only once it is whole; the
+// old version stays readable until then. Removal writes a "removed" version first, then deletes
+// both keys, so a cut half-way never brings back an older state.
+// Module lifecycle (style.md rule 13): Start(now) loads, Step(now) sends what is due and returns the
+// next wake time, Stop. Single-threaded, like the rest of the core.
+using Session.Core.Micro.Crypto;
+using Session.Core.Micro.Identity;
+using Session.Core.Micro.Messages;
+using Session.Core.Micro.Network;
+
+namespace SessionBeacon.Delivery
+{
+    /// <summary>The persistent queue of alerts that are not yet provably stored for every recipient.</summary>
+    public sealed class Outbox
+    {
+        /// <summary>The wake time meaning "nothing to send".</summary>
+        public const long Never = long.MaxValue;
+
+        /// <summary>The first retry delay after a failed send, in ms; it doubles up to <see cref="RetryMaxMs"/>.</summary>
+        public const long RetryBaseMs = 5000;
+
+        /// <summary>The longest retry delay, in ms.</summary>
+        public const long RetryMaxMs = 300000;
+
+        /// <summary>The most recipients one alert may have (one byte in the record).</summary>
+        public const int MaxRecipients = 255;
+
+        private const string KeyPrefix = "outbox.";
+
+        private readonly IKeyValueStore _store;
+        private readonly IAlertSender _sender;
+        private readonly OutboxRecord[] _records;
+        private readonly uint[] _seq;
+        private readonly bool[] _currentIsB;
+        private readonly long[] _nextAttempt;
+        private readonly int[] _failures;
+        private bool _started;
+
+        /// <summary>An outbox of <paramref name="capacity"/> alerts in <paramref name="store"/>, sending through <paramref name="sender"/>.</summary>
+        /// <exception cref="System.ArgumentNullException">store or sender is null.</exception>
+        /// <exception cref="System.ArgumentException">capacity is below 1 or above 64.</exception>
+        public Outbox(IKeyValueStore store, IAlertSender sender, int capacity)
+        {
+            if (store == null)
+            {
+                throw Errors.Null("store");
+            }
+            if (sender == null)
+            {
+                throw Errors.Null("sender");
+            }
+            if (capacity < 1 || capacity > 64)
+            {
+                throw Errors.Range("capacity", "must be 1 to 64");
+            }
+            _store = store;
+            _sender = sender;
+            _records = new OutboxRecord[capacity];
+            _seq = new uint[capacity];
+            _currentIsB = new bool[capacity];
+            _nextAttempt = new long[capacity];
+            _failures = new int[capacity];
+        }
+
+        /// <summary>How many alerts the outbox can hold.</summary>
+        public int Capacity
+        {
+            get { return _records.Length; }
+        }
+
+        /// <summary>How many alerts it holds now.</summary>
+        public int Count
+        {
+            get
+            {
+                int count = 0;
+                for (int i = 0; i < _records.Length; i++)
+                {
+                    if (_records[i] != null)
+                    {
+                        count++;
+                    }
+                }
+                return count;
+            }
+        }
+
+        /// <summary>The alerts it holds, oldest slot first.</summary>
+        public OutboxRecord[] Records()
+        {
+            var records = new OutboxRecord[Count];
+            int n = 0;
+            for (int i = 0; i < _records.Length; i++)
+            {
+                if (_records[i] != null)
+                {
+                    records[n++] = _records[i];
+                }
+            }
+            return records;
+        }
+
+        /// <summary>Loads every slot from the store, finishes interrupted removals and drops expired alerts.</summary>
+        /// <returns>When to call <see cref="Step"/>: <paramref name="now"/> when anything is waiting, else <see cref="Never"/>.</returns>
+        public long Start(long now)
+        {
+            _started = true;
+            for (int slot = 0; slot < _records.Length; slot++)
+            {
+                _records[slot] = null;
+                _nextAttempt[slot] = now;
+                _failures[slot] = 0;
+                Load(slot);
+                if (_records[slot] != null && now >= _records[slot].ExpiresMs)
+                {
+                    Remove(slot);
+                }
+            }
+            return Count > 0 ? now : Never;
+        }
+
+        /// <summary>
+        /// Composes the alert for every recipient (one sealed box each, through MessageEncoder) and
+        /// writes it to the store. Nothing is sent here; the next <see cref="Step"/> sends it.
+        /// </summary>
+        /// <param name="kind">What the alert is about.</param>
+        /// <param name="now">The current time (Unix ms); the alert expires at now + ttlMs.</param>
+        /// <param name="ttlMs">How long to retry, ServiceNodeClient.MinimumTtl .. ServiceNodeClient.DefaultTtl.</param>
+        /// <param name="sender">The beacon's identity.</param>
+        /// <param name="recipientIds">The recipients' Session IDs (1 to <see cref="MaxRecipients"/>).</param>
+        /// <param name="content">The message; its sigTimestamp is part of the stored bytes.</param>
+        /// <param name="random">The source of the alert id and of each payload's ephemeral key and decoy.</param>
+        /// <returns>The stored record.</returns>
+        /// <exception cref="System.ArgumentNullException">An argument or a recipient is null.</exception>
+        /// <exception cref="System.ArgumentException">A recipient is not a Session ID, the recipient count or ttlMs is out of range.</exception>
+        /// <exception cref="System.InvalidOperationException">The outbox is not started, or full.</exception>
+        public OutboxRecord Add(AlertKind kind, long now, long ttlMs, IdentityKeys sender, string[] recipientIds, ContentMessage content, IRandomSource random)
+        {
+            CheckAdd(ttlMs, sender, recipientIds, content, random);
+            int slot = FreeSlot();
+            var payloads = new byte[recipientIds.Length][];
+            var ids = new string[recipientIds.Length];
+            for (int i = 0; i < recipientIds.Length; i++)
+            {
+                ids[i] = recipientIds[i].ToLower();
+                payloads[i] = MessageEncoder.Encode(sender, SessionId.TryParse(ids[i]), content, random);
+            }
+            byte[] id = new byte[OutboxRecord.IdSize];
+            random.Fill(id, 0, id.Length);
+            var record = new OutboxRecord(id, kind, now, ttlMs, ids, payloads, new bool[ids.Length]);
+            _seq[slot] = 0;
+            Write(slot, record, false);
+            _records[slot] = record;
+            _nextAttempt[slot] = now;
+            _failures[slot] = 0;
+            return record;
+        }
+
+        /// <summary>
+        /// Drops expired alerts, then sends each undelivered payload whose retry time has come, in slot
+        /// order; a verified receipt is written before the next send, and an alert delivered to all leaves.
+        /// </summary>
+        /// <returns>When to call Step next, or <see cref="Never"/> when the outbox is empty.</returns>
+        /// <exception cref="System.InvalidOperationException">The outbox is not started.</exception>
+        public long Step(long now)
+        {
+            CheckStarted();
+            long wake = Never;
+            for (int slot = 0; slot < _records.Length; slot++)
+            {
+                if (_records[slot] == null)
+                {
+                    continue;
+                }
+                if (now >= _records[slot].ExpiresMs)
+                {
+                    Remove(slot);
+                    continue;
+                }
+                if (now >= _nextAttempt[slot])
+                {
+                    SendSlot(slot, now);
+                }
+                if (_records[slot] != null && _nextAttempt[slot] < wake)
+                {
+                    wake = _nextAttempt[slot];
+                }
+            }
+            return wake;
+        }
+
+        /// <summary>Stops the module; the stored alerts stay for the next Start.</summary>
+        public void Stop()
+        {
+            _started = false;
+        }
+
+        private void SendSlot(int slot, long now)
+        {
+            bool failed = false;
+            for (int i = 0; i < _records[slot].RecipientCount; i++)
+            {
+                OutboxRecord record = _records[slot];
+                if (record.IsDeliveredTo(i))
+                {
+                    continue;
+                }
+                if (_sender.Send(record.RecipientId(i), record.PayloadBytes(i), record.ExpiresMs - now))
+                {
+                    OutboxRecord updated = record.WithDelivered(i);
+                    Write(slot, updated, false);
+                    _records[slot] = updated;
+                }
+                else
+                {
+                    failed = true;
+                }
+            }
+            if (_records[slot].IsDelivered)
+            {
+                Remove(slot);
+                return;
+            }
+            if (failed)
+            {
+                long delay = RetryBaseMs << (_failures[slot] < 6 ? _failures[slot] : 6);
+                _failures[slot]++;
+                _nextAttempt[slot] = now + (delay < RetryMaxMs ? delay : RetryMaxMs);
+            }
+        }
+
+        private void Load(int slot)
+        {
+            uint seqA;
+            uint seqB;
+            bool removedA;
+            bool removedB;
+            OutboxRecord a;
+            OutboxRecord b;
+            byte[] valueA = _store.Get(Key(slot, false));
+            byte[] valueB = _store.Get(Key(slot, true));
+            bool validA = OutboxFormat.TryDecode(valueA, out seqA, out removedA, out a);
+            bool validB = OutboxFormat.TryDecode(valueB, out seqB, out removedB, out b);
+            // A torn or foreign value is worth nothing; clearing it keeps the flash from filling with junk.
+            if (valueA != null && !validA)
+            {
+                _store.Remove(Key(slot, false));
+            }
+            if (valueB != null && !validB)
+            {
+                _store.Remove(Key(slot, true));
+            }
+            if (!validA && !validB)
+            {
+                return;
+            }
+            bool useB = validB && (!validA || seqB > seqA);
+            _currentIsB[slot] = useB;
+            _seq[slot] = useB ? seqB : seqA;
+            if (useB ? removedB : removedA)
+            {
+                // A removal was cut short: finish it.
+                DeleteKeys(slot);
+                return;
+            }
+            _records[slot] = useB ? b : a;
+        }
+
+        // The new version goes where the current one is not; only a whole new version replaces it.
+        private void Write(int slot, OutboxRecord record, bool removed)
+        {
+            bool toB = _records[slot] == null && _seq[slot] == 0 ? false : !_currentIsB[slot];
+            uint seq = _seq[slot] + 1;
+            _store.Put(Key(slot, toB), OutboxFormat.Encode(record, seq, removed));
+            _seq[slot] = seq;
+            _currentIsB[slot] = toB;
+        }
+
+        private void Remove(int slot)
+        {
+            Write(slot, _records[slot], true);
+            _records[slot] = null;
+            DeleteKeys(slot);
+        }
+
+        // The older key first, so that until the last step the newest readable version is the removed marker.
+        private void DeleteKeys(int slot)
+        {
+            _store.Remove(Key(slot, !_currentIsB[slot]));
+            _store.Remove(Key(slot, _currentIsB[slot]));
+            _seq[slot] = 0;
+            _currentIsB[slot] = false;
+        }
+
+        private int FreeSlot()
+        {
+            for (int slot = 0; slot < _records.Length; slot++)
+            {
+                if (_records[slot] == null)
+                {
+                    return slot;
+                }
+            }
+            throw Errors.OutboxFull(_records.Length);
+        }
+
+        private void CheckAdd(long ttlMs, IdentityKeys sender, string[] recipientIds, ContentMessage content, IRandomSource random)
+        {
+            CheckStarted();
+            if (sender == null)
+            {
+                throw Errors.Null("sender");
+            }
+            if (recipientIds == null)
+            {
+                throw Errors.Null("recipientIds");
+            }
+            if (content == null)
+            {
+                throw Errors.Null("content");
+            }
+            if (random == null)
+            {
+                throw Errors.Null("random");
+            }
+            if (recipientIds.Length < 1 || recipientIds.Length > MaxRecipients)
+            {
+                throw Errors.Range("recipientIds", "must hold 1 to 255 Session IDs");
+            }
+            if (ttlMs < ServiceNodeClient.MinimumTtl || ttlMs > ServiceNodeClient.DefaultTtl)
+            {
+                throw Errors.Range("ttlMs", "must be from 10 seconds to 14 days");
+            }
+            for (int i = 0; i < recipientIds.Length; i++)
+            {
+                if (recipientIds[i] == null)
+                {
+                    throw Errors.Null("recipientIds");
+                }
+                if (SessionId.TryParse(recipientIds[i]) == null)
+                {
+                    throw Errors.Range("recipientIds", "must be Session IDs (66 hex digits starting 05)");
+                }
+            }
+        }
+
+        private void CheckStarted()
+        {
+            if (!_started)
+            {
+                throw Errors.NotStarted("Outbox");
+            }
+        }
+
+        private static string Key(int slot, bool b)
+        {
+            return KeyPrefix + slot.ToString() + (b ? ".b" : ".a");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+// One alert in the outbox (docs/outbox.md): its id, kind, creation time and TTL, and for each
+// recipient the final store payload (built once, so every resend is byte-identical) and whether a
+// verified storage receipt has come back.
+using Session.Core.Micro.Crypto;
+
+namespace SessionBeacon.Delivery
+{
+    /// <summary>An alert waiting in the outbox, with one payload per recipient.</summary>
+    public sealed class OutboxRecord
+    {
+        /// <summary>Bytes in an alert id.</summary>
+        public const int IdSize = 16;
+
+        private readonly byte[] _id;
+        private readonly string[] _recipients;
+        private readonly byte[][] _payloads;
+        private readonly bool[] _delivered;
+
+        internal OutboxRecord(byte[] id, AlertKind kind, long createdMs, long ttlMs, string[] recipients, byte[][] payloads, bool[] delivered)
+        {
+            _id = id;
+            Kind = kind;
+            CreatedMs = createdMs;
+            TtlMs = ttlMs;
+            _recipients = recipients;
+            _payloads = payloads;
+            _delivered = delivered;
+        }
+
+        /// <summary>What the alert is about.</summary>
+        public AlertKind Kind { get; }
+
+        /// <summary>When it was created, in the clock's Unix milliseconds.</summary>
+        public long CreatedMs { get; }
+
+        /// <summary>How long it is retried, in ms; past CreatedMs + TtlMs it is dropped.</summary>
+        public long TtlMs { get; }
+
+        /// <summary>How many recipients it goes to.</summary>
+        public int RecipientCount
+        {
+            get { return _recipients.Length; }
+        }
+
+        /// <summary>When the alert expires, in the clock's Unix milliseconds.</summary>
+        public long ExpiresMs
+        {
+            get { return CreatedMs + TtlMs; }
+        }
+
+        /// <summary>True once every recipient's payload is provably stored.</summary>
+        public bool IsDelivered
+        {
+            get
+            {
+                for (int i = 0; i < _delivered.Length; i++)
+                {
+                    if (!_delivered[i])
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+
+        internal byte[] IdBytes
+        {
+            get { return _id; }
+        }
+
+        /// <summary>A copy of the 16-byte random id.</summary>
+        public byte[] Id()
+        {
+            return (byte[])_id.Clone();
+        }
+
+        /// <summary>The Session ID of recipient <paramref name="index"/>.</summary>
+        /// <exception cref="System.IndexOutOfRangeException"><paramref name="index"/> is not below RecipientCount.</exception>
+        public string RecipientId(int index)
+        {
+            return _recipients[index];
+        }
+
+        /// <summary>A copy of the payload stored for recipient <paramref name="index"/>.</summary>
+        /// <exception cref="System.IndexOutOfRangeException"><paramref name="index"/> is not below RecipientCount.</exception>
+        public byte[] Payload(int index)
+        {
+            return (byte[])_payloads[index].Clone();
+        }
+
+        /// <summary>Whether recipient <paramref name="index"/> has a verified receipt.</summary>
+        /// <exception cref="System.IndexOutOfRangeException"><paramref name="index"/> is not below RecipientCount.</exception>
+        public bool IsDeliveredTo(int index)
+        {
+            return _delivered[index];
+        }
+
+        /// <summary>True when both hold the same alert id.</summary>
+        public bool SameAlert(OutboxRecord other)
+        {
+            return other != null && CryptoBytes.ConstantTimeEquals(_id, other._id);
+        }
+
+        internal byte[] PayloadBytes(int index)
+        {
+            return _payloads[index];
+        }
+
+        internal OutboxRecord WithDelivered(int index)
+        {
+            var delivered = (bool[])_delivered.Clone();
+            delivered[index] = true;
+            return new OutboxRecord(_id, Kind, CreatedMs, TtlMs, _recipients, _payloads, delivered);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace DeviceCheck.Tests
+{
+    /// <summary>
+    /// The device adapters (src/SessionBeacon/Esp32), compiled by Esp32Compile against nanoFramework's
+    /// mscorlib, the portable code and the compile-only shims of tests/DeviceCheck/NanoShims.
+    /// </summary>
+    public class Esp32AssemblyTests
+    {
+        private static string ShimFolder => Path.Combine(BuildPaths.RepositoryRoot, "tests", "DeviceCheck", "NanoShims");
+
+        [Fact]
+        public void Esp32Assembly_ScansClean()
+        {
+            Assert.True(File.Exists(BuildPaths.Esp32Assembly), "device adapter compile output not found: " + BuildPaths.Esp32Assembly);
+            var findings = PortableIlScanner.Scan(BuildPaths.Esp32Assembly);
+            Assert.True(findings.Count == 0,
+                "the device adapters use constructs that nanoCLR cannot run (docs/portable-csharp.md §3):\n  "
+                + string.Join("\n  ", findings));
+        }
+
+        [Fact]
+        public void Esp32Assembly_ReferencesOnlyNanoMscorlibAndThePortableCode()
+        {
+            using var stream = File.OpenRead(BuildPaths.Esp32Assembly);
+            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+            var reader = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            var names = reader.AssemblyReferences.Select(handle => reader.GetString(reader.GetAssemblyReference(handle).Name)).OrderBy(name => name).ToArray();
+            Assert.Equal(new[] { "mscorlib", "SessionBeacon.Portable.Nano" }, names);
+        }
+
+        [Fact]
+        public void Shims_EachCitesAPackagePinnedInPackagesConfig()
+        {
+            string packages = File.ReadAllText(Path.Combine(BuildPaths.RepositoryRoot, "src", "SessionBeacon", "packages.config"));
+            string[] shims = Directory.GetFiles(ShimFolder, "*.cs");
+            Assert.NotEmpty(shims);
+            foreach (string shim in shims)
+            {
+                string header = File.ReadLines(shim).First();
+                Match cited = Regex.Match(header, @"(nanoFramework\.[A-Za-z.]+[A-Za-z]) (\d+\.\d+\.\d+)");
+                Assert.True(cited.Success, Path.GetFileName(shim) + " does not cite its package and version in its first line");
+                Assert.True(packages.Contains("<package id=\"" + cited.Groups[1].Value + "\" version=\"" + cited.Groups[2].Value + "\""),
+                    Path.GetFileName(shim) + " cites " + cited.Value + ", which src/SessionBeacon/packages.config does not pin");
+            }
+        }
+    }
+}

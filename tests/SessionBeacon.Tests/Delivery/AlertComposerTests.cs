@@ -1,0 +1,67 @@
+using System;
+using SessionBeacon.Config;
+using SessionBeacon.Delivery;
+using SessionBeacon.Policy;
+using SessionBeacon.Tests.Policy;
+using Xunit;
+
+namespace SessionBeacon.Tests.Delivery
+{
+    public class AlertComposerTests
+    {
+        private const long At = 1_790_000_000_000;
+
+        private static readonly BeaconConfig Config = BeaconConfig.Parse(
+            "board = esp32-devkitc\nrecipient = " + PolicyScript.Alice + " Alice\ndevice.name = Beacon 7\n"
+            + "alert.panic = Help!\nalert.duress = Help (duress)\nalert.sensor = Sensor\n"
+            + "sensor = contact 5 Front door\nsensor = tamper 14 Case\nsensor = power 15 Mains\n", "nf.config");
+
+        public static TheoryData<DecisionKind, int, int, AlertKind, string> Alerts => new TheoryData<DecisionKind, int, int, AlertKind, string>
+        {
+            { DecisionKind.FirePanic, Decision.NoSensor, Decision.UnknownBattery, AlertKind.Panic, "Help!" },
+            { DecisionKind.FireDuress, Decision.NoSensor, 55, AlertKind.Duress, "Help (duress) (battery 55%)" },
+            { DecisionKind.FireSensor, 0, Decision.UnknownBattery, AlertKind.Sensor, "Sensor: Front door" },
+            { DecisionKind.FireSensor, 1, Decision.UnknownBattery, AlertKind.Tamper, AlertComposer.TamperText + ": Case" },
+            { DecisionKind.FireSensor, 2, 90, AlertKind.PowerLoss, AlertComposer.PowerLossText + ": Mains (battery 90%)" },
+            { DecisionKind.FireHeartbeat, Decision.NoSensor, 80, AlertKind.Heartbeat, AlertComposer.HeartbeatText + " (battery 80%)" },
+            { DecisionKind.FireTest, Decision.NoSensor, Decision.UnknownBattery, AlertKind.Test, AlertComposer.TestText },
+            { DecisionKind.FireLowBattery, Decision.NoSensor, 19, AlertKind.LowBattery, AlertComposer.LowBatteryText + " (battery 19%)" },
+        };
+
+        [Theory]
+        [MemberData(nameof(Alerts))]
+        public void Compose_AlertDecision_KindAndText(DecisionKind decisionKind, int sensor, int battery, AlertKind kind, string body)
+        {
+            var composer = new AlertComposer(Config);
+            var decision = new Decision(decisionKind, 5, sensor, battery);
+            Assert.True(AlertComposer.IsAlert(decision));
+            Assert.Equal(kind, composer.KindOf(decision));
+            var content = composer.Compose(decision, At);
+            Assert.Equal(body, content.Body);
+            Assert.Equal("Beacon 7", content.DisplayName);
+            Assert.Equal(At, content.SigTimestamp);
+        }
+
+        [Theory]
+        [InlineData(DecisionKind.Cancel)]
+        [InlineData(DecisionKind.CuePending)]
+        [InlineData(DecisionKind.CueCancelled)]
+        [InlineData(DecisionKind.RateLimited)]
+        public void Compose_NotAnAlert_Throws(DecisionKind kind)
+        {
+            var decision = new Decision(kind, 5, Decision.NoSensor, Decision.UnknownBattery);
+            Assert.False(AlertComposer.IsAlert(decision));
+            Assert.Throws<ArgumentException>(() => new AlertComposer(Config).Compose(decision, At));
+        }
+
+        [Fact]
+        public void BadArguments_Throw()
+        {
+            var composer = new AlertComposer(Config);
+            Assert.Throws<ArgumentNullException>(() => new AlertComposer(null));
+            Assert.Throws<ArgumentNullException>(() => AlertComposer.IsAlert(null));
+            Assert.Throws<ArgumentException>(() => composer.Compose(new Decision(DecisionKind.FireSensor, 5, 3, Decision.UnknownBattery), At));
+            Assert.Throws<ArgumentException>(() => composer.Compose(new Decision(DecisionKind.FirePanic, 5, Decision.NoSensor, Decision.UnknownBattery), 0));
+        }
+    }
+}

@@ -3,7 +3,9 @@
 // counted against the node); the other relays are random pool nodes in /24 subnets not yet on the
 // path, so one path never has two nodes in one /24. A request's destination is never on its path:
 // Select skips paths containing it and builds one without it when needed. A path is dropped after
-// FailureThreshold failures, or at once when a hop reports one of its nodes missing.
+// FailureThreshold failures, or at once when a hop reports one of its nodes missing. A retry after
+// a path failure asks SelectAvoiding for a path without any node of the paths that just failed
+// (the client cannot tell which hop broke): an existing one, or a new one built around them.
 using System.Collections;
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Encoding;
@@ -31,6 +33,7 @@ namespace Session.Core.Micro.Network
         private readonly string _ownSessionId;
         private readonly int _pathCount;
         private readonly ArrayList _paths = new ArrayList();
+        private int _guardTestTimeout = GuardTestTimeout;
 
         /// <summary>Creates an empty set of paths over <paramref name="pool"/>.</summary>
         /// <param name="pool">Where relays come from.</param>
@@ -67,6 +70,21 @@ namespace Session.Core.Micro.Network
             _random = random;
             _ownSessionId = ownSessionId;
             _pathCount = pathCount;
+        }
+
+        /// <summary>Timeout of the direct guard test in ms (default GuardTestTimeout).</summary>
+        /// <exception cref="System.ArgumentException">The value is below 1.</exception>
+        public int GuardTestTimeoutMilliseconds
+        {
+            get { return _guardTestTimeout; }
+            set
+            {
+                if (value < 1)
+                {
+                    throw Errors.Range("value");
+                }
+                _guardTestTimeout = value;
+            }
         }
 
         /// <summary>Paths currently built.</summary>
@@ -132,6 +150,68 @@ namespace Session.Core.Micro.Network
             return replacement;
         }
 
+        /// <summary>
+        /// A random path that contains neither <paramref name="destination"/> nor any of
+        /// <paramref name="suspects"/> (the nodes of paths that failed this request). When no built path
+        /// qualifies, one is built around them, replacing a path through a suspect; when the pool cannot
+        /// supply that, this falls back to Select(destination).
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException">destination is null.</exception>
+        /// <exception cref="ServiceNodeException">The pool cannot supply a tested guard and relays in distinct /24 subnets.</exception>
+        public OnionPath SelectAvoiding(ServiceNode destination, ServiceNode[] suspects)
+        {
+            if (destination == null)
+            {
+                throw Errors.Null("destination");
+            }
+            if (suspects == null || suspects.Length == 0)
+            {
+                return Select(destination, null);
+            }
+            while (_paths.Count < _pathCount)
+            {
+                _paths.Add(Build(destination));
+            }
+            ArrayList usable = new ArrayList();
+            for (int i = 0; i < _paths.Count; i++)
+            {
+                OnionPath candidate = (OnionPath)_paths[i];
+                if (!candidate.Contains(destination) && !ContainsAny(candidate, suspects))
+                {
+                    usable.Add(candidate);
+                }
+            }
+            if (usable.Count > 0)
+            {
+                return (OnionPath)usable[RandomChoice.Below(_random, usable.Count)];
+            }
+            OnionPath fresh;
+            try
+            {
+                fresh = Build(destination, suspects);
+            }
+            catch (ServiceNodeException)
+            {
+                // Too few nodes outside the suspects: a path through one of them is better than none.
+                return Select(destination, null);
+            }
+            int replaced = 0;
+            for (int i = 0; i < _paths.Count; i++)
+            {
+                if (ContainsAny((OnionPath)_paths[i], suspects))
+                {
+                    replaced = i;
+                    break;
+                }
+            }
+            if (_paths.Count >= _pathCount)
+            {
+                _paths.RemoveAt(replaced);
+            }
+            _paths.Add(fresh);
+            return fresh;
+        }
+
         /// <summary>Counts a failure of <paramref name="path"/>; at FailureThreshold the path is dropped and its guard counted as failing.</summary>
         /// <returns>True when the path was dropped.</returns>
         public bool RecordFailure(OnionPath path)
@@ -170,13 +250,30 @@ namespace Session.Core.Micro.Network
             }
         }
 
+        private static bool ContainsAny(OnionPath path, ServiceNode[] nodes)
+        {
+            for (int i = 0; i < nodes.Length; i++)
+            {
+                if (path.Contains(nodes[i]))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private OnionPath Build(ServiceNode destination)
         {
+            return Build(destination, new ServiceNode[0]);
+        }
+
+        private OnionPath Build(ServiceNode destination, ServiceNode[] avoided)
+        {
             ServiceNode[] path = new ServiceNode[HopCount];
-            path[0] = FindGuard(destination);
+            path[0] = FindGuard(destination, avoided);
             ArrayList subnets = new ArrayList();
             subnets.Add(path[0].Subnet24);
-            ServiceNode[] candidates = NodePool.Without(_pool.Nodes, new ServiceNode[] { path[0], destination });
+            ServiceNode[] candidates = NodePool.Without(NodePool.Without(_pool.Nodes, new ServiceNode[] { path[0], destination }), avoided);
             RandomChoice.Shuffle(_random, candidates);
             int filled = 1;
             for (int i = 0; i < candidates.Length && filled < HopCount; i++)
@@ -194,7 +291,7 @@ namespace Session.Core.Micro.Network
             return new OnionPath(path);
         }
 
-        private ServiceNode FindGuard(ServiceNode destination)
+        private ServiceNode FindGuard(ServiceNode destination, ServiceNode[] avoided)
         {
             ServiceNode[] excluded = new ServiceNode[_paths.Count + 1];
             for (int i = 0; i < _paths.Count; i++)
@@ -202,7 +299,7 @@ namespace Session.Core.Micro.Network
                 excluded[i] = ((OnionPath)_paths[i]).Guard;
             }
             excluded[_paths.Count] = destination;
-            ServiceNode[] candidates = NodePool.Without(_pool.Nodes, excluded);
+            ServiceNode[] candidates = NodePool.Without(NodePool.Without(_pool.Nodes, excluded), avoided);
             RandomChoice.Shuffle(_random, candidates);
             int tries = candidates.Length < MaxGuardTries ? candidates.Length : MaxGuardTries;
             for (int i = 0; i < tries; i++)
@@ -219,7 +316,7 @@ namespace Session.Core.Micro.Network
 
         private bool GuardAnswers(ServiceNode candidate)
         {
-            HttpResponse response = _transport.Post(candidate.BaseUrl + "/storage_rpc/v1", Requests.GetSwarm(_ownSessionId), GuardTestTimeout);
+            HttpResponse response = _transport.Post(candidate.BaseUrl + "/storage_rpc/v1", Requests.GetSwarm(_ownSessionId), _guardTestTimeout);
             if (response.Status != 200)
             {
                 return false;

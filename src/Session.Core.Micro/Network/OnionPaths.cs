@@ -5,7 +5,8 @@
 // Select skips paths containing it and builds one without it when needed. A path is dropped after
 // FailureThreshold failures, or at once when a hop reports one of its nodes missing. A retry after
 // a path failure asks SelectAvoiding for a path without any node of the paths that just failed
-// (the client cannot tell which hop broke): an existing one, or a new one built around them.
+// (the client cannot tell which hop broke): an existing one, or a new one built around them (or
+// around the most recent of them, when the pool has too few nodes left outside them all).
 using System.Collections;
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Encoding;
@@ -185,15 +186,24 @@ namespace Session.Core.Micro.Network
             {
                 return (OnionPath)usable[RandomChoice.Below(_random, usable.Count)];
             }
-            OnionPath fresh;
-            try
+            // Build around the suspects; when too few nodes are left outside them, around the most
+            // recent half of them, and so on: a fresh path is likelier to work than one that failed.
+            OnionPath fresh = null;
+            for (int keep = suspects.Length; fresh == null; keep = keep / 2)
             {
-                fresh = Build(destination, suspects);
-            }
-            catch (ServiceNodeException)
-            {
-                // Too few nodes outside the suspects: a path through one of them is better than none.
-                return Select(destination, null);
+                ServiceNode[] recent = new ServiceNode[keep];
+                System.Array.Copy(suspects, suspects.Length - keep, recent, 0, keep);
+                try
+                {
+                    fresh = Build(destination, recent);
+                }
+                catch (ServiceNodeException)
+                {
+                    if (keep == 0)
+                    {
+                        return Select(destination, null);
+                    }
+                }
             }
             int replaced = 0;
             for (int i = 0; i < _paths.Count; i++)
@@ -269,6 +279,10 @@ namespace Session.Core.Micro.Network
 
         private OnionPath Build(ServiceNode destination, ServiceNode[] avoided)
         {
+            if (Subnets(NodePool.Without(NodePool.Without(_pool.Nodes, new ServiceNode[] { destination }), avoided)) < HopCount)
+            {
+                throw TooFewSubnets();
+            }
             ServiceNode[] path = new ServiceNode[HopCount];
             path[0] = FindGuard(destination, avoided);
             ArrayList subnets = new ArrayList();
@@ -286,9 +300,27 @@ namespace Session.Core.Micro.Network
             }
             if (filled < HopCount)
             {
-                throw new ServiceNodeException("the node pool has too few nodes in distinct /24 subnets for a " + HopCount.ToString() + "-hop path (" + _pool.Count.ToString() + " nodes)", 0);
+                throw TooFewSubnets();
             }
             return new OnionPath(path);
+        }
+
+        private ServiceNodeException TooFewSubnets()
+        {
+            return new ServiceNodeException("the node pool has too few nodes in distinct /24 subnets for a " + HopCount.ToString() + "-hop path (" + _pool.Count.ToString() + " nodes)", 0);
+        }
+
+        private static int Subnets(ServiceNode[] nodes)
+        {
+            ArrayList subnets = new ArrayList();
+            for (int i = 0; i < nodes.Length; i++)
+            {
+                if (!subnets.Contains(nodes[i].Subnet24))
+                {
+                    subnets.Add(nodes[i].Subnet24);
+                }
+            }
+            return subnets.Count;
         }
 
         private ServiceNode FindGuard(ServiceNode destination, ServiceNode[] avoided)

@@ -12,7 +12,8 @@
 //   other RPC status               -> count a node failure, avoid that member; retry
 // When the pool can no longer supply a path, it is fetched again from a seed (once per request).
 // Backoff waits BackoffBase * 2^(attempt-1) on the injected clock; MaxAttempts bounds the tries.
-// Every reply's "t" nudges the network clock by at most MaxTimeStep. Not thread-safe, like the pool, paths and swarm
+// The clock is set from the median of several nodes before the first timestamp goes out; every
+// reply's "t" then nudges it by at most MaxTimeStep. Not thread-safe, like the pool, paths and swarm
 // cache it drives: one caller at a time (the device's network thread).
 using System.Collections;
 using Session.Core.Micro.Crypto;
@@ -115,20 +116,11 @@ namespace Session.Core.Micro.Network
             return _swarms.Get(sessionId);
         }
 
-        /// <summary>Sets the network clock from a random node's `info` reply.</summary>
-        /// <exception cref="ServiceNodeException">Every attempt failed, or the reply had no time.</exception>
+        /// <summary>Sets the network clock to the median of ResyncSamples random nodes' `info` times.</summary>
+        /// <exception cref="ServiceNodeException">No node told the time.</exception>
         public void SyncClock()
         {
-            JsonValue reply = Deliver(null, new InfoRequest());
-            if (!_clock.IsSynchronised)
-            {
-                JsonValue timestamp = reply.Get("timestamp");
-                if (timestamp == null || !timestamp.IsInteger || timestamp.AsInt64() <= 0)
-                {
-                    throw new ServiceNodeException("info reply carries no time", 200);
-                }
-                _clock.Observe(timestamp.AsInt64());
-            }
+            Resync("info", null);
         }
 
         /// <summary>
@@ -163,6 +155,7 @@ namespace Session.Core.Micro.Network
                 throw Errors.Range("requiredSignatures");
             }
             string hash = MessageHash.Compute(recipient, 0, data);
+            EnsureClock("store");
             GetSwarm(recipient);
             JsonValue reply = Deliver(recipient.ToLower(), new StoreRequest(recipient.ToLower(), data, ttl));
             ServiceNode[] swarm = _swarms.Get(recipient);
@@ -187,6 +180,7 @@ namespace Session.Core.Micro.Network
             {
                 throw Errors.Range("messageNamespace");
             }
+            EnsureClock("retrieve");
             GetSwarm(sessionId);
             RetrieveRequest request = new RetrieveRequest(this, sessionId.ToLower(), ed25519SecretKey, messageNamespace);
             JsonValue reply = Deliver(sessionId.ToLower(), request);
@@ -317,7 +311,7 @@ namespace Session.Core.Micro.Network
                             throw new ServiceNodeException(request.Method + ": clock still out of sync after resynchronising", reply.HttpStatus);
                         }
                         clockRetried = true;
-                        Resync(request, null);
+                        Resync(request.Method, null);
                         attempt--;
                         continue;
                 }
@@ -342,7 +336,7 @@ namespace Session.Core.Micro.Network
                     {
                         // Our clock may be off: take the network's time from other nodes and try again.
                         clockRetried = true;
-                        Resync(request, destination);
+                        Resync(request.Method, destination);
                         attempt--;
                         continue;
                     }
@@ -396,12 +390,17 @@ namespace Session.Core.Micro.Network
         // The network's time from up to ResyncSamples distinct nodes (never <paramref name="suspect"/>,
         // the node that refused our timestamp): the median offset, so one node with a wrong clock
         // cannot set ours.
-        private void Resync(RpcRequest request, ServiceNode suspect)
+        // Timestamps go out only after the network's time is known from several nodes.
+        private void EnsureClock(string method)
         {
-            if (request is InfoRequest)
+            if (!_clock.IsSynchronised)
             {
-                return;
+                Resync(method, null);
             }
+        }
+
+        private void Resync(string method, ServiceNode suspect)
+        {
             ArrayList asked = new ArrayList();
             if (suspect != null)
             {
@@ -432,7 +431,7 @@ namespace Session.Core.Micro.Network
             }
             if (count == 0)
             {
-                throw new ServiceNodeException(request.Method + ": the clock is out of sync and no node told the time (" + problem + ")", 0);
+                throw new ServiceNodeException(method + ": no node told the network's time (" + problem + ")", 0);
             }
             // Insertion sort of at most ResyncSamples values.
             for (int i = 1; i < count; i++)
@@ -514,10 +513,10 @@ namespace Session.Core.Micro.Network
             {
                 return;
             }
-            // One node's "t" may only nudge a synchronised clock; a larger jump (a node whose clock is
-            // off) waits for a 406 and the median of several nodes (Resync).
+            // One node's "t" may only nudge a synchronised clock; setting it, or a larger jump (a node
+            // whose clock is off), takes the median of several nodes (Resync).
             long step = t.AsInt64() - _clock.Now;
-            if (!_clock.IsSynchronised || (step <= MaxTimeStep && step >= -MaxTimeStep))
+            if (_clock.IsSynchronised && step <= MaxTimeStep && step >= -MaxTimeStep)
             {
                 _clock.Observe(t.AsInt64());
             }

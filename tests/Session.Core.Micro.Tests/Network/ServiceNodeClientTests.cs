@@ -20,6 +20,8 @@ namespace Session.Core.Micro.Tests.Network
         {
             var f = new NetworkFixture(_output, name, nodes, clockError);
             f.Pool.Bootstrap();
+            // Store and retrieve first take the network's time; done here so that scripted faults meet the requests under test.
+            f.Client.SyncClock();
             return f;
         }
 
@@ -108,6 +110,24 @@ namespace Session.Core.Micro.Tests.Network
             Assert.Contains("clock", error.Message);
             Assert.Contains("every member of the swarm", error.Message);
             Assert.Empty(f.Network.DestinationFaults);
+        }
+
+        [Fact]
+        public void Store_ClockNotYetSet_MedianOfThreeNodesBeforeFirstTimestamp()
+        {
+            var f = new NetworkFixture(_output, nameof(Store_ClockNotYetSet_MedianOfThreeNodesBeforeFirstTimestamp), 10, localClockError: -3_600_000);
+            f.Pool.Bootstrap();
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 5, 6, 7);
+            long right = f.Network.ServerTime;
+            foreach (long t in new[] { right, right - 5 * 60 * 1000, right })
+            {
+                f.Network.DestinationFaults.Enqueue((200, "{\"timestamp\":" + t + ",\"t\":" + t + "}"));
+            }
+            Assert.False(f.NetworkClock.IsSynchronised);
+            Assert.True(f.Client.Store(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+            Assert.Equal(right - f.Clock.UnixMilliseconds, f.NetworkClock.Offset);
+            Assert.Equal(ServiceNodeClient.ResyncSamples, f.Network.Delivered.Count(d => d.Method == "info"));
         }
 
         [Fact]

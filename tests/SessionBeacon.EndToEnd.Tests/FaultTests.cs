@@ -105,8 +105,9 @@ namespace SessionBeacon.EndToEnd.Tests
             }
             var error = Assert.Throws<ServiceNodeException>(() => _beacon.SendAlert(_recipient, "nobody home", 1));
             _output.WriteLine(error.Message);
-            Assert.Contains("every member of the swarm of " + _recipient.SessionId + " failed", error.Message);
-            Assert.Contains("Request time out", error.Message);
+            Assert.Contains("every member of the swarm of " + _recipient.SessionId + " failed this request; last: ", error.Message);
+            // The last cause is a hop that could not reach a member, or a member that was also a guard refusing connections.
+            Assert.True(error.Message.Contains("504 Request time out") || error.Message.Contains("Connection refused"), error.Message);
         }
 
         [Fact]
@@ -141,10 +142,12 @@ namespace SessionBeacon.EndToEnd.Tests
         {
             int skewed = Swarm[0];
             await _net.Network.SetFaultsAsync(skewed, NodeFaults.None with { ClockSkewMs = minutes * 60_000L });
-            // Some node refused a timestamp with 406 (the skewed one, or, after its "t" misled the
-            // client, a healthy one), and the client resynchronised.
-            await DeliverAsync(k: 3, met: seen => seen.SelectMany(s => s).Any(o => o.Destination && o.Status == 406), retrieveEachRound: true);
-            Assert.InRange(_beacon.NetworkClock.Offset, -60_000, 60_000);
+            // The skewed member refused a timestamp with 406 (a store when it is behind; a retrieve,
+            // whose window is 60 s, either way), the client resynchronised from other nodes and went
+            // elsewhere; the skewed node's "t" did not carry the client's clock along.
+            await DeliverAsync(k: 3, met: seen => seen[skewed].Any(o => o.Destination && o.Status == 406), retrieveEachRound: true);
+            Assert.InRange(_beacon.NetworkClock.Offset, -10_000, 10_000);
+            Assert.InRange(Reader().NetworkClock.Offset, -10_000, 10_000);
         }
 
         [Fact]

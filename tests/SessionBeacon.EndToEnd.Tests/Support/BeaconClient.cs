@@ -15,8 +15,8 @@ namespace SessionBeacon.EndToEnd.Tests.Support
     /// </summary>
     public sealed class BeaconClient
     {
-        public const int RequestTimeout = 1500;
-        public const int GuardTestTimeout = 2000;
+        public const int RequestTimeout = 2000;
+        public const int GuardTestTimeout = 3000;
 
         public BeaconClient(TestNetwork network, string folder, IdentityKeys own)
             : this(network, new FileStore(folder), own, bootstrap: true)

@@ -26,8 +26,11 @@ namespace Session.Core.Micro.Network
     /// <summary>Onion-routed get_swarm, info, store and retrieve with recovery from network faults.</summary>
     public sealed class ServiceNodeClient
     {
-        /// <summary>Attempts per request (not counting the one retry after a clock resync).</summary>
-        public const int MaxAttempts = 4;
+        /// <summary>
+        /// Attempts per request (not counting the one retry after a clock resync). A failed path does not say
+        /// which hop broke, so with a few nodes down several attempts can meet one (end-to-end tests: 4 was too few).
+        /// </summary>
+        public const int MaxAttempts = 6;
 
         /// <summary>The first backoff wait, ms; it doubles per attempt.</summary>
         public const int BackoffBase = 250;

@@ -242,7 +242,7 @@ namespace Session.Core.Micro.Tests.Network
             }
             var error = Assert.Throws<ServiceNodeException>(() => f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1));
             Assert.Contains("last: path failed: 50", error.Message);
-            Assert.Equal(new[] { 250, 500, 1000 }, f.Clock.Sleeps);
+            Assert.Equal(Enumerable.Range(0, ServiceNodeClient.MaxAttempts - 1).Select(i => ServiceNodeClient.BackoffBase << i), f.Clock.Sleeps);
 
             // Fewer faults than attempts: the request gets through.
             f.Clock.Sleeps.Clear();

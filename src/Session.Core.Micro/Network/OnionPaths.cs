@@ -6,7 +6,7 @@
 // FailureThreshold failures, or at once when a hop reports one of its nodes missing. A retry after
 // a path failure asks SelectAvoiding for a path without any node of the paths that just failed
 // (the client cannot tell which hop broke): an existing one, or a new one built around them (or
-// around the most recent of them, when the pool has too few nodes left outside them all).
+// around those in the most failed paths, when the pool has too few nodes left outside them all).
 using System.Collections;
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Encoding;
@@ -153,9 +153,10 @@ namespace Session.Core.Micro.Network
 
         /// <summary>
         /// A random path that contains neither <paramref name="destination"/> nor any of
-        /// <paramref name="suspects"/> (the nodes of paths that failed this request). When no built path
-        /// qualifies, one is built around them, replacing a path through a suspect; when the pool cannot
-        /// supply that, this falls back to Select(destination).
+        /// <paramref name="suspects"/> (the nodes of paths that failed this request, once per failed path,
+        /// so a node may occur several times). When no built path qualifies, one is built around them,
+        /// replacing a path through a suspect; when the pool has too few nodes outside them, around the
+        /// ones that occur most often; failing that, this falls back to Select(destination).
         /// </summary>
         /// <exception cref="System.ArgumentNullException">destination is null.</exception>
         /// <exception cref="ServiceNodeException">The pool cannot supply a tested guard and relays in distinct /24 subnets.</exception>
@@ -186,20 +187,20 @@ namespace Session.Core.Micro.Network
             {
                 return (OnionPath)usable[RandomChoice.Below(_random, usable.Count)];
             }
-            // Build around the suspects; when too few nodes are left outside them, around the most
-            // recent half of them, and so on: a fresh path is likelier to work than one that failed.
+            // Build around every suspect; when too few nodes are left outside them, around those seen
+            // in at least 2 failed paths, then 3...: a node that broke every path is avoided longest,
+            // and a fresh path is likelier to work than one that failed.
             OnionPath fresh = null;
-            for (int keep = suspects.Length; fresh == null; keep = keep / 2)
+            for (int seen = 1; fresh == null; seen++)
             {
-                ServiceNode[] recent = new ServiceNode[keep];
-                System.Array.Copy(suspects, suspects.Length - keep, recent, 0, keep);
+                ServiceNode[] avoided = SeenAtLeast(suspects, seen);
                 try
                 {
-                    fresh = Build(destination, recent);
+                    fresh = Build(destination, avoided);
                 }
                 catch (ServiceNodeException)
                 {
-                    if (keep == 0)
+                    if (avoided.Length == 0)
                     {
                         return Select(destination, null);
                     }
@@ -239,6 +240,12 @@ namespace Session.Core.Micro.Network
             return true;
         }
 
+        /// <summary>Drops <paramref name="path"/> at once (its guard gave no answer at all: unreachable, or the path too slow).</summary>
+        public void Drop(OnionPath path)
+        {
+            _paths.Remove(path);
+        }
+
         /// <summary>Clears the failure count of <paramref name="path"/>.</summary>
         public void RecordSuccess(OnionPath path)
         {
@@ -258,6 +265,35 @@ namespace Session.Core.Micro.Network
                     _paths.RemoveAt(i);
                 }
             }
+        }
+
+        // The distinct nodes that occur at least <paramref name="count"/> times in <paramref name="nodes"/>.
+        private static ServiceNode[] SeenAtLeast(ServiceNode[] nodes, int count)
+        {
+            ArrayList kept = new ArrayList();
+            for (int i = 0; i < nodes.Length; i++)
+            {
+                int occurrences = 0;
+                bool earlier = false;
+                for (int j = 0; j < nodes.Length; j++)
+                {
+                    if (nodes[j].SameNode(nodes[i]))
+                    {
+                        occurrences++;
+                        earlier = earlier || j < i;
+                    }
+                }
+                if (!earlier && occurrences >= count)
+                {
+                    kept.Add(nodes[i]);
+                }
+            }
+            ServiceNode[] result = new ServiceNode[kept.Count];
+            for (int i = 0; i < result.Length; i++)
+            {
+                result[i] = (ServiceNode)kept[i];
+            }
+            return result;
         }
 
         private static bool ContainsAny(OnionPath path, ServiceNode[] nodes)

@@ -2,6 +2,7 @@
 // path to a destination that is never on the path; store and retrieve go to a random live member
 // of the owner's swarm, other requests to a random pool node. Recovery, per attempt:
 //   "Next node not found: <key>"   -> drop that node from pool, swarms and paths; retry
+//   no answer (refused, timeout)   -> drop the path; retry as below
 //   other path errors / bad reply  -> count a path failure (3 drop it); retry on a path without
 //                                     any node of the failed paths, to another destination
 //   406 / 425 (HTTP or RPC)        -> resynchronise the clock (median of ResyncSamples nodes'
@@ -300,11 +301,23 @@ namespace Session.Core.Micro.Network
                         {
                             last = "path failed: " + reply.HttpStatus.ToString() + " " + reply.Body;
                         }
-                        _paths.RecordFailure(path);
+                        if (reply.HttpStatus == 0)
+                        {
+                            // No answer at all within the timeout: waiting on this path again would cost another timeout.
+                            _paths.Drop(path);
+                        }
+                        else
+                        {
+                            _paths.RecordFailure(path);
+                        }
                         // Any hop, or the destination itself, may be the one that broke: try other ones,
                         // and keep the destination off the next paths too (it may be down).
+                        // Once per failed path: a node in several failed paths is the likeliest culprit.
                         AddAll(suspects, path.Raw);
-                        AddOnce(suspects, destination);
+                        if (!path.Contains(destination))
+                        {
+                            suspects.Add(destination);
+                        }
                         continue;
                     case OnionReplyKind.Rejected:
                         throw new ServiceNodeException(request.Method + " refused by a hop: " + reply.HttpStatus.ToString() + " " + reply.Body, reply.HttpStatus);
@@ -481,7 +494,7 @@ namespace Session.Core.Micro.Network
         {
             for (int i = 0; i < more.Length; i++)
             {
-                AddOnce(nodes, more[i]);
+                nodes.Add(more[i]);
             }
         }
 

@@ -59,16 +59,16 @@ namespace Session.Core.Micro.Tests.Network
         }
 
         [Fact]
-        public void SelectAvoiding_TooFewNodesOutsideSuspects_BuildsAroundTheMostRecent()
+        public void SelectAvoiding_TooFewNodesOutsideSuspects_BuildsAroundTheMostSuspected()
         {
-            // 6 nodes in 3 subnets of 2: with 4 suspects no path avoids them all; one avoiding the last two exists.
-            var f = new NetworkFixture(_output, nameof(SelectAvoiding_TooFewNodesOutsideSuspects_BuildsAroundTheMostRecent), 7, ipOf: i => "10.3." + (i % 3) + "." + (i + 1));
+            // 7 nodes in 3 subnets (3, 2, 2): no path avoids all four suspects; one avoids the two seen twice.
+            var f = new NetworkFixture(_output, nameof(SelectAvoiding_TooFewNodesOutsideSuspects_BuildsAroundTheMostSuspected), 7, ipOf: i => "10.3." + (i % 3) + "." + (i + 1));
             f.Pool.Bootstrap();
             var bySubnet = f.Pool.Nodes.GroupBy(n => n.Subnet24).OrderByDescending(g => g.Count()).Select(g => g.ToArray()).ToArray();
             ServiceNode[] a = bySubnet[0], b = bySubnet[1], c = bySubnet[2];
             ServiceNode destination = a[0];
-            // All four leave only two subnets; the last two (one of a, one of c) leave three.
-            ServiceNode[] suspects = { b[0], b[1], a[1], c[0] };
+            // All four leave only two subnets; the two seen in two failed paths (one of a, one of c) leave three.
+            ServiceNode[] suspects = { a[1], b[0], c[0], b[1], a[1], c[0] };
             OnionPath path = f.Paths.SelectAvoiding(destination, suspects);
             Assert.False(path.Contains(a[1]));
             Assert.False(path.Contains(c[0]));

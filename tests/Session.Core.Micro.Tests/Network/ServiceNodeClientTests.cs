@@ -131,6 +131,25 @@ namespace Session.Core.Micro.Tests.Network
         }
 
         [Fact]
+        public void Store_GuardGivesNoAnswer_PathDroppedAtOnce()
+        {
+            var f = Ready(nameof(Store_GuardGivesNoAnswer_PathDroppedAtOnce));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 7, 8, 9);
+            f.Client.GetSwarm(recipient);
+            ServiceNode guard = f.Paths.Path(0).Guard;
+            f.Network.Down.Add(guard.Ed25519Hex);
+            int before = f.Network.Posts.Count;
+            for (int i = 0; i < 20; i++)
+            {
+                Assert.True(f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+            }
+            // The guard was met at most once: its path went at the first silence, and it fails the guard test since.
+            Assert.True(f.Network.Posts.Skip(before).Count(url => url == guard.BaseUrl + "/onion_req/v2") <= 1);
+            Assert.All(Enumerable.Range(0, f.Paths.Count), i => Assert.NotEqual(guard.Ed25519Hex, f.Paths.Path(i).Guard.Ed25519Hex));
+        }
+
+        [Fact]
         public void Store_ReplyTimeFarOff_SynchronisedClockOnlyNudged()
         {
             var f = Ready(nameof(Store_ReplyTimeFarOff_SynchronisedClockOnlyNudged));

@@ -39,9 +39,11 @@ namespace SessionBeacon.EndToEnd.Tests
         public Task InitializeAsync()
         {
             _beacon = new BeaconClient(_net.Network, _net.NewClientFolder(), _sender);
-            // A healthy first alert: the client has its paths and the recipient's swarm.
+            // A healthy first alert: the beacon has its paths and the recipient's swarm.
             Sent first = _beacon.SendAlert(_recipient, "warm-up", 1);
             Checks.Verified(_net, first, _recipient, 1);
+            // The recipient's phone is online too: it has its own paths and swarm before the fault.
+            Checks.Received(Reader(), first, _sender);
             return Task.CompletedTask;
         }
 
@@ -77,10 +79,15 @@ namespace SessionBeacon.EndToEnd.Tests
         [Fact]
         public async Task MiddleNodeDown_RoutedAround()
         {
-            string middle = _beacon.Paths.Path(0).Nodes[1].Ed25519Hex;
-            await _net.Network.SetFaultsAsync(_net.IndexOf(middle), NodeFaults.None with { Down = true });
-            // The guard answered 504 for the middle node it could not reach.
-            await DeliverAsync(k: 1, met: seen => seen.SelectMany(s => s).Any(o => o.Status == 504 && o.NextHop == middle));
+            // The middle node of each of the client's paths goes down (paths are replaced at random, so
+            // both, for the client to meet one).
+            string[] middles = Enumerable.Range(0, _beacon.Paths.Count).Select(i => _beacon.Paths.Path(i).Nodes[1].Ed25519Hex).Distinct().ToArray();
+            foreach (string middle in middles)
+            {
+                await _net.Network.SetFaultsAsync(_net.IndexOf(middle), NodeFaults.None with { Down = true });
+            }
+            // A guard answered 504 for a middle node it could not reach.
+            await DeliverAsync(k: 1, met: seen => seen.SelectMany(s => s).Any(o => o.Status == 504 && middles.Contains(o.NextHop)));
         }
 
         [Fact]
@@ -113,10 +120,16 @@ namespace SessionBeacon.EndToEnd.Tests
         [Fact]
         public async Task SlowRelayPastTimeout_RoutedAround()
         {
-            // A relay of the client's first path (not a member of the recipient's swarm, whose slowness
-            // would hold up every store through replication) answers long after the client's timeout.
-            string slow = _beacon.Paths.Path(0).Nodes.Select(n => n.Ed25519Hex).First(key => !Swarm.Contains(_net.IndexOf(key)));
-            await _net.Network.SetFaultsAsync(_net.IndexOf(slow), NodeFaults.None with { DelayMs = 4 * BeaconClient.RequestTimeout });
+            // A relay of each of the client's paths (never a member of the recipient's swarm, whose
+            // slowness would hold up every store through replication) answers long after the timeout.
+            string[] slow = Enumerable.Range(0, _beacon.Paths.Count)
+                .Select(i => _beacon.Paths.Path(i).Nodes.Select(n => n.Ed25519Hex).FirstOrDefault(key => !Swarm.Contains(_net.IndexOf(key))))
+                .Where(key => key != null).Distinct().ToArray();
+            Assert.NotEmpty(slow);
+            foreach (string key in slow)
+            {
+                await _net.Network.SetFaultsAsync(_net.IndexOf(key), NodeFaults.None with { DelayMs = 4 * BeaconClient.RequestTimeout });
+            }
             await DeliverAsync(k: 3, met: _ => _beacon.Transport.Lines.Any(line => line.Contains("no answer within " + BeaconClient.RequestTimeout + " ms")));
         }
 

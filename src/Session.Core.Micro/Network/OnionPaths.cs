@@ -3,7 +3,10 @@
 // counted against the node); the other relays are random pool nodes in /24 subnets not yet on the
 // path, so one path never has two nodes in one /24. A request's destination is never on its path:
 // Select skips paths containing it and builds one without it when needed. A path is dropped after
-// FailureThreshold failures, or at once when a hop reports one of its nodes missing.
+// FailureThreshold failures, or at once when a hop reports one of its nodes missing. A retry after
+// a path failure asks SelectAvoiding for a path without any node of the paths that just failed
+// (the client cannot tell which hop broke): an existing one, or a new one built around them (or
+// around those in the most failed paths, when the pool has too few nodes left outside them all).
 using System.Collections;
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Encoding;
@@ -31,6 +34,7 @@ namespace Session.Core.Micro.Network
         private readonly string _ownSessionId;
         private readonly int _pathCount;
         private readonly ArrayList _paths = new ArrayList();
+        private int _guardTestTimeout = GuardTestTimeout;
 
         /// <summary>Creates an empty set of paths over <paramref name="pool"/>.</summary>
         /// <param name="pool">Where relays come from.</param>
@@ -67,6 +71,21 @@ namespace Session.Core.Micro.Network
             _random = random;
             _ownSessionId = ownSessionId;
             _pathCount = pathCount;
+        }
+
+        /// <summary>Timeout of the direct guard test in ms (default GuardTestTimeout).</summary>
+        /// <exception cref="System.ArgumentException">The value is below 1.</exception>
+        public int GuardTestTimeoutMilliseconds
+        {
+            get { return _guardTestTimeout; }
+            set
+            {
+                if (value < 1)
+                {
+                    throw Errors.Range("value");
+                }
+                _guardTestTimeout = value;
+            }
         }
 
         /// <summary>Paths currently built.</summary>
@@ -132,6 +151,78 @@ namespace Session.Core.Micro.Network
             return replacement;
         }
 
+        /// <summary>
+        /// A random path that contains neither <paramref name="destination"/> nor any of
+        /// <paramref name="suspects"/> (the nodes of paths that failed this request, once per failed path,
+        /// so a node may occur several times). When no built path qualifies, one is built around them,
+        /// replacing a path through a suspect; when the pool has too few nodes outside them, around the
+        /// ones that occur most often; failing that, this falls back to Select(destination).
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException">destination is null.</exception>
+        /// <exception cref="ServiceNodeException">The pool cannot supply a tested guard and relays in distinct /24 subnets.</exception>
+        public OnionPath SelectAvoiding(ServiceNode destination, ServiceNode[] suspects)
+        {
+            if (destination == null)
+            {
+                throw Errors.Null("destination");
+            }
+            if (suspects == null || suspects.Length == 0)
+            {
+                return Select(destination, null);
+            }
+            while (_paths.Count < _pathCount)
+            {
+                _paths.Add(Build(destination));
+            }
+            ArrayList usable = new ArrayList();
+            for (int i = 0; i < _paths.Count; i++)
+            {
+                OnionPath candidate = (OnionPath)_paths[i];
+                if (!candidate.Contains(destination) && !ContainsAny(candidate, suspects))
+                {
+                    usable.Add(candidate);
+                }
+            }
+            if (usable.Count > 0)
+            {
+                return (OnionPath)usable[RandomChoice.Below(_random, usable.Count)];
+            }
+            // Build around every suspect; when too few nodes are left outside them, around those seen
+            // in at least 2 failed paths, then 3...: a node that broke every path is avoided longest,
+            // and a fresh path is likelier to work than one that failed.
+            OnionPath fresh = null;
+            for (int seen = 1; fresh == null; seen++)
+            {
+                ServiceNode[] avoided = SeenAtLeast(suspects, seen);
+                try
+                {
+                    fresh = Build(destination, avoided);
+                }
+                catch (ServiceNodeException)
+                {
+                    if (avoided.Length == 0)
+                    {
+                        return Select(destination, null);
+                    }
+                }
+            }
+            int replaced = 0;
+            for (int i = 0; i < _paths.Count; i++)
+            {
+                if (ContainsAny((OnionPath)_paths[i], suspects))
+                {
+                    replaced = i;
+                    break;
+                }
+            }
+            if (_paths.Count >= _pathCount)
+            {
+                _paths.RemoveAt(replaced);
+            }
+            _paths.Add(fresh);
+            return fresh;
+        }
+
         /// <summary>Counts a failure of <paramref name="path"/>; at FailureThreshold the path is dropped and its guard counted as failing.</summary>
         /// <returns>True when the path was dropped.</returns>
         public bool RecordFailure(OnionPath path)
@@ -147,6 +238,12 @@ namespace Session.Core.Micro.Network
             _paths.Remove(path);
             _pool.RecordFailure(path.Guard);
             return true;
+        }
+
+        /// <summary>Drops <paramref name="path"/> at once (its guard gave no answer at all: unreachable, or the path too slow).</summary>
+        public void Drop(OnionPath path)
+        {
+            _paths.Remove(path);
         }
 
         /// <summary>Clears the failure count of <paramref name="path"/>.</summary>
@@ -170,13 +267,63 @@ namespace Session.Core.Micro.Network
             }
         }
 
+        // The distinct nodes that occur at least <paramref name="count"/> times in <paramref name="nodes"/>.
+        private static ServiceNode[] SeenAtLeast(ServiceNode[] nodes, int count)
+        {
+            ArrayList kept = new ArrayList();
+            for (int i = 0; i < nodes.Length; i++)
+            {
+                int occurrences = 0;
+                bool earlier = false;
+                for (int j = 0; j < nodes.Length; j++)
+                {
+                    if (nodes[j].SameNode(nodes[i]))
+                    {
+                        occurrences++;
+                        earlier = earlier || j < i;
+                    }
+                }
+                if (!earlier && occurrences >= count)
+                {
+                    kept.Add(nodes[i]);
+                }
+            }
+            ServiceNode[] result = new ServiceNode[kept.Count];
+            for (int i = 0; i < result.Length; i++)
+            {
+                result[i] = (ServiceNode)kept[i];
+            }
+            return result;
+        }
+
+        private static bool ContainsAny(OnionPath path, ServiceNode[] nodes)
+        {
+            for (int i = 0; i < nodes.Length; i++)
+            {
+                if (path.Contains(nodes[i]))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private OnionPath Build(ServiceNode destination)
         {
+            return Build(destination, new ServiceNode[0]);
+        }
+
+        private OnionPath Build(ServiceNode destination, ServiceNode[] avoided)
+        {
+            if (Subnets(NodePool.Without(NodePool.Without(_pool.Nodes, new ServiceNode[] { destination }), avoided)) < HopCount)
+            {
+                throw TooFewSubnets();
+            }
             ServiceNode[] path = new ServiceNode[HopCount];
-            path[0] = FindGuard(destination);
+            path[0] = FindGuard(destination, avoided);
             ArrayList subnets = new ArrayList();
             subnets.Add(path[0].Subnet24);
-            ServiceNode[] candidates = NodePool.Without(_pool.Nodes, new ServiceNode[] { path[0], destination });
+            ServiceNode[] candidates = NodePool.Without(NodePool.Without(_pool.Nodes, new ServiceNode[] { path[0], destination }), avoided);
             RandomChoice.Shuffle(_random, candidates);
             int filled = 1;
             for (int i = 0; i < candidates.Length && filled < HopCount; i++)
@@ -189,12 +336,30 @@ namespace Session.Core.Micro.Network
             }
             if (filled < HopCount)
             {
-                throw new ServiceNodeException("the node pool has too few nodes in distinct /24 subnets for a " + HopCount.ToString() + "-hop path (" + _pool.Count.ToString() + " nodes)", 0);
+                throw TooFewSubnets();
             }
             return new OnionPath(path);
         }
 
-        private ServiceNode FindGuard(ServiceNode destination)
+        private ServiceNodeException TooFewSubnets()
+        {
+            return new ServiceNodeException("the node pool has too few nodes in distinct /24 subnets for a " + HopCount.ToString() + "-hop path (" + _pool.Count.ToString() + " nodes)", 0);
+        }
+
+        private static int Subnets(ServiceNode[] nodes)
+        {
+            ArrayList subnets = new ArrayList();
+            for (int i = 0; i < nodes.Length; i++)
+            {
+                if (!subnets.Contains(nodes[i].Subnet24))
+                {
+                    subnets.Add(nodes[i].Subnet24);
+                }
+            }
+            return subnets.Count;
+        }
+
+        private ServiceNode FindGuard(ServiceNode destination, ServiceNode[] avoided)
         {
             ServiceNode[] excluded = new ServiceNode[_paths.Count + 1];
             for (int i = 0; i < _paths.Count; i++)
@@ -202,7 +367,7 @@ namespace Session.Core.Micro.Network
                 excluded[i] = ((OnionPath)_paths[i]).Guard;
             }
             excluded[_paths.Count] = destination;
-            ServiceNode[] candidates = NodePool.Without(_pool.Nodes, excluded);
+            ServiceNode[] candidates = NodePool.Without(NodePool.Without(_pool.Nodes, excluded), avoided);
             RandomChoice.Shuffle(_random, candidates);
             int tries = candidates.Length < MaxGuardTries ? candidates.Length : MaxGuardTries;
             for (int i = 0; i < tries; i++)
@@ -219,7 +384,7 @@ namespace Session.Core.Micro.Network
 
         private bool GuardAnswers(ServiceNode candidate)
         {
-            HttpResponse response = _transport.Post(candidate.BaseUrl + "/storage_rpc/v1", Requests.GetSwarm(_ownSessionId), GuardTestTimeout);
+            HttpResponse response = _transport.Post(candidate.BaseUrl + "/storage_rpc/v1", Requests.GetSwarm(_ownSessionId), _guardTestTimeout);
             if (response.Status != 200)
             {
                 return false;

@@ -2,13 +2,19 @@
 // path to a destination that is never on the path; store and retrieve go to a random live member
 // of the owner's swarm, other requests to a random pool node. Recovery, per attempt:
 //   "Next node not found: <key>"   -> drop that node from pool, swarms and paths; retry
-//   other path errors / bad reply  -> count a path failure (3 drop it); retry after backoff
-//   406 / 425 (HTTP or RPC)        -> resynchronise the clock with `info`, retry once
-//   421                            -> replace the swarm from the body's snodes (or drop the member); retry
+//   no answer (refused, timeout)   -> drop the path; retry as below
+//   other path errors / bad reply  -> count a path failure (3 drop it); retry on a path without
+//                                     any node of the failed paths, to another destination
+//   406 / 425 (HTTP or RPC)        -> resynchronise the clock (median of ResyncSamples nodes'
+//                                     `info`, never the refusing node), retry once; a node that
+//                                     refuses again disagrees with the network: avoid it
+//   421                            -> replace the swarm from the body's snodes; avoid that node; retry
 //   401, 400, 403, 404             -> give up: the request itself is wrong
 //   other RPC status               -> count a node failure, avoid that member; retry
+// When the pool can no longer supply a path, it is fetched again from a seed (once per request).
 // Backoff waits BackoffBase * 2^(attempt-1) on the injected clock; MaxAttempts bounds the tries.
-// Every reply's "t" updates the network clock. Not thread-safe, like the pool, paths and swarm
+// The clock is set from the median of several nodes before the first timestamp goes out; every
+// reply's "t" then nudges it by at most MaxTimeStep. Not thread-safe, like the pool, paths and swarm
 // cache it drives: one caller at a time (the device's network thread).
 using System.Collections;
 using Session.Core.Micro.Crypto;
@@ -21,11 +27,20 @@ namespace Session.Core.Micro.Network
     /// <summary>Onion-routed get_swarm, info, store and retrieve with recovery from network faults.</summary>
     public sealed class ServiceNodeClient
     {
-        /// <summary>Attempts per request (not counting the one retry after a clock resync).</summary>
-        public const int MaxAttempts = 4;
+        /// <summary>
+        /// Attempts per request (not counting the one retry after a clock resync). A failed path does not say
+        /// which hop broke, so with a few nodes down several attempts can meet one (end-to-end tests: 4 was too few).
+        /// </summary>
+        public const int MaxAttempts = 6;
 
         /// <summary>The first backoff wait, ms; it doubles per attempt.</summary>
         public const int BackoffBase = 250;
+
+        /// <summary>Nodes asked for the time when a timestamp was refused; the median is taken.</summary>
+        public const int ResyncSamples = 3;
+
+        /// <summary>The largest correction, ms, one reply's "t" may make to a synchronised clock (the store tolerance, protocol.md §3.7).</summary>
+        public const long MaxTimeStep = 10000;
 
         /// <summary>Timeout of one onion request, ms.</summary>
         public const int OnionTimeout = 30000;
@@ -46,6 +61,7 @@ namespace Session.Core.Micro.Network
         private readonly IHttpTransport _transport;
         private readonly IKeyValueStore _store;
         private readonly IRandomSource _random;
+        private int _requestTimeout = OnionTimeout;
 
         /// <summary>Creates a client over the given pool, paths and swarm cache.</summary>
         /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
@@ -66,6 +82,21 @@ namespace Session.Core.Micro.Network
             _transport = transport;
             _store = store;
             _random = random;
+        }
+
+        /// <summary>Timeout of one onion request in ms (default OnionTimeout); a reply slower than this counts as the path's failure.</summary>
+        /// <exception cref="System.ArgumentException">The value is below 1.</exception>
+        public int RequestTimeout
+        {
+            get { return _requestTimeout; }
+            set
+            {
+                if (value < 1)
+                {
+                    throw Errors.Range("value");
+                }
+                _requestTimeout = value;
+            }
         }
 
         /// <summary>The swarm of <paramref name="sessionId"/>: cached, or fetched with an onion get_swarm.</summary>
@@ -89,20 +120,11 @@ namespace Session.Core.Micro.Network
             return _swarms.Get(sessionId);
         }
 
-        /// <summary>Sets the network clock from a random node's `info` reply.</summary>
-        /// <exception cref="ServiceNodeException">Every attempt failed, or the reply had no time.</exception>
+        /// <summary>Sets the network clock to the median of ResyncSamples random nodes' `info` times.</summary>
+        /// <exception cref="ServiceNodeException">No node told the time.</exception>
         public void SyncClock()
         {
-            JsonValue reply = Deliver(null, new InfoRequest());
-            if (!_clock.IsSynchronised)
-            {
-                JsonValue timestamp = reply.Get("timestamp");
-                if (timestamp == null || !timestamp.IsInteger || timestamp.AsInt64() <= 0)
-                {
-                    throw new ServiceNodeException("info reply carries no time", 200);
-                }
-                _clock.Observe(timestamp.AsInt64());
-            }
+            Resync("info", null);
         }
 
         /// <summary>
@@ -137,6 +159,7 @@ namespace Session.Core.Micro.Network
                 throw Errors.Range("requiredSignatures");
             }
             string hash = MessageHash.Compute(recipient, 0, data);
+            EnsureClock("store");
             GetSwarm(recipient);
             JsonValue reply = Deliver(recipient.ToLower(), new StoreRequest(recipient.ToLower(), data, ttl));
             ServiceNode[] swarm = _swarms.Get(recipient);
@@ -161,6 +184,7 @@ namespace Session.Core.Micro.Network
             {
                 throw Errors.Range("messageNamespace");
             }
+            EnsureClock("retrieve");
             GetSwarm(sessionId);
             RetrieveRequest request = new RetrieveRequest(this, sessionId.ToLower(), ed25519SecretKey, messageNamespace);
             JsonValue reply = Deliver(sessionId.ToLower(), request);
@@ -198,30 +222,64 @@ namespace Session.Core.Micro.Network
 
         private JsonValue Deliver(string swarmOwner, RpcRequest request)
         {
-            ArrayList avoided = new ArrayList();
+            return Deliver(swarmOwner, request, new ArrayList());
+        }
+
+        // avoided: destinations not to ask again in this request (they failed it, disowned the
+        // pubkey or disagree with the network's clock). suspects: every node of a path that failed
+        // in this request (and its destination); the next attempt takes a path without them and,
+        // while another one is left, another destination.
+        private JsonValue Deliver(string swarmOwner, RpcRequest request, ArrayList avoided)
+        {
+            ArrayList suspects = new ArrayList();
             bool clockRetried = false;
+            bool poolRefetched = false;
             string last = "no attempt made";
             int lastStatus = 0;
-            OnionPath failedPath = null;
             for (int attempt = 0; attempt < MaxAttempts; attempt++)
             {
                 if (attempt > 0)
                 {
                     _clock.Local.Sleep(BackoffBase << (attempt - 1));
                 }
-                ServiceNode destination = PickDestination(swarmOwner, ToArray(avoided));
-                OnionPath path = _paths.Select(destination, failedPath);
-                failedPath = null;
+                ServiceNode destination = PickDestination(swarmOwner, Union(avoided, suspects));
+                if (destination == null)
+                {
+                    // A failed path does not prove its destination was at fault: ask it again rather than give up.
+                    destination = PickDestination(swarmOwner, ToArray(avoided));
+                }
+                if (destination == null)
+                {
+                    throw new ServiceNodeException(request.Method + ": " + (swarmOwner == null
+                        ? "no node left in the pool that has not failed this request (" + _pool.Count.ToString() + " in the pool)"
+                        : "every member of the swarm of " + swarmOwner + " failed this request") + "; last: " + last, lastStatus);
+                }
+                OnionPath path;
+                try
+                {
+                    path = _paths.SelectAvoiding(destination, ToArray(suspects));
+                }
+                catch (ServiceNodeException)
+                {
+                    // The pool lost too many nodes to build a path: fetch it again from a seed, once per request.
+                    if (poolRefetched)
+                    {
+                        throw;
+                    }
+                    poolRefetched = true;
+                    _pool.Bootstrap();
+                    path = _paths.SelectAvoiding(destination, ToArray(suspects));
+                }
                 OnionKeys keys = OnionKeys.Create(path.Raw, destination, _random);
                 OnionReply reply;
                 try
                 {
                     byte[] wire = OnionBuilder.Build(keys, request.Build(_clock.Now, destination), _random);
-                    HttpResponse http = _transport.Post(path.Guard.BaseUrl + "/onion_req/v2", wire, OnionTimeout);
+                    HttpResponse http = _transport.Post(path.Guard.BaseUrl + "/onion_req/v2", wire, _requestTimeout);
                     reply = OnionReply.Read(keys, http.Status, http.Body);
                     if (http.Status == 0)
                     {
-                        last = http.Error;
+                        last = "no answer through guard " + path.Guard.Ed25519Hex + ": " + Short(http.Error);
                     }
                 }
                 finally
@@ -232,7 +290,7 @@ namespace Session.Core.Micro.Network
                 switch (reply.Kind)
                 {
                     case OnionReplyKind.NextNodeNotFound:
-                        last = "a hop could not reach node " + reply.MissingNode;
+                        last = "a hop could not reach node " + reply.MissingNode + " (Next node not found)";
                         _pool.Remove(reply.MissingNode);
                         _swarms.RemoveNode(reply.MissingNode);
                         _paths.DropNode(reply.MissingNode);
@@ -243,8 +301,23 @@ namespace Session.Core.Micro.Network
                         {
                             last = "path failed: " + reply.HttpStatus.ToString() + " " + reply.Body;
                         }
-                        _paths.RecordFailure(path);
-                        failedPath = path;
+                        if (reply.HttpStatus == 0)
+                        {
+                            // No answer at all within the timeout: waiting on this path again would cost another timeout.
+                            _paths.Drop(path);
+                        }
+                        else
+                        {
+                            _paths.RecordFailure(path);
+                        }
+                        // Any hop, or the destination itself, may be the one that broke: try other ones,
+                        // and keep the destination off the next paths too (it may be down).
+                        // Once per failed path: a node in several failed paths is the likeliest culprit.
+                        AddAll(suspects, path.Raw);
+                        if (!path.Contains(destination))
+                        {
+                            suspects.Add(destination);
+                        }
                         continue;
                     case OnionReplyKind.Rejected:
                         throw new ServiceNodeException(request.Method + " refused by a hop: " + reply.HttpStatus.ToString() + " " + reply.Body, reply.HttpStatus);
@@ -254,7 +327,7 @@ namespace Session.Core.Micro.Network
                             throw new ServiceNodeException(request.Method + ": clock still out of sync after resynchronising", reply.HttpStatus);
                         }
                         clockRetried = true;
-                        Resync(request);
+                        Resync(request.Method, null);
                         attempt--;
                         continue;
                 }
@@ -272,16 +345,21 @@ namespace Session.Core.Micro.Network
                     _pool.RecordSuccess(destination);
                     return body;
                 }
-                last = request.Method + " answered " + status.ToString() + " by " + destination.Ed25519Hex;
+                last = request.Method + " answered " + status.ToString() + " by " + destination.Ed25519Hex + ": " + Short(reply.Body);
                 if (status == 406 || status == 425)
                 {
-                    if (clockRetried)
+                    if (!clockRetried)
                     {
-                        throw new ServiceNodeException(request.Method + ": clock still out of sync after resynchronising", status);
+                        // Our clock may be off: take the network's time from other nodes and try again.
+                        clockRetried = true;
+                        Resync(request.Method, destination);
+                        attempt--;
+                        continue;
                     }
-                    clockRetried = true;
-                    Resync(request);
-                    attempt--;
+                    // Still refused after resynchronising: this node's clock disagrees with the network's.
+                    last = request.Method + ": node " + destination.Ed25519Hex + " refused the timestamp (" + status.ToString()
+                        + ") after the clock was resynchronised: its clock disagrees with the network's";
+                    AddOnce(avoided, destination);
                     continue;
                 }
                 if (status == 421 && swarmOwner != null)
@@ -302,62 +380,142 @@ namespace Session.Core.Micro.Network
                     {
                         _swarms.Set(swarmOwner, members);
                     }
-                    else
-                    {
-                        avoided.Add(destination);
-                    }
+                    last = request.Method + ": node " + destination.Ed25519Hex + " is not in the swarm of " + swarmOwner + " (421)";
+                    // It disowned the pubkey: whatever swarm it names, do not ask it again for this request.
+                    AddOnce(avoided, destination);
                     continue;
                 }
                 if (status == 400 || status == 401 || status == 403 || status == 404)
                 {
                     throw new ServiceNodeException(request.Method + " refused: " + status.ToString() + " " + Short(reply.Body), status);
                 }
-                avoided.Add(destination);
+                AddOnce(avoided, destination);
                 if (_pool.RecordFailure(destination))
                 {
                     _swarms.RemoveNode(destination.Ed25519Hex);
                     _paths.DropNode(destination.Ed25519Hex);
                 }
             }
+            if (swarmOwner != null && _swarms.PickMember(swarmOwner, Union(avoided, suspects), _random) == null)
+            {
+                throw new ServiceNodeException(request.Method + ": every member of the swarm of " + swarmOwner + " failed this request; last: " + last, lastStatus);
+            }
             throw new ServiceNodeException(request.Method + " failed after " + MaxAttempts.ToString() + " attempts; last: " + last, lastStatus);
         }
 
-        private void Resync(RpcRequest request)
+        // The network's time from up to ResyncSamples distinct nodes (never <paramref name="suspect"/>,
+        // the node that refused our timestamp): the median offset, so one node with a wrong clock
+        // cannot set ours.
+        // Timestamps go out only after the network's time is known from several nodes.
+        private void EnsureClock(string method)
         {
-            if (request is InfoRequest)
+            if (!_clock.IsSynchronised)
             {
-                return;
+                Resync(method, null);
             }
-            JsonValue info = Deliver(null, new InfoRequest());
-            JsonValue timestamp = info.Get("timestamp");
-            if (timestamp != null && timestamp.IsInteger && timestamp.AsInt64() > 0)
+        }
+
+        private void Resync(string method, ServiceNode suspect)
+        {
+            ArrayList asked = new ArrayList();
+            if (suspect != null)
             {
-                _clock.Observe(timestamp.AsInt64());
+                asked.Add(suspect);
             }
+            long[] offsets = new long[ResyncSamples];
+            int count = 0;
+            string problem = "no node left to ask";
+            for (int i = 0; i < ResyncSamples; i++)
+            {
+                InfoRequest info = new InfoRequest();
+                JsonValue reply;
+                try
+                {
+                    reply = Deliver(null, info, Copy(asked));
+                }
+                catch (ServiceNodeException e)
+                {
+                    problem = e.Message;
+                    break;
+                }
+                asked.Add(info.LastDestination);
+                JsonValue timestamp = reply.Get("timestamp");
+                if (timestamp != null && timestamp.IsInteger && timestamp.AsInt64() > 0)
+                {
+                    offsets[count++] = timestamp.AsInt64() - _clock.Local.UnixMilliseconds;
+                }
+            }
+            if (count == 0)
+            {
+                throw new ServiceNodeException(method + ": no node told the network's time (" + problem + ")", 0);
+            }
+            // Insertion sort of at most ResyncSamples values.
+            for (int i = 1; i < count; i++)
+            {
+                long value = offsets[i];
+                int j = i - 1;
+                while (j >= 0 && offsets[j] > value)
+                {
+                    offsets[j + 1] = offsets[j];
+                    j--;
+                }
+                offsets[j + 1] = value;
+            }
+            _clock.Observe(_clock.Local.UnixMilliseconds + offsets[count / 2]);
         }
 
         private ServiceNode PickDestination(string swarmOwner, ServiceNode[] avoided)
         {
             if (swarmOwner == null)
             {
-                ServiceNode any = _pool.PickRandom(avoided);
-                if (any == null)
-                {
-                    throw new ServiceNodeException("no node left in the pool that has not failed this request (" + _pool.Count.ToString() + " in the pool)", 0);
-                }
-                return any;
+                return _pool.PickRandom(avoided);
             }
             if (_swarms.Get(swarmOwner) == null)
             {
                 // The cached swarm lost its last member (or was never fetched): ask the network again.
                 GetSwarm(swarmOwner);
             }
-            ServiceNode member = _swarms.PickMember(swarmOwner, avoided, _random);
-            if (member == null)
+            return _swarms.PickMember(swarmOwner, avoided, _random);
+        }
+
+        private static void AddOnce(ArrayList nodes, ServiceNode node)
+        {
+            for (int i = 0; i < nodes.Count; i++)
             {
-                throw new ServiceNodeException("every member of the swarm of " + swarmOwner + " failed this request", 0);
+                if (((ServiceNode)nodes[i]).SameNode(node))
+                {
+                    return;
+                }
             }
-            return member;
+            nodes.Add(node);
+        }
+
+        private static void AddAll(ArrayList nodes, ServiceNode[] more)
+        {
+            for (int i = 0; i < more.Length; i++)
+            {
+                nodes.Add(more[i]);
+            }
+        }
+
+        private static ServiceNode[] Union(ArrayList first, ArrayList second)
+        {
+            ArrayList all = Copy(first);
+            for (int i = 0; i < second.Count; i++)
+            {
+                AddOnce(all, (ServiceNode)second[i]);
+            }
+            return ToArray(all);
+        }
+
+        private static ArrayList Copy(ArrayList nodes)
+        {
+            ArrayList copy = new ArrayList();
+            for (int i = 0; i < nodes.Count; i++)
+            {
+                copy.Add(nodes[i]);
+            }
+            return copy;
         }
 
         private void ObserveTime(JsonValue body)
@@ -367,7 +525,14 @@ namespace Session.Core.Micro.Network
                 return;
             }
             JsonValue t = body.Get("t");
-            if (t != null && t.IsInteger && t.AsInt64() > 0)
+            if (t == null || !t.IsInteger || t.AsInt64() <= 0)
+            {
+                return;
+            }
+            // One node's "t" may only nudge a synchronised clock; setting it, or a larger jump (a node
+            // whose clock is off), takes the median of several nodes (Resync).
+            long step = t.AsInt64() - _clock.Now;
+            if (_clock.IsSynchronised && step <= MaxTimeStep && step >= -MaxTimeStep)
             {
                 _clock.Observe(t.AsInt64());
             }
@@ -442,6 +607,8 @@ namespace Session.Core.Micro.Network
 
         private sealed class InfoRequest : RpcRequest
         {
+            internal ServiceNode LastDestination;
+
             internal override string Method
             {
                 get { return "info"; }
@@ -449,6 +616,7 @@ namespace Session.Core.Micro.Network
 
             internal override byte[] Build(long now, ServiceNode destination)
             {
+                LastDestination = destination;
                 return Requests.Info();
             }
         }

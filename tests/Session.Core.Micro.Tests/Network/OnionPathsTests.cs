@@ -40,6 +40,42 @@ namespace Session.Core.Micro.Tests.Network
         }
 
         [Fact]
+        public void SelectAvoiding_SuspectsOfFailedPaths_PathWithoutAnyOfThem()
+        {
+            // 12 nodes in 6 subnets of 2.
+            var f = new NetworkFixture(_output, nameof(SelectAvoiding_SuspectsOfFailedPaths_PathWithoutAnyOfThem), 12, ipOf: i => "10.2." + (i % 6) + "." + (i + 1));
+            f.Pool.Bootstrap();
+            ServiceNode destination = f.Pool.Nodes[0];
+            OnionPath first = f.Paths.Select(destination);
+            ServiceNode[] suspects = first.Nodes;
+            for (int round = 0; round < 20; round++)
+            {
+                OnionPath next = f.Paths.SelectAvoiding(destination, suspects);
+                Assert.All(suspects, s => Assert.False(next.Contains(s)));
+                Assert.False(next.Contains(destination));
+                Assert.Equal(3, next.Nodes.Select(n => n.Subnet24).Distinct().Count());
+            }
+            Assert.Equal(2, f.Paths.Count);
+        }
+
+        [Fact]
+        public void SelectAvoiding_TooFewNodesOutsideSuspects_BuildsAroundTheMostSuspected()
+        {
+            // 7 nodes in 3 subnets (3, 2, 2): no path avoids all four suspects; one avoids the two seen twice.
+            var f = new NetworkFixture(_output, nameof(SelectAvoiding_TooFewNodesOutsideSuspects_BuildsAroundTheMostSuspected), 7, ipOf: i => "10.3." + (i % 3) + "." + (i + 1));
+            f.Pool.Bootstrap();
+            var bySubnet = f.Pool.Nodes.GroupBy(n => n.Subnet24).OrderByDescending(g => g.Count()).Select(g => g.ToArray()).ToArray();
+            ServiceNode[] a = bySubnet[0], b = bySubnet[1], c = bySubnet[2];
+            ServiceNode destination = a[0];
+            // All four leave only two subnets; the two seen in two failed paths (one of a, one of c) leave three.
+            ServiceNode[] suspects = { a[1], b[0], c[0], b[1], a[1], c[0] };
+            OnionPath path = f.Paths.SelectAvoiding(destination, suspects);
+            Assert.False(path.Contains(a[1]));
+            Assert.False(path.Contains(c[0]));
+            Assert.False(path.Contains(destination));
+        }
+
+        [Fact]
         public void Select_GuardCandidatesDown_SkippedAndCounted()
         {
             var f = new NetworkFixture(_output, nameof(Select_GuardCandidatesDown_SkippedAndCounted), 8);

@@ -20,6 +20,8 @@ namespace Session.Core.Micro.Tests.Network
         {
             var f = new NetworkFixture(_output, name, nodes, clockError);
             f.Pool.Bootstrap();
+            // Store and retrieve first take the network's time; done here so that scripted faults meet the requests under test.
+            f.Client.SyncClock();
             return f;
         }
 
@@ -94,12 +96,135 @@ namespace Session.Core.Micro.Tests.Network
             string recipient = f.NewSessionId();
             f.Network.SetSwarm(recipient, 5, 6);
             f.Client.GetSwarm(recipient);
+            string info = "{\"timestamp\":" + f.Network.ServerTime + ",\"t\":" + f.Network.ServerTime + "}";
             f.Network.DestinationFaults.Enqueue((406, "Timestamp error: check your clock"));
-            f.Network.DestinationFaults.Enqueue((200, "{\"timestamp\":1700000000000,\"t\":1700000000000}"));
+            for (int i = 0; i < ServiceNodeClient.ResyncSamples; i++)
+            {
+                f.Network.DestinationFaults.Enqueue((200, info));
+            }
+            // Both members still refuse after the resync: each is avoided, then there is no one left to ask.
+            f.Network.DestinationFaults.Enqueue((406, "Timestamp error: check your clock"));
             f.Network.DestinationFaults.Enqueue((406, "Timestamp error: check your clock"));
             var error = Assert.Throws<ServiceNodeException>(() => f.Client.Store(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, 1));
             Assert.Equal(406, error.Status);
             Assert.Contains("clock", error.Message);
+            Assert.Contains("every member of the swarm", error.Message);
+            Assert.Empty(f.Network.DestinationFaults);
+        }
+
+        [Fact]
+        public void Store_ClockNotYetSet_MedianOfThreeNodesBeforeFirstTimestamp()
+        {
+            var f = new NetworkFixture(_output, nameof(Store_ClockNotYetSet_MedianOfThreeNodesBeforeFirstTimestamp), 10, localClockError: -3_600_000);
+            f.Pool.Bootstrap();
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 5, 6, 7);
+            long right = f.Network.ServerTime;
+            foreach (long t in new[] { right, right - 5 * 60 * 1000, right })
+            {
+                f.Network.DestinationFaults.Enqueue((200, "{\"timestamp\":" + t + ",\"t\":" + t + "}"));
+            }
+            Assert.False(f.NetworkClock.IsSynchronised);
+            Assert.True(f.Client.Store(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+            Assert.Equal(right - f.Clock.UnixMilliseconds, f.NetworkClock.Offset);
+            Assert.Equal(ServiceNodeClient.ResyncSamples, f.Network.Delivered.Count(d => d.Method == "info"));
+        }
+
+        [Fact]
+        public void Store_GuardGivesNoAnswer_PathDroppedAtOnce()
+        {
+            var f = Ready(nameof(Store_GuardGivesNoAnswer_PathDroppedAtOnce));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 7, 8, 9);
+            f.Client.GetSwarm(recipient);
+            ServiceNode guard = f.Paths.Path(0).Guard;
+            f.Network.Down.Add(guard.Ed25519Hex);
+            int before = f.Network.Posts.Count;
+            for (int i = 0; i < 20; i++)
+            {
+                Assert.True(f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+            }
+            // The guard was met at most once: its path went at the first silence, and it fails the guard test since.
+            Assert.True(f.Network.Posts.Skip(before).Count(url => url == guard.BaseUrl + "/onion_req/v2") <= 1);
+            Assert.All(Enumerable.Range(0, f.Paths.Count), i => Assert.NotEqual(guard.Ed25519Hex, f.Paths.Path(i).Guard.Ed25519Hex));
+        }
+
+        [Fact]
+        public void Store_ReplyTimeFarOff_SynchronisedClockOnlyNudged()
+        {
+            var f = Ready(nameof(Store_ReplyTimeFarOff_SynchronisedClockOnlyNudged));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 5, 6, 7);
+            f.Client.GetSwarm(recipient);
+            long offset = f.NetworkClock.Offset;
+            Assert.True(f.NetworkClock.IsSynchronised);
+            // A node 5 minutes ahead answers: its "t" does not carry the client's clock along.
+            f.Network.ServerTime += 5 * 60 * 1000;
+            Assert.True(f.Client.Store(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+            Assert.Equal(offset, f.NetworkClock.Offset);
+            // A small step is taken.
+            f.Network.ServerTime -= 5 * 60 * 1000 - 3000;
+            Assert.True(f.Client.Store(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+            Assert.Equal(offset + 3000, f.NetworkClock.Offset);
+        }
+
+        [Fact]
+        public void Store_OneMemberRefusesTimestampAfterResync_AvoidedAndOtherMemberStores()
+        {
+            var f = Ready(nameof(Store_OneMemberRefusesTimestampAfterResync_AvoidedAndOtherMemberStores));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 5, 6, 7);
+            f.Client.GetSwarm(recipient);
+            string info = "{\"timestamp\":" + f.Network.ServerTime + ",\"t\":" + f.Network.ServerTime + "}";
+            f.Network.DestinationFaults.Enqueue((406, "Timestamp error: check your clock"));
+            for (int i = 0; i < ServiceNodeClient.ResyncSamples; i++)
+            {
+                f.Network.DestinationFaults.Enqueue((200, info));
+            }
+            f.Network.DestinationFaults.Enqueue((406, "Timestamp error: check your clock"));
+            int before = f.Network.Delivered.Count;
+            Assert.True(f.Client.Store(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+            var stores = f.Network.Delivered.Skip(before).Where(d => d.Method == "store").ToList();
+            Assert.Equal(3, stores.Count);
+            Assert.NotEqual(stores[1].Destination, stores[2].Destination);
+        }
+
+        [Fact]
+        public void Resync_OneNodeClockOff_MedianOfThreeWins()
+        {
+            var f = Ready(nameof(Resync_OneNodeClockOff_MedianOfThreeWins));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 5, 6, 7);
+            f.Client.GetSwarm(recipient);
+            long right = f.Network.ServerTime;
+            long off = right + 5 * 60 * 1000;
+            f.Network.DestinationFaults.Enqueue((406, "Timestamp error: check your clock"));
+            foreach (long t in new[] { off, right, right })
+            {
+                f.Network.DestinationFaults.Enqueue((200, "{\"timestamp\":" + t + ",\"t\":" + t + "}"));
+            }
+            Assert.True(f.Client.Store(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+            var infos = f.Network.Delivered.Where(d => d.Method == "info").TakeLast(ServiceNodeClient.ResyncSamples).ToList();
+            Assert.Equal(ServiceNodeClient.ResyncSamples, infos.Select(d => d.Destination).Distinct().Count());
+            Assert.Equal(right - f.Clock.UnixMilliseconds, f.NetworkClock.Offset);
+        }
+
+        [Fact]
+        public void Store_PathFails_RetryTakesAPathWithoutThatGuard()
+        {
+            var f = Ready(nameof(Store_PathFails_RetryTakesAPathWithoutThatGuard));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 7, 8, 9);
+            f.Client.GetSwarm(recipient);
+            f.Network.GuardFaults.Enqueue((504, "Request time out"));
+            int posts = f.Network.Posts.Count;
+            int before = f.Network.Delivered.Count;
+            Assert.True(f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+            string failedGuard = f.Network.Posts.Skip(posts).First(url => url.EndsWith("/onion_req/v2"));
+            ServiceNode guard = f.Pool.Nodes.Single(n => failedGuard == n.BaseUrl + "/onion_req/v2");
+            var delivered = f.Network.Delivered.Skip(before).Single();
+            Assert.DoesNotContain(delivered.Path, p => p.Hex == guard.Ed25519Hex);
+            Assert.NotEqual(guard.Ed25519Hex, delivered.Destination.Hex);
         }
 
         [Fact]
@@ -128,15 +253,15 @@ namespace Session.Core.Micro.Tests.Network
         {
             var f = Ready(nameof(Store_GuardErrors_BackOffThenGiveUp));
             string recipient = f.NewSessionId();
-            f.Network.SetSwarm(recipient, 8, 9);
+            f.Network.SetSwarm(recipient, 5, 6, 7, 8, 9);
             f.Client.GetSwarm(recipient);
             for (int i = 0; i < ServiceNodeClient.MaxAttempts; i++)
             {
                 f.Network.GuardFaults.Enqueue((i % 2 == 0 ? 504 : 503, "Request time out"));
             }
             var error = Assert.Throws<ServiceNodeException>(() => f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1));
-            Assert.Contains("failed after 4 attempts", error.Message);
-            Assert.Equal(new[] { 250, 500, 1000 }, f.Clock.Sleeps);
+            Assert.Contains("last: path failed: 50", error.Message);
+            Assert.Equal(Enumerable.Range(0, ServiceNodeClient.MaxAttempts - 1).Select(i => ServiceNodeClient.BackoffBase << i), f.Clock.Sleeps);
 
             // Fewer faults than attempts: the request gets through.
             f.Clock.Sleeps.Clear();
@@ -237,7 +362,7 @@ namespace Session.Core.Micro.Tests.Network
             f.Network.GuardFaults.Enqueue((425, "Too early"));
             int infos = f.Network.Delivered.Count(d => d.Method == "info");
             Assert.True(f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
-            Assert.Equal(infos + 1, f.Network.Delivered.Count(d => d.Method == "info"));
+            Assert.Equal(infos + ServiceNodeClient.ResyncSamples, f.Network.Delivered.Count(d => d.Method == "info"));
         }
 
         [Fact]

@@ -1,0 +1,70 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using Session.Core.Micro.Identity;
+using Session.Core.Micro.Messages;
+using Session.Core.Micro.Network;
+using Session.Testnet;
+using SessionBeacon.EndToEnd.Tests.Support;
+using Xunit;
+
+namespace SessionBeacon.EndToEnd.Tests
+{
+    /// <summary>What every scenario checks at its end.</summary>
+    internal static class Checks
+    {
+        /// <summary>The receipt has at least k member signatures that verified, every one from the recipient's real swarm.</summary>
+        public static void Verified(TestnetFixture net, Sent sent, IdentityKeys recipient, int k)
+        {
+            StoreReceipt receipt = sent.Receipt;
+            Assert.True(receipt.IsSuccess, "receipt not verified: " + receipt.VerifiedCount + " verified, " + receipt.RejectedCount + " rejected, " + receipt.FailedCount + " failed");
+            Assert.True(receipt.VerifiedCount >= k);
+            Assert.Equal(Session.Core.Micro.Network.MessageHash.Compute(recipient.SessionId, 0, sent.Payload), receipt.Hash);
+            int[] swarm = net.SwarmOf(recipient.SessionId);
+            Assert.All(receipt.VerifiedMembers, member => Assert.Contains(net.IndexOf(member), swarm));
+        }
+
+        /// <summary>The recipient retrieves the message through onion requests and opens it: same body, sender and timestamp.</summary>
+        public static void Received(BeaconClient reader, Sent sent, IdentityKeys sender)
+        {
+            RetrieveResult result = reader.Client.Retrieve(reader.Keys.SessionId, reader.Keys.Ed25519SecretKey, 0);
+            RetrievedMessage found = null;
+            for (int i = 0; i < result.Count && found == null; i++)
+            {
+                if (result.Message(i).Hash == sent.Receipt.Hash)
+                {
+                    found = result.Message(i);
+                }
+            }
+            Assert.True(found != null, "the stored message was not among the " + result.Count + " retrieved");
+            Assert.Equal(sent.Payload, found.Data);
+            IncomingMessage opened = new MessageReceiver(reader.Keys).OpenStoreData(MessageEncoder.ToStoreData(found.Data));
+            Assert.Equal(IncomingMessageKind.DataMessage, opened.Kind);
+            Assert.Equal(sent.Body, opened.Body);
+            Assert.Equal(sender.SessionId, opened.SenderSessionId);
+            Assert.Equal(sent.Timestamp, opened.Timestamp);
+        }
+
+        /// <summary>Observations of every node, counted from <paramref name="since"/> (per node).</summary>
+        public static async Task<Observation[][]> SeenSince(TestnetFixture net, int[] since)
+        {
+            var seen = new Observation[net.Network.NodeCount][];
+            for (int i = 0; i < seen.Length; i++)
+            {
+                Observation[] all = await net.Network.ObservationsAsync(i);
+                seen[i] = all.Skip(since == null ? 0 : Math.Min(since[i], all.Length)).ToArray();
+            }
+            return seen;
+        }
+
+        public static async Task<int[]> Marks(TestnetFixture net)
+        {
+            var marks = new int[net.Network.NodeCount];
+            for (int i = 0; i < marks.Length; i++)
+            {
+                marks[i] = (await net.Network.ObservationsAsync(i)).Length;
+            }
+            return marks;
+        }
+    }
+}

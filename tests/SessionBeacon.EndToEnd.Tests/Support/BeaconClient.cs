@@ -1,0 +1,74 @@
+using System;
+using System.Security.Cryptography;
+using Session.Core.Micro.Identity;
+using Session.Core.Micro.Messages;
+using Session.Core.Micro.Network;
+using Session.Testnet;
+using SessionBeacon.Harness.Network;
+
+namespace SessionBeacon.EndToEnd.Tests.Support
+{
+    /// <summary>
+    /// The core's network client wired as the harness wires it: pool bootstrapped from the testnet's
+    /// pinned seed, the real HttpClientTransport, a file-backed store, real time. Onion requests time
+    /// out after RequestTimeout ms (short, so a slow node is found quickly).
+    /// </summary>
+    public sealed class BeaconClient
+    {
+        public const int RequestTimeout = 2000;
+        public const int GuardTestTimeout = 3000;
+
+        public BeaconClient(TestNetwork network, string folder, IdentityKeys own)
+            : this(network, new FileStore(folder), own, bootstrap: true)
+        {
+        }
+
+        public BeaconClient(TestNetwork network, IKeyValueStore store, IdentityKeys own, bool bootstrap)
+        {
+            Keys = own;
+            Profile = NetworkProfile.Testnet(network.SeedUrl, network.SeedPin, 1);
+            Transport = new TracingTransport(new HttpClientTransport(Profile));
+            Store = store;
+            Random = new SystemRandom();
+            Clock = new RealClock();
+            NetworkClock = new NetworkClock(Clock);
+            Pool = new NodePool(Profile, Transport, Store, Random);
+            if (bootstrap)
+            {
+                Pool.Bootstrap();
+            }
+            else if (!Pool.Load())
+            {
+                throw new InvalidOperationException("the store holds no node pool to load");
+            }
+            Paths = new OnionPaths(Pool, Transport, Random, own.SessionId, 2) { GuardTestTimeoutMilliseconds = GuardTestTimeout };
+            Swarms = new SwarmCache();
+            Client = new ServiceNodeClient(Pool, Paths, Swarms, NetworkClock, Transport, Store, Random) { RequestTimeout = RequestTimeout };
+        }
+
+        public IdentityKeys Keys { get; }
+        public NetworkProfile Profile { get; }
+        public TracingTransport Transport { get; }
+        public IKeyValueStore Store { get; }
+        public SystemRandom Random { get; }
+        public RealClock Clock { get; }
+        public NetworkClock NetworkClock { get; }
+        public NodePool Pool { get; }
+        public OnionPaths Paths { get; }
+        public SwarmCache Swarms { get; }
+        public ServiceNodeClient Client { get; }
+
+        public static IdentityKeys NewIdentity() => IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
+
+        /// <summary>An alert from this client's identity to <paramref name="recipient"/>, encoded as the core encodes it, and stored.</summary>
+        public Sent SendAlert(IdentityKeys recipient, string body, int requiredSignatures)
+        {
+            long timestamp = NetworkClock.Now;
+            byte[] payload = MessageEncoder.Encode(Keys, Convert.FromHexString(recipient.SessionId), new ContentMessage(body, "Beacon", timestamp), Random);
+            StoreReceipt receipt = Client.Store(recipient.SessionId, payload, ServiceNodeClient.DefaultTtl, requiredSignatures);
+            return new Sent(body, timestamp, payload, receipt);
+        }
+    }
+
+    public sealed record Sent(string Body, long Timestamp, byte[] Payload, StoreReceipt Receipt);
+}

@@ -11,6 +11,7 @@ namespace SessionBeacon.Harness
         {
             new CheckConfigCommand(),
             new TestnetCommand(),
+            new DemoCommand(),
         };
 
         public static int Main(string[] args)

@@ -6,6 +6,7 @@ using Session.Core.Micro.Identity;
 using Session.Core.Micro.Network;
 using Session.Testnet;
 using SessionBeacon.EndToEnd.Tests.Support;
+using SessionBeacon.Harness.Storage;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -180,7 +181,7 @@ namespace SessionBeacon.EndToEnd.Tests
             // A client whose saved pool is stale: besides nodes of only two /24s, it lists a node that has
             // left the network, alone in a third /24, so every 3-hop path it builds must run through it.
             IdentityKeys owner = BeaconClient.NewIdentity();
-            var store = new FileStore(_net.NewClientFolder());
+            var store = new DirectoryStore(_net.NewClientFolder());
             string gone = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
             string goneX25519 = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
             var saved = new System.Text.Json.Nodes.JsonArray();

@@ -5,6 +5,7 @@ using Session.Core.Micro.Messages;
 using Session.Core.Micro.Network;
 using Session.Testnet;
 using SessionBeacon.Harness.Network;
+using SessionBeacon.Harness.Storage;
 
 namespace SessionBeacon.EndToEnd.Tests.Support
 {
@@ -19,7 +20,7 @@ namespace SessionBeacon.EndToEnd.Tests.Support
         public const int GuardTestTimeout = 3000;
 
         public BeaconClient(TestNetwork network, string folder, IdentityKeys own)
-            : this(network, new FileStore(folder), own, bootstrap: true)
+            : this(network, new DirectoryStore(folder), own, bootstrap: true)
         {
         }
 

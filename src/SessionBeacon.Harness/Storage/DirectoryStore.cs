@@ -1,17 +1,22 @@
 using System;
 using System.IO;
+using System.Security.Cryptography;
 using System.Text;
 using Session.Core.Micro.Network;
 
-namespace SessionBeacon.EndToEnd.Tests.Support
+namespace SessionBeacon.Harness.Storage
 {
-    /// <summary>An IKeyValueStore on disk: one file per key (named by the SHA-256 of the key, as keys are longer than a file name may be), written to a temporary file and moved into place.</summary>
-    public sealed class FileStore : IKeyValueStore
+    /// <summary>
+    /// An IKeyValueStore in a folder: one file per key, named by the SHA-256 of the key (keys can be
+    /// longer than a file name may be), written to a temporary file and moved into place.
+    /// </summary>
+    public sealed class DirectoryStore : IKeyValueStore
     {
         private readonly string _folder;
 
-        public FileStore(string folder)
+        public DirectoryStore(string folder)
         {
+            ArgumentNullException.ThrowIfNull(folder);
             _folder = folder;
             Directory.CreateDirectory(folder);
         }
@@ -39,7 +44,7 @@ namespace SessionBeacon.EndToEnd.Tests.Support
         private string PathOf(string key)
         {
             ArgumentNullException.ThrowIfNull(key);
-            return Path.Combine(_folder, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key))) + ".value");
+            return Path.Combine(_folder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))) + ".value");
         }
     }
 }

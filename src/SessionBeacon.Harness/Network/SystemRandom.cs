@@ -2,7 +2,7 @@ using System;
 using System.Security.Cryptography;
 using Session.Core.Micro.Crypto;
 
-namespace SessionBeacon.EndToEnd.Tests.Support
+namespace SessionBeacon.Harness.Network
 {
     /// <summary>The operating system's CSPRNG as the core's random source.</summary>
     public sealed class SystemRandom : IRandomSource

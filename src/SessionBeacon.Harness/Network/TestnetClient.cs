@@ -1,0 +1,53 @@
+using System;
+using Session.Core.Micro.Crypto;
+using Session.Core.Micro.Identity;
+using Session.Core.Micro.Network;
+
+namespace SessionBeacon.Harness.Network
+{
+    /// <summary>
+    /// The core's service-node client wired for a local testnet: the node pool bootstrapped from the
+    /// testnet's seed with its certificate pinned, the real HttpClientTransport, the given store,
+    /// the machine's clock and CSPRNG, two onion paths.
+    /// </summary>
+    public sealed class TestnetClient
+    {
+        /// <summary>Onion request timeout, ms: short, as every node is on this machine.</summary>
+        public const int RequestTimeout = 2000;
+
+        /// <summary>Guard test timeout, ms.</summary>
+        public const int GuardTestTimeout = 3000;
+
+        /// <summary>A client for <paramref name="own"/> against the testnet whose seed is <paramref name="seedUrl"/>, pinned to <paramref name="seedPin"/>.</summary>
+        /// <param name="transport">The HTTP transport, or null for a new HttpClientTransport.</param>
+        /// <exception cref="ServiceNodeException">The seed could not be reached or named too few nodes.</exception>
+        public TestnetClient(string seedUrl, string seedPin, IdentityKeys own, IKeyValueStore store, IClock clock, IHttpTransport transport = null)
+        {
+            ArgumentNullException.ThrowIfNull(own);
+            ArgumentNullException.ThrowIfNull(store);
+            ArgumentNullException.ThrowIfNull(clock);
+            Keys = own;
+            Profile = NetworkProfile.Testnet(seedUrl, seedPin, 1);
+            Transport = transport ?? new HttpClientTransport(Profile);
+            Store = store;
+            Random = new SystemRandom();
+            NetworkClock = new NetworkClock(clock);
+            Pool = new NodePool(Profile, Transport, Store, Random);
+            Pool.Bootstrap();
+            Paths = new OnionPaths(Pool, Transport, Random, own.SessionId, 2) { GuardTestTimeoutMilliseconds = GuardTestTimeout };
+            Swarms = new SwarmCache();
+            Client = new ServiceNodeClient(Pool, Paths, Swarms, NetworkClock, Transport, Store, Random) { RequestTimeout = RequestTimeout };
+        }
+
+        public IdentityKeys Keys { get; }
+        public NetworkProfile Profile { get; }
+        public IHttpTransport Transport { get; }
+        public IKeyValueStore Store { get; }
+        public IRandomSource Random { get; }
+        public NetworkClock NetworkClock { get; }
+        public NodePool Pool { get; }
+        public OnionPaths Paths { get; }
+        public SwarmCache Swarms { get; }
+        public ServiceNodeClient Client { get; }
+    }
+}

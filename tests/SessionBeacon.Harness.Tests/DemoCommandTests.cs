@@ -1,0 +1,93 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace SessionBeacon.Harness.Tests
+{
+    /// <summary>The demo command run in-process on the shipped nf.config, against its own 12-node testnet.</summary>
+    public class DemoCommandTests
+    {
+        private static readonly string s_shipped = Path.Combine(AppContext.BaseDirectory, "shipped");
+
+        [Fact]
+        public void Demo_ShippedConfig_EveryAlertDeliveredAndOpenedByBoth()
+        {
+            string data = Directory.CreateTempSubdirectory("demo-test").FullName;
+            try
+            {
+                var (code, output, error) = Run("demo", "--config", Path.Combine(s_shipped, "nf.config"), "--data", data);
+
+                Assert.True(code == ExitCode.Ok, "exit " + code + "\n" + error + "\n" + output);
+                Assert.Equal("", error);
+                Assert.Contains("the demo recipients stand in for Alice and Bob", output);
+                Assert.Contains("== Panic", output);
+                Assert.Contains("== Duress", output);
+                Assert.Contains("== Sensor", output);
+                Assert.Contains("alert:  Panic \"PANIC: I need help now.", output);
+                Assert.Contains("alert:  Duress \"PANIC (duress): I am not safe.", output);
+                Assert.Contains("alert:  Sensor \"Sensor alert: Front door\"", output);
+                Assert.Equal(3, Count(output, "delivered: both recipients have a verified receipt"));
+                Assert.Equal(3, Count(output, "Alice's receiver: retrieved"));
+                Assert.Equal(3, Count(output, "Bob's receiver: retrieved"));
+                string beacon = Regex.Match(output, "beacon:  (05[0-9a-f]{64})").Groups[1].Value;
+                Assert.NotEqual("", beacon);
+                Assert.Equal(6, Count(output, "from " + beacon + " (the beacon)"));
+                // Two stores per alert, each with a traced four-node path; the guard saw the beacon and no Session ID.
+                Assert.Equal(6, Regex.Matches(output, @"path:        guard 127\.0\.12\d\.\d -> middle 127\.0\.12\d\.\d -> middle 127\.0\.12\d\.\d -> destination 127\.0\.12\d\.\d").Count);
+                Assert.Equal(6, Count(output, "guard saw:   from 127.0.0.1 (the beacon), next hop 127.0.12"));
+                string[] guardLines = output.Split('\n').Where(l => l.Contains("guard saw:")).ToArray();
+                Assert.Equal(6, guardLines.Length);
+                Assert.All(guardLines, line => Assert.EndsWith("Session ID: none", line.TrimEnd()));
+                Assert.Equal(6, Count(output, "destination saw: from 127.0.12"));
+                Assert.Contains("demo finished in", output);
+                Assert.True(Directory.Exists(Path.Combine(data, "testnet")), "--data keeps the testnet's files");
+            }
+            finally
+            {
+                Directory.Delete(data, true);
+            }
+        }
+
+        [Fact]
+        public void Demo_OneRecipient_ConfigErrorSaysTwoAreNeeded()
+        {
+            string folder = Directory.CreateTempSubdirectory("demo-cfg").FullName;
+            try
+            {
+                Directory.CreateDirectory(Path.Combine(folder, "boards"));
+                File.Copy(Path.Combine(s_shipped, "boards", "esp32-devkitc.conf"), Path.Combine(folder, "boards", "esp32-devkitc.conf"));
+                string config = Path.Combine(folder, "nf.config");
+                File.WriteAllText(config, "board = esp32-devkitc\nrecipient = 05" + new string('1', 64) + " Alice\n");
+
+                var (code, _, error) = Run("demo", "--config", config);
+
+                Assert.Equal(ExitCode.ConfigError, code);
+                Assert.Contains("the demo needs two (Alice and Bob)", error);
+            }
+            finally
+            {
+                Directory.Delete(folder, true);
+            }
+        }
+
+        [Fact]
+        public void Demo_MissingConfig_ConfigError()
+        {
+            var (code, _, error) = Run("demo", "--config", "/nonexistent/nf.config");
+            Assert.Equal(ExitCode.ConfigError, code);
+            Assert.Contains("/nonexistent/nf.config not found", error);
+        }
+
+        private static int Count(string text, string part) => Regex.Matches(text, Regex.Escape(part)).Count;
+
+        private static (ExitCode, string, string) Run(params string[] args)
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            ExitCode code = Program.Run(args, output, error);
+            return (code, output.ToString(), error.ToString());
+        }
+    }
+}

@@ -12,14 +12,23 @@ namespace SessionBeacon.Harness
             new CheckConfigCommand(),
             new TestnetCommand(),
             new DemoCommand(),
+            new IdentityCommand(),
+            new SendCommand(),
+            new ListenCommand(),
+            new PreKeyCommand(),
         };
 
         public static int Main(string[] args)
         {
-            return (int)Run(args, Console.Out, Console.Error);
+            return (int)Run(args, Console.In, Console.Out, Console.Error);
         }
 
         internal static ExitCode Run(string[] args, TextWriter output, TextWriter error)
+        {
+            return Run(args, Console.In, output, error);
+        }
+
+        internal static ExitCode Run(string[] args, TextReader input, TextWriter output, TextWriter error)
         {
             if (args.Length == 0 || args[0] == "help" || args[0] == "--help")
             {
@@ -32,7 +41,9 @@ namespace SessionBeacon.Harness
                 {
                     try
                     {
-                        return command.Run(args[1..], output, error);
+                        return command is IReadsInput reader
+                            ? reader.Run(args[1..], input, output, error)
+                            : command.Run(args[1..], output, error);
                     }
                     catch (ArgumentException usage)
                     {

@@ -22,12 +22,20 @@ namespace SessionBeacon.Harness.Network
         /// <param name="transport">The HTTP transport, or null for a new HttpClientTransport.</param>
         /// <exception cref="ServiceNodeException">The seed could not be reached or named too few nodes.</exception>
         public TestnetClient(string seedUrl, string seedPin, IdentityKeys own, IKeyValueStore store, IClock clock, IHttpTransport transport = null)
+            : this(NetworkProfile.Testnet(seedUrl, seedPin, 1), own, store, clock, transport)
         {
+        }
+
+        /// <summary>A client for <paramref name="own"/> on the network of <paramref name="profile"/> (a testnet, or NetworkProfile.Mainnet()).</summary>
+        /// <exception cref="ServiceNodeException">No seed could be reached, or the seeds named too few nodes.</exception>
+        public TestnetClient(NetworkProfile profile, IdentityKeys own, IKeyValueStore store, IClock clock, IHttpTransport transport = null)
+        {
+            ArgumentNullException.ThrowIfNull(profile);
             ArgumentNullException.ThrowIfNull(own);
             ArgumentNullException.ThrowIfNull(store);
             ArgumentNullException.ThrowIfNull(clock);
             Keys = own;
-            Profile = NetworkProfile.Testnet(seedUrl, seedPin, 1);
+            Profile = profile;
             Transport = transport ?? new HttpClientTransport(Profile);
             Store = store;
             Random = new SystemRandom();

@@ -1,0 +1,302 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
+using Session.Core.Micro.Crypto;
+using Session.Core.Micro.Identity;
+using Session.Core.Micro.Messages;
+using Session.Core.Micro.Network;
+using Session.Core.Micro.Ratchet;
+using SessionBeacon.Harness.Identity;
+using SessionBeacon.Harness.Network;
+
+namespace SessionBeacon.Harness.Commands
+{
+    /// <summary>
+    /// Issue 8 (and issue 9's receiver): polls the inbox of the identity in DIR through onion requests,
+    /// opens each new message and prints its sender, time and body. SessionBeacon ratchet messages are
+    /// opened with the pairing in DIR (the first one is accepted with the pre-key from 'prekey new',
+    /// whose secret is then deleted) and acknowledged back to the beacon. --exec runs a program per
+    /// message with the text in SESSIONBEACON_TEXT (no shell is involved).
+    /// </summary>
+    public sealed class ListenCommand : ICommand
+    {
+        /// <summary>Seconds between polls.</summary>
+        public const int PollSeconds = 5;
+
+        /// <summary>Seconds a --exec program may run before listen stops waiting for it.</summary>
+        public const int ExecTimeoutSeconds = 30;
+
+        public string Name => "listen";
+
+        public string Usage => "listen --data DIR [--seed-url URL --seed-pin PIN] [--once] [--exec PROGRAM]";
+
+        public string Summary => "poll DIR's inbox through onion requests and print each message; open and acknowledge SessionBeacon ratchet alerts; "
+            + "--exec runs PROGRAM per message with SESSIONBEACON_TEXT, SESSIONBEACON_SENDER, SESSIONBEACON_TIME and SESSIONBEACON_KIND (message or secure-alert) set";
+
+        public ExitCode Run(string[] arguments, TextWriter output, TextWriter error)
+        {
+            bool once = false;
+            var rest = new List<string>();
+            foreach (string argument in arguments)
+            {
+                if (argument == "--once")
+                {
+                    once = true;
+                }
+                else if (argument == "--new-prekey")
+                {
+                    throw new ArgumentException("the pre-key is made by 'prekey new --data DIR'");
+                }
+                else
+                {
+                    rest.Add(argument);
+                }
+            }
+            Arguments options = Arguments.Parse(rest.ToArray(), "--data", "--seed-url", "--seed-pin", "--exec");
+            string data = options.Get("--data", null) ?? throw new ArgumentException("--data DIR is required: the folder with the receiver's identity");
+            string exec = options.Get("--exec", null);
+            if (exec != null && exec.Length == 0)
+            {
+                throw new ArgumentException("--exec needs a program");
+            }
+            var folder = new IdentityFolder(data);
+            IdentityKeys keys;
+            try
+            {
+                keys = folder.LoadKeys();
+            }
+            catch (IOException missing)
+            {
+                error.WriteLine("listen: " + missing.Message);
+                return ExitCode.Failed;
+            }
+            TestnetClient client;
+            try
+            {
+                client = folder.Connect(keys, options.Get("--seed-url", null), options.Get("--seed-pin", null));
+            }
+            catch (ServiceNodeException unreachable)
+            {
+                error.WriteLine("listen: the network's seed could not be reached: " + unreachable.Message);
+                keys.Wipe();
+                return ExitCode.Failed;
+            }
+            var listener = new Listener(folder, client, exec, output, error);
+            output.WriteLine("listening as " + keys.SessionId + (once ? " (one poll)" : " (every " + PollSeconds + " s; Ctrl+C stops)"));
+            try
+            {
+                while (true)
+                {
+                    bool polled = listener.Poll();
+                    if (once)
+                    {
+                        return polled && listener.Problems == 0 ? ExitCode.Ok : ExitCode.Failed;
+                    }
+                    Thread.Sleep(PollSeconds * 1000);
+                }
+            }
+            finally
+            {
+                keys.Wipe();
+            }
+        }
+
+        /// <summary>One identity's inbox: what was seen, the ratchet pairing, and what to run per message.</summary>
+        private sealed class Listener
+        {
+            private readonly IdentityFolder _folder;
+            private readonly TestnetClient _client;
+            private readonly string _exec;
+            private readonly TextWriter _output;
+            private readonly TextWriter _error;
+            private readonly HashSet<string> _seen;
+
+            public Listener(IdentityFolder folder, TestnetClient client, string exec, TextWriter output, TextWriter error)
+            {
+                _folder = folder;
+                _client = client;
+                _exec = exec;
+                _output = output;
+                _error = error;
+                _seen = new HashSet<string>(File.Exists(folder.SeenPath) ? File.ReadAllLines(folder.SeenPath) : Array.Empty<string>(), StringComparer.Ordinal);
+            }
+
+            /// <summary>Messages that could not be opened, or acknowledgements not delivered, so far.</summary>
+            public int Problems { get; private set; }
+
+            /// <summary>One retrieve (repeated while the node says there is more); false when the network did not answer.</summary>
+            public bool Poll()
+            {
+                IdentityKeys keys = _client.Keys;
+                for (int rounds = 0; rounds < 10; rounds++)
+                {
+                    RetrieveResult result;
+                    try
+                    {
+                        result = _client.Client.Retrieve(keys.SessionId, keys.Ed25519SecretKey, 0);
+                    }
+                    catch (ServiceNodeException failed)
+                    {
+                        _error.WriteLine("listen: the network did not answer: " + failed.Message);
+                        return false;
+                    }
+                    for (int i = 0; i < result.Count; i++)
+                    {
+                        RetrievedMessage message = result.Message(i);
+                        if (_seen.Contains(message.Hash))
+                        {
+                            continue;
+                        }
+                        Show(message);
+                        _seen.Add(message.Hash);
+                        File.AppendAllLines(_folder.SeenPath, new[] { message.Hash });
+                    }
+                    if (!result.More)
+                    {
+                        break;
+                    }
+                }
+                return true;
+            }
+
+            private void Show(RetrievedMessage message)
+            {
+                IncomingMessage opened;
+                try
+                {
+                    opened = new MessageReceiver(_client.Keys).OpenStoreData(MessageEncoder.ToStoreData(message.Data));
+                }
+                catch (MessageException refused)
+                {
+                    Problems++;
+                    _output.WriteLine("message " + message.Hash + " could not be opened: " + refused.Message);
+                    return;
+                }
+                if (opened.Kind != IncomingMessageKind.DataMessage)
+                {
+                    _output.WriteLine(Time(opened.Timestamp) + "  from " + opened.SenderSessionId + "  (" + opened.Kind + ", no text)");
+                    return;
+                }
+                if (RatchetCarriage.IsRatchetMessage(opened))
+                {
+                    OpenRatchet(opened);
+                    return;
+                }
+                _output.WriteLine(Time(opened.Timestamp) + "  from " + opened.SenderSessionId + ": " + opened.Body);
+                Exec("message", opened.SenderSessionId, opened.Timestamp, opened.Body);
+            }
+
+            private void OpenRatchet(IncomingMessage opened)
+            {
+                string sender = opened.SenderSessionId;
+                KeyValueRatchetStore store = _folder.RatchetStore();
+                RatchetLink link;
+                RatchetContent content;
+                try
+                {
+                    if (store.Load() != null)
+                    {
+                        link = new RatchetLink(_client.Keys, RatchetSession.Load(store, _client.Random), _client.Random);
+                        content = link.Open(opened);
+                    }
+                    else if (File.Exists(_folder.PreKeySecretPath))
+                    {
+                        byte[] preKeySecret = File.ReadAllBytes(_folder.PreKeySecretPath);
+                        try
+                        {
+                            link = RatchetLink.Accept(store, _client.Random, _client.Keys, preKeySecret, SessionId.Parse(sender), opened, out content);
+                        }
+                        finally
+                        {
+                            CryptoBytes.Wipe(preKeySecret);
+                        }
+                        // The pairing is made: the pre-key secret is deleted (docs/ratchet.md), the bundle with it.
+                        File.WriteAllBytes(_folder.PreKeySecretPath, new byte[X25519.ScalarSize]);
+                        File.Delete(_folder.PreKeySecretPath);
+                        File.Delete(_folder.PreKeyBundlePath);
+                        _output.WriteLine("paired with beacon " + sender + " (the pre-key secret is deleted)");
+                    }
+                    else
+                    {
+                        Problems++;
+                        _output.WriteLine(Time(opened.Timestamp) + "  from " + sender + ": a SessionBeacon secure alert, but " + _folder.Path
+                            + " has no pairing: run 'prekey new --data " + _folder.Path + "' and give its line to the beacon");
+                        return;
+                    }
+                }
+                catch (RatchetException refused)
+                {
+                    Problems++;
+                    _output.WriteLine(Time(opened.Timestamp) + "  from " + sender + ": a SessionBeacon secure alert that could not be opened: " + refused.Message);
+                    return;
+                }
+                if (content.Kind != RatchetContentKind.Alert)
+                {
+                    _output.WriteLine(Time(opened.Timestamp) + "  from " + sender + ": a SessionBeacon " + content.Kind + " (" + content.Sequence + ")");
+                    return;
+                }
+                _output.WriteLine(Time(opened.Timestamp) + "  SECURE ALERT " + content.Sequence + " from beacon " + sender + ": " + content.Text);
+                Acknowledge(link, sender, content.Sequence);
+                Exec("secure-alert", sender, opened.Timestamp, content.Text);
+            }
+
+            private void Acknowledge(RatchetLink link, string beacon, uint sequence)
+            {
+                try
+                {
+                    byte[] payload = link.EncodeAcknowledgement(new[] { sequence }, null, _client.NetworkClock.Now);
+                    StoreReceipt receipt = _client.Client.Store(beacon, payload, ServiceNodeClient.DefaultTtl, SendCommand.RequiredSignatures);
+                    if (receipt.IsSuccess)
+                    {
+                        _output.WriteLine("  acknowledged alert " + sequence + " to the beacon: " + receipt.VerifiedCount + " verified swarm signature(s)");
+                        return;
+                    }
+                    Problems++;
+                    _output.WriteLine("  the acknowledgement of alert " + sequence + " was not delivered: " + receipt.VerifiedCount + " verified swarm signature(s)");
+                }
+                catch (Exception failed) when (failed is ServiceNodeException || failed is RatchetException || failed is MessageException)
+                {
+                    Problems++;
+                    _output.WriteLine("  the acknowledgement of alert " + sequence + " was not sent: " + failed.Message);
+                }
+            }
+
+            // Runs the --exec program with the message in its environment: no shell, no command-line text.
+            private void Exec(string kind, string sender, long timestamp, string text)
+            {
+                if (_exec == null)
+                {
+                    return;
+                }
+                var start = new ProcessStartInfo(_exec) { UseShellExecute = false };
+                start.Environment["SESSIONBEACON_TEXT"] = text;
+                start.Environment["SESSIONBEACON_SENDER"] = sender;
+                start.Environment["SESSIONBEACON_TIME"] = timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                start.Environment["SESSIONBEACON_KIND"] = kind;
+                try
+                {
+                    using Process process = Process.Start(start);
+                    if (!process.WaitForExit(ExecTimeoutSeconds * 1000))
+                    {
+                        Problems++;
+                        _error.WriteLine("listen: --exec " + _exec + " still runs after " + ExecTimeoutSeconds + " s; not waiting for it");
+                    }
+                    else if (process.ExitCode != 0)
+                    {
+                        Problems++;
+                        _error.WriteLine("listen: --exec " + _exec + " exited with " + process.ExitCode);
+                    }
+                }
+                catch (System.ComponentModel.Win32Exception failed)
+                {
+                    Problems++;
+                    _error.WriteLine("listen: --exec " + _exec + " could not be started: " + failed.Message);
+                }
+            }
+
+            private static string Time(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss") + " UTC";
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.IO;
+using Session.Core.Micro.Crypto;
+using Session.Core.Micro.Identity;
+using Session.Core.Micro.Ratchet;
+using SessionBeacon.Harness.Identity;
+using SessionBeacon.Harness.Network;
+
+namespace SessionBeacon.Harness.Commands
+{
+    /// <summary>
+    /// Issue 9, the receiver's side of pairing: a signed ratchet pre-key bundle for the identity in DIR.
+    /// The pre-key secret stays in DIR (owner-only) until listen accepts the first pairing and deletes it
+    /// (docs/ratchet.md); the command prints the nf.config line that gives the bundle to the beacon.
+    /// </summary>
+    public sealed class PreKeyCommand : ICommand
+    {
+        public string Name => "prekey";
+
+        public string Usage => "prekey new --data DIR";
+
+        public string Summary => "make the receiver's signed ratchet pre-key and print the nf.config 'recipient.prekey' line for the beacon";
+
+        public ExitCode Run(string[] arguments, TextWriter output, TextWriter error)
+        {
+            if (arguments.Length == 0 || arguments[0] != "new")
+            {
+                throw new ArgumentException(arguments.Length == 0 ? "say 'new'" : "unknown action '" + arguments[0] + "'; expected new");
+            }
+            Arguments options = Arguments.Parse(arguments[1..], "--data");
+            string data = options.Get("--data", null) ?? throw new ArgumentException("--data DIR is required: the folder with the receiver's identity");
+            var folder = new IdentityFolder(data);
+            IdentityKeys keys;
+            try
+            {
+                keys = folder.LoadKeys();
+            }
+            catch (IOException missing)
+            {
+                error.WriteLine("prekey: " + missing.Message);
+                return ExitCode.Failed;
+            }
+            try
+            {
+                if (folder.RatchetStore().Load() != null)
+                {
+                    error.WriteLine("prekey: " + data + " is already paired with a beacon; a new pre-key is for a new pairing: use another --data folder");
+                    return ExitCode.Failed;
+                }
+                if (File.Exists(folder.PreKeySecretPath) && File.Exists(folder.PreKeyBundlePath))
+                {
+                    output.WriteLine("a pre-key made earlier is still waiting for its beacon's first alert; its line for nf.config:");
+                    output.WriteLine(Line(keys, File.ReadAllBytes(folder.PreKeyBundlePath)));
+                    return ExitCode.Ok;
+                }
+                var bundle = new byte[RatchetPreKey.Size];
+                var secret = new byte[X25519.ScalarSize];
+                try
+                {
+                    RatchetPreKey.Create(bundle, secret, keys, new SystemRandom());
+                    File.Delete(folder.PreKeySecretPath);
+                    folder.WriteSecret(folder.PreKeySecretPath, secret);
+                    File.WriteAllBytes(folder.PreKeyBundlePath, bundle);
+                }
+                finally
+                {
+                    CryptoBytes.Wipe(secret);
+                }
+                output.WriteLine("pre-key made; its secret stays in " + folder.PreKeySecretPath + " until 'listen' accepts the beacon's first alert.");
+                output.WriteLine("Add this line to the beacon's nf.config, beside the 'recipient' line with this Session ID:");
+                output.WriteLine(Line(keys, bundle));
+                return ExitCode.Ok;
+            }
+            finally
+            {
+                keys.Wipe();
+            }
+        }
+
+        private static string Line(IdentityKeys keys, byte[] bundle) => "recipient.prekey = " + keys.SessionId + " " + Convert.ToBase64String(bundle);
+    }
+}

@@ -220,6 +220,45 @@ namespace SessionBeacon.Harness.Tests
         }
 
         [Fact]
+        public void PreKeyForOneBeacon_AnotherSenderCannotPair_TheBeaconCan()
+        {
+            string receiver = NewIdentity(out string receiverId);
+            IdentityKeys beaconKeys = IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
+            IdentityKeys strangerKeys = IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
+            AssertFails(Run(null, "prekey", "new", "--data", receiver, "--beacon", "06" + new string('a', 64)), ExitCode.UsageError, "prekey: --beacon is not a Session ID");
+            AssertFails(Run(null, "prekey", "new", "--data", _net.NewFolder()), ExitCode.Failed, "prekey: no identity in");
+            var made = Run(null, "prekey", "new", "--data", receiver, "--beacon", beaconKeys.SessionId.ToUpperInvariant());
+            Assert.True(made.Code == ExitCode.Ok, made.Error);
+            Assert.Contains("only beacon " + beaconKeys.SessionId + " can pair", made.Output);
+            byte[] bundle = Convert.FromBase64String(Regex.Match(made.Output, "recipient\\.prekey = 05[0-9a-f]{64} ([A-Za-z0-9+/=]+)").Groups[1].Value);
+
+            // A stranger who has the bundle (it is in the beacon's nf.config) tries to pair first.
+            SendFirstAlert(strangerKeys, receiverId, bundle, "PANIC: from a stranger");
+            var refused = Run(null, "listen", "--data", receiver, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            Assert.Equal(ExitCode.Failed, refused.Code);
+            Assert.Contains("from " + strangerKeys.SessionId + ": a SessionBeacon secure alert refused: the pre-key is for beacon " + beaconKeys.SessionId, refused.Output);
+            Assert.DoesNotContain("PANIC: from a stranger", refused.Output);
+            Assert.True(File.Exists(Path.Combine(receiver, "prekey.secret")), "the pre-key is kept for the real beacon");
+
+            SendFirstAlert(beaconKeys, receiverId, bundle, "PANIC: the real one");
+            var heard = Run(null, "listen", "--data", receiver, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            Assert.True(heard.Code == ExitCode.Ok, heard.Error + heard.Output);
+            Assert.Contains("paired with beacon " + beaconKeys.SessionId, heard.Output);
+            Assert.Contains("SECURE ALERT 1 from beacon " + beaconKeys.SessionId + ": PANIC: the real one", heard.Output);
+            Assert.False(File.Exists(Path.Combine(receiver, "prekey.secret")));
+        }
+
+        private void SendFirstAlert(IdentityKeys beaconKeys, string receiverId, byte[] bundle, string text)
+        {
+            string folder = _net.NewFolder();
+            var beacon = new TestnetClient(_net.Network.SeedUrl, _net.Network.SeedPin, beaconKeys, new DirectoryStore(Path.Combine(folder, "network")), new SystemClock());
+            var state = new KeyValueRatchetStore(new DirectoryStore(Path.Combine(folder, "ratchet")), "ratchet.peer");
+            RatchetSession session = RatchetSession.Initiate(state, beacon.Random, beaconKeys, SessionId.Parse(receiverId), bundle);
+            byte[] payload = new RatchetLink(beaconKeys, session, beacon.Random).EncodeAlert(text, "Beacon", beacon.NetworkClock.Now, out _);
+            Assert.True(beacon.Client.Store(receiverId, payload, ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+        }
+
+        [Fact]
         public void RatchetAlertWithoutPairing_SaysSoAndFails()
         {
             string receiver = NewIdentity(out string receiverId);

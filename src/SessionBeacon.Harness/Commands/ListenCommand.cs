@@ -203,6 +203,14 @@ namespace SessionBeacon.Harness.Commands
                     }
                     else if (File.Exists(_folder.PreKeySecretPath))
                     {
+                        string expected = _folder.PreKeyBeacon;
+                        if (expected != null && !string.Equals(expected, sender, StringComparison.OrdinalIgnoreCase))
+                        {
+                            Problems++;
+                            _output.WriteLine(Time(opened.Timestamp) + "  from " + sender + ": a SessionBeacon secure alert refused: the pre-key is for beacon "
+                                + expected + " only (nothing changed)");
+                            return;
+                        }
                         byte[] preKeySecret = File.ReadAllBytes(_folder.PreKeySecretPath);
                         try
                         {
@@ -216,6 +224,7 @@ namespace SessionBeacon.Harness.Commands
                         File.WriteAllBytes(_folder.PreKeySecretPath, new byte[X25519.ScalarSize]);
                         File.Delete(_folder.PreKeySecretPath);
                         File.Delete(_folder.PreKeyBundlePath);
+                        File.Delete(_folder.PreKeyBeaconPath);
                         _output.WriteLine("paired with beacon " + sender + " (the pre-key secret is deleted)");
                     }
                     else

@@ -17,7 +17,7 @@ namespace SessionBeacon.Harness.Commands
     {
         public string Name => "prekey";
 
-        public string Usage => "prekey new --data DIR";
+        public string Usage => "prekey new --data DIR [--beacon SESSIONID]";
 
         public string Summary => "make the receiver's signed ratchet pre-key and print the nf.config 'recipient.prekey' line for the beacon";
 
@@ -27,7 +27,18 @@ namespace SessionBeacon.Harness.Commands
             {
                 throw new ArgumentException(arguments.Length == 0 ? "say 'new'" : "unknown action '" + arguments[0] + "'; expected new");
             }
-            Arguments options = Arguments.Parse(arguments[1..], "--data");
+            Arguments options = Arguments.Parse(arguments[1..], "--data", "--beacon");
+            string beacon = options.Get("--beacon", null);
+            if (beacon != null)
+            {
+                byte[] beaconKey = SessionId.TryParse(beacon, out string problem);
+                if (beaconKey == null)
+                {
+                    error.WriteLine("prekey: --beacon is not a Session ID: " + problem);
+                    return ExitCode.UsageError;
+                }
+                beacon = SessionId.FromPublicKey(beaconKey);
+            }
             string data = options.Get("--data", null) ?? throw new ArgumentException("--data DIR is required: the folder with the receiver's identity");
             var folder = new IdentityFolder(data);
             IdentityKeys keys;
@@ -49,7 +60,12 @@ namespace SessionBeacon.Harness.Commands
                 }
                 if (File.Exists(folder.PreKeySecretPath) && File.Exists(folder.PreKeyBundlePath))
                 {
-                    output.WriteLine("a pre-key made earlier is still waiting for its beacon's first alert; its line for nf.config:");
+                    if (beacon != null)
+                    {
+                        File.WriteAllText(folder.PreKeyBeaconPath, beacon);
+                    }
+                    output.WriteLine("a pre-key made earlier is still waiting for its beacon's first alert"
+                        + (folder.PreKeyBeacon != null ? " (only beacon " + folder.PreKeyBeacon + " can pair)" : "") + "; its line for nf.config:");
                     output.WriteLine(Line(keys, File.ReadAllBytes(folder.PreKeyBundlePath)));
                     return ExitCode.Ok;
                 }
@@ -61,12 +77,20 @@ namespace SessionBeacon.Harness.Commands
                     File.Delete(folder.PreKeySecretPath);
                     folder.WriteSecret(folder.PreKeySecretPath, secret);
                     File.WriteAllBytes(folder.PreKeyBundlePath, bundle);
+                    File.Delete(folder.PreKeyBeaconPath);
+                    if (beacon != null)
+                    {
+                        File.WriteAllText(folder.PreKeyBeaconPath, beacon);
+                    }
                 }
                 finally
                 {
                     CryptoBytes.Wipe(secret);
                 }
                 output.WriteLine("pre-key made; its secret stays in " + folder.PreKeySecretPath + " until 'listen' accepts the beacon's first alert.");
+                output.WriteLine(beacon != null
+                    ? "only beacon " + beacon + " can pair with it."
+                    : "warning: no --beacon given: the first sender of a SessionBeacon alert made with this pre-key pairs; give --beacon SESSIONID to allow only your beacon.");
                 output.WriteLine("Add this line to the beacon's nf.config, beside the 'recipient' line with this Session ID:");
                 output.WriteLine(Line(keys, bundle));
                 return ExitCode.Ok;

@@ -2,6 +2,7 @@
 //   identity.seed   the 32-byte Ed25519 seed, owner-only (0600)
 //   prekey.secret   the pending ratchet pre-key secret (0600), deleted at the first accepted pairing
 //   prekey.bundle   its public signed bundle, to print the nf.config line again
+//   prekey.beacon   the only beacon Session ID allowed to pair with it (prekey new --beacon), if given
 //   network/        the node pool, swarm cursors (DirectoryStore)
 //   ratchet/        the ratchet state with the paired beacon (KeyValueRatchetStore over a DirectoryStore)
 //   seen            hashes of messages already shown, one a line
@@ -40,6 +41,11 @@ namespace SessionBeacon.Harness.Identity
         public string PreKeySecretPath => System.IO.Path.Combine(Path, PreKeySecretFile);
 
         public string PreKeyBundlePath => System.IO.Path.Combine(Path, PreKeyBundleFile);
+
+        public string PreKeyBeaconPath => System.IO.Path.Combine(Path, "prekey.beacon");
+
+        /// <summary>The Session ID of the beacon the pending pre-key is for, or null when any first sender may pair.</summary>
+        public string PreKeyBeacon => File.Exists(PreKeyBeaconPath) ? File.ReadAllText(PreKeyBeaconPath).Trim() : null;
 
         public string SeenPath => System.IO.Path.Combine(Path, "seen");
 

@@ -118,7 +118,13 @@ namespace SessionBeacon.Harness.Identity
         public KeyValueRatchetStore RatchetStore()
         {
             EnsureFolder();
-            return new KeyValueRatchetStore(new DirectoryStore(System.IO.Path.Combine(Path, "ratchet")), RatchetStateName);
+            string ratchet = System.IO.Path.Combine(Path, "ratchet");
+            if (!Directory.Exists(ratchet) && !OperatingSystem.IsWindows())
+            {
+                // The ratchet state holds chain keys: owner-only, whatever DIR's own mode is.
+                Directory.CreateDirectory(ratchet, OwnerOnlyFolder);
+            }
+            return new KeyValueRatchetStore(new DirectoryStore(ratchet), RatchetStateName);
         }
 
         /// <summary>

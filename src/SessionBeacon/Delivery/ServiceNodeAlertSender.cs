@@ -1,4 +1,6 @@
 using Session.Core.Micro.Network;
+using Session.Core.Micro.Onion;
+using SessionBeacon.Arming;
 
 // The device's network seam of the outbox: a store through the core's ServiceNodeClient (onion
 // requests), counted as delivered only with a receipt carrying at least k verified swarm
@@ -12,6 +14,7 @@ namespace SessionBeacon.Delivery
         private readonly int _requiredSignatures;
         private StoreReceipt _lastReceipt;
         private string _lastError;
+        private ArmedSlots _armed;
 
         /// <summary>A sender over <paramref name="client"/> needing <paramref name="requiredSignatures"/> verified signatures.</summary>
         public ServiceNodeAlertSender(ServiceNodeClient client, int requiredSignatures)
@@ -26,6 +29,13 @@ namespace SessionBeacon.Delivery
             }
             _client = client;
             _requiredSignatures = requiredSignatures;
+        }
+
+        /// <summary>Armed onion slots for the first attempt of each store (pre-arming); null for none.</summary>
+        public ArmedSlots Armed
+        {
+            get { return _armed; }
+            set { _armed = value; }
         }
 
         /// <summary>The last store's receipt; null when it failed or nothing was sent yet.</summary>
@@ -46,7 +56,8 @@ namespace SessionBeacon.Delivery
             _lastError = null;
             try
             {
-                _lastReceipt = _client.Store(recipientSessionId, payload, ttlMs, _requiredSignatures);
+                OnionKeys keys = _armed == null ? null : _armed.TakeOnion(recipientSessionId);
+                _lastReceipt = _client.Store(recipientSessionId, payload, ttlMs, _requiredSignatures, keys);
             }
             catch (ServiceNodeException failed)
             {

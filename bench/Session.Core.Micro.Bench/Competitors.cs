@@ -121,6 +121,11 @@ namespace Session.Core.Micro.Bench
                 [CoreOperations.RatchetAckName] = (null, null),
                 [CoreOperations.RatchetAlertPayloadName] = (null, null),
                 [CoreOperations.RatchetAckPayloadName] = (null, null),
+                // Issue 7's press-to-onion figures: Session-specific, no library does this.
+                [CoreOperations.PressFlashName] = (null, null),
+                [CoreOperations.PressDetailedName] = (null, null),
+                [CoreOperations.ArmedFlashName] = (null, null),
+                [CoreOperations.ArmedDetailedName] = (null, null),
             };
         }
     }

@@ -20,6 +20,11 @@ namespace Session.Core.Micro.Bench
                 double ms = Measure.Microseconds(run, seconds, 3) / 1000.0;
                 Console.WriteLine("| " + name + " | " + ms.ToString("0.000") + " | " + (ms * EspLow).ToString("0") + "-" + (ms * EspHigh).ToString("0") + " |");
             }
+            foreach (var (name, prepare) in new CoreOperations().Armed())
+            {
+                double ms = Measure.PreparedMicroseconds(prepare, seconds, 3, 200) / 1000.0;
+                Console.WriteLine("| " + name + " | " + ms.ToString("0.000") + " | " + (ms * EspLow).ToString("0") + "-" + (ms * EspHigh).ToString("0") + " |");
+            }
             Console.WriteLine();
             Console.WriteLine("ratchet state stored per receiver: " + CoreOperations.RatchetStateBytes + " B");
             return 0;

@@ -39,6 +39,15 @@ namespace Session.Core.Micro.Bench
         public const string RatchetAckName = "ratchet acknowledgement open (DH step)";
         public const string RatchetAlertPayloadName = "ratcheted alert payload (ratchet send + v1 encode, 200 B)";
         public const string RatchetAckPayloadName = "ratcheted acknowledgement open (v1 open + ratchet DH step)";
+        public const string PressFlashName = "press to first onion bytes, flash alert (75 chars), not armed";
+        public const string PressDetailedName = "press to first onion bytes, detailed alert (1,000 chars), not armed";
+        public const string ArmedFlashName = "press to first onion bytes, flash alert (75 chars), armed";
+        public const string ArmedDetailedName = "press to first onion bytes, detailed alert (1,000 chars), armed";
+
+        // nf.config's shipped panic text, and a detailed alert with a long body.
+        private const string FlashText = "PANIC: I need help now. Call me, and if I do not answer, come or send help.";
+        private readonly ContentMessage _flash = new ContentMessage(FlashText, "SessionBeacon", 1764237600000);
+        private readonly ContentMessage _detailed = new ContentMessage(new string('D', 1000), "SessionBeacon", 1764237600000);
 
         public readonly byte[] SecretKey = Fixed(32, 1);
         public readonly byte[] PeerPublicKey = new byte[32];
@@ -265,7 +274,64 @@ namespace Session.Core.Micro.Bench
                 (RatchetAlertPayloadName, () => _beaconLink.EncodeAlert(_alertText, "SessionBeacon", 1764237600000, out _)),
                 (RatchetAckPayloadName, () => new RatchetLink(_linkBeacon, RatchetSession.Load(_linkBeforeAck, _alertRandom), _alertRandom)
                     .Open(_beaconInbox.Open(_acknowledgementPayload))),
+                // Issue 7: device CPU from press to first onion bytes ready, without pre-arming (see Armed() for with).
+                (PressFlashName, () => Press(_flash)),
+                (PressDetailedName, () => Press(_detailed)),
             };
+        }
+
+        /// <summary>
+        /// Press to first onion bytes with pre-arming: each entry prepares one armed slot (seal key and
+        /// decoy proSig; the onion keys of the set-up path are reused, as building does not use them up)
+        /// untimed, and returns the press to time: encode with the slot, the store request, the onion build.
+        /// </summary>
+        public (string Name, Func<Action> Prepare)[] Armed()
+        {
+            return new (string, Func<Action>)[]
+            {
+                (ArmedFlashName, () => ArmedPress(_flash)),
+                (ArmedDetailedName, () => ArmedPress(_detailed)),
+            };
+        }
+
+        private Action ArmedPress(ContentMessage content)
+        {
+            SealingKey seal = SealingKey.Create(PeerPublicKey, _alertRandom);
+            byte[] proSignature = new byte[DecoyProSignature.Size];
+            DecoyProSignature.Write(proSignature, 0, _alertRandom);
+            return () => OnionBuilder.Build(_keys, StoreBody(MessageEncoder.Encode(_sender, content, seal, proSignature)), _onionRandom);
+        }
+
+        // What a press does without pre-arming: the whole alert payload, the store request, fresh onion keys, the build.
+        private void Press(ContentMessage content)
+        {
+            byte[] payload = MessageEncoder.Encode(_sender, PeerPublicKey, content, _alertRandom);
+            OnionBuilder.Build(OnionKeys.Create(_path, _destination, _onionRandom), StoreBody(payload), _onionRandom);
+        }
+
+        // The store request's JSON body as ServiceNodeClient writes it (protocol.md §3.2).
+        private byte[] StoreBody(byte[] payload)
+        {
+            string data = MessageEncoder.ToStoreData(payload);
+            var writer = new JsonWriter(data.Length + 200);
+            writer.BeginObject();
+            writer.WriteName("method");
+            writer.WriteString("store");
+            writer.WriteName("params");
+            writer.BeginObject();
+            writer.WriteName("pubkey");
+            writer.WriteString("05" + Hex.Encode(PeerPublicKey));
+            writer.WriteName("timestamp");
+            writer.WriteInt64(1700000000000);
+            writer.WriteName("ttl");
+            writer.WriteInt64(1209600000);
+            writer.WriteName("data");
+            writer.WriteString(data);
+            writer.WriteName("namespace");
+            writer.WriteInt64(0);
+            writer.EndObject();
+            writer.EndObject();
+            return writer.ToArray();
         }
 
         private static byte[] Fixed(int length, int seed)

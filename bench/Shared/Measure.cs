@@ -42,5 +42,37 @@ namespace Session.Core.Micro.Bench
             Array.Sort(perCall);
             return perCall[batches / 2];
         }
+
+        /// <summary>
+        /// Median microseconds per call of single-use operations: <paramref name="prepare"/> makes one
+        /// (untimed), each batch prepares its calls first and then times running them.
+        /// </summary>
+        public static double PreparedMicroseconds(Func<Action> prepare, double batchSeconds, int batches, int maxCalls)
+        {
+            var watch = Stopwatch.StartNew();
+            Action first = prepare();
+            watch.Restart();
+            first();
+            watch.Stop();
+            int calls = Math.Max(1, Math.Min(maxCalls, (int)(batchSeconds / Math.Max(watch.Elapsed.TotalSeconds, 1e-9))));
+            var perCall = new double[batches];
+            var ready = new Action[calls];
+            for (int b = 0; b < batches; b++)
+            {
+                for (int i = 0; i < calls; i++)
+                {
+                    ready[i] = prepare();
+                }
+                watch.Restart();
+                for (int i = 0; i < calls; i++)
+                {
+                    ready[i]();
+                }
+                watch.Stop();
+                perCall[b] = watch.Elapsed.TotalMilliseconds * 1000.0 / calls;
+            }
+            Array.Sort(perCall);
+            return perCall[batches / 2];
+        }
     }
 }

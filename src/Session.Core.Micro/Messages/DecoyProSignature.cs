@@ -7,8 +7,12 @@ using Session.Core.Micro.Crypto;
 
 namespace Session.Core.Micro.Messages
 {
-    internal static class DecoyProSignature
+    /// <summary>The decoy proSig of a sender without Session Pro (64 bytes, message-independent).</summary>
+    public static class DecoyProSignature
     {
+        /// <summary>Bytes of a decoy (R || S).</summary>
+        public const int Size = 64;
+
         /// <summary>Bytes of random input a decoy takes.</summary>
         public const int RandomBytes = 2 * Scalar25519.WideSize;
 

@@ -48,7 +48,7 @@ namespace Session.Core.Micro.Messages
                 X25519.ScalarMultBase(ephemeralPublicKey, ephemeralSecretKey);
                 sealingKey = SealingKey.Prepare(recipient, ephemeralPublicKey, ephemeralSecretKey);
                 DecoyProSignature.Write(proSignature, 0, random);
-                return Encode(sender, content, sealingKey, proSignature);
+                return EncodePrepared(sender, content, sealingKey, proSignature);
             }
             finally
             {
@@ -103,9 +103,39 @@ namespace Session.Core.Micro.Messages
         /// Encode with the message-independent parts given: the prepared seal to the recipient and the
         /// 64-byte proSig. The seam for an alert path that computes them before the button is pressed
         /// (three X25519/Ed25519 base or shared-secret multiplications), leaving the signature and
-        /// XSalsa20-Poly1305 for press time. The sealing key is used up.
+        /// XSalsa20-Poly1305 for press time (pre-arming, issue 7). The sealing key is used up.
         /// </summary>
-        internal static byte[] Encode(IdentityKeys sender, ContentMessage content, SealingKey sealingKey, byte[] proSignature)
+        /// <param name="sender">The sender's keys.</param>
+        /// <param name="content">The message; its sigTimestamp becomes the envelope's timestamp.</param>
+        /// <param name="sealingKey">An unused seal to the recipient (SealingKey.Create); used up (wiped) here.</param>
+        /// <param name="proSignature">The 64-byte decoy (DecoyProSignature.Write), copied into the envelope.</param>
+        /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="System.ArgumentException">proSignature is not 64 bytes.</exception>
+        /// <exception cref="System.InvalidOperationException">The sealing key has sealed a message already.</exception>
+        /// <exception cref="MessageException">Error <see cref="MessageError.TooLarge"/>: the payload would exceed <see cref="MaxStoredSize"/>.</exception>
+        public static byte[] Encode(IdentityKeys sender, ContentMessage content, SealingKey sealingKey, byte[] proSignature)
+        {
+            CheckArguments(sender, content);
+            if (sealingKey == null)
+            {
+                throw Errors.Null("sealingKey");
+            }
+            if (proSignature == null)
+            {
+                throw Errors.Null("proSignature");
+            }
+            if (proSignature.Length != Envelope.ProSignatureSize)
+            {
+                throw Errors.Length("proSignature", Envelope.ProSignatureSize);
+            }
+            if (sealingKey.IsUsed)
+            {
+                throw Errors.SealingKeyUsed();
+            }
+            return EncodePrepared(sender, content, sealingKey, proSignature);
+        }
+
+        private static byte[] EncodePrepared(IdentityKeys sender, ContentMessage content, SealingKey sealingKey, byte[] proSignature)
         {
             int contentSize = content.EncodedSize();
             int size = PayloadSize(contentSize, content.SigTimestamp);

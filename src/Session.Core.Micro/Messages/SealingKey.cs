@@ -9,7 +9,8 @@ using Session.Core.Micro.Crypto;
 
 namespace Session.Core.Micro.Messages
 {
-    internal sealed class SealingKey
+    /// <summary>The prepared, single-use, message-independent half of one sealed box to one recipient.</summary>
+    public sealed class SealingKey
     {
         private readonly byte[] _recipientPublicKey = new byte[X25519.KeySize];
         private readonly byte[] _ephemeralPublicKey = new byte[X25519.KeySize];
@@ -27,9 +28,43 @@ namespace Session.Core.Micro.Messages
             get { return _recipientPublicKey; }
         }
 
+        /// <summary>
+        /// Prepares a seal to <paramref name="recipientPublicKey"/> (32 bytes, or 33 with the Session ID's
+        /// 0x05 prefix) with a fresh ephemeral pair: 32 bytes from <paramref name="random"/>, the same
+        /// draw MessageEncoder.Encode makes first. The ephemeral secret is wiped before returning.
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="System.ArgumentException">The recipient key has the wrong size or is a small-order point.</exception>
+        public static SealingKey Create(byte[] recipientPublicKey, IRandomSource random)
+        {
+            if (random == null)
+            {
+                throw Errors.Null("random");
+            }
+            byte[] recipient = MessageEncrypter.RecipientKey(recipientPublicKey);
+            byte[] ephemeralSecretKey = new byte[X25519.ScalarSize];
+            byte[] ephemeralPublicKey = new byte[X25519.KeySize];
+            try
+            {
+                random.Fill(ephemeralSecretKey, 0, ephemeralSecretKey.Length);
+                X25519.ScalarMultBase(ephemeralPublicKey, ephemeralSecretKey);
+                return Prepare(recipient, ephemeralPublicKey, ephemeralSecretKey);
+            }
+            finally
+            {
+                CryptoBytes.Wipe(ephemeralSecretKey);
+            }
+        }
+
+        /// <summary>True once the key has sealed a message or been wiped; it cannot seal again.</summary>
+        public bool IsUsed
+        {
+            get { return _used; }
+        }
+
         /// <summary>Prepares a seal to <paramref name="recipientPublicKey"/> (32 bytes) with the given ephemeral pair.</summary>
         /// <exception cref="System.ArgumentException">A key has the wrong size, or the recipient key is a small-order point.</exception>
-        public static SealingKey Prepare(byte[] recipientPublicKey, byte[] ephemeralPublicKey, byte[] ephemeralSecretKey)
+        internal static SealingKey Prepare(byte[] recipientPublicKey, byte[] ephemeralPublicKey, byte[] ephemeralSecretKey)
         {
             var key = new SealingKey();
             SealedBox.Prepare(key._boxKey, key._nonce, recipientPublicKey, ephemeralPublicKey, ephemeralSecretKey);
@@ -40,7 +75,7 @@ namespace Session.Core.Micro.Messages
 
         /// <summary>Seals message[offset..+count] into output at outputOffset (count + 48 bytes), then wipes the key.</summary>
         /// <exception cref="System.InvalidOperationException">The key has already sealed a message.</exception>
-        public void Seal(byte[] output, int outputOffset, byte[] message, int offset, int count)
+        internal void Seal(byte[] output, int outputOffset, byte[] message, int offset, int count)
         {
             if (_used)
             {

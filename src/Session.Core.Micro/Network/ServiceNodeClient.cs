@@ -141,6 +141,65 @@ namespace Session.Core.Micro.Network
         /// <exception cref="ServiceNodeException">Every attempt failed, or the network refused the request.</exception>
         public StoreReceipt Store(string recipient, byte[] data, long ttl, int requiredSignatures)
         {
+            return Store(recipient, data, ttl, requiredSignatures, null);
+        }
+
+        /// <summary>
+        /// Store with the first attempt's onion keys prebuilt (pre-arming, issue 7): when
+        /// <paramref name="armed"/> runs through one of the live paths to a current member of the
+        /// recipient's swarm, the first attempt uses it and skips the 8 X25519 multiplications of
+        /// OnionKeys.Create; otherwise (path or swarm changed) it is discarded. Retries build fresh keys.
+        /// The armed keys are wiped in every case, so they are used at most once.
+        /// </summary>
+        /// <param name="armed">Onion keys from OnionKeys.Create over a path of this client's OnionPaths; null for none.</param>
+        /// <exception cref="System.ArgumentNullException">recipient or data is null.</exception>
+        /// <exception cref="System.ArgumentException">recipient is not a Session ID, data is too large, or ttl or requiredSignatures is out of range.</exception>
+        /// <exception cref="ServiceNodeException">Every attempt failed, or the network refused the request.</exception>
+        public StoreReceipt Store(string recipient, byte[] data, long ttl, int requiredSignatures, OnionKeys armed)
+        {
+            try
+            {
+                return StoreChecked(recipient, data, ttl, requiredSignatures, armed);
+            }
+            finally
+            {
+                if (armed != null)
+                {
+                    armed.Wipe();
+                }
+            }
+        }
+
+        /// <summary>The live path whose relays are exactly <paramref name="relays"/>, in order; null if none.</summary>
+        public OnionPath FindPath(ServiceNode[] relays)
+        {
+            if (relays == null)
+            {
+                throw Errors.Null("relays");
+            }
+            for (int p = 0; p < _paths.Count; p++)
+            {
+                OnionPath path = _paths.Path(p);
+                ServiceNode[] nodes = path.Raw;
+                if (nodes.Length != relays.Length)
+                {
+                    continue;
+                }
+                bool same = true;
+                for (int i = 0; i < nodes.Length && same; i++)
+                {
+                    same = relays[i] != null && nodes[i].SameNode(relays[i]);
+                }
+                if (same)
+                {
+                    return path;
+                }
+            }
+            return null;
+        }
+
+        private StoreReceipt StoreChecked(string recipient, byte[] data, long ttl, int requiredSignatures, OnionKeys armed)
+        {
             CheckSessionId(recipient, "recipient");
             if (data == null)
             {
@@ -161,7 +220,7 @@ namespace Session.Core.Micro.Network
             string hash = MessageHash.Compute(recipient, 0, data);
             EnsureClock("store");
             GetSwarm(recipient);
-            JsonValue reply = Deliver(recipient.ToLower(), new StoreRequest(recipient.ToLower(), data, ttl));
+            JsonValue reply = Deliver(recipient.ToLower(), new StoreRequest(recipient.ToLower(), data, ttl), new ArrayList(), armed);
             ServiceNode[] swarm = _swarms.Get(recipient);
             return StoreReceipt.Verify(reply, hash, swarm == null ? new ServiceNode[0] : swarm, requiredSignatures);
         }
@@ -222,14 +281,14 @@ namespace Session.Core.Micro.Network
 
         private JsonValue Deliver(string swarmOwner, RpcRequest request)
         {
-            return Deliver(swarmOwner, request, new ArrayList());
+            return Deliver(swarmOwner, request, new ArrayList(), null);
         }
 
         // avoided: destinations not to ask again in this request (they failed it, disowned the
         // pubkey or disagree with the network's clock). suspects: every node of a path that failed
         // in this request (and its destination); the next attempt takes a path without them and,
         // while another one is left, another destination.
-        private JsonValue Deliver(string swarmOwner, RpcRequest request, ArrayList avoided)
+        private JsonValue Deliver(string swarmOwner, RpcRequest request, ArrayList avoided, OnionKeys armed)
         {
             ArrayList suspects = new ArrayList();
             bool clockRetried = false;
@@ -242,7 +301,8 @@ namespace Session.Core.Micro.Network
                 {
                     _clock.Local.Sleep(BackoffBase << (attempt - 1));
                 }
-                ServiceNode destination = PickDestination(swarmOwner, Union(avoided, suspects));
+                OnionPath armedPath = attempt == 0 ? ArmedPath(swarmOwner, armed) : null;
+                ServiceNode destination = armedPath != null ? armed.Destination : PickDestination(swarmOwner, Union(avoided, suspects));
                 if (destination == null)
                 {
                     // A failed path does not prove its destination was at fault: ask it again rather than give up.
@@ -254,10 +314,13 @@ namespace Session.Core.Micro.Network
                         ? "no node left in the pool that has not failed this request (" + _pool.Count.ToString() + " in the pool)"
                         : "every member of the swarm of " + swarmOwner + " failed this request") + "; last: " + last, lastStatus);
                 }
-                OnionPath path;
+                OnionPath path = armedPath;
                 try
                 {
-                    path = _paths.SelectAvoiding(destination, ToArray(suspects));
+                    if (path == null)
+                    {
+                        path = _paths.SelectAvoiding(destination, ToArray(suspects));
+                    }
                 }
                 catch (ServiceNodeException)
                 {
@@ -270,7 +333,7 @@ namespace Session.Core.Micro.Network
                     _pool.Bootstrap();
                     path = _paths.SelectAvoiding(destination, ToArray(suspects));
                 }
-                OnionKeys keys = OnionKeys.Create(path.Raw, destination, _random);
+                OnionKeys keys = armedPath != null ? armed : OnionKeys.Create(path.Raw, destination, _random);
                 OnionReply reply;
                 try
                 {
@@ -431,7 +494,7 @@ namespace Session.Core.Micro.Network
                 JsonValue reply;
                 try
                 {
-                    reply = Deliver(null, info, Copy(asked));
+                    reply = Deliver(null, info, Copy(asked), null);
                 }
                 catch (ServiceNodeException e)
                 {
@@ -462,6 +525,32 @@ namespace Session.Core.Micro.Network
                 offsets[j + 1] = value;
             }
             _clock.Observe(_clock.Local.UnixMilliseconds + offsets[count / 2]);
+        }
+
+        // The live path of armed onion keys whose destination is still in swarmOwner's swarm; null
+        // when there are none, they are used, or the path or the swarm has changed since arming.
+        private OnionPath ArmedPath(string swarmOwner, OnionKeys armed)
+        {
+            if (armed == null || armed.IsWiped || swarmOwner == null)
+            {
+                return null;
+            }
+            ServiceNode[] swarm = _swarms.Get(swarmOwner);
+            bool member = false;
+            for (int i = 0; swarm != null && i < swarm.Length && !member; i++)
+            {
+                member = swarm[i].SameNode(armed.Destination);
+            }
+            if (!member)
+            {
+                return null;
+            }
+            ServiceNode[] relays = new ServiceNode[armed.LayerCount - 1];
+            for (int i = 0; i < relays.Length; i++)
+            {
+                relays[i] = armed.Node(i);
+            }
+            return FindPath(relays);
         }
 
         private ServiceNode PickDestination(string swarmOwner, ServiceNode[] avoided)

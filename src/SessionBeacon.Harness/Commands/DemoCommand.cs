@@ -183,7 +183,7 @@ namespace SessionBeacon.Harness.Commands
             private readonly AlertPolicy _policy;
             private readonly AlertComposer _composer;
             private readonly Outbox _outbox;
-            private readonly ServiceNodeAlertSender _sender;
+            private readonly TracingAlertSender _sender;
             private readonly List<string> _traceProblems = new List<string>();
             private int[] _marks;
             private long _simulated;
@@ -209,7 +209,7 @@ namespace SessionBeacon.Harness.Commands
                 }
                 _policy = new AlertPolicy(config.Policy);
                 _composer = new AlertComposer(config);
-                _sender = new ServiceNodeAlertSender(_beacon.Client, RequiredSignatures);
+                _sender = new TracingAlertSender(new ServiceNodeAlertSender(_beacon.Client, RequiredSignatures));
                 _outbox = new Outbox(_beacon.Store, _sender, 8);
                 _sender.BeforeSend = _ => _marks = Marks();
                 _sender.AfterSend = ShowSend;

@@ -13,6 +13,7 @@ using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
 using Session.Core.Micro.Network;
+using SessionBeacon.Arming;
 
 namespace SessionBeacon.Delivery
 {
@@ -142,6 +143,16 @@ namespace SessionBeacon.Delivery
         /// <exception cref="System.InvalidOperationException">The outbox is not started, or full.</exception>
         public OutboxRecord Add(AlertKind kind, long now, long ttlMs, IdentityKeys sender, string[] recipientIds, ContentMessage content, IRandomSource random)
         {
+            return Add(kind, now, ttlMs, sender, recipientIds, content, random, null);
+        }
+
+        /// <summary>
+        /// As Add without <paramref name="armed"/>, but each recipient's payload is sealed with an
+        /// armed seal slot when one is ready (pre-arming, issue 7), else composed in full. Only this
+        /// first build is affected: the record stores the final payloads, and resends repeat them byte for byte.
+        /// </summary>
+        public OutboxRecord Add(AlertKind kind, long now, long ttlMs, IdentityKeys sender, string[] recipientIds, ContentMessage content, IRandomSource random, ArmedSlots armed)
+        {
             CheckAdd(ttlMs, sender, recipientIds, content, random);
             int slot = FreeSlot();
             var payloads = new byte[recipientIds.Length][];
@@ -149,7 +160,7 @@ namespace SessionBeacon.Delivery
             for (int i = 0; i < recipientIds.Length; i++)
             {
                 ids[i] = recipientIds[i].ToLower();
-                payloads[i] = MessageEncoder.Encode(sender, SessionId.TryParse(ids[i]), content, random);
+                payloads[i] = Compose(sender, ids[i], content, random, armed);
             }
             byte[] id = new byte[OutboxRecord.IdSize];
             random.Fill(id, 0, id.Length);
@@ -160,6 +171,28 @@ namespace SessionBeacon.Delivery
             _nextAttempt[slot] = now;
             _failures[slot] = 0;
             return record;
+        }
+
+        private static byte[] Compose(IdentityKeys sender, string id, ContentMessage content, IRandomSource random, ArmedSlots armed)
+        {
+            if (armed != null)
+            {
+                byte[] proSignature = new byte[DecoyProSignature.Size];
+                SealingKey seal = armed.TakeSeal(id, proSignature);
+                if (seal != null)
+                {
+                    try
+                    {
+                        return MessageEncoder.Encode(sender, content, seal, proSignature);
+                    }
+                    finally
+                    {
+                        seal.Wipe();
+                        CryptoBytes.Wipe(proSignature);
+                    }
+                }
+            }
+            return MessageEncoder.Encode(sender, SessionId.TryParse(id), content, random);
         }
 
         /// <summary>

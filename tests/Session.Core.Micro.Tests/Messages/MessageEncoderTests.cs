@@ -37,6 +37,47 @@ namespace Session.Core.Micro.Tests.Messages
         }
 
         [Fact]
+        public void EncodePrepared_SameRandomness_ByteIdenticalToEncode_AndOpensWithLibsodium()
+        {
+            // Pre-arming (issue 7): SealingKey.Create then DecoyProSignature.Write draw the randomness
+            // Encode draws, in the same order, so the prepared path builds the same bytes.
+            IdentityKeys sender = IdentityKeys.FromSeed(s_senderSeed);
+            IdentityKeys recipientKeys = IdentityKeys.FromSeed(s_recipientSeed);
+            var content = new ContentMessage(Body, DeviceName, Timestamp);
+            byte[] expected = MessageEncoder.Encode(sender, recipientKeys.X25519PublicKey, content, new FixedRandom(FixedRandomBytes()));
+            var random = new FixedRandom(FixedRandomBytes());
+            SealingKey seal = SealingKey.Create(SessionId.Parse(recipientKeys.SessionId), random);
+            byte[] proSignature = new byte[DecoyProSignature.Size];
+            DecoyProSignature.Write(proSignature, 0, random);
+            Assert.False(seal.IsUsed);
+            byte[] payload = MessageEncoder.Encode(sender, content, seal, proSignature);
+            Assert.True(seal.IsUsed);
+            Assert.Equal(expected, payload);
+            var opened = IndependentSession.Open(payload, s_recipientSeed);
+            Assert.Equal(Body, opened.Content.DataMessage.Body);
+            Assert.Equal(sender.SessionId, opened.SenderSessionId);
+            Assert.Equal(proSignature, opened.Envelope.ProSig.ToByteArray());
+        }
+
+        [Fact]
+        public void EncodePrepared_BadArguments_AndSecondUse_Refused()
+        {
+            IdentityKeys sender = IdentityKeys.FromSeed(s_senderSeed);
+            var content = new ContentMessage("x", null, Timestamp);
+            var random = new FixedRandom(FixedRandomBytes());
+            SealingKey seal = SealingKey.Create(SessionId.Parse(RecipientId), random);
+            Assert.Throws<ArgumentNullException>(() => SealingKey.Create(null, random));
+            Assert.Throws<ArgumentNullException>(() => SealingKey.Create(SessionId.Parse(RecipientId), null));
+            Assert.Throws<ArgumentException>(() => SealingKey.Create(new byte[31], random));
+            Assert.Throws<ArgumentNullException>(() => MessageEncoder.Encode(sender, content, null, new byte[64]));
+            Assert.Throws<ArgumentNullException>(() => MessageEncoder.Encode(sender, content, seal, null));
+            Assert.Throws<ArgumentException>(() => MessageEncoder.Encode(sender, content, seal, new byte[63]));
+            Assert.False(seal.IsUsed);
+            MessageEncoder.Encode(sender, content, seal, new byte[64]);
+            Assert.Throws<InvalidOperationException>(() => MessageEncoder.Encode(sender, content, seal, new byte[64]));
+        }
+
+        [Fact]
         public void Encode_FixedRandomness_EveryFieldAsProtocolMdLaysItOut()
         {
             IdentityKeys sender = IdentityKeys.FromSeed(s_senderSeed);

@@ -49,6 +49,26 @@ namespace Session.Core.Micro.Tests.Network
         }
 
         [Fact]
+        public void Store_ArmedKeysOfAPathNoLongerLive_DiscardedWipedAndStoreStillSucceeds()
+        {
+            var f = Ready(nameof(Store_ArmedKeysOfAPathNoLongerLive_DiscardedWipedAndStoreStillSucceeds));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 6, 7, 8);
+            ServiceNode destination = f.Client.GetSwarm(recipient)[0];
+            OnionPath path = f.Paths.Select(destination);
+            Session.Core.Micro.Onion.OnionKeys armed = Session.Core.Micro.Onion.OnionKeys.Create(path.Nodes, destination, f.Rng);
+            Assert.NotNull(f.Client.FindPath(path.Nodes));
+            f.Paths.Drop(path);
+            Assert.Null(f.Client.FindPath(path.Nodes));
+            StoreReceipt receipt = f.Client.Store(recipient, f.Random.Bytes(100), ServiceNodeClient.DefaultTtl, 3, armed);
+            Assert.True(receipt.IsSuccess);
+            Assert.True(armed.IsWiped);
+            var store = Assert.Single(f.Network.Delivered, d => d.Method == "store");
+            // The store went through a live path (fresh keys), not the dropped one the armed keys were made for.
+            Assert.NotNull(f.Client.FindPath(store.Path.Select(n => n.Node).ToArray()));
+        }
+
+        [Fact]
         public void Store_DataTooLarge_RejectedBeforeSending()
         {
             var f = Ready(nameof(Store_DataTooLarge_RejectedBeforeSending));

@@ -67,28 +67,53 @@ namespace SessionBeacon.EndToEnd.Tests
         [Fact]
         public async Task GuardDown_RoutedAround()
         {
-            // The guards of the client's paths go down: its next request meets one of them.
-            ServiceNode[] guards = Enumerable.Range(0, _beacon.Paths.Count).Select(i => _beacon.Paths.Path(i).Guard).ToArray();
-            foreach (ServiceNode guard in guards)
+            // Before each alert the guards of the client's current paths go down (and the ones downed
+            // before come back), so the alert meets a downed guard even when the client has replaced
+            // its paths in the meantime.
+            var downed = new List<ServiceNode>();
+            async Task DownCurrentGuards()
             {
-                await _net.Network.SetFaultsAsync(_net.IndexOf(guard.Ed25519Hex), NodeFaults.None with { Down = true });
+                ServiceNode[] guards = Enumerable.Range(0, _beacon.Paths.Count).Select(i => _beacon.Paths.Path(i).Guard).ToArray();
+                foreach (ServiceNode old in downed.Where(d => !guards.Contains(d)).ToArray())
+                {
+                    await _net.Network.SetFaultsAsync(_net.IndexOf(old.Ed25519Hex), NodeFaults.None);
+                    downed.Remove(old);
+                }
+                foreach (ServiceNode guard in guards.Where(g => !downed.Contains(g)))
+                {
+                    await _net.Network.SetFaultsAsync(_net.IndexOf(guard.Ed25519Hex), NodeFaults.None with { Down = true });
+                    downed.Add(guard);
+                }
             }
             await DeliverAsync(k: 1, met: _ => _beacon.Transport.Lines.Any(line =>
-                guards.Any(g => line.Contains(g.BaseUrl + "/onion_req/v2 => 0")) && line.Contains("refused")));
+                downed.Any(g => line.Contains(g.BaseUrl + "/onion_req/v2 => 0")) && line.Contains("refused")),
+                beforeRound: DownCurrentGuards);
         }
 
         [Fact]
         public async Task MiddleNodeDown_RoutedAround()
         {
-            // The middle node of each of the client's paths goes down (paths are replaced at random, so
-            // both, for the client to meet one).
-            string[] middles = Enumerable.Range(0, _beacon.Paths.Count).Select(i => _beacon.Paths.Path(i).Nodes[1].Ed25519Hex).Distinct().ToArray();
-            foreach (string middle in middles)
+            // Before each alert the middle node of each of the client's current paths goes down (and
+            // the ones downed before come back): the client replaces paths at random, so this way an
+            // alert meets a downed middle node whatever paths it holds by then.
+            var downed = new List<string>();
+            async Task DownCurrentMiddles()
             {
-                await _net.Network.SetFaultsAsync(_net.IndexOf(middle), NodeFaults.None with { Down = true });
+                string[] middles = Enumerable.Range(0, _beacon.Paths.Count).Select(i => _beacon.Paths.Path(i).Nodes[1].Ed25519Hex).Distinct().ToArray();
+                foreach (string old in downed.Where(d => !middles.Contains(d)).ToArray())
+                {
+                    await _net.Network.SetFaultsAsync(_net.IndexOf(old), NodeFaults.None);
+                    downed.Remove(old);
+                }
+                foreach (string middle in middles.Where(m => !downed.Contains(m)))
+                {
+                    await _net.Network.SetFaultsAsync(_net.IndexOf(middle), NodeFaults.None with { Down = true });
+                    downed.Add(middle);
+                }
             }
             // A guard answered 504 for a middle node it could not reach.
-            await DeliverAsync(k: 1, met: seen => seen.SelectMany(s => s).Any(o => o.Status == 504 && middles.Contains(o.NextHop)));
+            await DeliverAsync(k: 1, met: seen => seen.SelectMany(s => s).Any(o => o.Status == 504 && downed.Contains(o.NextHop)),
+                beforeRound: DownCurrentMiddles);
         }
 
         [Fact]
@@ -209,11 +234,15 @@ namespace SessionBeacon.EndToEnd.Tests
             }
         }
 
-        private async Task<Sent> DeliverAsync(int k, Func<Observation[][], bool> met, bool retrieveEachRound = false)
+        private async Task<Sent> DeliverAsync(int k, Func<Observation[][], bool> met, bool retrieveEachRound = false, Func<Task> beforeRound = null)
         {
             int[] marks = await Checks.Marks(_net);
             for (int round = 1; round <= MaxRounds; round++)
             {
+                if (beforeRound != null)
+                {
+                    await beforeRound();
+                }
                 Sent sent = _beacon.SendAlert(_recipient, "Alert " + round + " " + Guid.NewGuid(), k);
                 Checks.Verified(_net, sent, _recipient, k);
                 if (retrieveEachRound)

@@ -146,17 +146,30 @@ namespace SessionBeacon.EndToEnd.Tests
         [Fact]
         public async Task SlowRelayPastTimeout_RoutedAround()
         {
-            // A relay of each of the client's paths (never a member of the recipient's swarm, whose
-            // slowness would hold up every store through replication) answers long after the timeout.
-            string[] slow = Enumerable.Range(0, _beacon.Paths.Count)
-                .Select(i => _beacon.Paths.Path(i).Nodes.Select(n => n.Ed25519Hex).FirstOrDefault(key => !Swarm.Contains(_net.IndexOf(key))))
-                .Where(key => key != null).Distinct().ToArray();
-            Assert.NotEmpty(slow);
-            foreach (string key in slow)
+            // Before each alert a relay of each of the client's current paths (never a member of the
+            // recipient's swarm, whose slowness would hold up every store through replication) starts
+            // answering long after the timeout, and the relays slowed before recover: the client
+            // replaces paths at random, so this way an alert meets a slow relay whatever paths it holds.
+            var slowed = new List<string>();
+            async Task SlowCurrentRelays()
             {
-                await _net.Network.SetFaultsAsync(_net.IndexOf(key), NodeFaults.None with { DelayMs = 4 * BeaconClient.RequestTimeout });
+                string[] slow = Enumerable.Range(0, _beacon.Paths.Count)
+                    .Select(i => _beacon.Paths.Path(i).Nodes.Select(n => n.Ed25519Hex).FirstOrDefault(key => !Swarm.Contains(_net.IndexOf(key))))
+                    .Where(key => key != null).Distinct().ToArray();
+                Assert.NotEmpty(slow);
+                foreach (string old in slowed.Where(d => !slow.Contains(d)).ToArray())
+                {
+                    await _net.Network.SetFaultsAsync(_net.IndexOf(old), NodeFaults.None);
+                    slowed.Remove(old);
+                }
+                foreach (string key in slow.Where(k => !slowed.Contains(k)))
+                {
+                    await _net.Network.SetFaultsAsync(_net.IndexOf(key), NodeFaults.None with { DelayMs = 4 * BeaconClient.RequestTimeout });
+                    slowed.Add(key);
+                }
             }
-            await DeliverAsync(k: 3, met: _ => _beacon.Transport.Lines.Any(line => line.Contains("no answer within " + BeaconClient.RequestTimeout + " ms")));
+            await DeliverAsync(k: 3, met: _ => _beacon.Transport.Lines.Any(line => line.Contains("no answer within " + BeaconClient.RequestTimeout + " ms")),
+                beforeRound: SlowCurrentRelays);
         }
 
         [Fact]

@@ -34,6 +34,12 @@ namespace Session.Core.Micro.Encoding
             get { return _buffer.Length; }
         }
 
+        /// <summary>How many objects and arrays are open.</summary>
+        public int Depth
+        {
+            get { return _depth; }
+        }
+
         /// <summary>Opens an object: {.</summary>
         /// <exception cref="InvalidOperationException">A value is not allowed here, or nesting is too deep.</exception>
         public void BeginObject()

@@ -6,21 +6,6 @@ namespace Session.Core.Micro.Network
 {
     internal static class Requests
     {
-        private static void Fields(JsonWriter w)
-        {
-            w.WriteName("fields");
-            w.BeginObject();
-            w.WriteName("public_ip");
-            w.WriteBoolean(true);
-            w.WriteName("storage_port");
-            w.WriteBoolean(true);
-            w.WriteName("pubkey_x25519");
-            w.WriteBoolean(true);
-            w.WriteName("pubkey_ed25519");
-            w.WriteBoolean(true);
-            w.EndObject();
-        }
-
         /// <summary>Seed: {"jsonrpc":"2.0","method":"get_n_service_nodes","params":{"active_only":true,"fields":{...}}}.</summary>
         internal static byte[] GetNServiceNodes()
         {
@@ -28,80 +13,43 @@ namespace Session.Core.Micro.Network
             w.BeginObject();
             w.WriteName("jsonrpc");
             w.WriteString("2.0");
-            w.WriteName("method");
-            w.WriteString("get_n_service_nodes");
+            WriteMethod(w, "get_n_service_nodes");
             w.WriteName("params");
-            w.BeginObject();
-            w.WriteName("active_only");
-            w.WriteBoolean(true);
-            Fields(w);
-            w.EndObject();
-            w.EndObject();
-            return w.ToArray();
+            ServiceNodeQuery(w);
+            return End(w);
         }
 
         /// <summary>Node: oxend_request get_service_nodes with the same fields.</summary>
         internal static byte[] OxendGetServiceNodes()
         {
-            JsonWriter w = new JsonWriter(256);
-            w.BeginObject();
-            w.WriteName("method");
-            w.WriteString("oxend_request");
-            w.WriteName("params");
-            w.BeginObject();
+            JsonWriter w = Begin("oxend_request", 256);
             w.WriteName("endpoint");
             w.WriteString("get_service_nodes");
             w.WriteName("params");
-            w.BeginObject();
-            w.WriteName("active_only");
-            w.WriteBoolean(true);
-            Fields(w);
-            w.EndObject();
-            w.EndObject();
-            w.EndObject();
-            return w.ToArray();
+            ServiceNodeQuery(w);
+            return End(w);
         }
 
         /// <summary>{"method":"get_swarm","params":{"pubkey":"05..."}}.</summary>
         internal static byte[] GetSwarm(string sessionId)
         {
-            JsonWriter w = new JsonWriter(128);
-            w.BeginObject();
-            w.WriteName("method");
-            w.WriteString("get_swarm");
-            w.WriteName("params");
-            w.BeginObject();
+            JsonWriter w = Begin("get_swarm", 128);
             w.WriteName("pubkey");
             w.WriteString(sessionId);
-            w.EndObject();
-            w.EndObject();
-            return w.ToArray();
+            return End(w);
         }
 
         /// <summary>{"method":"info","params":{}}.</summary>
         internal static byte[] Info()
         {
-            JsonWriter w = new JsonWriter(40);
-            w.BeginObject();
-            w.WriteName("method");
-            w.WriteString("info");
-            w.WriteName("params");
-            w.BeginObject();
-            w.EndObject();
-            w.EndObject();
-            return w.ToArray();
+            return End(Begin("info", 40));
         }
 
         /// <summary>store to a public-inbox namespace (no signature): pubkey, timestamp, ttl, data (base64), namespace.</summary>
         internal static byte[] Store(string sessionId, long timestamp, long ttl, byte[] data, int messageNamespace)
         {
             string encoded = Base64.Encode(data);
-            JsonWriter w = new JsonWriter(encoded.Length + 192);
-            w.BeginObject();
-            w.WriteName("method");
-            w.WriteString("store");
-            w.WriteName("params");
-            w.BeginObject();
+            JsonWriter w = Begin("store", encoded.Length + 192);
             w.WriteName("pubkey");
             w.WriteString(sessionId);
             w.WriteName("timestamp");
@@ -112,20 +60,13 @@ namespace Session.Core.Micro.Network
             w.WriteString(encoded);
             w.WriteName("namespace");
             w.WriteInt64(messageNamespace);
-            w.EndObject();
-            w.EndObject();
-            return w.ToArray();
+            return End(w);
         }
 
         /// <summary>retrieve with its signature: pubkey, namespace, timestamp, signature, pubkey_ed25519, last_hash.</summary>
         internal static byte[] Retrieve(string sessionId, int messageNamespace, long timestamp, byte[] signature, string ed25519Hex, string lastHash)
         {
-            JsonWriter w = new JsonWriter(384);
-            w.BeginObject();
-            w.WriteName("method");
-            w.WriteString("retrieve");
-            w.WriteName("params");
-            w.BeginObject();
+            JsonWriter w = Begin("retrieve", 384);
             w.WriteName("pubkey");
             w.WriteString(sessionId);
             w.WriteName("namespace");
@@ -138,9 +79,53 @@ namespace Session.Core.Micro.Network
             w.WriteString(ed25519Hex);
             w.WriteName("last_hash");
             w.WriteString(lastHash == null ? "" : lastHash);
-            w.EndObject();
-            w.EndObject();
+            return End(w);
+        }
+
+        // {"method":"<method>","params":{  — the caller writes the parameters, then End closes both objects.
+        private static JsonWriter Begin(string method, int capacity)
+        {
+            JsonWriter w = new JsonWriter(capacity);
+            w.BeginObject();
+            WriteMethod(w, method);
+            w.WriteName("params");
+            w.BeginObject();
+            return w;
+        }
+
+        private static void WriteMethod(JsonWriter w, string method)
+        {
+            w.WriteName("method");
+            w.WriteString(method);
+        }
+
+        // Closes every object still open (params and the request; for oxend_request also its inner params).
+        private static byte[] End(JsonWriter w)
+        {
+            while (w.Depth > 0)
+            {
+                w.EndObject();
+            }
             return w.ToArray();
+        }
+
+        // Opens {"active_only":true,"fields":{"public_ip":true,...}}: the node fields protocol.md §3.8 asks for.
+        private static void ServiceNodeQuery(JsonWriter w)
+        {
+            w.BeginObject();
+            w.WriteName("active_only");
+            w.WriteBoolean(true);
+            w.WriteName("fields");
+            w.BeginObject();
+            w.WriteName("public_ip");
+            w.WriteBoolean(true);
+            w.WriteName("storage_port");
+            w.WriteBoolean(true);
+            w.WriteName("pubkey_x25519");
+            w.WriteBoolean(true);
+            w.WriteName("pubkey_ed25519");
+            w.WriteBoolean(true);
+            w.EndObject();
         }
     }
 }

@@ -494,7 +494,7 @@ namespace Session.Core.Micro.Network
                 JsonValue reply;
                 try
                 {
-                    reply = Deliver(null, info, Copy(asked), null);
+                    reply = Deliver(null, info, (ArrayList)asked.Clone(), null);
                 }
                 catch (ServiceNodeException e)
                 {
@@ -589,22 +589,12 @@ namespace Session.Core.Micro.Network
 
         private static ServiceNode[] Union(ArrayList first, ArrayList second)
         {
-            ArrayList all = Copy(first);
+            ArrayList all = (ArrayList)first.Clone();
             for (int i = 0; i < second.Count; i++)
             {
                 AddOnce(all, (ServiceNode)second[i]);
             }
             return ToArray(all);
-        }
-
-        private static ArrayList Copy(ArrayList nodes)
-        {
-            ArrayList copy = new ArrayList();
-            for (int i = 0; i < nodes.Count; i++)
-            {
-                copy.Add(nodes[i]);
-            }
-            return copy;
         }
 
         private void ObserveTime(JsonValue body)
@@ -654,12 +644,7 @@ namespace Session.Core.Micro.Network
 
         private static ServiceNode[] ToArray(ArrayList nodes)
         {
-            ServiceNode[] result = new ServiceNode[nodes.Count];
-            for (int i = 0; i < result.Length; i++)
-            {
-                result[i] = (ServiceNode)nodes[i];
-            }
-            return result;
+            return (ServiceNode[])nodes.ToArray(typeof(ServiceNode));
         }
 
         private static void CheckSessionId(string sessionId, string parameter)

@@ -24,12 +24,22 @@ namespace SessionBeacon.Config
 
         private static readonly string[] s_knownKeys =
         {
-            "network", "network.seed", "board", "device.name", "recipient", "recipient.prekey",
+            "network", "network.seed", "network.seed_pin", "wifi.ssid", "wifi.password", "board", "device.name", "recipient", "recipient.prekey",
             "alert.panic", "alert.duress", "alert.sensor", "alert.ttl_hours",
             "panic.hold_ms", "panic.cancel_ms",
             "button.debounce_ms", "gesture.gap_ms", "duress.presses", "test.presses", "sensor",
             "sensor.debounce_ms", "sensor.min_interval_s", "heartbeat.interval_min", "battery.low_percent",
+            "feedback", "inbox.poll_s", "flash.refresh_s",
         };
+
+        /// <summary>feedback = light: the LED shows states and results, the buzzer stays quiet.</summary>
+        public const string FeedbackLight = "light";
+
+        /// <summary>feedback = light+sound: the LED and the buzzer (where the board has one).</summary>
+        public const string FeedbackLightAndSound = "light+sound";
+
+        /// <summary>feedback = silent: no light and no sound at all, whatever happens.</summary>
+        public const string FeedbackSilent = "silent";
 
         private BeaconConfig()
         {
@@ -40,6 +50,24 @@ namespace SessionBeacon.Config
 
         /// <summary>The seed node's JSON-RPC URL of a test network; null on mainnet (the pinned seeds are built in).</summary>
         public string SeedUrl { get; private set; }
+
+        /// <summary>The pin of the testnet seed's certificate (base64 SHA-256 of its public key info); null on mainnet.</summary>
+        public string SeedPin { get; private set; }
+
+        /// <summary>The Wi-Fi network the device joins; null when not given (the desktop harness needs none).</summary>
+        public string WifiSsid { get; private set; }
+
+        /// <summary>The Wi-Fi passphrase; empty for an open network. Never logged.</summary>
+        public string WifiPassword { get; private set; }
+
+        /// <summary>How the device gives feedback: <see cref="FeedbackLight"/>, <see cref="FeedbackLightAndSound"/> or <see cref="FeedbackSilent"/>.</summary>
+        public string Feedback { get; private set; }
+
+        /// <summary>Seconds between inbox polls for replies and acknowledgements; 0 = never poll.</summary>
+        public int InboxPollSeconds { get; private set; }
+
+        /// <summary>Seconds after which the pre-built flash alert is built again with a fresh time; 0 = no flash alert.</summary>
+        public int FlashRefreshSeconds { get; private set; }
 
         /// <summary>The board profile's name, a file in boards/ without its extension.</summary>
         public string Board { get; private set; }
@@ -83,6 +111,13 @@ namespace SessionBeacon.Config
             var config = new BeaconConfig();
             config.Network = file.Choice("network", Mainnet, new[] { Mainnet, Testnet });
             config.SeedUrl = ReadSeed(file, config.Network);
+            config.SeedPin = ReadSeedPin(file, config.Network);
+            config.WifiSsid = file.Text("wifi.ssid", null);
+            config.WifiPassword = file.Text("wifi.password", "");
+            if (config.WifiSsid == null && file.Single("wifi.password") != null)
+            {
+                file.Report(file.Single("wifi.password").Line, "'wifi.password' needs 'wifi.ssid', the name of the Wi-Fi network");
+            }
             config.Board = file.RequiredText("board", "the board profile to use, a name from boards/ such as esp32-devkitc");
             config.DeviceName = file.Text("device.name", "SessionBeacon");
             config.Recipients = ReadRecipients(file);
@@ -94,6 +129,9 @@ namespace SessionBeacon.Config
             config.PanicHoldMs = file.Integer("panic.hold_ms", 1500, 200, 10000);
             config.PanicCancelMs = file.Integer("panic.cancel_ms", 5000, 0, 60000);
             config.Policy = PolicySettings.Read(file, config.PanicHoldMs, config.PanicCancelMs);
+            config.Feedback = file.Choice("feedback", FeedbackLight, new[] { FeedbackLight, FeedbackLightAndSound, FeedbackSilent });
+            config.InboxPollSeconds = file.OffOrInteger("inbox.poll_s", 300, 10, 86400);
+            config.FlashRefreshSeconds = file.OffOrInteger("flash.refresh_s", 60, 10, 600);
             file.ThrowIfProblems();
             return config;
         }
@@ -120,6 +158,32 @@ namespace SessionBeacon.Config
                 return null;
             }
             return seed.Value;
+        }
+
+        // The pin ties the device to the testnet it was provisioned for; over TLS it is the only trust anchor.
+        private static string ReadSeedPin(ConfigFile file, string network)
+        {
+            ConfigEntry pin = file.Single("network.seed_pin");
+            if (network == Mainnet)
+            {
+                if (pin != null)
+                {
+                    file.Report(pin.Line, "'network.seed_pin' is only for network = testnet; mainnet's seed nodes are pinned in the firmware");
+                }
+                return null;
+            }
+            if (pin == null)
+            {
+                file.Report("'network.seed_pin' is missing: network = testnet needs the seed's certificate pin (44 base64 characters; the harness's 'testnet up' prints it)");
+                return null;
+            }
+            byte[] hash = Base64.TryDecode(pin.Value);
+            if (hash == null || hash.Length != Sha256.HashSize)
+            {
+                file.Report(pin.Line, "'network.seed_pin' must be a SHA-256 in base64 (44 characters), not '" + pin.Value + "'");
+                return null;
+            }
+            return pin.Value;
         }
 
         // "recipient = <Session ID> <name>": the ID first, so a name may hold spaces.

@@ -13,7 +13,7 @@ namespace SessionBeacon.Config
 
         private static readonly string[] s_knownKeys =
         {
-            "board.name", "button.pin", "button.pull", "led.pin", "led.kind", "led.active", "buzzer.pin", "ram.class",
+            "board.name", "button.pin", "button.pull", "led.pin", "led.kind", "led.active", "buzzer.pin", "power", "battery.pin", "ram.class",
         };
 
         private BoardProfile()
@@ -47,6 +47,12 @@ namespace SessionBeacon.Config
         /// <summary>"small" (about 54 KB heap, ESP32-C3), "standard" (about 79 KB, ESP32) or "psram" (several MB).</summary>
         public string RamClass { get; private set; }
 
+        /// <summary>True for a battery board: the device deep-sleeps between events and wakes by the button or a timer.</summary>
+        public bool OnBattery { get; private set; }
+
+        /// <summary>The ADC GPIO that reads the battery through a 1:2 divider, or <see cref="NoPin"/> when the board cannot tell.</summary>
+        public int BatteryPin { get; private set; }
+
         /// <summary>Reads and validates a board profile.</summary>
         /// <exception cref="ConfigException">The profile has one or more problems; all are listed.</exception>
         public static BoardProfile Parse(string text, string sourceName)
@@ -63,10 +69,16 @@ namespace SessionBeacon.Config
             board.LedKind = file.Choice("led.kind", "plain", new[] { "plain", "ws2812" });
             board.LedActiveLow = file.Choice("led.active", "high", new[] { "high", "low" }) == "low";
             board.BuzzerPin = file.Integer("buzzer.pin", NoPin, NoPin, MaxGpio);
+            board.OnBattery = file.Choice("power", "usb", new[] { "usb", "battery" }) == "battery";
+            board.BatteryPin = file.Integer("battery.pin", NoPin, NoPin, MaxGpio);
             board.RamClass = file.Choice("ram.class", "standard", new[] { "small", "standard", "psram" });
             if (board.BuzzerPin != NoPin && (board.BuzzerPin == board.ButtonPin || board.BuzzerPin == board.LedPin))
             {
                 file.Report("buzzer.pin " + board.BuzzerPin.ToString() + " is already used by the button or the LED");
+            }
+            if (board.BatteryPin != NoPin && (board.BatteryPin == board.ButtonPin || board.BatteryPin == board.LedPin || board.BatteryPin == board.BuzzerPin))
+            {
+                file.Report("battery.pin " + board.BatteryPin.ToString() + " is already used by the button, the LED or the buzzer");
             }
             if (board.ButtonPin == board.LedPin && board.ButtonPin != NoPin)
             {

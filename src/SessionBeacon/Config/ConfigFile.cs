@@ -142,6 +142,23 @@ namespace SessionBeacon.Config
             return value;
         }
 
+        /// <summary>0 (the feature is off) or a whole number in [<paramref name="min"/>, <paramref name="max"/>]; the default when absent, 0 after a problem.</summary>
+        public int OffOrInteger(string key, int defaultValue, int min, int max)
+        {
+            ConfigEntry entry = Single(key);
+            if (entry == null)
+            {
+                return defaultValue;
+            }
+            int value;
+            if (!int.TryParse(entry.Value, out value) || (value != 0 && (value < min || value > max)))
+            {
+                Report(entry.Line, "'" + key + "' must be 0 (off) or a whole number from " + min.ToString() + " to " + max.ToString() + ", not '" + entry.Value + "'");
+                return 0;
+            }
+            return value;
+        }
+
         /// <summary>One of <paramref name="choices"/>, or the default when absent.</summary>
         public string Choice(string key, string defaultValue, string[] choices)
         {

@@ -67,7 +67,7 @@ namespace SessionBeacon.Config
             settings.Sensors = ReadSensors(file);
             settings.SensorDebounceMs = file.Integer("sensor.debounce_ms", 50, 0, 5000);
             settings.SensorMinIntervalSeconds = file.Integer("sensor.min_interval_s", 300, 0, 86400);
-            settings.HeartbeatIntervalMinutes = OffOrRange(file, "heartbeat.interval_min", 0, 15, 10080);
+            settings.HeartbeatIntervalMinutes = file.OffOrInteger("heartbeat.interval_min", 0, 15, 10080);
             settings.LowBatteryPercent = file.Integer("battery.low_percent", 20, 0, 50);
             if (settings.DuressPresses > 0 && panicCancelMs == 0 && file.Single("duress.presses") != null)
             {
@@ -89,23 +89,7 @@ namespace SessionBeacon.Config
                 file.Report(entry.Line, "'" + key + "' must be 0 (off) or " + min.ToString() + " to 9, not " + value.ToString() + ": " + why);
                 return 0;
             }
-            return OffOrRange(file, key, defaultValue, min, 9);
-        }
-
-        private static int OffOrRange(ConfigFile file, string key, int defaultValue, int min, int max)
-        {
-            ConfigEntry entry = file.Single(key);
-            if (entry == null)
-            {
-                return defaultValue;
-            }
-            int value;
-            if (!int.TryParse(entry.Value, out value) || (value != 0 && (value < min || value > max)))
-            {
-                file.Report(entry.Line, "'" + key + "' must be 0 (off) or a whole number from " + min.ToString() + " to " + max.ToString() + ", not '" + entry.Value + "'");
-                return 0;
-            }
-            return value;
+            return file.OffOrInteger(key, defaultValue, min, 9);
         }
 
         private static SensorSetting[] ReadSensors(ConfigFile file)

@@ -8,6 +8,7 @@ namespace SessionBeacon.Tests.Config
     public class BeaconConfigTests
     {
         private const string Alice = "05d2ad010eeb72d72e561d9de7bd7b6989af77dcabffa03a5111a6c859ae5c3a72";
+        private const string Pin = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
         private const string Minimal = "board = esp32-devkitc\nrecipient = " + Alice + " Alice\n";
 
         [Fact]
@@ -47,9 +48,31 @@ namespace SessionBeacon.Tests.Config
         [Fact]
         public void Parse_Testnet_ReadsSeed()
         {
-            BeaconConfig config = BeaconConfig.Parse(Minimal + "network = testnet\nnetwork.seed = http://127.0.0.1:22100/json_rpc\n", "nf.config");
+            BeaconConfig config = BeaconConfig.Parse(Minimal + "network = testnet\nnetwork.seed = http://127.0.0.1:22100/json_rpc\nnetwork.seed_pin = " + Pin + "\n", "nf.config");
             Assert.Equal(BeaconConfig.Testnet, config.Network);
             Assert.Equal("http://127.0.0.1:22100/json_rpc", config.SeedUrl);
+            Assert.Equal(Pin, config.SeedPin);
+        }
+
+        [Fact]
+        public void Parse_DeviceSettings_Read()
+        {
+            BeaconConfig config = BeaconConfig.Parse(Minimal + "wifi.ssid = Home Net\nwifi.password = correct horse\nfeedback = silent\ninbox.poll_s = 0\nflash.refresh_s = 30\n", "nf.config");
+            Assert.Equal("Home Net", config.WifiSsid);
+            Assert.Equal("correct horse", config.WifiPassword);
+            Assert.Equal(BeaconConfig.FeedbackSilent, config.Feedback);
+            Assert.Equal(0, config.InboxPollSeconds);
+            Assert.Equal(30, config.FlashRefreshSeconds);
+        }
+
+        [Fact]
+        public void Parse_DeviceSettingsAbsent_Defaults()
+        {
+            BeaconConfig config = BeaconConfig.Parse(Minimal, "nf.config");
+            Assert.Null(config.WifiSsid);
+            Assert.Equal(BeaconConfig.FeedbackLight, config.Feedback);
+            Assert.Equal(300, config.InboxPollSeconds);
+            Assert.Equal(60, config.FlashRefreshSeconds);
         }
 
         public static TheoryData<string, string> Problems => new TheoryData<string, string>
@@ -64,6 +87,13 @@ namespace SessionBeacon.Tests.Config
             { Minimal + "network = testnet\n", "nf.config: 'network.seed' is missing" },
             { Minimal + "network = testnet\nnetwork.seed = ftp://x\n", "nf.config line 4: 'network.seed' must be an http:// or https:// URL" },
             { Minimal + "network.seed = http://127.0.0.1:1/json_rpc\n", "nf.config line 3: 'network.seed' is only for network = testnet" },
+            { Minimal + "network = testnet\nnetwork.seed = http://127.0.0.1:1/json_rpc\n", "nf.config: 'network.seed_pin' is missing" },
+            { Minimal + "network = testnet\nnetwork.seed = http://127.0.0.1:1/json_rpc\nnetwork.seed_pin = abc\n", "nf.config line 5: 'network.seed_pin' must be a SHA-256 in base64 (44 characters), not 'abc'" },
+            { Minimal + "network.seed_pin = " + Pin + "\n", "nf.config line 3: 'network.seed_pin' is only for network = testnet" },
+            { Minimal + "wifi.password = x\n", "nf.config line 3: 'wifi.password' needs 'wifi.ssid'" },
+            { Minimal + "feedback = loud\n", "nf.config line 3: 'feedback' must be one of light, light+sound, silent, not 'loud'" },
+            { Minimal + "inbox.poll_s = 5\n", "nf.config line 3: 'inbox.poll_s' must be 0 (off) or a whole number from 10 to 86400, not '5'" },
+            { Minimal + "flash.refresh_s = 601\n", "nf.config line 3: 'flash.refresh_s' must be 0 (off) or a whole number from 10 to 600, not '601'" },
             { Minimal + "panic.hold_ms = fast\n", "nf.config line 3: 'panic.hold_ms' must be a whole number from 200 to 10000, not 'fast'" },
             { Minimal + "alert.ttl_hours = 337\n", "nf.config line 3: 'alert.ttl_hours' must be a whole number from 1 to 336" },
             { Minimal + "board = y\n", "nf.config line 3: 'board' is already set on line 1; give it once" },

@@ -44,6 +44,16 @@ namespace SessionBeacon.Tests.Config
             Assert.False(board.LedActiveLow);
             Assert.Equal(BoardProfile.NoPin, board.BuzzerPin);
             Assert.Equal("standard", board.RamClass);
+            Assert.False(board.OnBattery);
+            Assert.Equal(BoardProfile.NoPin, board.BatteryPin);
+        }
+
+        [Fact]
+        public void Parse_BatteryBoard_ReadsPowerAndGauge()
+        {
+            BoardProfile board = BoardProfile.Parse(Plain + "power = battery\nbattery.pin = 35\n", "t.conf");
+            Assert.True(board.OnBattery);
+            Assert.Equal(35, board.BatteryPin);
         }
 
         [Fact]
@@ -66,6 +76,8 @@ namespace SessionBeacon.Tests.Config
             { Plain + "led.kind = neon\n", "t.conf line 4: 'led.kind' must be one of plain, ws2812" },
             { Plain + "led.active = sometimes\n", "t.conf line 4: 'led.active' must be one of high, low" },
             { Plain + "ram.class = huge\n", "t.conf line 4: 'ram.class' must be one of small, standard, psram" },
+            { Plain + "power = solar\n", "t.conf line 4: 'power' must be one of usb, battery, not 'solar'" },
+            { Plain + "battery.pin = 2\n", "t.conf: battery.pin 2 is already used" },
             { Plain + "led.colour = red\n", "t.conf line 4: unknown key 'led.colour'" },
             { "board.name = T\nbutton.pin = 49\nled.pin = 2\n", "t.conf line 2: 'button.pin' must be a whole number from 0 to 48, not '49'" },
             { "board.name = T\nbutton.pin = 4\nled.pin = -1\n", "t.conf line 3: 'led.pin' must be a whole number from 0 to 48, not '-1'" },

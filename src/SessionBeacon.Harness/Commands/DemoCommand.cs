@@ -325,7 +325,7 @@ namespace SessionBeacon.Harness.Commands
             private string Deliver(Decision alert)
             {
                 long now = _beacon.NetworkClock.Now;
-                ContentMessage content = _composer.Compose(alert, now);
+                ContentMessage content = _composer.Compose(alert, now, (uint)_outbox.DeliveredCount + 1);
                 AlertKind kind = _composer.KindOf(alert);
                 string[] ids = { _receivers[0].Keys.SessionId, _receivers[1].Keys.SessionId };
                 OutboxRecord record = _outbox.Add(kind, now, _config.AlertTtlHours * 3600000L, _beaconKeys, ids, content, _beacon.Random);

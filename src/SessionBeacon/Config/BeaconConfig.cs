@@ -29,7 +29,7 @@ namespace SessionBeacon.Config
             "panic.hold_ms", "panic.cancel_ms",
             "button.debounce_ms", "gesture.gap_ms", "duress.presses", "test.presses", "sensor",
             "sensor.debounce_ms", "sensor.min_interval_s", "heartbeat.interval_min", "battery.low_percent",
-            "feedback", "inbox.poll_s", "flash.refresh_s",
+            "feedback", "inbox.poll_s", "flash.refresh_s", "time.utc_offset_min",
         };
 
         /// <summary>feedback = light: the LED shows states and results, the buzzer stays quiet.</summary>
@@ -68,6 +68,9 @@ namespace SessionBeacon.Config
 
         /// <summary>Seconds after which the pre-built flash alert is built again with a fresh time; 0 = no flash alert.</summary>
         public int FlashRefreshSeconds { get; private set; }
+
+        /// <summary>Minutes from UTC of the local time written in alert bodies (time.utc_offset_min, default 0).</summary>
+        public int UtcOffsetMinutes { get; private set; }
 
         /// <summary>The board profile's name, a file in boards/ without its extension.</summary>
         public string Board { get; private set; }
@@ -132,6 +135,7 @@ namespace SessionBeacon.Config
             config.Feedback = file.Choice("feedback", FeedbackLight, new[] { FeedbackLight, FeedbackLightAndSound, FeedbackSilent });
             config.InboxPollSeconds = file.OffOrInteger("inbox.poll_s", 300, 10, 86400);
             config.FlashRefreshSeconds = file.OffOrInteger("flash.refresh_s", 60, 10, 600);
+            config.UtcOffsetMinutes = file.Integer("time.utc_offset_min", 0, -720, 840);
             file.ThrowIfProblems();
             return config;
         }

@@ -84,12 +84,16 @@ namespace SessionBeacon.Delivery
             }
         }
 
-        /// <summary>The Content of the alert, from the device's profile name, signed at <paramref name="sigTimestamp"/>.</summary>
+        /// <summary>
+        /// The Content of the alert, from the device's profile name, signed at <paramref name="sigTimestamp"/>:
+        /// the alert's text on the first line, then its number, the local time and the battery level.
+        /// </summary>
         /// <param name="decision">A Fire* decision of the policy.</param>
         /// <param name="sigTimestamp">The send time in Unix milliseconds (the network's clock when known).</param>
+        /// <param name="sequence">The beacon's running alert number, so recipients notice a missing one.</param>
         /// <exception cref="System.ArgumentNullException"><paramref name="decision"/> is null.</exception>
         /// <exception cref="System.ArgumentException">The decision is not an alert, names no configured sensor, or the timestamp is not positive.</exception>
-        public ContentMessage Compose(Decision decision, long sigTimestamp)
+        public ContentMessage Compose(Decision decision, long sigTimestamp, uint sequence)
         {
             AlertKind kind = KindOf(decision);
             string body;
@@ -104,9 +108,14 @@ namespace SessionBeacon.Delivery
                 case AlertKind.PowerLoss: body = PowerLossText + ": " + Sensor(decision).Name; break;
                 default: body = _config.SensorText + ": " + Sensor(decision).Name; break;
             }
+            if (sigTimestamp <= 0)
+            {
+                throw Errors.Range("sigTimestamp", "must be a positive Unix time in milliseconds");
+            }
+            body += "\n#" + sequence.ToString() + " at " + LocalTime.Format(sigTimestamp, _config.UtcOffsetMinutes);
             if (decision.BatteryPercent != Decision.UnknownBattery)
             {
-                body += " (battery " + decision.BatteryPercent.ToString() + "%)";
+                body += ", battery " + decision.BatteryPercent.ToString() + "%";
             }
             return new ContentMessage(body, _config.DeviceName, sigTimestamp);
         }

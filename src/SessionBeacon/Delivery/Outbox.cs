@@ -42,6 +42,9 @@ namespace SessionBeacon.Delivery
         private readonly long[] _nextAttempt;
         private readonly int[] _failures;
         private bool _started;
+        private int _deliveredCount;
+        private int _expiredCount;
+        private int _failedSends;
 
         /// <summary>An outbox of <paramref name="capacity"/> alerts in <paramref name="store"/>, sending through <paramref name="sender"/>.</summary>
         /// <exception cref="System.ArgumentNullException">store or sender is null.</exception>
@@ -73,6 +76,24 @@ namespace SessionBeacon.Delivery
         public int Capacity
         {
             get { return _records.Length; }
+        }
+
+        /// <summary>Alerts that left delivered to every recipient since this outbox was made (RAM only, for feedback).</summary>
+        public int DeliveredCount
+        {
+            get { return _deliveredCount; }
+        }
+
+        /// <summary>Alerts dropped undelivered at the end of their TTL since this outbox was made.</summary>
+        public int ExpiredCount
+        {
+            get { return _expiredCount; }
+        }
+
+        /// <summary>Sends that got no verified receipt since this outbox was made (each is retried).</summary>
+        public int FailedSends
+        {
+            get { return _failedSends; }
         }
 
         /// <summary>How many alerts it holds now.</summary>
@@ -154,13 +175,41 @@ namespace SessionBeacon.Delivery
         public OutboxRecord Add(AlertKind kind, long now, long ttlMs, IdentityKeys sender, string[] recipientIds, ContentMessage content, IRandomSource random, ArmedSlots armed)
         {
             CheckAdd(ttlMs, sender, recipientIds, content, random);
-            int slot = FreeSlot();
+            FreeSlot();
             var payloads = new byte[recipientIds.Length][];
+            for (int i = 0; i < recipientIds.Length; i++)
+            {
+                payloads[i] = Compose(sender, recipientIds[i].ToLower(), content, random, armed);
+            }
+            return Add(kind, now, ttlMs, recipientIds, payloads, random);
+        }
+
+        /// <summary>
+        /// Stores an alert whose payloads are already built (ratchet messages, a pre-built flash alert):
+        /// payloads[i] goes to recipientIds[i], byte for byte, on every attempt.
+        /// </summary>
+        /// <returns>The stored record.</returns>
+        /// <exception cref="System.ArgumentNullException">An argument, a recipient or a payload is null.</exception>
+        /// <exception cref="System.ArgumentException">A recipient is not a Session ID, the counts differ or are out of range, or ttlMs is out of range.</exception>
+        /// <exception cref="System.InvalidOperationException">The outbox is not started, or full.</exception>
+        public OutboxRecord Add(AlertKind kind, long now, long ttlMs, string[] recipientIds, byte[][] payloads, IRandomSource random)
+        {
+            CheckRecipients(ttlMs, recipientIds);
+            if (payloads == null) { throw Errors.Null("payloads"); }
+            if (random == null) { throw Errors.Null("random"); }
+            if (payloads.Length != recipientIds.Length)
+            {
+                throw Errors.Range("payloads", "must hold one payload per recipient");
+            }
+            int slot = FreeSlot();
             var ids = new string[recipientIds.Length];
             for (int i = 0; i < recipientIds.Length; i++)
             {
+                if (payloads[i] == null)
+                {
+                    throw Errors.Null("payloads");
+                }
                 ids[i] = recipientIds[i].ToLower();
-                payloads[i] = Compose(sender, ids[i], content, random, armed);
             }
             byte[] id = new byte[OutboxRecord.IdSize];
             random.Fill(id, 0, id.Length);
@@ -213,6 +262,7 @@ namespace SessionBeacon.Delivery
                 }
                 if (now >= _records[slot].ExpiresMs)
                 {
+                    _expiredCount++;
                     Remove(slot);
                     continue;
                 }
@@ -253,10 +303,12 @@ namespace SessionBeacon.Delivery
                 else
                 {
                     failed = true;
+                    _failedSends++;
                 }
             }
             if (_records[slot].IsDelivered)
             {
+                _deliveredCount++;
                 Remove(slot);
                 return;
             }
@@ -345,14 +397,9 @@ namespace SessionBeacon.Delivery
 
         private void CheckAdd(long ttlMs, IdentityKeys sender, string[] recipientIds, ContentMessage content, IRandomSource random)
         {
-            CheckStarted();
             if (sender == null)
             {
                 throw Errors.Null("sender");
-            }
-            if (recipientIds == null)
-            {
-                throw Errors.Null("recipientIds");
             }
             if (content == null)
             {
@@ -361,6 +408,16 @@ namespace SessionBeacon.Delivery
             if (random == null)
             {
                 throw Errors.Null("random");
+            }
+            CheckRecipients(ttlMs, recipientIds);
+        }
+
+        private void CheckRecipients(long ttlMs, string[] recipientIds)
+        {
+            CheckStarted();
+            if (recipientIds == null)
+            {
+                throw Errors.Null("recipientIds");
             }
             if (recipientIds.Length < 1 || recipientIds.Length > MaxRecipients)
             {

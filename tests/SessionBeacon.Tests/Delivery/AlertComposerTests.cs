@@ -10,6 +10,10 @@ namespace SessionBeacon.Tests.Delivery
     public class AlertComposerTests
     {
         private const long At = 1_790_000_000_000;
+        private const uint Sequence = 7;
+
+        // At is 2026-09-21 14:13:20 UTC.
+        private const string Stamp = "\n#7 at 2026-09-21 14:13 (UTC+00:00)";
 
         private static readonly BeaconConfig Config = BeaconConfig.Parse(
             "board = esp32-devkitc\nrecipient = " + PolicyScript.Alice + " Alice\ndevice.name = Beacon 7\n"
@@ -18,14 +22,14 @@ namespace SessionBeacon.Tests.Delivery
 
         public static TheoryData<DecisionKind, int, int, AlertKind, string> Alerts => new TheoryData<DecisionKind, int, int, AlertKind, string>
         {
-            { DecisionKind.FirePanic, Decision.NoSensor, Decision.UnknownBattery, AlertKind.Panic, "Help!" },
-            { DecisionKind.FireDuress, Decision.NoSensor, 55, AlertKind.Duress, "Help (duress) (battery 55%)" },
-            { DecisionKind.FireSensor, 0, Decision.UnknownBattery, AlertKind.Sensor, "Sensor: Front door" },
-            { DecisionKind.FireSensor, 1, Decision.UnknownBattery, AlertKind.Tamper, AlertComposer.TamperText + ": Case" },
-            { DecisionKind.FireSensor, 2, 90, AlertKind.PowerLoss, AlertComposer.PowerLossText + ": Mains (battery 90%)" },
-            { DecisionKind.FireHeartbeat, Decision.NoSensor, 80, AlertKind.Heartbeat, AlertComposer.HeartbeatText + " (battery 80%)" },
-            { DecisionKind.FireTest, Decision.NoSensor, Decision.UnknownBattery, AlertKind.Test, AlertComposer.TestText },
-            { DecisionKind.FireLowBattery, Decision.NoSensor, 19, AlertKind.LowBattery, AlertComposer.LowBatteryText + " (battery 19%)" },
+            { DecisionKind.FirePanic, Decision.NoSensor, Decision.UnknownBattery, AlertKind.Panic, "Help!" + Stamp },
+            { DecisionKind.FireDuress, Decision.NoSensor, 55, AlertKind.Duress, "Help (duress)" + Stamp + ", battery 55%" },
+            { DecisionKind.FireSensor, 0, Decision.UnknownBattery, AlertKind.Sensor, "Sensor: Front door" + Stamp },
+            { DecisionKind.FireSensor, 1, Decision.UnknownBattery, AlertKind.Tamper, AlertComposer.TamperText + ": Case" + Stamp },
+            { DecisionKind.FireSensor, 2, 90, AlertKind.PowerLoss, AlertComposer.PowerLossText + ": Mains" + Stamp + ", battery 90%" },
+            { DecisionKind.FireHeartbeat, Decision.NoSensor, 80, AlertKind.Heartbeat, AlertComposer.HeartbeatText + Stamp + ", battery 80%" },
+            { DecisionKind.FireTest, Decision.NoSensor, Decision.UnknownBattery, AlertKind.Test, AlertComposer.TestText + Stamp },
+            { DecisionKind.FireLowBattery, Decision.NoSensor, 19, AlertKind.LowBattery, AlertComposer.LowBatteryText + Stamp + ", battery 19%" },
         };
 
         [Theory]
@@ -36,7 +40,7 @@ namespace SessionBeacon.Tests.Delivery
             var decision = new Decision(decisionKind, 5, sensor, battery);
             Assert.True(AlertComposer.IsAlert(decision));
             Assert.Equal(kind, composer.KindOf(decision));
-            var content = composer.Compose(decision, At);
+            var content = composer.Compose(decision, At, Sequence);
             Assert.Equal(body, content.Body);
             Assert.Equal("Beacon 7", content.DisplayName);
             Assert.Equal(At, content.SigTimestamp);
@@ -51,7 +55,7 @@ namespace SessionBeacon.Tests.Delivery
         {
             var decision = new Decision(kind, 5, Decision.NoSensor, Decision.UnknownBattery);
             Assert.False(AlertComposer.IsAlert(decision));
-            Assert.Throws<ArgumentException>(() => new AlertComposer(Config).Compose(decision, At));
+            Assert.Throws<ArgumentException>(() => new AlertComposer(Config).Compose(decision, At, Sequence));
         }
 
         [Fact]
@@ -60,8 +64,16 @@ namespace SessionBeacon.Tests.Delivery
             var composer = new AlertComposer(Config);
             Assert.Throws<ArgumentNullException>(() => new AlertComposer(null));
             Assert.Throws<ArgumentNullException>(() => AlertComposer.IsAlert(null));
-            Assert.Throws<ArgumentException>(() => composer.Compose(new Decision(DecisionKind.FireSensor, 5, 3, Decision.UnknownBattery), At));
-            Assert.Throws<ArgumentException>(() => composer.Compose(new Decision(DecisionKind.FirePanic, 5, Decision.NoSensor, Decision.UnknownBattery), 0));
+            Assert.Throws<ArgumentException>(() => composer.Compose(new Decision(DecisionKind.FireSensor, 5, 3, Decision.UnknownBattery), At, Sequence));
+            Assert.Throws<ArgumentException>(() => composer.Compose(new Decision(DecisionKind.FirePanic, 5, Decision.NoSensor, Decision.UnknownBattery), 0, Sequence));
+        }
+
+        [Fact]
+        public void Compose_UtcOffsetFromConfig_LocalTimeInBody()
+        {
+            BeaconConfig config = BeaconConfig.Parse("board = x\nrecipient = " + PolicyScript.Alice + " Alice\nalert.panic = Help!\ntime.utc_offset_min = -330\n", "nf.config");
+            var content = new AlertComposer(config).Compose(new Decision(DecisionKind.FirePanic, 5, Decision.NoSensor, Decision.UnknownBattery), At, 12);
+            Assert.Equal("Help!\n#12 at 2026-09-21 08:43 (UTC-05:30)", content.Body);
         }
     }
 }

@@ -47,7 +47,7 @@ namespace SessionBeacon.Tests.Delivery
             policy.Step(Boot + 60000);
             foreach (Decision decision in policy.TakeDecisions().Where(AlertComposer.IsAlert))
             {
-                outbox.Add(composer.KindOf(decision), decision.Time, config.AlertTtlHours * 3600000L, OutboxTests.Beacon, recipients, composer.Compose(decision, decision.Time), random);
+                outbox.Add(composer.KindOf(decision), decision.Time, config.AlertTtlHours * 3600000L, OutboxTests.Beacon, recipients, composer.Compose(decision, decision.Time, 1), random);
             }
             Assert.Equal(Outbox.Never, outbox.Step(Boot + 60000));
 
@@ -57,7 +57,7 @@ namespace SessionBeacon.Tests.Delivery
             Assert.Equal(alice.Count, bob.Count);
             if (shown != "")
             {
-                Assert.Equal(shown, alice[0].Body);
+                Assert.StartsWith(shown + "\n#1 at ", alice[0].Body);
                 Assert.Equal("Beacon 1", bob[0].Content.DisplayName);
                 Assert.Equal(OutboxTests.Beacon.SessionId, bob[0].SenderSessionId);
             }

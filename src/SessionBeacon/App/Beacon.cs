@@ -1,0 +1,532 @@
+// The beacon itself (issue 7): the alert policy's decisions become alerts in the outbox, written
+// to flash before anything goes on the air; the connection brings the network up stage by stage;
+// armed slots make the next press cheap; the outbox sends with retries until verified receipts or
+// the TTL; the inbox brings acknowledgements and replies; the feedback player shows all of it.
+// The same class runs on the ESP32 (Esp32/Program.cs) and in the harness (beacon run, demo);
+// only BeaconHardware differs. Lifecycle (house rule 13): Start(now), Step(now) -> next wake,
+// Stop(); single-threaded; inputs go to Policy between Steps. Step never throws: whatever fails is
+// reported as a Problem event and retried, because a beacon that stops is worse than one that waits.
+// Duress: the device shows what a cancel shows, and stays without any feedback for DuressQuietMs,
+// so neither "sending" nor "delivered" nor "help reached" can give the duress alert away.
+using System;
+using System.Collections;
+using Session.Core.Micro.Crypto;
+using Session.Core.Micro.Identity;
+using Session.Core.Micro.Messages;
+using Session.Core.Micro.Network;
+using Session.Core.Micro.Ratchet;
+using SessionBeacon.Arming;
+using SessionBeacon.Config;
+using SessionBeacon.Delivery;
+using SessionBeacon.Feedback;
+using SessionBeacon.Policy;
+
+namespace SessionBeacon.App
+{
+    /// <summary>A running beacon: policy, outbox, network, pre-arming, inbox and feedback.</summary>
+    public sealed class Beacon
+    {
+        /// <summary>Step's answer when nothing is due.</summary>
+        public const long Never = long.MaxValue;
+
+        /// <summary>Alerts the outbox holds at most.</summary>
+        public const int OutboxCapacity = 16;
+
+        /// <summary>Armed slots of each kind per recipient.</summary>
+        public const int SlotsPerRecipient = 2;
+
+        /// <summary>Verified swarm signatures a receipt needs.</summary>
+        public const int RequiredSignatures = 1;
+
+        /// <summary>Onion paths kept built.</summary>
+        public const int PathCount = 2;
+
+        /// <summary>How often the battery is read.</summary>
+        public const long BatteryPollMs = 600000;
+
+        /// <summary>How long the device shows nothing at all after a duress alert.</summary>
+        public const long DuressQuietMs = 3600000;
+
+        /// <summary>The store key of the running alert number.</summary>
+        public const string SequenceKey = "alert.sequence";
+
+        private readonly BeaconConfig _config;
+        private readonly IdentityKeys _identity;
+        private readonly IKeyValueStore _store;
+        private readonly IRandomSource _random;
+        private readonly BeaconHardware _hardware;
+        private readonly NetworkClock _networkClock;
+        private readonly OnionPaths _paths;
+        private readonly ServiceNodeClient _client;
+        private readonly Connection _connection;
+        private readonly Outbox _outbox;
+        private readonly ArmedSlots _armed;
+        private readonly AlertPolicy _policy;
+        private readonly AlertComposer _composer;
+        private readonly RatchetPairings _pairings;
+        private readonly Inbox _inbox;
+        private readonly FeedbackPlayer _feedback;
+        private readonly string[] _recipientIds;
+        private readonly ArrayList _events = new ArrayList();
+        private BeaconStage _stage = BeaconStage.Boot;
+        private bool _wasArmed;
+        private bool _confirmed;
+        private bool _started;
+        private long _outboxWake;
+        private long _armedWake;
+        private long _nextInboxPoll;
+        private long _nextBatteryRead;
+        private long _quietUntil;
+
+        /// <summary>A beacon for <paramref name="config"/> with the account <paramref name="identity"/>.</summary>
+        /// <param name="config">The validated nf.config.</param>
+        /// <param name="identity">The beacon's Session identity (kept outside nf.config).</param>
+        /// <param name="store">The flash key-value store: outbox, ratchet states, node pool, cursors.</param>
+        /// <param name="profile">The network: NetworkProfile.Mainnet() or a testnet.</param>
+        /// <param name="transport">HTTP(S) to seeds and nodes.</param>
+        /// <param name="clock">The local clock (Unix milliseconds).</param>
+        /// <param name="random">The CSPRNG.</param>
+        /// <param name="hardware">The device-specific parts.</param>
+        /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="RatchetException">A ratchet recipient's stored state or bundle cannot be used.</exception>
+        public Beacon(BeaconConfig config, IdentityKeys identity, IKeyValueStore store, NetworkProfile profile, IHttpTransport transport,
+            IClock clock, IRandomSource random, BeaconHardware hardware)
+        {
+            if (config == null) { throw Errors.Null("config"); }
+            if (identity == null) { throw Errors.Null("identity"); }
+            if (store == null) { throw Errors.Null("store"); }
+            if (profile == null) { throw Errors.Null("profile"); }
+            if (transport == null) { throw Errors.Null("transport"); }
+            if (clock == null) { throw Errors.Null("clock"); }
+            if (random == null) { throw Errors.Null("random"); }
+            if (hardware == null) { throw Errors.Null("hardware"); }
+            _config = config;
+            _identity = identity;
+            _store = store;
+            _random = random;
+            _hardware = hardware;
+            _recipientIds = new string[config.Recipients.Length];
+            for (int i = 0; i < _recipientIds.Length; i++)
+            {
+                _recipientIds[i] = config.Recipients[i].SessionId;
+            }
+            _networkClock = new NetworkClock(clock);
+            var pool = new NodePool(profile, transport, store, random);
+            _paths = new OnionPaths(pool, transport, random, identity.SessionId, PathCount);
+            var swarms = new SwarmCache();
+            _client = new ServiceNodeClient(pool, _paths, swarms, _networkClock, transport, store, random);
+            _connection = new Connection(hardware.Link, hardware.Time, pool, _paths, _client, _recipientIds);
+            _armed = new ArmedSlots(_client, _paths, swarms, random, _recipientIds, SlotsPerRecipient);
+            var sender = new ServiceNodeAlertSender(_client, RequiredSignatures);
+            sender.Armed = _armed;
+            _outbox = new Outbox(store, sender, OutboxCapacity);
+            _policy = new AlertPolicy(config.Policy);
+            _composer = new AlertComposer(config);
+            _pairings = new RatchetPairings(config.Recipients, identity, store, random);
+            _inbox = new Inbox(_client, identity, config.Recipients, _pairings);
+            _feedback = new FeedbackPlayer(hardware.Light, hardware.Sound, config.Feedback);
+        }
+
+        /// <summary>The alert policy: give it the button, sensor and analog inputs between Steps.</summary>
+        public AlertPolicy Policy
+        {
+            get { return _policy; }
+        }
+
+        /// <summary>The service-node client (the harness tunes its timeouts for a local testnet).</summary>
+        public ServiceNodeClient Client
+        {
+            get { return _client; }
+        }
+
+        /// <summary>The onion paths (the harness tunes the guard test timeout; the demo shows them).</summary>
+        public OnionPaths Paths
+        {
+            get { return _paths; }
+        }
+
+        /// <summary>The outbox: what is waiting to be delivered.</summary>
+        public Outbox Outbox
+        {
+            get { return _outbox; }
+        }
+
+        /// <summary>The ratchet pairings with companion receivers.</summary>
+        public RatchetPairings Pairings
+        {
+            get { return _pairings; }
+        }
+
+        /// <summary>Where the beacon is now.</summary>
+        public BeaconStage Stage
+        {
+            get { return _stage; }
+        }
+
+        /// <summary>True when nothing is pending: no alert to send, no gesture in progress, no pattern playing (a battery board may deep-sleep).</summary>
+        public bool IsIdle
+        {
+            get { return _outbox.Count == 0 && _policy.State == ButtonState.Idle && !_feedback.IsPlaying; }
+        }
+
+        /// <summary>Loads the outbox from flash (alerts from before a reboot resume) and starts the modules.</summary>
+        /// <returns>When to call <see cref="Step"/>: now.</returns>
+        public long Start(long now)
+        {
+            _outbox.Start(now);
+            _policy.Start(now);
+            _armed.Start(now);
+            _started = true;
+            _outboxWake = now;
+            _armedWake = now;
+            _nextInboxPoll = now;
+            _nextBatteryRead = now;
+            Report(BeaconEventKind.Stage, now, null, StageName(_stage));
+            if (_outbox.Count > 0)
+            {
+                Report(BeaconEventKind.Queued, now, null, _outbox.Count.ToString() + " alert(s) from before the restart resume");
+            }
+            return now;
+        }
+
+        /// <summary>Runs everything that is due at <paramref name="now"/>.</summary>
+        /// <returns>When to call again at the latest (an input may come earlier).</returns>
+        /// <exception cref="System.InvalidOperationException">Not started.</exception>
+        public long Step(long now)
+        {
+            if (!_started)
+            {
+                throw Errors.NotStarted("Beacon");
+            }
+            long wake = Never;
+            try
+            {
+                wake = Min(wake, StepBattery(now));
+            }
+            catch (Exception failure)
+            {
+                Problem(now, "battery", failure);
+            }
+            wake = Min(wake, StepPolicy(now));
+            try
+            {
+                wake = Min(wake, StepNetwork(now));
+            }
+            catch (Exception failure)
+            {
+                Problem(now, "network", failure);
+                wake = Min(wake, now + Connection.BackoffMinMs);
+            }
+            UpdateStage(now);
+            wake = Min(wake, _feedback.Step(now));
+            return wake < now ? now : wake;
+        }
+
+        /// <summary>Stops the modules; alerts stay on flash for the next Start; armed slots are wiped.</summary>
+        public void Stop()
+        {
+            _armed.Stop();
+            _outbox.Stop();
+            _policy.Stop();
+            _feedback.Stop();
+            _started = false;
+        }
+
+        /// <summary>The events since the last call, oldest first.</summary>
+        public BeaconEvent[] TakeEvents()
+        {
+            var events = (BeaconEvent[])_events.ToArray(typeof(BeaconEvent));
+            _events.Clear();
+            return events;
+        }
+
+        private long StepBattery(long now)
+        {
+            if (_hardware.Battery == null)
+            {
+                return Never;
+            }
+            if (now >= _nextBatteryRead)
+            {
+                int percent = _hardware.Battery.ReadPercent();
+                if (percent >= 0)
+                {
+                    _policy.BatteryLevel(percent, now);
+                }
+                _nextBatteryRead = now + BatteryPollMs;
+            }
+            return _nextBatteryRead;
+        }
+
+        private long StepPolicy(long now)
+        {
+            long next = _policy.Step(now);
+            Decision[] decisions = _policy.TakeDecisions();
+            for (int i = 0; i < decisions.Length; i++)
+            {
+                Decision decision = decisions[i];
+                switch (decision.Kind)
+                {
+                    case DecisionKind.CuePending:
+                        _feedback.Cue(true);
+                        break;
+                    case DecisionKind.CueCancelled:
+                    case DecisionKind.Cancel:
+                        _feedback.Cue(false);
+                        break;
+                    case DecisionKind.RateLimited:
+                        break;
+                    default:
+                        _feedback.Cue(false);
+                        try
+                        {
+                            Queue(decision, now);
+                        }
+                        catch (Exception failure)
+                        {
+                            // Nothing may hide that an alert could not be written: show it even in a quiet time.
+                            Problem(now, "alert not queued", failure);
+                            _feedback.Play(FeedbackPattern.Failed, now);
+                        }
+                        break;
+                }
+            }
+            return next;
+        }
+
+        // The alert goes to flash first, with every recipient's final payload; sending comes after.
+        private void Queue(Decision decision, long now)
+        {
+            AlertKind kind = _composer.KindOf(decision);
+            long timestamp = _networkClock.Now;
+            ContentMessage content = _composer.Compose(decision, timestamp, NextSequence());
+            var payloads = new byte[_recipientIds.Length][];
+            for (int i = 0; i < payloads.Length; i++)
+            {
+                RatchetLink link = _pairings.Link(i);
+                if (link != null)
+                {
+                    uint ratchetSequence;
+                    payloads[i] = link.EncodeAlert(content.Body, _config.DeviceName, timestamp, out ratchetSequence);
+                }
+                else
+                {
+                    payloads[i] = EncodeV1(_recipientIds[i], content);
+                }
+            }
+            _outbox.Add(kind, now, _config.AlertTtlHours * 3600000L, _recipientIds, payloads, _random);
+            _outboxWake = now;
+            if (kind == AlertKind.Duress)
+            {
+                _quietUntil = now + DuressQuietMs;
+            }
+            else
+            {
+                Show(FeedbackPattern.Sending, now);
+            }
+            _confirmed = false;
+            Report(BeaconEventKind.Queued, now, kind, null, null);
+        }
+
+        // With an armed seal slot the press costs no X25519 (ArmedSlots); without, the full encoding.
+        private byte[] EncodeV1(string recipientId, ContentMessage content)
+        {
+            byte[] proSignature = new byte[DecoyProSignature.Size];
+            SealingKey seal = _armed.TakeSeal(recipientId, proSignature);
+            if (seal == null)
+            {
+                return MessageEncoder.Encode(_identity, SessionId.TryParse(recipientId), content, _random);
+            }
+            try
+            {
+                return MessageEncoder.Encode(_identity, content, seal, proSignature);
+            }
+            finally
+            {
+                seal.Wipe();
+                CryptoBytes.Wipe(proSignature);
+            }
+        }
+
+        private long StepNetwork(long now)
+        {
+            if (!_connection.IsReady)
+            {
+                BeaconStage before = _connection.Stage;
+                long next = _connection.Step(now);
+                if (!_connection.IsReady && _connection.LastProblem != null && _connection.Stage == before && next > now)
+                {
+                    Report(BeaconEventKind.Problem, now, null, _connection.LastProblem);
+                }
+                if (!_connection.IsReady)
+                {
+                    return next;
+                }
+            }
+            long wake = Never;
+            if (_outbox.Count > 0 && now >= _outboxWake)
+            {
+                _outboxWake = StepOutbox(now);
+            }
+            wake = Min(wake, _outbox.Count > 0 ? _outboxWake : Never);
+            if (_config.InboxPollSeconds > 0)
+            {
+                if (now >= _nextInboxPoll)
+                {
+                    _nextInboxPoll = now + _config.InboxPollSeconds * 1000L;
+                    PollInbox(now);
+                }
+                wake = Min(wake, _nextInboxPoll);
+            }
+            // Arming is idle work: one slot per Step, and only with nothing left to send now.
+            if (_outbox.Count == 0 || _outboxWake > now)
+            {
+                if (now >= _armedWake)
+                {
+                    _armedWake = _armed.Step(now);
+                }
+                wake = Min(wake, _armedWake);
+            }
+            return wake;
+        }
+
+        private long StepOutbox(long now)
+        {
+            int delivered = _outbox.DeliveredCount;
+            int expired = _outbox.ExpiredCount;
+            int failed = _outbox.FailedSends;
+            long next = _outbox.Step(now);
+            for (int i = delivered; i < _outbox.DeliveredCount; i++)
+            {
+                _confirmed = true;
+                Report(BeaconEventKind.Delivered, now, null, null);
+                Show(FeedbackPattern.Delivered, now);
+            }
+            for (int i = expired; i < _outbox.ExpiredCount; i++)
+            {
+                _confirmed = false;
+                Report(BeaconEventKind.Expired, now, null, null);
+                Show(FeedbackPattern.Failed, now);
+            }
+            if (_outbox.FailedSends > failed)
+            {
+                Report(BeaconEventKind.Failed, now, null, (_outbox.FailedSends - failed).ToString() + " send(s) without a receipt; retrying");
+                Show(FeedbackPattern.Failed, now);
+                if (_hardware.Link != null && !_hardware.Link.IsUp)
+                {
+                    _connection.Lost("the network link went down", now);
+                }
+            }
+            return next;
+        }
+
+        private void PollInbox(long now)
+        {
+            int before = _events.Count;
+            try
+            {
+                _inbox.Poll(now, _events);
+            }
+            catch (ServiceNodeException failed)
+            {
+                Report(BeaconEventKind.Problem, now, null, "inbox: " + failed.Message);
+                return;
+            }
+            for (int i = before; i < _events.Count; i++)
+            {
+                BeaconEventKind kind = ((BeaconEvent)_events[i]).Kind;
+                if (kind == BeaconEventKind.HelpReached || kind == BeaconEventKind.Reply)
+                {
+                    Show(FeedbackPattern.HelpReached, now);
+                }
+            }
+        }
+
+        private void UpdateStage(long now)
+        {
+            BeaconStage stage;
+            if (!_connection.IsReady)
+            {
+                stage = _connection.Stage;
+            }
+            else if (_outbox.Count > 0)
+            {
+                stage = BeaconStage.Firing;
+            }
+            else if (_confirmed)
+            {
+                stage = BeaconStage.Confirmed;
+            }
+            else
+            {
+                stage = BeaconStage.Armed;
+            }
+            if (stage == _stage)
+            {
+                return;
+            }
+            _stage = stage;
+            Report(BeaconEventKind.Stage, now, null, StageName(stage));
+            if (stage == BeaconStage.Armed && !_wasArmed)
+            {
+                _wasArmed = true;
+                Show(FeedbackPattern.Armed, now);
+            }
+        }
+
+        private void Show(int pattern, long now)
+        {
+            if (now >= _quietUntil)
+            {
+                _feedback.Play(pattern, now);
+            }
+        }
+
+        // The running number in alert bodies; a torn write only makes a number repeat, which a
+        // person reading the alerts can live with.
+        private uint NextSequence()
+        {
+            byte[] stored = _store.Get(SequenceKey);
+            uint next = stored != null && stored.Length == 4
+                ? ((uint)stored[0] << 24 | (uint)stored[1] << 16 | (uint)stored[2] << 8 | stored[3]) + 1
+                : 1;
+            _store.Put(SequenceKey, new byte[] { (byte)(next >> 24), (byte)(next >> 16), (byte)(next >> 8), (byte)next });
+            return next;
+        }
+
+        // Whatever fails is told and retried; none of it may stop the beacon.
+        private void Problem(long now, string where, Exception failure)
+        {
+            Report(BeaconEventKind.Problem, now, null, where + ": " + failure.Message);
+        }
+
+        private void Report(BeaconEventKind kind, long now, string recipient, string text)
+        {
+            _events.Add(new BeaconEvent(kind, now, BeaconEvent.NoAlert, recipient, text));
+        }
+
+        private void Report(BeaconEventKind kind, long now, AlertKind alert, string recipient, string text)
+        {
+            _events.Add(new BeaconEvent(kind, now, alert, recipient, text));
+        }
+
+        private static string StageName(BeaconStage stage)
+        {
+            switch (stage)
+            {
+                case BeaconStage.Boot: return "boot";
+                case BeaconStage.NetworkUp: return "network up";
+                case BeaconStage.Clock: return "clock";
+                case BeaconStage.Paths: return "pool and paths";
+                case BeaconStage.Armed: return "armed";
+                case BeaconStage.Firing: return "firing";
+                default: return "confirmed";
+            }
+        }
+
+        private static long Min(long a, long b)
+        {
+            return a < b ? a : b;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+// The beacon's own inbox (issue 7 item 6, issue 9 item 4): polled through onion requests at
+// nf.config's inbox.poll_s. An acknowledgement from a paired companion receiver means help was
+// reached; a plain message from a configured recipient is a reply (a person read the alert).
+// Messages from anyone else are not shown: anybody can write to a Session ID. A message is looked
+// at once: the hashes of recent ones are remembered, because the swarm member asked next may not
+// know the cursor of the last one.
+using System;
+using Session.Core.Micro.Identity;
+using Session.Core.Micro.Messages;
+using Session.Core.Micro.Network;
+using Session.Core.Micro.Ratchet;
+using SessionBeacon.Config;
+
+namespace SessionBeacon.App
+{
+    /// <summary>Reads the beacon's inbox for acknowledgements and replies.</summary>
+    public sealed class Inbox
+    {
+        /// <summary>How many message hashes are remembered.</summary>
+        public const int SeenCapacity = 64;
+
+        private readonly ServiceNodeClient _client;
+        private readonly IdentityKeys _identity;
+        private readonly MessageReceiver _receiver;
+        private readonly Recipient[] _recipients;
+        private readonly RatchetPairings _pairings;
+        private readonly string[] _seen = new string[SeenCapacity];
+        private int _seenNext;
+
+        /// <summary>An inbox of <paramref name="identity"/> that recognises <paramref name="recipients"/> and the receivers of <paramref name="pairings"/>.</summary>
+        /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
+        public Inbox(ServiceNodeClient client, IdentityKeys identity, Recipient[] recipients, RatchetPairings pairings)
+        {
+            if (client == null) { throw Errors.Null("client"); }
+            if (identity == null) { throw Errors.Null("identity"); }
+            if (recipients == null) { throw Errors.Null("recipients"); }
+            if (pairings == null) { throw Errors.Null("pairings"); }
+            _client = client;
+            _identity = identity;
+            _receiver = new MessageReceiver(identity);
+            _recipients = recipients;
+            _pairings = pairings;
+        }
+
+        /// <summary>Retrieves new messages and turns them into HelpReached, Reply and Problem events appended to <paramref name="events"/>.</summary>
+        /// <exception cref="ServiceNodeException">The inbox could not be read.</exception>
+        public void Poll(long now, System.Collections.ArrayList events)
+        {
+            RetrieveResult result = _client.Retrieve(_identity.SessionId, _identity.Ed25519SecretKey, 0);
+            for (int i = 0; i < result.Count; i++)
+            {
+                RetrievedMessage message = result.Message(i);
+                if (Seen(message.Hash))
+                {
+                    continue;
+                }
+                Remember(message.Hash);
+                IncomingMessage opened;
+                try
+                {
+                    opened = _receiver.Open(message.Data);
+                }
+                catch (Exception)
+                {
+                    // Not for us or damaged: nothing a person with the beacon could act on.
+                    continue;
+                }
+                Read(opened, now, events);
+            }
+        }
+
+        private void Read(IncomingMessage message, long now, System.Collections.ArrayList events)
+        {
+            int peer = _pairings.PeerOf(message);
+            if (peer >= 0 && RatchetCarriage.IsRatchetMessage(message))
+            {
+                try
+                {
+                    RatchetContent content = _pairings.Link(peer).Open(message);
+                    bool ack = content.Kind == RatchetContentKind.Acknowledgement;
+                    events.Add(new BeaconEvent(ack ? BeaconEventKind.HelpReached : BeaconEventKind.Reply, now, BeaconEvent.NoAlert, _recipients[peer].Name,
+                        ack ? "acknowledged alert " + Sequences(content.Acknowledged) : content.Text));
+                }
+                catch (RatchetException refused)
+                {
+                    events.Add(new BeaconEvent(BeaconEventKind.Problem, now, BeaconEvent.NoAlert, _recipients[peer].Name, refused.Message));
+                }
+                return;
+            }
+            int from = Find(message.SenderSessionId);
+            if (from >= 0 && message.Body != null)
+            {
+                events.Add(new BeaconEvent(BeaconEventKind.Reply, now, BeaconEvent.NoAlert, _recipients[from].Name, message.Body));
+            }
+        }
+
+        private int Find(string sessionId)
+        {
+            for (int i = 0; i < _recipients.Length; i++)
+            {
+                if (_recipients[i].SessionId == sessionId)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private bool Seen(string hash)
+        {
+            for (int i = 0; i < _seen.Length; i++)
+            {
+                if (_seen[i] == hash)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void Remember(string hash)
+        {
+            _seen[_seenNext] = hash;
+            _seenNext = (_seenNext + 1) % _seen.Length;
+        }
+
+        private static string Sequences(uint[] sequences)
+        {
+            string text = "";
+            for (int i = 0; i < sequences.Length; i++)
+            {
+                text += (i == 0 ? "#" : ", #") + sequences[i].ToString();
+            }
+            return text;
+        }
+    }
+}

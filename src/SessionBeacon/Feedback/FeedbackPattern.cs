@@ -1,0 +1,67 @@
+// What the device shows (issue 7 item 6), as on/off timings for the LED and the buzzer. Patterns
+// are short and few, so a person learns them in a minute and an onlooker sees little: no pattern
+// repeats for long, and a duress alert shows exactly what a cancel shows (nothing after the LED
+// goes off). Durations are milliseconds: on, off, on, off, ...
+namespace SessionBeacon.Feedback
+{
+    /// <summary>The feedback patterns and their timings.</summary>
+    public static class FeedbackPattern
+    {
+        /// <summary>The beacon is ready: paths built, slots armed. One short blink.</summary>
+        public const int Armed = 0;
+
+        /// <summary>An alert is on its way. One short blink, shown each time sending starts.</summary>
+        public const int Sending = 1;
+
+        /// <summary>Every recipient's swarm gave a verified receipt. Two short blinks.</summary>
+        public const int Delivered = 2;
+
+        /// <summary>A companion receiver acknowledged, or a recipient replied: help was reached. One long glow.</summary>
+        public const int HelpReached = 3;
+
+        /// <summary>Something failed and will be retried, or an alert expired undelivered. Five fast blinks.</summary>
+        public const int Failed = 4;
+
+        /// <summary>The battery is low. Three slow blinks.</summary>
+        public const int LowBattery = 5;
+
+        /// <summary>How many patterns there are.</summary>
+        public const int Count = 6;
+
+        private static readonly int[][] s_timings =
+        {
+            new int[] { 150 },
+            new int[] { 60 },
+            new int[] { 100, 150, 100 },
+            new int[] { 1500 },
+            new int[] { 50, 80, 50, 80, 50, 80, 50, 80, 50 },
+            new int[] { 400, 400, 400, 400, 400 },
+        };
+
+        /// <summary>The on/off timings of <paramref name="pattern"/> (a copy).</summary>
+        /// <exception cref="System.ArgumentException">Not a pattern.</exception>
+        public static int[] Timings(int pattern)
+        {
+            if (pattern < 0 || pattern >= Count)
+            {
+                throw Errors.Range("pattern", "must be one of the FeedbackPattern constants");
+            }
+            return (int[])s_timings[pattern].Clone();
+        }
+
+        /// <summary>The pattern's name, for logs and the harness.</summary>
+        public static string Name(int pattern)
+        {
+            switch (pattern)
+            {
+                case Armed: return "armed";
+                case Sending: return "sending";
+                case Delivered: return "delivered";
+                case HelpReached: return "help reached";
+                case Failed: return "failed";
+                case LowBattery: return "low battery";
+                default: return "?";
+            }
+        }
+    }
+}

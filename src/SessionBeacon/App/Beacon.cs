@@ -47,6 +47,12 @@ namespace SessionBeacon.App
         /// <summary>How long the device shows nothing at all after a duress alert.</summary>
         public const long DuressQuietMs = 3600000;
 
+        /// <summary>How often the inbox is read while an acknowledgement may be on its way (after a delivery).</summary>
+        public const long FastPollMs = 3000;
+
+        /// <summary>How long after a delivery the inbox is read every FastPollMs.</summary>
+        public const long FastPollWindowMs = 300000;
+
         /// <summary>The store key of the running alert number.</summary>
         public const string SequenceKey = "alert.sequence";
 
@@ -77,6 +83,7 @@ namespace SessionBeacon.App
         private long _nextInboxPoll;
         private long _nextBatteryRead;
         private long _quietUntil;
+        private long _fastPollUntil;
 
         /// <summary>A beacon for <paramref name="config"/> with the account <paramref name="identity"/>.</summary>
         /// <param name="config">The validated nf.config.</param>
@@ -373,7 +380,7 @@ namespace SessionBeacon.App
             {
                 if (now >= _nextInboxPoll)
                 {
-                    _nextInboxPoll = now + _config.InboxPollSeconds * 1000L;
+                    _nextInboxPoll = now + (now < _fastPollUntil ? FastPollMs : _config.InboxPollSeconds * 1000L);
                     PollInbox(now);
                 }
                 wake = Min(wake, _nextInboxPoll);
@@ -396,6 +403,12 @@ namespace SessionBeacon.App
             int expired = _outbox.ExpiredCount;
             int failed = _outbox.FailedSends;
             long next = _outbox.Step(now);
+            if (_outbox.DeliveredCount > delivered)
+            {
+                // Help is most likely to answer now: read the inbox often for a while.
+                _fastPollUntil = now + FastPollWindowMs;
+                _nextInboxPoll = Min(_nextInboxPoll, now + FastPollMs);
+            }
             for (int i = delivered; i < _outbox.DeliveredCount; i++)
             {
                 _confirmed = true;

@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using Session.Core.Micro.Identity;
+using Session.Core.Micro.Network;
+using Session.Testnet;
+using SessionBeacon.App;
+using SessionBeacon.Config;
+using SessionBeacon.Hardware;
+using SessionBeacon.Harness.Network;
+using SessionBeacon.Harness.Storage;
+using Xunit;
+
+namespace SessionBeacon.EndToEnd.Tests.Support
+{
+    /// <summary>
+    /// The firmware app (SessionBeacon.App.Beacon) on a simulated board: real testnet, real HTTPS
+    /// transport, a real folder as its flash, the real clock; only the button, the LED and the Wi-Fi
+    /// link are simulated. Steps run as the device's main loop runs them.
+    /// </summary>
+    public sealed class SimulatedBoard
+    {
+        public SimulatedBoard(TestNetwork network, string folder, IdentityKeys identity, string recipientLines, string extraConfig = "")
+        {
+            Identity = identity;
+            Folder = folder;
+            Config = BeaconConfig.Parse("network = testnet\nnetwork.seed = " + network.SeedUrl + "\nnetwork.seed_pin = " + network.SeedPin + "\n"
+                + "board = esp32-devkitc\ndevice.name = Test beacon\npanic.cancel_ms = 0\nduress.presses = 0\ninbox.poll_s = 600\n"
+                + recipientLines + extraConfig, "nf.config");
+            NetworkProfile profile = NetworkProfile.Testnet(network.SeedUrl, network.SeedPin, 1);
+            Transport = new TracingTransport(new HttpClientTransport(profile));
+            Beacon = new Beacon(Config, identity, new DirectoryStore(folder), profile, Transport, new RealClock(), new SystemRandom(),
+                new BeaconHardware(Link, null, null, Led, null));
+            Beacon.Client.RequestTimeout = BeaconClient.RequestTimeout;
+            Beacon.Paths.GuardTestTimeoutMilliseconds = BeaconClient.GuardTestTimeout;
+        }
+
+        public IdentityKeys Identity { get; }
+        public string Folder { get; }
+        public BeaconConfig Config { get; }
+        public TracingTransport Transport { get; }
+        public Beacon Beacon { get; }
+        public SimulatedLink Link { get; } = new SimulatedLink();
+        public RecordingLed Led { get; } = new RecordingLed();
+        public List<BeaconEvent> Events { get; } = new List<BeaconEvent>();
+
+        /// <summary>The policy's time: never behind the real clock, never going back.</summary>
+        public long Now { get; private set; }
+
+        public void Start()
+        {
+            Now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            Beacon.Start(Now);
+        }
+
+        /// <summary>Holds the button for <paramref name="holdMs"/> and lets it go.</summary>
+        public void Press(int holdMs)
+        {
+            Tick();
+            Beacon.Policy.ButtonLevel(true, Now);
+            Beacon.Step(Now);
+            Now += holdMs;
+            Beacon.Policy.ButtonLevel(false, Now);
+        }
+
+        /// <summary>Runs the main loop until <paramref name="done"/> holds, failing after <paramref name="timeoutMs"/>.</summary>
+        public void RunUntil(Func<bool> done, int timeoutMs, string what)
+        {
+            var limit = Stopwatch.StartNew();
+            while (!done())
+            {
+                Assert.True(limit.ElapsedMilliseconds < timeoutMs, "timed out waiting for " + what + "; events: " + Describe());
+                Tick();
+                long next = Beacon.Step(Now);
+                Events.AddRange(Beacon.TakeEvents());
+                if (!done() && next > Now)
+                {
+                    Thread.Sleep((int)Math.Min(50, next - Now));
+                }
+            }
+        }
+
+        public int Count(BeaconEventKind kind) => Events.Count(e => e.Kind == kind);
+
+        public string Describe() => string.Join(" | ", Events.Select(e => e.Kind + (e.Recipient == null ? "" : " " + e.Recipient) + (e.Text == null ? "" : ": " + e.Text)));
+
+        private void Tick()
+        {
+            Now = Math.Max(Now + 1, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        }
+
+        public sealed class SimulatedLink : INetworkLink
+        {
+            public bool Available { get; set; } = true;
+            public int Connects { get; private set; }
+            public bool IsUp { get; private set; }
+
+            public bool Connect()
+            {
+                Connects++;
+                IsUp = Available;
+                return IsUp;
+            }
+        }
+
+        /// <summary>The LED: every change, so tests can count the feedback patterns it showed.</summary>
+        public sealed class RecordingLed : IIndicator
+        {
+            private readonly List<bool> _changes = new List<bool>();
+
+            public bool IsOn { get; private set; }
+
+            public int Flashes => _changes.Count(on => on);
+
+            public void Set(bool on)
+            {
+                IsOn = on;
+                _changes.Add(on);
+            }
+        }
+    }
+}

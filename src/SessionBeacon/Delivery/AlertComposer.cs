@@ -1,8 +1,10 @@
 // Turns an alert decision of the policy into what the outbox stores (architecture.md, "Composer"):
 // the alert's kind and its Content, a text message from the beacon's profile name, signed at the
 // time given. Panic, duress and sensor texts come from nf.config (alert.panic, alert.duress,
-// alert.sensor); the sensor's name and, when known, the battery level are appended, so a recipient
-// reads what happened without a second message. The other texts are fixed.
+// alert.sensor); the sensor's name and an analog sensor's reading follow, then a second line with
+// the alert's running number, the local time and, when known, the battery level, so a recipient
+// reads what happened, when, and whether one is missing, without a second message. The other
+// texts are fixed.
 using Session.Core.Micro.Messages;
 using SessionBeacon.Config;
 using SessionBeacon.Policy;
@@ -107,6 +109,10 @@ namespace SessionBeacon.Delivery
                 case AlertKind.Tamper: body = TamperText + ": " + Sensor(decision).Name; break;
                 case AlertKind.PowerLoss: body = PowerLossText + ": " + Sensor(decision).Name; break;
                 default: body = _config.SensorText + ": " + Sensor(decision).Name; break;
+            }
+            if (decision.Reading != Decision.NoReading)
+            {
+                body += " (reading " + decision.Reading.ToString() + ")";
             }
             if (sigTimestamp <= 0)
             {

@@ -154,7 +154,7 @@ namespace SessionBeacon.Policy
             if (!_analogTripped[sensor] && beyond)
             {
                 _analogTripped[sensor] = true;
-                FireSensor(sensor, _now);
+                FireSensor(sensor, _now, value);
             }
             else if (_analogTripped[sensor] && back)
             {
@@ -300,7 +300,7 @@ namespace SessionBeacon.Policy
                     _sensorStable[i] = _sensorRaw[i];
                     if (_sensorStable[i])
                     {
-                        FireSensor(i, _now);
+                        FireSensor(i, _now, Decision.NoReading);
                     }
                     return;
                 }
@@ -356,7 +356,7 @@ namespace SessionBeacon.Policy
             }
         }
 
-        private void FireSensor(int sensor, long time)
+        private void FireSensor(int sensor, long time, int reading)
         {
             long last = _sensorLastFired[sensor];
             if (last != NeverFired && time - last < _settings.SensorMinIntervalSeconds * MsPerSecond)
@@ -365,7 +365,7 @@ namespace SessionBeacon.Policy
                 return;
             }
             _sensorLastFired[sensor] = time;
-            Emit(DecisionKind.FireSensor, time, sensor);
+            _decisions.Add(new Decision(DecisionKind.FireSensor, time, sensor, _battery, reading));
         }
 
         private void Emit(DecisionKind kind, long time, int sensor)

@@ -9,12 +9,21 @@ namespace SessionBeacon.Policy
         /// <summary>The battery level is not known.</summary>
         public const int UnknownBattery = -1;
 
+        /// <summary>No reading (a digital sensor, or a decision not about a sensor).</summary>
+        public const int NoReading = int.MinValue;
+
         internal Decision(DecisionKind kind, long time, int sensor, int batteryPercent)
+            : this(kind, time, sensor, batteryPercent, NoReading)
+        {
+        }
+
+        internal Decision(DecisionKind kind, long time, int sensor, int batteryPercent, int reading)
         {
             Kind = kind;
             Time = time;
             Sensor = sensor;
             BatteryPercent = batteryPercent;
+            Reading = reading;
         }
 
         /// <summary>What was decided.</summary>
@@ -28,5 +37,8 @@ namespace SessionBeacon.Policy
 
         /// <summary>The last battery level reported, or <see cref="UnknownBattery"/>.</summary>
         public int BatteryPercent { get; }
+
+        /// <summary>An analog sensor's sample that crossed the threshold (raw ADC value), or <see cref="NoReading"/>.</summary>
+        public int Reading { get; }
     }
 }

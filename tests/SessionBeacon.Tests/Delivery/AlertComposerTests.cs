@@ -69,6 +69,14 @@ namespace SessionBeacon.Tests.Delivery
         }
 
         [Fact]
+        public void Compose_AnalogSensor_ReadingInBody()
+        {
+            BeaconConfig config = BeaconConfig.Parse("board = x\nrecipient = " + PolicyScript.Alice + " Alice\nalert.sensor = Sensor\nsensor = analog 34 above 2000 1800 Water level\n", "nf.config");
+            var content = new AlertComposer(config).Compose(new Decision(DecisionKind.FireSensor, 5, 0, 61, 2140), At, 3);
+            Assert.Equal("Sensor: Water level (reading 2140)\n#3 at 2026-09-21 14:13 (UTC+00:00), battery 61%", content.Body);
+        }
+
+        [Fact]
         public void Compose_UtcOffsetFromConfig_LocalTimeInBody()
         {
             BeaconConfig config = BeaconConfig.Parse("board = x\nrecipient = " + PolicyScript.Alice + " Alice\nalert.panic = Help!\ntime.utc_offset_min = -330\n", "nf.config");

@@ -124,6 +124,21 @@ namespace SessionBeacon.Tests.Policy
         }
 
         [Fact]
+        public void AnalogAlert_CarriesTheSampleThatCrossed_DigitalCarriesNone()
+        {
+            var policy = new AlertPolicy(PolicyScript.Settings(Sensors + "sensor.debounce_ms = 0\n"));
+            policy.Start(0);
+            policy.AnalogSample(1, 1900, 10);
+            policy.AnalogSample(1, 2140, 20);
+            policy.SensorLevel(0, true, 30);
+            policy.Step(1000);
+            Decision[] decisions = policy.TakeDecisions();
+            Assert.Equal(2, decisions.Length);
+            Assert.Equal((DecisionKind.FireSensor, 1, 2140), (decisions[0].Kind, decisions[0].Sensor, decisions[0].Reading));
+            Assert.Equal((DecisionKind.FireSensor, 0, Decision.NoReading), (decisions[1].Kind, decisions[1].Sensor, decisions[1].Reading));
+        }
+
+        [Fact]
         public void Inputs_WrongSensor_Throw()
         {
             var policy = new AlertPolicy(PolicyScript.Settings(Sensors));

@@ -215,6 +215,7 @@ namespace SessionBeacon.App
                 Problem(now, "battery", failure);
             }
             wake = Min(wake, StepPolicy(now));
+            UpdateStage(now);
             try
             {
                 wake = Min(wake, StepNetwork(now));

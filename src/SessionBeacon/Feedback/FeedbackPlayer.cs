@@ -67,6 +67,10 @@ namespace SessionBeacon.Feedback
         /// <summary>Shows or clears the steady light of a pending panic (never the buzzer).</summary>
         public void Cue(bool on)
         {
+            if (on == _cue)
+            {
+                return;
+            }
             _cue = on;
             if (_timings == null && _light != null)
             {

@@ -29,9 +29,6 @@ namespace SessionBeacon.App
         /// <summary>Step's answer when nothing is due.</summary>
         public const long Never = long.MaxValue;
 
-        /// <summary>Alerts the outbox holds at most.</summary>
-        public const int OutboxCapacity = 16;
-
         /// <summary>Armed slots of each kind per recipient.</summary>
         public const int SlotsPerRecipient = 2;
 
@@ -94,10 +91,12 @@ namespace SessionBeacon.App
         /// <param name="clock">The local clock (Unix milliseconds).</param>
         /// <param name="random">The CSPRNG.</param>
         /// <param name="hardware">The device-specific parts.</param>
+        /// <param name="outboxCapacity">Alerts the outbox holds at most (<see cref="OutboxCapacityFor"/> the board).</param>
         /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="System.ArgumentException">outboxCapacity is below 1 or above 64.</exception>
         /// <exception cref="RatchetException">A ratchet recipient's stored state or bundle cannot be used.</exception>
         public Beacon(BeaconConfig config, IdentityKeys identity, IKeyValueStore store, NetworkProfile profile, IHttpTransport transport,
-            IClock clock, IRandomSource random, BeaconHardware hardware)
+            IClock clock, IRandomSource random, BeaconHardware hardware, int outboxCapacity)
         {
             if (config == null) { throw Errors.Null("config"); }
             if (identity == null) { throw Errors.Null("identity"); }
@@ -126,12 +125,27 @@ namespace SessionBeacon.App
             _armed = new ArmedSlots(_client, _paths, swarms, random, _recipientIds, SlotsPerRecipient);
             var sender = new ServiceNodeAlertSender(_client, RequiredSignatures);
             sender.Armed = _armed;
-            _outbox = new Outbox(store, sender, OutboxCapacity);
+            _outbox = new Outbox(store, sender, outboxCapacity);
             _policy = new AlertPolicy(config.Policy);
             _composer = new AlertComposer(config);
             _pairings = new RatchetPairings(config.Recipients, identity, store, random);
             _inbox = new Inbox(_client, identity, config.Recipients, _pairings);
             _feedback = new FeedbackPlayer(hardware.Light, hardware.Sound, config.Feedback);
+        }
+
+        /// <summary>
+        /// How many alerts a board's RAM can keep queued (each holds every recipient's final payload,
+        /// about 0.7 KB per plain and 1.1 KB per ratchet recipient): 4 on small, 8 on standard (about
+        /// 79 KB of managed heap) and 32 on PSRAM boards.
+        /// </summary>
+        public static int OutboxCapacityFor(string ramClass)
+        {
+            switch (ramClass)
+            {
+                case "small": return 4;
+                case "psram": return 32;
+                default: return 8;
+            }
         }
 
         /// <summary>The alert policy: give it the button, sensor and analog inputs between Steps.</summary>
@@ -306,6 +320,7 @@ namespace SessionBeacon.App
         private void Queue(Decision decision, long now)
         {
             AlertKind kind = _composer.KindOf(decision);
+            MakeRoom(kind, now);
             long timestamp = _networkClock.Now;
             ContentMessage content = _composer.Compose(decision, timestamp, NextSequence());
             var payloads = new byte[_recipientIds.Length][];
@@ -334,6 +349,20 @@ namespace SessionBeacon.App
             }
             _confirmed = false;
             Report(BeaconEventKind.Queued, now, kind, null, null);
+        }
+
+        // A full outbox gives up its least important, oldest alert for a more important one.
+        private void MakeRoom(AlertKind kind, long now)
+        {
+            if (_outbox.Count < _outbox.Capacity)
+            {
+                return;
+            }
+            OutboxRecord victim = AlertPriority.GivesWayTo(kind, _outbox.Records());
+            if (victim != null && _outbox.Discard(victim))
+            {
+                Report(BeaconEventKind.Expired, now, victim.Kind, null, "given up undelivered to make room in the outbox");
+            }
         }
 
         // With an armed seal slot the press costs no X25519 (ArmedSlots); without, the full encoding.

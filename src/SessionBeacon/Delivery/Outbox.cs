@@ -128,6 +128,31 @@ namespace SessionBeacon.Delivery
             return records;
         }
 
+        /// <summary>
+        /// Gives up <paramref name="record"/> undelivered (the caller needs its room for a more important
+        /// alert); its removal is atomic like every other.
+        /// </summary>
+        /// <returns>False when the outbox does not hold that alert.</returns>
+        /// <exception cref="System.ArgumentNullException"><paramref name="record"/> is null.</exception>
+        /// <exception cref="System.InvalidOperationException">The outbox is not started.</exception>
+        public bool Discard(OutboxRecord record)
+        {
+            CheckStarted();
+            if (record == null)
+            {
+                throw Errors.Null("record");
+            }
+            for (int slot = 0; slot < _records.Length; slot++)
+            {
+                if (record.SameAlert(_records[slot]))
+                {
+                    Remove(slot);
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /// <summary>Loads every slot from the store, finishes interrupted removals and drops expired alerts.</summary>
         /// <returns>When to call <see cref="Step"/>: <paramref name="now"/> when anything is waiting, else <see cref="Never"/>.</returns>
         public long Start(long now)

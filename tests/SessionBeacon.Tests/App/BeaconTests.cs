@@ -80,7 +80,7 @@ namespace SessionBeacon.Tests.App
             var s = new Setup { Network = network, Store = store ?? new MemoryStore(), Recipient = recipient };
             network.ServerTime = Boot;
             s.Beacon = new Beacon(config, IdentityKeys.FromSeed(random.Bytes(32)), s.Store, network.Profile, network, new FakeClock(Boot),
-                new FixedRandom(random.Bytes(1 << 20)), new BeaconHardware(null, null, null, s.Led, null));
+                new FixedRandom(random.Bytes(1 << 20)), new BeaconHardware(null, null, null, s.Led, null), 2);
             s.Beacon.Start(Boot);
             s.Run(Boot + 1000);
             Assert.Equal(BeaconStage.Armed, s.Beacon.Stage);
@@ -132,7 +132,7 @@ namespace SessionBeacon.Tests.App
             BeaconConfig config = BeaconConfig.Parse("board = esp32-devkitc\nrecipient = " + recipient + " Alice\ninbox.poll_s = 0\n", "nf.config");
             var s = new Setup { Network = network, Store = store, Recipient = recipient };
             s.Beacon = new Beacon(config, IdentityKeys.FromSeed(random.Bytes(32)), store, network.Profile, network, new FakeClock(Boot),
-                new FixedRandom(random.Bytes(1 << 20)), new BeaconHardware(null, null, null, s.Led, null));
+                new FixedRandom(random.Bytes(1 << 20)), new BeaconHardware(null, null, null, s.Led, null), 2);
             s.Beacon.Start(Boot);
             s.Button(0, 2000);
             Assert.Equal(BeaconStage.Paths, s.Beacon.Stage);
@@ -145,6 +145,33 @@ namespace SessionBeacon.Tests.App
             s.Run(s.Now + Connection.BackoffMaxMs + 60000);
             Assert.Equal(1, s.Events.Count(e => e.Kind == BeaconEventKind.Delivered));
             Assert.Equal(0, s.Beacon.Outbox.Count);
+        }
+
+        [Fact]
+        public void OutboxFullOfCheckIns_APanicTakesTheOldestsPlace_APanicNeverGivesWay()
+        {
+            var random = new SeededRandom(_output, nameof(OutboxFullOfCheckIns_APanicTakesTheOldestsPlace_APanicNeverGivesWay));
+            var network = new FakeNetwork(random, 12) { SeedDown = true, ServerTime = Boot };
+            string recipient = "05" + Convert.ToHexStringLower(random.Bytes(32));
+            BeaconConfig config = BeaconConfig.Parse("board = esp32-devkitc\nrecipient = " + recipient + " Alice\ninbox.poll_s = 0\nheartbeat.interval_min = 15\n", "nf.config");
+            var s = new Setup { Network = network, Store = new MemoryStore(), Recipient = recipient };
+            s.Beacon = new Beacon(config, IdentityKeys.FromSeed(random.Bytes(32)), s.Store, network.Profile, network, new FakeClock(Boot),
+                new FixedRandom(random.Bytes(1 << 20)), new BeaconHardware(null, null, null, s.Led, null), 2);
+            s.Beacon.Start(Boot);
+            s.Run(Boot + 46 * 60000);
+            // Three check-ins for two places: the oldest gave way to the newest.
+            Assert.Equal(3, s.Events.Count(e => e.Kind == BeaconEventKind.Queued && e.Alert == AlertKind.Heartbeat));
+            Assert.Equal(1, s.Events.Count(e => e.Kind == BeaconEventKind.Expired && e.Alert == AlertKind.Heartbeat));
+            long[] kept = s.Beacon.Outbox.Records().Select(r => r.CreatedMs).OrderBy(t => t).ToArray();
+
+            s.Button(0, 7000);
+            s.Button(0, 7000);
+            Assert.Equal(new[] { AlertKind.Panic, AlertKind.Panic }, s.Beacon.Outbox.Records().Select(r => r.Kind).ToArray());
+            s.Button(0, 7000);
+            Assert.Equal(new[] { AlertKind.Panic, AlertKind.Panic }, s.Beacon.Outbox.Records().Select(r => r.Kind).ToArray());
+            Assert.Contains(s.Events, e => e.Kind == BeaconEventKind.Problem && e.Text.StartsWith("alert not queued: ", StringComparison.Ordinal));
+            Assert.Equal(2, kept.Length);
+            Assert.True(kept[0] > Boot + 14 * 60000, "the first check-in gave way");
         }
 
         private sealed class FailingStore : Session.Core.Micro.Network.IKeyValueStore

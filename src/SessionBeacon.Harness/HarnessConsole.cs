@@ -68,7 +68,7 @@ namespace SessionBeacon.Harness
         /// <summary>--verbose: failures print their stack trace.</summary>
         public bool Verbose { get; set; }
 
-        /// <summary>What long-running commands (testnet up, listen) wait on before they stop: Ctrl+C or SIGTERM by default.</summary>
+        /// <summary>What 'testnet up' waits on before it stops the network: Ctrl+C or SIGTERM by default.</summary>
         public Func<Task> WaitForStop { get; init; } = WaitForCtrlC;
 
         private static Task WaitForCtrlC()

@@ -150,7 +150,7 @@ namespace SessionBeacon.Harness.Commands
                 File.WriteAllText(configPath, text);
                 File.Copy(boardPath, Path.Combine(request.Folder, BoardFileName));
                 File.WriteAllText(Path.Combine(request.Folder, DeviceReadme.FileName), DeviceReadme.Text(config.DeviceName, profile.Name, request.Board,
-                    keys.SessionId, testnet ? "a testnet (" + request.SeedUrl + ")" : "the real Session network (mainnet)", IdentityFolder.SeedFile, DateTime.UtcNow));
+                    keys.SessionId, testnet ? "a testnet (" + request.SeedUrl + ")" : "the real Session network (mainnet)", IdentityFolder.SeedFile, request.Hello, DateTime.UtcNow));
                 Describe(console, config, profile, keys.SessionId, request.Folder);
                 if (!request.Hello)
                 {

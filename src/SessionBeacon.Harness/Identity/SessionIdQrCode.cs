@@ -1,8 +1,8 @@
 // A Session ID as a QR code in the terminal, for a recipient to scan with the Session app
 // ("New Message" > scan QR code). QRCoder's small ASCII renderer packs two module rows into one
 // text row with the half-block characters (upper half, lower half, full block, space), so a 66-digit
-// Session ID (66 bytes: a version 5 code at error correction M, 37 modules, 45 with the quiet zone)
-// fits in 23 rows of 45 characters. Its full blocks are the code's LIGHT modules: on a terminal the harness draws them white
+// Session ID (a version 4 or 5 code at error correction M, with its 4-module quiet zone) fits in about
+// 22 rows of 41 to 45 characters. Its full blocks are the code's LIGHT modules: on a terminal the harness draws them white
 // on black whatever the theme; as plain text they suit a dark background, as most terminals have.
 using System;
 using QRCoder;

@@ -10,7 +10,7 @@ namespace SessionBeacon.Harness.Provisioning
     {
         public const string FileName = "README-DEVICE.txt";
 
-        public static string Text(string deviceName, string boardName, string board, string sessionId, string network, string identityFile, DateTime madeUtc)
+        public static string Text(string deviceName, string boardName, string board, string sessionId, string network, string identityFile, bool hello, DateTime madeUtc)
         {
             return "SessionBeacon device files for \"" + deviceName + "\" on " + boardName + " (boards/" + board + ".conf)\n"
                 + "made by 'harness provision' on " + madeUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC, for " + network + ".\n"
@@ -32,9 +32,12 @@ namespace SessionBeacon.Harness.Provisioning
                 + "copy once the device is flashed (delete this folder, or keep it encrypted and offline). Never put it into\n"
                 + "nf.config, a chat or a repository.\n"
                 + "\n"
-                + "Each recipient got a hello message from the device's Session ID (unless provisioned with --no-hello):\n"
-                + "ask them to accept that message request in Session, so that an alert does not sit unseen among\n"
-                + "their message requests.\n";
+                + (hello
+                    ? "Each recipient was sent a hello message from the device's Session ID: ask them to accept that\n"
+                        + "message request in Session, so that an alert does not sit unseen among their message requests.\n"
+                    : "No hello messages were sent (--no-hello): before the first alert, send each recipient a message from\n"
+                        + "the device's Session ID (harness send --data THIS-FOLDER --to SESSIONID --text ...) and ask them to\n"
+                        + "accept the message request in Session.\n");
         }
     }
 }

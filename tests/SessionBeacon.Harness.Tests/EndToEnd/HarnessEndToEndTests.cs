@@ -73,9 +73,14 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
             string alice = NewIdentity(out string aliceId);
             string bob = NewIdentity(out string bobId);
             string device = _net.NewFolder();
+            // Bob runs a companion receiver: his pre-key line goes into the beacon's nf.config as 'prekey new' printed it.
+            HarnessProcess.Result preKey = HarnessProcess.Run("prekey", "new", "--data", bob);
+            Assert.True(preKey.ExitCode == 0, preKey.ToString());
+            string preKeyLine = Regex.Match(preKey.Output, "recipient\\.prekey = 05[0-9a-f]{64} [A-Za-z0-9+/=]+").Value;
+            Assert.NotEqual("", preKeyLine);
 
             HarnessProcess.Result made = HarnessProcess.Run("provision", "--board", "esp32-c3-devkitm", "--out", device,
-                "--recipient", aliceId + " Alice", "--recipient", bobId + " Bob", "--device-name", "Kitchen beacon",
+                "--recipient", aliceId + " Alice", "--recipient", bobId + " Bob", "--prekey", preKeyLine, "--device-name", "Kitchen beacon",
                 "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin, "--config", Path.Combine(s_shipped, "nf.config"));
 
             Assert.True(made.ExitCode == 0, made.ToString());
@@ -103,6 +108,7 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
             Assert.Equal("Kitchen beacon", config.DeviceName);
             Assert.Equal(new[] { "Alice", "Bob" }, config.Recipients.Select(r => r.Name));
             Assert.Equal(new[] { aliceId, bobId }, config.Recipients.Select(r => r.SessionId));
+            Assert.Equal(new[] { false, true }, config.Recipients.Select(r => r.UsesRatchet));
             Assert.Equal(File.ReadAllText(Path.Combine(s_shipped, "boards", "esp32-c3-devkitm.conf")), File.ReadAllText(Path.Combine(device, "board.conf")));
             string readme = File.ReadAllText(Path.Combine(device, "README-DEVICE.txt"));
             Assert.Contains(@"I:\nf.config", readme);
@@ -111,12 +117,17 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
             Assert.Contains(deviceId, readme);
 
             // Each recipient's receiver, itself a process, opens the hello from the device's Session ID.
-            foreach ((string folder, string id) in new[] { (alice, aliceId), (bob, bobId) })
+            foreach ((string folder, string id, string where) in new[]
+            {
+                (alice, aliceId, "Its alerts will come in this conversation."),
+                (bob, bobId, "Its alerts will arrive through your SessionBeacon companion receiver"),
+            })
             {
                 HarnessProcess.Result heard = HarnessProcess.Run("listen", "--data", folder, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
                 Assert.True(heard.ExitCode == 0, heard.ToString());
                 Assert.Contains("listening as " + id, heard.Output);
                 Assert.Contains("from " + deviceId + ": Hello from SessionBeacon \"Kitchen beacon\"", heard.Output);
+                Assert.Contains(where, heard.Output);
                 Assert.Contains("accept this message request", heard.Output);
             }
 

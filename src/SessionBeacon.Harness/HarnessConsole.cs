@@ -33,7 +33,7 @@ namespace SessionBeacon.Harness
             Output = output;
             Error = error;
             IsTerminal = terminal;
-            Out = AnsiConsole.Create(new AnsiConsoleSettings
+            Ansi = AnsiConsole.Create(new AnsiConsoleSettings
             {
                 Out = new AnsiConsoleOutput(output),
                 Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
@@ -42,7 +42,7 @@ namespace SessionBeacon.Harness
             });
             if (!terminal)
             {
-                Out.Profile.Width = PlainWidth;
+                Ansi.Profile.Width = PlainWidth;
             }
         }
 
@@ -60,7 +60,7 @@ namespace SessionBeacon.Harness
         public TextWriter Error { get; }
 
         /// <summary>The output as a Spectre.Console console: tables, status displays, markup.</summary>
-        public IAnsiConsole Out { get; }
+        public IAnsiConsole Ansi { get; }
 
         /// <summary>True when the output is an interactive terminal (colour and animation allowed).</summary>
         public bool IsTerminal { get; }

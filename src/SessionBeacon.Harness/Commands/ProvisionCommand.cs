@@ -239,7 +239,7 @@ namespace SessionBeacon.Harness.Commands
             files.AddRow(Markup.Escape(BoardFileName), "I:\\" + BoardFileName, "the " + Markup.Escape(profile.Name) + " board profile");
             files.AddRow(Markup.Escape(IdentityFolder.SeedFile), "I:\\" + IdentityFolder.SeedFile, "the device's secret identity (owner-only)");
             files.AddRow(Markup.Escape(DeviceReadme.FileName), "-", "which file goes where, and how");
-            console.Out.Write(files);
+            console.Ansi.Write(files);
         }
 
         private static ExitCode SendHellos(HarnessConsole console, BeaconConfig config, IdentityKeys keys, Request request)
@@ -252,7 +252,7 @@ namespace SessionBeacon.Harness.Commands
                 TestnetClient client;
                 try
                 {
-                    client = console.Out.Status().Start("reaching the network's seed", _ =>
+                    client = console.Ansi.Status().Start("reaching the network's seed", _ =>
                         new TestnetClient(profile, keys, new DirectoryStore(networkFolder), new SystemClock()));
                 }
                 catch (ServiceNodeException unreachable)
@@ -266,14 +266,14 @@ namespace SessionBeacon.Harness.Commands
                 int stored = 0;
                 foreach (Recipient recipient in config.Recipients)
                 {
-                    string outcome = console.Out.Status().Start("sending the hello to " + recipient.Name, _ => SendHello(client, config, keys, recipient));
+                    string outcome = console.Ansi.Status().Start("sending the hello to " + recipient.Name, _ => SendHello(client, config, keys, recipient));
                     if (outcome.StartsWith("stored", StringComparison.Ordinal))
                     {
                         stored++;
                     }
                     results.AddRow(new Text(recipient.Name), new Text(recipient.SessionId), new Text(outcome));
                 }
-                console.Out.Write(results);
+                console.Ansi.Write(results);
                 output.WriteLine(stored + " of " + config.Recipients.Length + " hello messages stored with a verified receipt.");
                 output.WriteLine("Ask each recipient to open Session and accept the message request from " + keys.SessionId + " (\"" + config.DeviceName
                     + "\"), so that alerts appear in that conversation.");

@@ -170,7 +170,7 @@ namespace SessionBeacon.Harness.Commands
             TestNetwork network;
             try
             {
-                network = await console.Out.Status().StartAsync("starting " + settings.NodeCount + " nodes and the seed on loopback",
+                network = await console.Ansi.Status().StartAsync("starting " + settings.NodeCount + " nodes and the seed on loopback",
                     _ => TestNetwork.StartAsync(settings));
             }
             catch (ArgumentException invalid)

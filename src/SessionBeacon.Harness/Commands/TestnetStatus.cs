@@ -107,7 +107,7 @@ namespace SessionBeacon.Harness.Commands
             output.WriteLine("pin:     " + state.SeedPin);
             output.WriteLine("admin:   " + state.AdminUrl);
             output.Flush();
-            console.Out.Write(table);
+            console.Ansi.Write(table);
             return ExitCode.Ok;
         }
 

@@ -30,7 +30,7 @@ namespace SessionBeacon.Harness.Identity
             {
                 if (console.IsTerminal)
                 {
-                    console.Out.MarkupLine("[white on black]" + Markup.Escape(row) + "[/]");
+                    console.Ansi.MarkupLine("[white on black]" + Markup.Escape(row) + "[/]");
                 }
                 else
                 {

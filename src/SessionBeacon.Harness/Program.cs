@@ -16,7 +16,8 @@ namespace SessionBeacon.Harness
         /// <summary>Every command, built for <paramref name="console"/>.</summary>
         internal static RootCommand Build(HarnessConsole console)
         {
-            return new RootCommand("SessionBeacon desktop harness: the beacon's core and app on a laptop, against a local testnet or the real Session network")
+            var root = new RootCommand("SessionBeacon desktop harness: the beacon's core and app on a laptop, against a local testnet or the real Session network"
+                + " (run it as 'dotnet run --project src/SessionBeacon.Harness -c Release -- COMMAND')")
             {
                 CheckConfigCommand.Create(console),
                 TestnetCommand.Create(console),
@@ -27,6 +28,8 @@ namespace SessionBeacon.Harness
                 PreKeyCommand.Create(console),
                 ProvisionCommand.Create(console),
             };
+            root.HelpName = Name;
+            return root;
         }
 
         public static int Main(string[] args)

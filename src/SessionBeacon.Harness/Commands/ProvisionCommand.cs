@@ -110,20 +110,7 @@ namespace SessionBeacon.Harness.Commands
                     + string.Join(", ", CheckConfigCommand.BoardNames(request.Boards)));
                 return ExitCode.ConfigError;
             }
-            string text = File.ReadAllText(request.Template);
-            bool testnet = request.SeedUrl != null;
-            text = ConfigTemplate.Replace(text, new[] { "network", "network.seed", "network.seed_pin" }, testnet
-                ? new[] { "network = " + BeaconConfig.Testnet, "network.seed = " + request.SeedUrl, "network.seed_pin = " + request.SeedPin }
-                : new[] { "network = " + BeaconConfig.Mainnet });
-            text = ConfigTemplate.Replace(text, new[] { "board" }, new[] { "board = " + request.Board });
-            if (request.DeviceName != null)
-            {
-                text = ConfigTemplate.Replace(text, new[] { "device.name" }, new[] { "device.name = " + request.DeviceName });
-            }
-            string[] lines = new string[recipientLines.Length + preKeyLines.Length];
-            recipientLines.CopyTo(lines, 0);
-            preKeyLines.CopyTo(lines, recipientLines.Length);
-            text = ConfigTemplate.Replace(text, new[] { "recipient", BeaconConfig.PreKeyKey }, lines);
+            string text = ComposeConfig(File.ReadAllText(request.Template), request, recipientLines, preKeyLines);
             BeaconConfig config;
             BoardProfile profile;
             try
@@ -150,7 +137,7 @@ namespace SessionBeacon.Harness.Commands
                 File.WriteAllText(configPath, text);
                 File.Copy(boardPath, Path.Combine(request.Folder, BoardFileName));
                 File.WriteAllText(Path.Combine(request.Folder, DeviceReadme.FileName), DeviceReadme.Text(config.DeviceName, profile.Name, request.Board,
-                    keys.SessionId, testnet ? "a testnet (" + request.SeedUrl + ")" : "the real Session network (mainnet)", IdentityFolder.SeedFile, request.Hello, DateTime.UtcNow));
+                    keys.SessionId, request.SeedUrl != null ? "a testnet (" + request.SeedUrl + ")" : "the real Session network (mainnet)", IdentityFolder.SeedFile, request.Hello, DateTime.UtcNow));
                 Describe(console, config, profile, keys.SessionId, request.Folder);
                 if (!request.Hello)
                 {
@@ -164,6 +151,23 @@ namespace SessionBeacon.Harness.Commands
             {
                 keys.Wipe();
             }
+        }
+
+        // The shipped nf.config with the keys provisioning decides replaced: network, board, device name, recipients and pre-keys.
+        private static string ComposeConfig(string template, Request request, string[] recipientLines, string[] preKeyLines)
+        {
+            string text = ConfigTemplate.Replace(template, new[] { "network", "network.seed", "network.seed_pin" }, request.SeedUrl != null
+                ? new[] { "network = " + BeaconConfig.Testnet, "network.seed = " + request.SeedUrl, "network.seed_pin = " + request.SeedPin }
+                : new[] { "network = " + BeaconConfig.Mainnet });
+            text = ConfigTemplate.Replace(text, new[] { "board" }, new[] { "board = " + request.Board });
+            if (request.DeviceName != null)
+            {
+                text = ConfigTemplate.Replace(text, new[] { "device.name" }, new[] { "device.name = " + request.DeviceName });
+            }
+            string[] lines = new string[recipientLines.Length + preKeyLines.Length];
+            recipientLines.CopyTo(lines, 0);
+            preKeyLines.CopyTo(lines, recipientLines.Length);
+            return ConfigTemplate.Replace(text, new[] { "recipient", BeaconConfig.PreKeyKey }, lines);
         }
 
         // "SESSIONID NAME" -> "recipient = SESSIONID NAME", with the Session ID checked here for a message that names the option.

@@ -1,5 +1,8 @@
-// The harness's table of contents: every command, one file each in Commands/.
+// The harness's table of contents: every command, one file each in Commands/. Run parses with
+// System.CommandLine, turns every parse error and every failure into one line on standard error
+// (the stack trace only with --verbose), and returns a named exit code.
 using System;
+using System.CommandLine;
 using System.IO;
 using SessionBeacon.Harness.Commands;
 
@@ -7,64 +10,96 @@ namespace SessionBeacon.Harness
 {
     public static class Program
     {
-        internal static readonly ICommand[] Commands =
+        /// <summary>What the harness calls itself in messages and help.</summary>
+        public const string Name = "harness";
+
+        /// <summary>Every command, built for <paramref name="console"/>.</summary>
+        internal static RootCommand Build(HarnessConsole console)
         {
-            new CheckConfigCommand(),
-            new TestnetCommand(),
-            new DemoCommand(),
-            new IdentityCommand(),
-            new SendCommand(),
-            new ListenCommand(),
-            new PreKeyCommand(),
-        };
+            var root = new RootCommand("SessionBeacon desktop harness: the beacon's core and app on a laptop, against a local testnet or the real Session network"
+                + " (run it as 'dotnet run --project src/SessionBeacon.Harness -c Release -- COMMAND')")
+            {
+                CheckConfigCommand.Create(console),
+                TestnetCommand.Create(console),
+                DemoCommand.Create(console),
+                IdentityCommand.Create(console),
+                SendCommand.Create(console),
+                ListenCommand.Create(console),
+                PreKeyCommand.Create(console),
+                ProvisionCommand.Create(console),
+            };
+            root.HelpName = Name;
+            return root;
+        }
 
         public static int Main(string[] args)
         {
-            return (int)Run(args, Console.In, Console.Out, Console.Error);
+            return (int)Run(args, HarnessConsole.ForProcess());
         }
 
         internal static ExitCode Run(string[] args, TextWriter output, TextWriter error)
         {
-            return Run(args, Console.In, output, error);
+            return Run(args, new HarnessConsole(Console.In, output, error));
         }
 
         internal static ExitCode Run(string[] args, TextReader input, TextWriter output, TextWriter error)
         {
-            if (args.Length == 0 || args[0] == "help" || args[0] == "--help")
-            {
-                PrintHelp(args.Length == 0 ? error : output);
-                return args.Length == 0 ? ExitCode.UsageError : ExitCode.Ok;
-            }
-            foreach (ICommand command in Commands)
-            {
-                if (command.Name == args[0])
-                {
-                    try
-                    {
-                        return command is IReadsInput reader
-                            ? reader.Run(args[1..], input, output, error)
-                            : command.Run(args[1..], output, error);
-                    }
-                    catch (ArgumentException usage)
-                    {
-                        error.WriteLine(command.Name + ": " + usage.Message);
-                        error.WriteLine("usage: harness " + command.Usage);
-                        return ExitCode.UsageError;
-                    }
-                }
-            }
-            error.WriteLine("unknown command '" + args[0] + "'; run 'harness help' for the list");
-            return ExitCode.UsageError;
+            return Run(args, new HarnessConsole(input, output, error));
         }
 
-        private static void PrintHelp(TextWriter writer)
+        /// <summary>Parses <paramref name="args"/> and runs the command they name on <paramref name="console"/>.</summary>
+        internal static ExitCode Run(string[] args, HarnessConsole console)
         {
-            writer.WriteLine("SessionBeacon desktop harness (dotnet run --project src/SessionBeacon.Harness -- COMMAND)");
-            writer.WriteLine();
-            foreach (ICommand command in Commands)
+            RootCommand root = Build(console);
+            Option<bool> verbose = CommonOptions.Verbose();
+            root.Options.Add(verbose);
+            var invocation = new InvocationConfiguration
             {
-                writer.WriteLine("  " + command.Usage);
-                writer.WriteLine("      " + command.Summary);
+                Output = console.Output,
+                Error = console.Error,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            };
+            if (args.Length == 0)
+            {
+                root.Parse("--help").Invoke(new InvocationConfiguration { Output = console.Error, Error = console.Error });
+                return ExitCode.UsageError;
+            }
+            if (args[0] == "help")
+            {
+                args = [.. args[1..], "--help"];
+            }
+            ParseResult parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                console.Error.WriteLine(UsageErrors.Describe(parsed));
+                return ExitCode.UsageError;
+            }
+            console.Verbose = parsed.GetValue(verbose);
+            string command = UsageErrors.CommandPath(parsed.CommandResult);
+            try
+            {
+                return (ExitCode)parsed.Invoke(invocation);
+            }
+            catch (ArgumentException usage)
+            {
+                console.Error.WriteLine(command + ": " + usage.Message + " ('" + Name + " " + command + " --help' shows the usage)");
+                WriteDetails(console, usage);
+                return ExitCode.UsageError;
+            }
+            catch (Exception failed)
+            {
+                console.Error.WriteLine(command + ": failed: " + failed.Message + (console.Verbose ? "" : " (--verbose shows where)"));
+                WriteDetails(console, failed);
+                return ExitCode.Failed;
+            }
+        }
+
+        private static void WriteDetails(HarnessConsole console, Exception failed)
+        {
+            if (console.Verbose)
+            {
+                console.Error.WriteLine(failed.ToString());
             }
         }
     }

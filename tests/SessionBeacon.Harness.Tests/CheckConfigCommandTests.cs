@@ -63,9 +63,9 @@ namespace SessionBeacon.Harness.Tests
         {
             var (code, output, _) = Run("help");
             Assert.Equal(ExitCode.Ok, code);
-            foreach (ICommand command in Program.Commands)
+            foreach (System.CommandLine.Command command in Program.Build(new HarnessConsole(TextReader.Null, TextWriter.Null, TextWriter.Null)).Subcommands)
             {
-                Assert.Contains(command.Usage, output);
+                Assert.Contains("  " + command.Name + " ", output);
             }
         }
 

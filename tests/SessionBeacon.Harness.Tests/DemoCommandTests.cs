@@ -6,7 +6,8 @@ using Xunit;
 
 namespace SessionBeacon.Harness.Tests
 {
-    /// <summary>The demo command run in-process on the shipped nf.config, against its own 12-node testnet.</summary>
+    /// <summary>The demo command run in-process on the shipped nf.config, against its own 12-node testnet (never beside the process demo: both use 127.0.120.x).</summary>
+    [Collection("demo")]
     public class DemoCommandTests
     {
         private static readonly string s_shipped = Path.Combine(AppContext.BaseDirectory, "shipped");

@@ -22,10 +22,10 @@ namespace SessionBeacon.Harness.Tests
             var stop = new TaskCompletionSource();
             var output = new StringWriter();
             TextWriter shared = TextWriter.Synchronized(output);
-            var command = new TestnetCommand(() => stop.Task);
+            var console = new HarnessConsole(TextReader.Null, shared, shared) { WaitForStop = () => stop.Task };
             try
             {
-                Task<ExitCode> running = Task.Run(() => command.Run(new[] { "up", "--nodes", "8", "--swarm-size", "4", "--data", folder, "--first-subnet", "60" }, shared, shared));
+                Task<ExitCode> running = Task.Run(() => Program.Run(new[] { "testnet", "up", "--nodes", "8", "--swarm-size", "4", "--data", folder, "--first-subnet", "60" }, console));
                 string state = Path.Combine(folder, TestnetCommand.StateFileName);
                 var clock = Stopwatch.StartNew();
                 while (!File.Exists(state) && !running.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(60))

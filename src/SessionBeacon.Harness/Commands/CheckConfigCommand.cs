@@ -1,4 +1,5 @@
 using System;
+using System.CommandLine;
 using System.IO;
 using SessionBeacon.Config;
 
@@ -8,19 +9,21 @@ namespace SessionBeacon.Harness.Commands
     /// Validates nf.config and the board profile it names with the same portable code the device
     /// runs, and prints what the beacon would do with them.
     /// </summary>
-    public sealed class CheckConfigCommand : ICommand
+    public static class CheckConfigCommand
     {
-        public string Name => "check-config";
-
-        public string Usage => "check-config [--config FILE] [--boards DIR]";
-
-        public string Summary => "check nf.config and its board profile as the device would, and list every problem";
-
-        public ExitCode Run(string[] arguments, TextWriter output, TextWriter error)
+        public static Command Create(HarnessConsole console)
         {
-            Arguments options = Arguments.Parse(arguments, "--config", "--boards");
-            string configPath = options.Get("--config", "nf.config");
-            string boardsFolder = options.Get("--boards", Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configPath)), "boards"));
+            Option<string> config = CommonOptions.Text("--config", "FILE", "the configuration to check [default: nf.config]", false);
+            Option<string> boards = CommonOptions.Text("--boards", "DIR", "the board profiles [default: boards/ beside the configuration]", false);
+            var command = new Command("check-config", "check nf.config and its board profile as the device would, and list every problem") { config, boards };
+            command.SetAction(parsed => (int)Run(parsed.GetValue(config), parsed.GetValue(boards), console.Output, console.Error));
+            return command;
+        }
+
+        public static ExitCode Run(string configPath, string boardsFolder, TextWriter output, TextWriter error)
+        {
+            configPath ??= "nf.config";
+            boardsFolder ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configPath)), "boards");
             if (!File.Exists(configPath))
             {
                 error.WriteLine(configPath + " not found: run from the repository root or pass --config FILE");
@@ -62,7 +65,8 @@ namespace SessionBeacon.Harness.Commands
             output.WriteLine("nf.config is valid.");
         }
 
-        private static string[] BoardNames(string folder)
+        /// <summary>The profile names in <paramref name="folder"/>, sorted; a note when there is no such folder.</summary>
+        public static string[] BoardNames(string folder)
         {
             if (!Directory.Exists(folder))
             {

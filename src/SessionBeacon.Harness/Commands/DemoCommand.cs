@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Diagnostics;
 using System.IO;
 using System.Security.Cryptography;
@@ -25,7 +26,7 @@ namespace SessionBeacon.Harness.Commands
     /// over real HTTPS; a panic, a duress press and a sensor alert, each traced through its onion
     /// path, receipted, and retrieved and opened by both recipients' receivers.
     /// </summary>
-    public sealed class DemoCommand : ICommand
+    public sealed class DemoCommand
     {
         /// <summary>The demo's nodes live on 127.0.120.1 to 127.0.125.2: no test project or default uses that range.</summary>
         public const int FirstSubnet = 120;
@@ -37,16 +38,21 @@ namespace SessionBeacon.Harness.Commands
         private const int RetrieveTries = 3;
         private static readonly TimeSpan s_deliveryLimit = TimeSpan.FromSeconds(30);
 
-        public string Name => "demo";
-
-        public string Usage => "demo [--config FILE] [--data DIR]";
-
-        public string Summary => "a 12-node local testnet, a simulated beacon from nf.config: panic, duress and sensor alerts through onion paths to two recipients who open them";
-
-        public ExitCode Run(string[] arguments, TextWriter output, TextWriter error)
+        public static Command Create(HarnessConsole console)
         {
-            Arguments options = Arguments.Parse(arguments, "--config", "--data");
-            string configPath = options.Get("--config", "nf.config");
+            Option<string> config = CommonOptions.Text("--config", "FILE", "the beacon's configuration [default: nf.config]", false);
+            Option<string> data = CommonOptions.Data("keep the testnet's and the beacon's files here [default: a temporary folder, deleted]", required: false);
+            var command = new Command("demo", "a 12-node local testnet, a simulated beacon from nf.config: panic, duress and sensor alerts through onion paths to two recipients who open them")
+            {
+                config,
+                data,
+            };
+            command.SetAction(parsed => (int)new DemoCommand().Run(parsed.GetValue(config) ?? "nf.config", parsed.GetValue(data), console.Output, console.Error));
+            return command;
+        }
+
+        public ExitCode Run(string configPath, string given, TextWriter output, TextWriter error)
+        {
             if (!File.Exists(configPath))
             {
                 error.WriteLine(configPath + " not found: run from the repository root or pass --config FILE");
@@ -79,7 +85,6 @@ namespace SessionBeacon.Harness.Commands
                 error.WriteLine(problems.Message);
                 return ExitCode.ConfigError;
             }
-            string given = options.Get("--data", null);
             string folder = given ?? Directory.CreateTempSubdirectory("sessionbeacon-demo").FullName;
             try
             {

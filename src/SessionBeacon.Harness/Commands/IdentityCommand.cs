@@ -1,4 +1,5 @@
 using System;
+using System.CommandLine;
 using System.IO;
 using System.Security.Cryptography;
 using Session.Core.Micro.Identity;
@@ -10,43 +11,30 @@ namespace SessionBeacon.Harness.Commands
     /// Issue 8: a desktop Session identity in a folder. "new" draws 16 bytes from the OS CSPRNG (a Session
     /// account seed is those 16 bytes and 16 zero bytes, so that the 13-word phrase restores it), saves
     /// the seed owner-only and shows the Session ID and the recovery phrase once; "show" prints the
-    /// Session ID; "import" reads the phrase from standard input. None overwrites an identity.
+    /// Session ID and a QR code of it (unless --no-qr); "import" reads the phrase from standard input. None overwrites an identity.
     /// </summary>
-    public sealed class IdentityCommand : ICommand, IReadsInput
+    public static class IdentityCommand
     {
-        public string Name => "identity";
-
-        public string Usage => "identity new|show|import --data DIR   (import reads the 13-word recovery phrase from standard input)";
-
-        public string Summary => "create, show or import (from its recovery phrase) the Session identity kept in DIR";
-
-        public ExitCode Run(string[] arguments, TextWriter output, TextWriter error) => Run(arguments, Console.In, output, error);
-
-        public ExitCode Run(string[] arguments, TextReader input, TextWriter output, TextWriter error)
+        public static Command Create(HarnessConsole console)
         {
-            if (arguments.Length == 0)
-            {
-                throw new ArgumentException("say which: new, show or import");
-            }
-            string verb = arguments[0];
-            Arguments options = Arguments.Parse(arguments[1..], "--data");
-            string data = options.Get("--data", null);
-            if (data == null)
-            {
-                throw new ArgumentException("--data DIR is required: the folder that keeps the identity");
-            }
-            var folder = new IdentityFolder(data);
-            switch (verb)
-            {
-                case "new":
-                    return New(folder, output, error);
-                case "show":
-                    return Show(folder, output, error);
-                case "import":
-                    return Import(folder, input, output, error);
-                default:
-                    throw new ArgumentException("unknown action '" + verb + "'; expected new, show or import");
-            }
+            var command = new Command("identity", "create, show or import (from its recovery phrase) the Session identity kept in a folder");
+            Option<string> newData = CommonOptions.Data("the folder to keep the new identity in (created owner-only)");
+            var create = new Command("new", "make a new identity: prints its Session ID and, once, its 13-word recovery phrase") { newData };
+            create.SetAction(parsed => (int)New(new IdentityFolder(parsed.GetValue(newData)), console.Output, console.Error));
+
+            Option<string> showData = CommonOptions.Data("the folder that keeps the identity");
+            var noQr = new Option<bool>("--no-qr") { Description = "print only the Session ID, without its QR code" };
+            var show = new Command("show", "print the Session ID, and a QR code of it for the Session app to scan") { showData, noQr };
+            show.SetAction(parsed => (int)Show(new IdentityFolder(parsed.GetValue(showData)), !parsed.GetValue(noQr), console));
+
+            Option<string> importData = CommonOptions.Data("the folder to keep the imported identity in (created owner-only)");
+            var import = new Command("import", "read a 13-word recovery phrase from standard input (never the command line) and keep that identity") { importData };
+            import.SetAction(parsed => (int)Import(new IdentityFolder(parsed.GetValue(importData)), console.Input, console.Output, console.Error));
+
+            command.Subcommands.Add(create);
+            command.Subcommands.Add(show);
+            command.Subcommands.Add(import);
+            return command;
         }
 
         private static ExitCode New(IdentityFolder folder, TextWriter output, TextWriter error)
@@ -78,7 +66,7 @@ namespace SessionBeacon.Harness.Commands
             }
         }
 
-        private static ExitCode Show(IdentityFolder folder, TextWriter output, TextWriter error)
+        private static ExitCode Show(IdentityFolder folder, bool qr, HarnessConsole console)
         {
             IdentityKeys keys;
             try
@@ -87,11 +75,18 @@ namespace SessionBeacon.Harness.Commands
             }
             catch (IOException missing)
             {
-                error.WriteLine("identity: " + missing.Message);
+                console.Error.WriteLine("identity: " + missing.Message);
                 return ExitCode.Failed;
             }
-            output.WriteLine(keys.SessionId);
+            string sessionId = keys.SessionId;
             keys.Wipe();
+            console.Output.WriteLine(sessionId);
+            if (qr)
+            {
+                console.Output.WriteLine();
+                SessionIdQrCode.Write(console, sessionId);
+                console.Output.WriteLine("Scan it with the Session app to start a conversation with this Session ID.");
+            }
             return ExitCode.Ok;
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Diagnostics;
 using System.IO;
 using System.Threading;
@@ -20,7 +21,7 @@ namespace SessionBeacon.Harness.Commands
     /// whose secret is then deleted) and acknowledged back to the beacon. --exec runs a program per
     /// message with the text in SESSIONBEACON_TEXT (no shell is involved).
     /// </summary>
-    public sealed class ListenCommand : ICommand
+    public static class ListenCommand
     {
         /// <summary>Seconds between polls.</summary>
         public const int PollSeconds = 5;
@@ -28,35 +29,25 @@ namespace SessionBeacon.Harness.Commands
         /// <summary>Seconds a --exec program may run before listen stops waiting for it.</summary>
         public const int ExecTimeoutSeconds = 30;
 
-        public string Name => "listen";
-
-        public string Usage => "listen --data DIR [--seed-url URL --seed-pin PIN] [--once] [--exec PROGRAM]";
-
-        public string Summary => "poll DIR's inbox through onion requests and print each message; open and acknowledge SessionBeacon ratchet alerts; "
-            + "--exec runs PROGRAM per message with SESSIONBEACON_TEXT, SESSIONBEACON_SENDER, SESSIONBEACON_TIME and SESSIONBEACON_KIND (message or secure-alert) set";
-
-        public ExitCode Run(string[] arguments, TextWriter output, TextWriter error)
+        public static Command Create(HarnessConsole console)
         {
-            bool once = false;
-            var rest = new List<string>();
-            foreach (string argument in arguments)
+            Option<string> data = CommonOptions.Data("the folder with the receiver's identity");
+            Option<string> seedUrl = CommonOptions.SeedUrl();
+            Option<string> seedPin = CommonOptions.SeedPin();
+            var once = new Option<bool>("--once") { Description = "poll once and exit (0 when the network answered and every message opened)" };
+            Option<string> exec = CommonOptions.Text("--exec", "PROGRAM", "run PROGRAM (no shell, no arguments) per message with SESSIONBEACON_TEXT, "
+                + "SESSIONBEACON_SENDER, SESSIONBEACON_TIME (Unix ms) and SESSIONBEACON_KIND (message or secure-alert) in its environment", false);
+            var command = new Command("listen", "poll the inbox through onion requests and print each message; open and acknowledge SessionBeacon ratchet alerts")
             {
-                if (argument == "--once")
-                {
-                    once = true;
-                }
-                else if (argument == "--new-prekey")
-                {
-                    throw new ArgumentException("the pre-key is made by 'prekey new --data DIR'");
-                }
-                else
-                {
-                    rest.Add(argument);
-                }
-            }
-            Arguments options = Arguments.Parse(rest.ToArray(), "--data", "--seed-url", "--seed-pin", "--exec");
-            string data = options.Get("--data", null) ?? throw new ArgumentException("--data DIR is required: the folder with the receiver's identity");
-            string exec = options.Get("--exec", null);
+                data, seedUrl, seedPin, once, exec,
+            };
+            command.SetAction(parsed => (int)Run(parsed.GetValue(data), parsed.GetValue(seedUrl), parsed.GetValue(seedPin), parsed.GetValue(once),
+                parsed.GetValue(exec), console.Output, console.Error));
+            return command;
+        }
+
+        public static ExitCode Run(string data, string seedUrl, string seedPin, bool once, string exec, TextWriter output, TextWriter error)
+        {
             if (exec != null && exec.Length == 0)
             {
                 throw new ArgumentException("--exec needs a program");
@@ -75,7 +66,7 @@ namespace SessionBeacon.Harness.Commands
             TestnetClient client;
             try
             {
-                client = folder.Connect(keys, options.Get("--seed-url", null), options.Get("--seed-pin", null));
+                client = folder.Connect(keys, seedUrl, seedPin);
             }
             catch (ServiceNodeException unreachable)
             {

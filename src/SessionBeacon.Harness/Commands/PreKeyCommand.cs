@@ -1,4 +1,5 @@
 using System;
+using System.CommandLine;
 using System.IO;
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Identity;
@@ -13,22 +14,19 @@ namespace SessionBeacon.Harness.Commands
     /// The pre-key secret stays in DIR (owner-only) until listen accepts the first pairing and deletes it
     /// (docs/ratchet.md); the command prints the nf.config line that gives the bundle to the beacon.
     /// </summary>
-    public sealed class PreKeyCommand : ICommand
+    public static class PreKeyCommand
     {
-        public string Name => "prekey";
-
-        public string Usage => "prekey new --data DIR [--beacon SESSIONID]";
-
-        public string Summary => "make the receiver's signed ratchet pre-key and print the nf.config 'recipient.prekey' line for the beacon";
-
-        public ExitCode Run(string[] arguments, TextWriter output, TextWriter error)
+        public static Command Create(HarnessConsole console)
         {
-            if (arguments.Length == 0 || arguments[0] != "new")
-            {
-                throw new ArgumentException(arguments.Length == 0 ? "say 'new'" : "unknown action '" + arguments[0] + "'; expected new");
-            }
-            Arguments options = Arguments.Parse(arguments[1..], "--data", "--beacon");
-            string beacon = options.Get("--beacon", null);
+            Option<string> data = CommonOptions.Data("the folder with the receiver's identity");
+            Option<string> beacon = CommonOptions.Text("--beacon", "SESSIONID", "only this beacon may pair (without it, the first sender of a secure alert pairs)", false);
+            var create = new Command("new", "make the receiver's signed ratchet pre-key and print the nf.config 'recipient.prekey' line for the beacon") { data, beacon };
+            create.SetAction(parsed => (int)New(parsed.GetValue(data), parsed.GetValue(beacon), console.Output, console.Error));
+            return new Command("prekey", "the receiver's ratchet pre-key for pairing with a beacon (docs/ratchet.md)") { create };
+        }
+
+        public static ExitCode New(string data, string beacon, TextWriter output, TextWriter error)
+        {
             if (beacon != null)
             {
                 byte[] beaconKey = SessionId.TryParse(beacon, out string problem);
@@ -39,7 +37,6 @@ namespace SessionBeacon.Harness.Commands
                 }
                 beacon = SessionId.FromPublicKey(beaconKey);
             }
-            string data = options.Get("--data", null) ?? throw new ArgumentException("--data DIR is required: the folder with the receiver's identity");
             var folder = new IdentityFolder(data);
             IdentityKeys keys;
             try

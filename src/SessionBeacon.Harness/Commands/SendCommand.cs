@@ -1,4 +1,5 @@
 using System;
+using System.CommandLine;
 using System.IO;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
@@ -13,23 +14,29 @@ namespace SessionBeacon.Harness.Commands
     /// onion requests on a testnet (--seed-url and --seed-pin) or on mainnet (neither); prints the
     /// verified receipt count.
     /// </summary>
-    public sealed class SendCommand : ICommand
+    public static class SendCommand
     {
         /// <summary>Verified swarm signatures a store needs to count as delivered.</summary>
         public const int RequiredSignatures = 1;
 
-        public string Name => "send";
-
-        public string Usage => "send --data DIR --to SESSIONID --text TEXT [--seed-url URL --seed-pin PIN]";
-
-        public string Summary => "send one Session message through onion requests (a testnet with --seed-url/--seed-pin, else mainnet)";
-
-        public ExitCode Run(string[] arguments, TextWriter output, TextWriter error)
+        public static Command Create(HarnessConsole console)
         {
-            Arguments options = Arguments.Parse(arguments, "--data", "--to", "--text", "--seed-url", "--seed-pin");
-            string data = options.Get("--data", null) ?? throw new ArgumentException("--data DIR is required: the folder with the sender's identity");
-            string to = options.Get("--to", null) ?? throw new ArgumentException("--to SESSIONID is required");
-            string text = options.Get("--text", null) ?? throw new ArgumentException("--text TEXT is required");
+            Option<string> data = CommonOptions.Data("the folder with the sender's identity");
+            Option<string> to = CommonOptions.Text("--to", "SESSIONID", "the recipient's Session ID (66 hex digits starting 05)", true);
+            Option<string> text = CommonOptions.Text("--text", "TEXT", "the message", true);
+            Option<string> seedUrl = CommonOptions.SeedUrl();
+            Option<string> seedPin = CommonOptions.SeedPin();
+            var command = new Command("send", "send one Session message through onion requests (a testnet with --seed-url/--seed-pin, else mainnet)")
+            {
+                data, to, text, seedUrl, seedPin,
+            };
+            command.SetAction(parsed => (int)Run(parsed.GetValue(data), parsed.GetValue(to), parsed.GetValue(text), parsed.GetValue(seedUrl),
+                parsed.GetValue(seedPin), console.Output, console.Error));
+            return command;
+        }
+
+        public static ExitCode Run(string data, string to, string text, string seedUrl, string seedPin, TextWriter output, TextWriter error)
+        {
             byte[] recipientKey = SessionId.TryParse(to, out string problem);
             if (recipientKey == null)
             {
@@ -55,7 +62,7 @@ namespace SessionBeacon.Harness.Commands
             TestnetClient client;
             try
             {
-                client = folder.Connect(keys, options.Get("--seed-url", null), options.Get("--seed-pin", null));
+                client = folder.Connect(keys, seedUrl, seedPin);
             }
             catch (ServiceNodeException unreachable)
             {

@@ -1,7 +1,10 @@
 // "testnet": runs the local Session network of issue 6 (Session.Testnet) from the command line.
 //   testnet up [--nodes 12] [--swarm-size 4] [--data DIR] [--seed-port 0] [--processes no|yes] [--first-subnet 10]
-//       starts the network (node i on 127.0.X.Y, X from --first-subnet, two nodes per /24), prints the summary (seed URL, pin, admin URL, swarms) and runs until
-//       Ctrl+C; writes DIR/testnet.json so "testnet fault" finds the admin endpoint.
+//       starts the network (node i on 127.0.X.Y, X from --first-subnet, two nodes per /24), prints the summary (seed URL,
+//       pin, admin URL, swarms) and runs until Ctrl+C or SIGTERM; writes DIR/testnet.json (Network/TestnetState.cs) so
+//       the other subcommands find it.
+//   testnet status --data DIR      a table of the nodes: address, swarm, up or down, faults, messages stored.
+//   testnet down --data DIR        stops the 'testnet up' process of DIR (SIGTERM, as Ctrl+C) and waits for it.
 //   testnet fault (--data DIR | --admin URL) --node I [--down on|off] [--delay-ms N] [--drop-rate R]
 //       [--clock-skew-ms N] [--wrong-swarm on|off] [--corrupt-replies on|off] [--refuse-relay on|off]
 //       changes one node's faults through the admin endpoint of a running network.
@@ -11,75 +14,137 @@
 //   testnet node --data DIR --index I
 //       serves one node of a network started with --processes yes (started by "up", not by hand).
 using System;
-using System.Collections.Generic;
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading;
 using System.Threading.Tasks;
 using Session.Testnet;
+using SessionBeacon.Harness.Network;
+using Spectre.Console;
 
 namespace SessionBeacon.Harness.Commands
 {
-    /// <summary>Starts, faults and hosts nodes of the local test network.</summary>
-    public sealed class TestnetCommand : ICommand
+    /// <summary>Starts, inspects, faults and stops the local test network, and hosts its node processes.</summary>
+    public static class TestnetCommand
     {
-        public const string StateFileName = "testnet.json";
+        public const string StateFileName = TestnetState.FileName;
 
-        private static readonly string[] s_knobs = { "--down", "--delay-ms", "--drop-rate", "--clock-skew-ms", "--wrong-swarm", "--corrupt-replies", "--refuse-relay" };
-
-        private static System.Runtime.InteropServices.PosixSignalRegistration s_sigterm;
-
-        private readonly Func<Task> _waitForStop;
-
-        /// <summary>A command whose "up" runs until Ctrl+C or SIGTERM.</summary>
-        public TestnetCommand() : this(WaitForCtrlC)
+        public static Command Create(HarnessConsole console)
         {
+            var command = new Command("testnet", "run a local network of Session storage nodes and a seed on loopback, see its state, inject faults, stop it");
+            command.Subcommands.Add(UpCommand(console));
+            command.Subcommands.Add(TestnetStatus.StatusCommand(console));
+            command.Subcommands.Add(TestnetStatus.DownCommand(console));
+            command.Subcommands.Add(FaultCommand(console));
+            command.Subcommands.Add(SeenCommand(console));
+            command.Subcommands.Add(NodeCommand(console));
+            return command;
         }
 
-        /// <summary>A command whose "up" runs until <paramref name="waitForStop"/> completes (tests).</summary>
-        public TestnetCommand(Func<Task> waitForStop)
+        private static Command UpCommand(HarnessConsole console)
         {
-            _waitForStop = waitForStop;
-        }
-
-        public string Name => "testnet";
-
-        public string Usage => "testnet up [--nodes N] [--swarm-size S] [--data DIR] [--seed-port P] [--processes no|yes] [--first-subnet X]"
-            + " | testnet fault (--data DIR | --admin URL) --node I [--down on|off] [--delay-ms N] [--drop-rate R] [--clock-skew-ms N]"
-            + " [--wrong-swarm on|off] [--corrupt-replies on|off] [--refuse-relay on|off] | testnet seen (--data DIR | --admin URL) --node I"
-            + " | testnet node --data DIR --index I";
-
-        public string Summary => "run a local network of Session storage nodes and a seed on loopback, and inject faults into it";
-
-        public ExitCode Run(string[] arguments, TextWriter output, TextWriter error)
-        {
-            if (arguments.Length == 0)
+            Option<int> nodes = CommonOptions.Integer("--nodes", "N", "storage nodes", 12, 1, 1000);
+            Option<int> swarmSize = CommonOptions.Integer("--swarm-size", "S", "nodes per swarm", 4, 1, 1000);
+            Option<string> data = CommonOptions.Data("the network's folder: node keys, messages, testnet.json [default: testnet-data]", required: false);
+            Option<int> seedPort = CommonOptions.Integer("--seed-port", "P", "the seed's port on 127.0.0.1 (0: any free port)", 0, 0, 65535);
+            Option<string> processes = CommonOptions.Choice("--processes", "one process per node", "no", "yes", "no");
+            Option<int> firstSubnet = CommonOptions.Integer("--first-subnet", "X", "node i listens on 127.0.X.Y, two nodes per /24 from 127.0.X", 10, 1, 255);
+            var up = new Command("up", "start a network and run it until Ctrl+C or 'testnet down'") { nodes, swarmSize, data, seedPort, processes, firstSubnet };
+            up.SetAction(parsed =>
             {
-                throw new ArgumentException("say what to do: up, fault, seen or node");
-            }
-            string[] rest = arguments[1..];
-            switch (arguments[0])
-            {
-                case "up":
-                    return UpAsync(Arguments.Parse(rest, "--nodes", "--swarm-size", "--data", "--seed-port", "--processes", "--first-subnet"), output, error).GetAwaiter().GetResult();
-                case "fault":
-                    var allowed = new List<string> { "--data", "--admin", "--node" };
-                    allowed.AddRange(s_knobs);
-                    return FaultAsync(Arguments.Parse(rest, allowed.ToArray()), output, error).GetAwaiter().GetResult();
-                case "seen":
-                    return SeenAsync(Arguments.Parse(rest, "--data", "--admin", "--node"), output, error).GetAwaiter().GetResult();
-                case "node":
-                    Arguments node = Arguments.Parse(rest, "--data", "--index");
-                    return NodeAsync(node.Get("--data", null) ?? throw new ArgumentException("--data is required"),
-                        Integer(node, "--index", -1, 0, 999), output, error).GetAwaiter().GetResult();
-                default:
-                    throw new ArgumentException("unknown subcommand '" + arguments[0] + "'; expected up, fault, seen or node");
-            }
+                var settings = new TestnetOptions
+                {
+                    NodeCount = parsed.GetValue(nodes),
+                    SwarmSize = parsed.GetValue(swarmSize),
+                    DataFolder = parsed.GetValue(data) ?? "testnet-data",
+                    SeedPort = parsed.GetValue(seedPort),
+                    FirstSubnet = parsed.GetValue(firstSubnet),
+                    NodeHost = parsed.GetValue(processes) == "yes" ? NodeHost() : null,
+                };
+                return (int)UpAsync(settings, console).GetAwaiter().GetResult();
+            });
+            return up;
         }
+
+        private static Command FaultCommand(HarnessConsole console)
+        {
+            Option<string> data = CommonOptions.Data("the folder of a running 'testnet up'", required: false);
+            Option<string> admin = CommonOptions.Text("--admin", "URL", "the admin URL 'testnet up' printed (instead of --data)", false);
+            Option<int> node = CommonOptions.Integer("--node", "I", "the node's index", null, 0, 999);
+            Option<string>[] switches =
+            {
+                CommonOptions.Choice("--down", "refuse every connection", null, "on", "off"),
+                CommonOptions.Choice("--wrong-swarm", "answer 421 as if the Session ID belonged to another swarm", null, "on", "off"),
+                CommonOptions.Choice("--corrupt-replies", "damage every reply", null, "on", "off"),
+                CommonOptions.Choice("--refuse-relay", "refuse to relay onion requests to the next hop", null, "on", "off"),
+            };
+            Option<int> delay = CommonOptions.Integer("--delay-ms", "N", "answer every request N ms late", null, 0, 600_000);
+            delay.Required = false;
+            Option<double> dropRate = CommonOptions.Parsed<double>("--drop-rate", "R", "drop this fraction of requests", "between 0 and 1",
+                text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double rate) && rate >= 0 && rate <= 1 ? rate : (double?)null);
+            Option<long> skew = CommonOptions.Parsed<long>("--clock-skew-ms", "N", "shift the node's clock by N ms", "a whole number of milliseconds",
+                text => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long ms) ? ms : (long?)null);
+            var fault = new Command("fault", "change one node's faults in a running network") { data, admin, node, delay, dropRate, skew };
+            foreach (Option<string> knob in switches)
+            {
+                fault.Options.Add(knob);
+            }
+            fault.SetAction(parsed =>
+            {
+                var request = new JsonObject { ["node"] = parsed.GetValue(node) };
+                foreach (Option<string> knob in switches)
+                {
+                    if (parsed.GetResult(knob) != null)
+                    {
+                        request[Knob(knob)] = parsed.GetValue(knob) == "on";
+                    }
+                }
+                if (parsed.GetResult(delay) != null)
+                {
+                    request[Knob(delay)] = parsed.GetValue(delay);
+                }
+                if (parsed.GetResult(dropRate) != null)
+                {
+                    request[Knob(dropRate)] = parsed.GetValue(dropRate);
+                }
+                if (parsed.GetResult(skew) != null)
+                {
+                    request[Knob(skew)] = parsed.GetValue(skew);
+                }
+                if (request.Count == 1)
+                {
+                    throw new ArgumentException("name at least one fault to set, such as --delay-ms 500 or --down on");
+                }
+                return (int)FaultAsync(request, parsed.GetValue(admin), parsed.GetValue(data), console.Output, console.Error).GetAwaiter().GetResult();
+            });
+            return fault;
+        }
+
+        private static Command SeenCommand(HarnessConsole console)
+        {
+            Option<string> data = CommonOptions.Data("the folder of a running 'testnet up'", required: false);
+            Option<string> admin = CommonOptions.Text("--admin", "URL", "the admin URL 'testnet up' printed (instead of --data)", false);
+            Option<int> node = CommonOptions.Integer("--node", "I", "the node's index", null, 0, 999);
+            var seen = new Command("seen", "print what one node saw of each request: from where, to which next hop, which Session ID") { data, admin, node };
+            seen.SetAction(parsed => (int)SeenAsync(parsed.GetValue(node), parsed.GetValue(admin), parsed.GetValue(data), console.Output, console.Error)
+                .GetAwaiter().GetResult());
+            return seen;
+        }
+
+        private static Command NodeCommand(HarnessConsole console)
+        {
+            Option<string> data = CommonOptions.Data("the network's folder");
+            Option<int> index = CommonOptions.Integer("--index", "I", "the node's index", null, 0, 999);
+            var node = new Command("node", "serve one node of a network started with --processes yes (run by 'testnet up', not by hand)") { data, index };
+            node.SetAction(parsed => (int)NodeAsync(parsed.GetValue(data), parsed.GetValue(index), console).GetAwaiter().GetResult());
+            return node;
+        }
+
+        // --delay-ms -> delay_ms, the admin endpoint's name for the knob.
+        private static string Knob(Option option) => option.Name.Substring(2).Replace('-', '_');
 
         /// <summary>How "up --processes yes" starts a node: this harness again, with "testnet node".</summary>
         public static NodeHostCommand NodeHost()
@@ -99,26 +164,14 @@ namespace SessionBeacon.Harness.Commands
             return new NodeHostCommand(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", new[] { dll, "testnet", "node" });
         }
 
-        private async Task<ExitCode> UpAsync(Arguments options, TextWriter output, TextWriter error)
+        private static async Task<ExitCode> UpAsync(TestnetOptions settings, HarnessConsole console)
         {
-            string processes = options.Get("--processes", "no");
-            if (processes != "no" && processes != "yes")
-            {
-                throw new ArgumentException("--processes must be yes or no, not '" + processes + "'");
-            }
-            var settings = new TestnetOptions
-            {
-                NodeCount = Integer(options, "--nodes", 12, 1, 1000),
-                SwarmSize = Integer(options, "--swarm-size", 4, 1, 1000),
-                DataFolder = options.Get("--data", "testnet-data"),
-                SeedPort = Integer(options, "--seed-port", 0, 0, 65535),
-                FirstSubnet = Integer(options, "--first-subnet", 10, 1, 255),
-                NodeHost = processes == "yes" ? NodeHost() : null,
-            };
+            TextWriter output = console.Output;
             TestNetwork network;
             try
             {
-                network = await TestNetwork.StartAsync(settings);
+                network = await console.Ansi.Status().StartAsync("starting " + settings.NodeCount + " nodes and the seed on loopback",
+                    _ => TestNetwork.StartAsync(settings));
             }
             catch (ArgumentException invalid)
             {
@@ -126,56 +179,29 @@ namespace SessionBeacon.Harness.Commands
             }
             catch (Exception failed) when (failed is IOException || failed is InvalidOperationException || failed is System.Net.Sockets.SocketException)
             {
-                error.WriteLine("testnet did not start: " + failed.Message);
+                console.Error.WriteLine("testnet did not start: " + failed.Message);
                 return ExitCode.Failed;
             }
             await using (network)
             {
-                string statePath = Path.Combine(settings.DataFolder, StateFileName);
-                File.WriteAllText(statePath, new JsonObject
-                {
-                    ["seed"] = network.SeedUrl,
-                    ["pin"] = network.SeedPin,
-                    ["admin"] = network.AdminUrl,
-                }.ToJsonString());
+                string statePath = TestnetState.PathIn(settings.DataFolder);
+                TestnetState.OfThisProcess(network.SeedUrl, network.SeedPin, network.AdminUrl, settings.NodeHost != null).Write(settings.DataFolder);
                 network.WriteSummary(output);
-                output.WriteLine("running; Ctrl+C stops it. Faults: harness testnet fault --data " + settings.DataFolder + " --node I --delay-ms 500");
+                output.WriteLine("running; Ctrl+C or 'testnet down --data " + settings.DataFolder + "' stops it. State: harness testnet status --data "
+                    + settings.DataFolder + ". Faults: harness testnet fault --data " + settings.DataFolder + " --node I --delay-ms 500");
                 output.Flush();
-                await _waitForStop();
+                await console.WaitForStop();
                 output.WriteLine("stopping " + network.NodeCount + " nodes");
                 File.Delete(statePath);
             }
             output.WriteLine("testnet stopped; data kept in " + Path.GetFullPath(settings.DataFolder));
+            output.Flush();
             return ExitCode.Ok;
         }
 
-        private static async Task<ExitCode> FaultAsync(Arguments options, TextWriter output, TextWriter error)
+        private static async Task<ExitCode> FaultAsync(JsonObject request, string admin, string data, TextWriter output, TextWriter error)
         {
-            int node = Integer(options, "--node", -1, 0, 999);
-            var request = new JsonObject { ["node"] = node };
-            foreach (string knob in s_knobs)
-            {
-                string value = options.Get(knob, null);
-                if (value == null)
-                {
-                    continue;
-                }
-                string name = knob.Substring(2).Replace('-', '_');
-                request[name] = knob switch
-                {
-                    "--delay-ms" => Integer(options, knob, 0, 0, 600_000),
-                    "--clock-skew-ms" => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long skew)
-                        ? skew : throw new ArgumentException("--clock-skew-ms must be a whole number of milliseconds, not '" + value + "'"),
-                    "--drop-rate" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double rate) && rate >= 0 && rate <= 1
-                        ? rate : throw new ArgumentException("--drop-rate must be between 0 and 1, not '" + value + "'"),
-                    _ => value == "on" ? true : value == "off" ? false : throw new ArgumentException(knob + " must be on or off, not '" + value + "'"),
-                };
-            }
-            if (request.Count == 1)
-            {
-                throw new ArgumentException("name at least one fault to set, such as --delay-ms 500 or --down on");
-            }
-            string admin = options.Get("--admin", null) ?? AdminFromState(options.Get("--data", null), error);
+            admin ??= AdminFromState(data, error);
             if (admin == null)
             {
                 return ExitCode.Failed;
@@ -191,7 +217,7 @@ namespace SessionBeacon.Harness.Commands
                     error.WriteLine("the testnet refused: " + body);
                     return ExitCode.Failed;
                 }
-                output.WriteLine("node " + node + " faults: " + body);
+                output.WriteLine("node " + request["node"] + " faults: " + body);
                 return ExitCode.Ok;
             }
             catch (HttpRequestException unreachable)
@@ -201,10 +227,9 @@ namespace SessionBeacon.Harness.Commands
             }
         }
 
-        private static async Task<ExitCode> SeenAsync(Arguments options, TextWriter output, TextWriter error)
+        private static async Task<ExitCode> SeenAsync(int node, string admin, string data, TextWriter output, TextWriter error)
         {
-            int node = Integer(options, "--node", -1, 0, 999);
-            string admin = options.Get("--admin", null) ?? AdminFromState(options.Get("--data", null), error);
+            admin ??= AdminFromState(data, error);
             if (admin == null)
             {
                 return ExitCode.Failed;
@@ -241,7 +266,7 @@ namespace SessionBeacon.Harness.Commands
         }
 
         // The admin endpoint is the testnet's own seed server on 127.0.0.1 with a self-signed certificate.
-        private static HttpClient AdminClient()
+        internal static HttpClient AdminClient()
         {
             return new HttpClient(new SocketsHttpHandler
             {
@@ -249,75 +274,34 @@ namespace SessionBeacon.Harness.Commands
             });
         }
 
-        private static string AdminFromState(string dataFolder, TextWriter error)
+        internal static string AdminFromState(string dataFolder, TextWriter error)
         {
             if (dataFolder == null)
             {
                 throw new ArgumentException("give --data DIR (the folder of a running 'testnet up') or --admin URL");
             }
-            string path = Path.Combine(dataFolder, StateFileName);
-            if (!File.Exists(path))
-            {
-                error.WriteLine(path + " not found: no 'testnet up' is running on " + dataFolder);
-                return null;
-            }
             try
             {
-                return (string)JsonNode.Parse(File.ReadAllText(path))["admin"];
+                return TestnetState.Read(dataFolder).AdminUrl;
             }
-            catch (Exception damaged) when (damaged is JsonException || damaged is NullReferenceException || damaged is InvalidOperationException)
+            catch (Exception missing) when (missing is FileNotFoundException || missing is InvalidDataException)
             {
-                error.WriteLine(path + " is damaged (" + damaged.Message + "); restart 'testnet up'");
+                error.WriteLine(missing.Message);
                 return null;
             }
         }
 
-        private static async Task<ExitCode> NodeAsync(string dataFolder, int index, TextWriter output, TextWriter error)
+        private static async Task<ExitCode> NodeAsync(string dataFolder, int index, HarnessConsole console)
         {
             try
             {
-                return (ExitCode)await NodeProcess.RunAsync(dataFolder, index, Console.In, output);
+                return (ExitCode)await NodeProcess.RunAsync(dataFolder, index, console.Input, console.Output);
             }
             catch (InvalidDataException invalid)
             {
-                error.WriteLine(invalid.Message);
+                console.Error.WriteLine(invalid.Message);
                 return ExitCode.ConfigError;
             }
-        }
-
-        private static int Integer(Arguments options, string name, int defaultValue, int minimum, int maximum)
-        {
-            string text = options.Get(name, null);
-            if (text == null)
-            {
-                if (defaultValue < minimum)
-                {
-                    throw new ArgumentException(name + " is required");
-                }
-                return defaultValue;
-            }
-            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < minimum || value > maximum)
-            {
-                throw new ArgumentException(name + " must be a whole number from " + minimum + " to " + maximum + ", not '" + text + "'");
-            }
-            return value;
-        }
-
-        private static Task WaitForCtrlC()
-        {
-            var stop = new TaskCompletionSource();
-            Console.CancelKeyPress += (sender, press) =>
-            {
-                press.Cancel = true;
-                stop.TrySetResult();
-            };
-            // SIGTERM (kill, CI, systemd) stops as cleanly as Ctrl+C; the registration lives as long as the process.
-            s_sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
-            {
-                signal.Cancel = true;
-                stop.TrySetResult();
-            });
-            return stop.Task;
         }
     }
 }

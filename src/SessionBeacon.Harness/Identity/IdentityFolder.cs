@@ -64,7 +64,8 @@ namespace SessionBeacon.Harness.Identity
             {
                 if (seed.Length != IdentityKeys.SeedSize)
                 {
-                    throw new IOException(SeedPath + " is damaged: " + seed.Length + " bytes, expected " + IdentityKeys.SeedSize);
+                    throw new IOException(SeedPath + " is damaged (" + seed.Length + " bytes, expected " + IdentityKeys.SeedSize
+                        + "): restore the identity from its recovery phrase with 'identity import --data NEWDIR'");
                 }
                 return IdentityKeys.FromSeed(seed);
             }

@@ -1,0 +1,251 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using Session.Testnet;
+using SessionBeacon.Config;
+using Xunit;
+
+namespace SessionBeacon.Harness.Tests.EndToEnd
+{
+    /// <summary>An 8-node testnet on 127.0.140.1 to 127.0.143.2 (a range no other test uses) for the process tests.</summary>
+    public sealed class EndToEndTestnet : IAsyncLifetime
+    {
+        public const int FirstSubnet = 140;
+
+        public TestNetwork Network { get; private set; }
+
+        public string Folder { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            Folder = Directory.CreateTempSubdirectory("harness-e2e").FullName;
+            Network = await TestNetwork.StartAsync(new TestnetOptions
+            {
+                NodeCount = 8,
+                SwarmSize = 4,
+                DataFolder = Path.Combine(Folder, "testnet"),
+                FirstSubnet = FirstSubnet,
+            });
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Network.DisposeAsync();
+            Directory.Delete(Folder, true);
+        }
+
+        public string NewFolder() => Path.Combine(Folder, "data-" + Guid.NewGuid().ToString("n"));
+    }
+
+    /// <summary>
+    /// The harness as a user runs it: the built SessionBeacon.Harness.dll in a process of its own, with real
+    /// files and real testnets. In the "demo" collection, so the two demos (in-process and here) never share
+    /// 127.0.120.x at the same time.
+    /// </summary>
+    [Collection("demo")]
+    public class HarnessEndToEndTests : IClassFixture<EndToEndTestnet>
+    {
+        private static readonly string s_shipped = Path.Combine(AppContext.BaseDirectory, "shipped");
+        private readonly EndToEndTestnet _net;
+
+        public HarnessEndToEndTests(EndToEndTestnet net)
+        {
+            _net = net;
+        }
+
+        [Fact]
+        public void Demo_AsAProcess_ExitsZeroWithEveryAlertOpened()
+        {
+            HarnessProcess.Result demo = HarnessProcess.Run("demo", "--config", Path.Combine(s_shipped, "nf.config"));
+            Assert.True(demo.ExitCode == 0, demo.ToString());
+            Assert.Equal("", demo.Error);
+            Assert.Contains("demo finished in", demo.Output);
+            Assert.Equal(3, Regex.Matches(demo.Output, "delivered: both recipients have a verified receipt").Count);
+        }
+
+        [Fact]
+        public void Provision_OnATestnet_WritesValidDeviceFiles_HellosReachBothRecipients()
+        {
+            string alice = NewIdentity(out string aliceId);
+            string bob = NewIdentity(out string bobId);
+            string device = _net.NewFolder();
+            // Bob runs a companion receiver: his pre-key line goes into the beacon's nf.config as 'prekey new' printed it.
+            HarnessProcess.Result preKey = HarnessProcess.Run("prekey", "new", "--data", bob);
+            Assert.True(preKey.ExitCode == 0, preKey.ToString());
+            string preKeyLine = Regex.Match(preKey.Output, "recipient\\.prekey = 05[0-9a-f]{64} [A-Za-z0-9+/=]+").Value;
+            Assert.NotEqual("", preKeyLine);
+
+            HarnessProcess.Result made = HarnessProcess.Run("provision", "--board", "esp32-c3-devkitm", "--out", device,
+                "--recipient", aliceId + " Alice", "--recipient", bobId + " Bob", "--prekey", preKeyLine, "--device-name", "Kitchen beacon",
+                "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin, "--config", Path.Combine(s_shipped, "nf.config"));
+
+            Assert.True(made.ExitCode == 0, made.ToString());
+            Assert.Equal("", made.Error);
+            string deviceId = Regex.Match(made.Output, "device Session ID: (05[0-9a-f]{64})").Groups[1].Value;
+            Assert.NotEqual("", deviceId);
+            Assert.Matches(@"Alice\s+" + aliceId + @"\s+stored, [1-9] verified swarm signature", made.Output);
+            Assert.Matches(@"Bob\s+" + bobId + @"\s+stored, [1-9] verified swarm signature", made.Output);
+            Assert.Contains("accept the message request from " + deviceId, made.Output);
+
+            // The files: an owner-only identity with the printed Session ID, a valid nf.config, the board profile, the README.
+            byte[] seed = File.ReadAllBytes(Path.Combine(device, "identity.seed"));
+            Assert.Equal(32, seed.Length);
+            Assert.Equal(new byte[16], seed[16..]);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(device, "identity.seed")));
+            }
+            Assert.Equal(deviceId, HarnessProcess.Run("identity", "show", "--data", device, "--no-qr").Output.Trim());
+            BeaconConfig config = BeaconConfig.Parse(File.ReadAllText(Path.Combine(device, "nf.config")), "nf.config");
+            Assert.Equal(BeaconConfig.Testnet, config.Network);
+            Assert.Equal(_net.Network.SeedUrl, config.SeedUrl);
+            Assert.Equal(_net.Network.SeedPin, config.SeedPin);
+            Assert.Equal("esp32-c3-devkitm", config.Board);
+            Assert.Equal("Kitchen beacon", config.DeviceName);
+            Assert.Equal(new[] { "Alice", "Bob" }, config.Recipients.Select(r => r.Name));
+            Assert.Equal(new[] { aliceId, bobId }, config.Recipients.Select(r => r.SessionId));
+            Assert.Equal(new[] { false, true }, config.Recipients.Select(r => r.UsesRatchet));
+            Assert.Equal(File.ReadAllText(Path.Combine(s_shipped, "boards", "esp32-c3-devkitm.conf")), File.ReadAllText(Path.Combine(device, "board.conf")));
+            string readme = File.ReadAllText(Path.Combine(device, "README-DEVICE.txt"));
+            Assert.Contains(@"I:\nf.config", readme);
+            Assert.Contains(@"I:\board.conf", readme);
+            Assert.Contains(@"I:\identity.seed", readme);
+            Assert.Contains(deviceId, readme);
+
+            // Each recipient's receiver, itself a process, opens the hello from the device's Session ID.
+            foreach ((string folder, string id, string where) in new[]
+            {
+                (alice, aliceId, "Its alerts will come in this conversation."),
+                (bob, bobId, "Its alerts will arrive through your SessionBeacon companion receiver"),
+            })
+            {
+                HarnessProcess.Result heard = HarnessProcess.Run("listen", "--data", folder, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+                Assert.True(heard.ExitCode == 0, heard.ToString());
+                Assert.Contains("listening as " + id, heard.Output);
+                Assert.Contains("from " + deviceId + ": Hello from SessionBeacon \"Kitchen beacon\"", heard.Output);
+                Assert.Contains(where, heard.Output);
+                Assert.Contains("accept this message request", heard.Output);
+            }
+
+            // Provisioning never overwrites a device's files.
+            HarnessProcess.Result again = HarnessProcess.Run("provision", "--board", "esp32-c3-devkitm", "--out", device, "--recipient", aliceId + " Alice",
+                "--no-hello", "--config", Path.Combine(s_shipped, "nf.config"));
+            AssertOneLineFailure(again, 1, "already holds a device's files; nothing is overwritten");
+            Assert.Equal(seed, File.ReadAllBytes(Path.Combine(device, "identity.seed")));
+        }
+
+        [Fact]
+        public async Task BadInput_EachCase_OneClearLine_NonZeroExit_NoStackTrace()
+        {
+            string sender = NewIdentity(out string senderId);
+            string damaged = _net.NewFolder();
+            Directory.CreateDirectory(damaged);
+            File.WriteAllBytes(Path.Combine(damaged, "identity.seed"), new byte[17]);
+            string config = Path.Combine(s_shipped, "nf.config");
+            string pin = _net.Network.SeedPin;
+            // Nothing listens on port 1 of loopback.
+            const string Nobody = "https://127.0.0.1:1/json_rpc";
+            (string[] Args, int Exit, string Message)[] cases =
+            {
+                (new[] { "provision", "--board", "nosuch", "--out", _net.NewFolder(), "--recipient", senderId + " Alice", "--config", config },
+                    3, "provision: board 'nosuch' has no profile"),
+                (new[] { "provision", "--board", "esp32-devkitc", "--out", _net.NewFolder(), "--recipient", "05abc Alice", "--config", config },
+                    2, "provision: --recipient \"05abc Alice\": '05abc' is not a Session ID"),
+                (new[] { "send", "--data", sender, "--to", "05abc", "--text", "hi", "--seed-url", _net.Network.SeedUrl, "--seed-pin", pin },
+                    2, "send: --to is not a Session ID"),
+                (new[] { "send", "--data", sender, "--to", senderId, "--text", "hi", "--seed-url", Nobody, "--seed-pin", pin },
+                    1, "send: the network's seed could not be reached"),
+                (new[] { "listen", "--data", sender, "--once", "--seed-url", Nobody, "--seed-pin", pin },
+                    1, "listen: the network's seed could not be reached"),
+                (new[] { "identity", "show", "--data", damaged }, 1, "identity.seed is damaged (17 bytes, expected 32): restore the identity"),
+                (new[] { "fly" }, 2, "unknown command 'fly'"),
+                (new[] { "send", "--data", sender, "--bogus", "x" }, 2, "send: unknown option '--bogus'"),
+                (new[] { "testnet", "up", "--nodes", "0" }, 2, "--nodes must be a whole number from 1 to 1000, not '0'"),
+            };
+            Task<HarnessProcess.Result>[] runs = cases.Select(c => Task.Run(() => HarnessProcess.Run(c.Args))).ToArray();
+            for (int i = 0; i < cases.Length; i++)
+            {
+                AssertOneLineFailure(await runs[i], cases[i].Exit, cases[i].Message);
+            }
+        }
+
+        [Fact]
+        public void UnexpectedFailure_OneLine_StackTraceOnlyWithVerbose()
+        {
+            // --data names a file, not a folder: the identity cannot be saved there.
+            string file = Path.Combine(_net.Folder, "a-file-" + Guid.NewGuid().ToString("n"));
+            File.WriteAllText(file, "not a folder");
+
+            HarnessProcess.Result plain = HarnessProcess.Run("identity", "new", "--data", file);
+            AssertOneLineFailure(plain, 1, "identity new: failed: ");
+            Assert.Contains("(--verbose shows where)", plain.Error);
+
+            HarnessProcess.Result verbose = HarnessProcess.Run("identity", "new", "--data", file, "--verbose");
+            Assert.Equal(1, verbose.ExitCode);
+            Assert.StartsWith("identity new: failed: ", verbose.Error);
+            Assert.Matches(@"\n\s+at SessionBeacon\.Harness\.", verbose.Error);
+            Assert.Equal("not a folder", File.ReadAllText(file));
+        }
+
+        [Fact]
+        public void TestnetUp_StatusShowsTheNodes_DownStopsTheProcess()
+        {
+            string data = _net.NewFolder();
+            using HarnessProcess up = HarnessProcess.Start("testnet", "up", "--nodes", "4", "--swarm-size", "2", "--data", data, "--first-subnet", "150");
+            string state = Path.Combine(data, "testnet.json");
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (!File.Exists(state) && !up.HasExited && waited.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                Thread.Sleep(50);
+            }
+            Assert.True(File.Exists(state), "testnet up wrote no testnet.json");
+            Assert.Equal(up.Id, (int)JsonNode.Parse(File.ReadAllText(state))["pid"]);
+
+            HarnessProcess.Result faulted = HarnessProcess.Run("testnet", "fault", "--data", data, "--node", "3", "--down", "on");
+            Assert.True(faulted.ExitCode == 0, faulted.ToString());
+
+            HarnessProcess.Result status = HarnessProcess.Run("testnet", "status", "--data", data);
+            Assert.True(status.ExitCode == 0, status.ToString());
+            Assert.Contains("3 of 4 nodes up, 2 swarms", status.Output);
+            Assert.Contains("(pid " + up.Id + ")", status.Output);
+            Assert.Matches(@"00\s+127\.0\.150\.1:\d+\s+[0-9a-f]{16}\s+up\s+-\s+0", status.Output);
+            Assert.Matches(@"02\s+127\.0\.151\.1:\d+\s+[0-9a-f]{16}\s+up\s+-\s+0", status.Output);
+            Assert.Matches(@"03\s+127\.0\.151\.2:\d+\s+[0-9a-f]{16}\s+down \(fault\)\s+down\s+0", status.Output);
+
+            HarnessProcess.Result down = HarnessProcess.Run("testnet", "down", "--data", data);
+            Assert.True(down.ExitCode == 0, down.ToString());
+            Assert.Contains("stopped (process " + up.Id + ", SIGTERM)", down.Output);
+            HarnessProcess.Result ended = up.WaitForExit(TimeSpan.FromSeconds(30));
+            Assert.True(ended.ExitCode == 0, ended.ToString());
+            Assert.Contains("testnet stopped; data kept in", ended.Output);
+            Assert.False(File.Exists(state));
+
+            AssertOneLineFailure(HarnessProcess.Run("testnet", "status", "--data", data), 1, "no 'testnet up' is running on " + data);
+            AssertOneLineFailure(HarnessProcess.Run("testnet", "down", "--data", data), 1, "no 'testnet up' is running on " + data);
+        }
+
+        private string NewIdentity(out string sessionId)
+        {
+            string folder = _net.NewFolder();
+            HarnessProcess.Result made = HarnessProcess.Run("identity", "new", "--data", folder);
+            Assert.True(made.ExitCode == 0, made.ToString());
+            sessionId = Regex.Match(made.Output, "Session ID: (05[0-9a-f]{64})").Groups[1].Value;
+            Assert.NotEqual("", sessionId);
+            return folder;
+        }
+
+        private static void AssertOneLineFailure(HarnessProcess.Result result, int exitCode, string message)
+        {
+            Assert.True(result.ExitCode == exitCode, "expected exit " + exitCode + " with '" + message + "'; " + result);
+            string[] lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.True(lines.Length == 1, "expected one line on standard error; " + result);
+            Assert.Contains(message, lines[0]);
+            Assert.DoesNotContain("   at ", result.Error);
+            Assert.DoesNotContain("Exception", result.Error);
+        }
+    }
+}

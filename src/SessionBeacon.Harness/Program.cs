@@ -27,6 +27,7 @@ namespace SessionBeacon.Harness
                 ListenCommand.Create(console),
                 PreKeyCommand.Create(console),
                 ProvisionCommand.Create(console),
+                BeaconCommand.Create(console),
             };
             root.HelpName = Name;
             return root;

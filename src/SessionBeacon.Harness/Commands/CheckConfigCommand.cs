@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using SessionBeacon.Config;
+using SessionBeacon.Harness.Config;
 
 namespace SessionBeacon.Harness.Commands
 {
@@ -23,25 +24,27 @@ namespace SessionBeacon.Harness.Commands
         public static ExitCode Run(string configPath, string boardsFolder, TextWriter output, TextWriter error)
         {
             configPath ??= "nf.config";
-            boardsFolder ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configPath)), "boards");
-            if (!File.Exists(configPath))
-            {
-                error.WriteLine(configPath + " not found: run from the repository root or pass --config FILE");
-                return ExitCode.ConfigError;
-            }
+            boardsFolder ??= DeviceFiles.BoardsBeside(configPath);
             try
             {
-                BeaconConfig config = BeaconConfig.Parse(File.ReadAllText(configPath), Path.GetFileName(configPath));
-                string boardPath = Path.Combine(boardsFolder, config.Board + ".conf");
-                if (!File.Exists(boardPath))
+                BeaconConfig config = BeaconConfig.Parse(DeviceFiles.ConfigText(configPath), Path.GetFileName(configPath));
+                string boardPath;
+                try
                 {
-                    error.WriteLine(Path.GetFileName(configPath) + ": board '" + config.Board + "' has no profile " + boardPath
-                        + "; use one of: " + string.Join(", ", BoardNames(boardsFolder)));
+                    boardPath = DeviceFiles.BoardPath(boardsFolder, config.Board);
+                }
+                catch (FileNotFoundException missing)
+                {
+                    error.WriteLine(Path.GetFileName(configPath) + ": " + missing.Message);
                     return ExitCode.ConfigError;
                 }
-                BoardProfile board = BoardProfile.Parse(File.ReadAllText(boardPath), Path.GetFileName(boardPath));
-                Describe(config, board, output);
+                Describe(config, DeviceFiles.Board(boardPath), output);
                 return ExitCode.Ok;
+            }
+            catch (FileNotFoundException missing)
+            {
+                error.WriteLine(missing.Message);
+                return ExitCode.ConfigError;
             }
             catch (ConfigException problems)
             {

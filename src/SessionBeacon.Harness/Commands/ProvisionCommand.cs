@@ -14,6 +14,7 @@ using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
 using Session.Core.Micro.Network;
 using SessionBeacon.Config;
+using SessionBeacon.Harness.Config;
 using SessionBeacon.Delivery;
 using SessionBeacon.Harness.Identity;
 using SessionBeacon.Harness.Network;
@@ -103,11 +104,14 @@ namespace SessionBeacon.Harness.Commands
                 error.WriteLine("provision: " + request.Template + " not found: run from the repository root or pass --config FILE (the nf.config to start from)");
                 return ExitCode.ConfigError;
             }
-            string boardPath = Path.Combine(request.Boards, request.Board + ".conf");
-            if (!File.Exists(boardPath))
+            string boardPath;
+            try
             {
-                error.WriteLine("provision: board '" + request.Board + "' has no profile " + boardPath + "; use one of: "
-                    + string.Join(", ", CheckConfigCommand.BoardNames(request.Boards)));
+                boardPath = DeviceFiles.BoardPath(request.Boards, request.Board);
+            }
+            catch (FileNotFoundException missing)
+            {
+                error.WriteLine("provision: " + missing.Message);
                 return ExitCode.ConfigError;
             }
             string text = ComposeConfig(File.ReadAllText(request.Template), request, recipientLines, preKeyLines);
@@ -116,7 +120,7 @@ namespace SessionBeacon.Harness.Commands
             try
             {
                 config = BeaconConfig.Parse(text, ConfigFileName);
-                profile = BoardProfile.Parse(File.ReadAllText(boardPath), Path.GetFileName(boardPath));
+                profile = DeviceFiles.Board(boardPath);
             }
             catch (ConfigException problems)
             {

@@ -1,0 +1,104 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Threading;
+using Session.Core.Micro.Identity;
+using Session.Core.Micro.Ratchet;
+using SessionBeacon.Config;
+using SessionBeacon.Harness.Config;
+using SessionBeacon.Harness.Device;
+using SessionBeacon.Harness.Identity;
+
+namespace SessionBeacon.Harness.Commands
+{
+    /// <summary>
+    /// Issue 8's `beacon run`: the firmware app as a simulated device. DIR is a device folder as
+    /// 'provision --out DIR' writes it (identity.seed, nf.config, board.conf); the flash lives in
+    /// DIR/flash, so the outbox and the ratchet states survive a restart.
+    /// </summary>
+    public static class BeaconCommand
+    {
+        public static Command Create(HarnessConsole console)
+        {
+            Option<string> data = CommonOptions.Data("the device folder: identity.seed and, when there, nf.config and board.conf (what 'provision --out' writes)");
+            Option<string> config = CommonOptions.Text("--config", "FILE", "the configuration [default: DIR/nf.config, else ./nf.config]", false);
+            Option<string> board = CommonOptions.Text("--board", "FILE", "the board profile [default: DIR/board.conf, else the one nf.config names in boards/]", false);
+            var run = new Command("run", "run the beacon app as a simulated device: at a terminal the space bar is the button (hold it for a long press) and q quits; "
+                + "otherwise it reads lines: press MS, tap, sensor N on|off, battery PERCENT, quit")
+            {
+                data, config, board,
+            };
+            run.SetAction(parsed => (int)Run(parsed.GetValue(data), parsed.GetValue(config), parsed.GetValue(board), console));
+            return new Command("beacon", "the simulated beacon") { run };
+        }
+
+        public static ExitCode Run(string data, string configPath, string boardPath, HarnessConsole console)
+        {
+            TextWriter error = console.Error;
+            configPath ??= File.Exists(Path.Combine(data, "nf.config")) ? Path.Combine(data, "nf.config") : "nf.config";
+            BeaconConfig config;
+            BoardProfile board;
+            try
+            {
+                config = BeaconConfig.Parse(DeviceFiles.ConfigText(configPath), Path.GetFileName(configPath));
+                boardPath ??= File.Exists(Path.Combine(data, "board.conf"))
+                    ? Path.Combine(data, "board.conf")
+                    : DeviceFiles.BoardPath(DeviceFiles.BoardsBeside(configPath), config.Board);
+                board = DeviceFiles.Board(boardPath);
+            }
+            catch (Exception problem) when (problem is FileNotFoundException || problem is ConfigException)
+            {
+                error.WriteLine("beacon run: " + problem.Message);
+                return ExitCode.ConfigError;
+            }
+            IdentityKeys identity;
+            try
+            {
+                identity = new IdentityFolder(data).LoadKeys();
+            }
+            catch (IOException missing)
+            {
+                error.WriteLine("beacon run: " + missing.Message + " (or 'provision --out " + data + "' for a whole device folder)");
+                return ExitCode.Failed;
+            }
+            SimulatedDevice device;
+            try
+            {
+                device = new SimulatedDevice(config, board, identity, data, console.Output);
+            }
+            catch (RatchetException refused)
+            {
+                error.WriteLine("beacon run: a companion receiver's pairing cannot be used: " + refused.Message);
+                return ExitCode.Failed;
+            }
+            console.Output.WriteLine("beacon '" + config.DeviceName + "' (" + identity.SessionId + ") on a simulated " + board.Name + ", " + config.Network
+                + (config.SeedUrl == null ? "" : " via " + config.SeedUrl) + "; flash in " + Path.Combine(data, SimulatedDevice.FlashFolder));
+            var input = new DeviceInput(() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), error);
+            if (console.Input == Console.In && !Console.IsInputRedirected)
+            {
+                console.Output.WriteLine("hold the space bar for a long press (" + config.PanicHoldMs + " ms), tap it to cancel; q quits");
+                input.StartKeys();
+            }
+            else
+            {
+                input.StartLines(console.Input);
+            }
+            using var stop = new CancellationTokenSource();
+            ConsoleCancelEventHandler cancel = (_, e) =>
+            {
+                e.Cancel = true;
+                stop.Cancel();
+            };
+            Console.CancelKeyPress += cancel;
+            try
+            {
+                device.Run(input, stop.Token);
+            }
+            finally
+            {
+                Console.CancelKeyPress -= cancel;
+            }
+            return ExitCode.Ok;
+        }
+    }
+}

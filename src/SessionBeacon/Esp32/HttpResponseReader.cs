@@ -15,100 +15,151 @@ namespace SessionBeacon.Esp32
         private const int MaxHeaderBytes = 4096;
         private const int ReadChunk = 1024;
         private const int StatusDigitsAt = 9; // "HTTP/1.1 200"
+        private const int TimedOut = -1;
+
+        // Chunk sizes and line ends around a chunked body of the maximum size (a chunk costs about 8 bytes).
+        private const int ChunkFramingAllowance = 4096;
 
         /// <summary>Reads the response; Failed with the reason when it is late, too large or malformed.</summary>
         public static HttpResponse Read(Stream stream, IClock steady, long deadline, int maxBodyBytes, string origin)
         {
+            // Phase 1: the status line and headers, into a small buffer.
             var buffer = new byte[ReadChunk * 2];
             int count = 0;
             int headerEnd = -1;
+            while (headerEnd < 0)
+            {
+                if (count > MaxHeaderBytes)
+                {
+                    return HttpResponse.Failed("POST " + origin + ": the response headers exceed " + MaxHeaderBytes.ToString() + " bytes");
+                }
+                buffer = Room(buffer, count);
+                int read = ReadSome(stream, steady, deadline, buffer, count);
+                if (read == TimedOut)
+                {
+                    return Late(origin);
+                }
+                if (read == 0)
+                {
+                    return HttpResponse.Failed("POST " + origin + ": the connection closed before a complete response");
+                }
+                count += read;
+                headerEnd = FindHeaderEnd(buffer, count);
+            }
+            string head = Latin1(buffer, headerEnd);
+            int status = ParseStatus(head);
+            if (status == 0)
+            {
+                return HttpResponse.Failed("POST " + origin + ": not an HTTP/1.x response");
+            }
             int contentLength = -1;
-            bool chunked = false;
-            int status = 0;
+            string length = HeaderValue(head, "content-length");
+            if (length != null && (!int.TryParse(length, out contentLength) || contentLength < 0))
+            {
+                return HttpResponse.Failed("POST " + origin + ": bad Content-Length '" + length + "'");
+            }
+            string encoding = HeaderValue(head, "transfer-encoding");
+            bool chunked = encoding != null && encoding.ToLower().IndexOf("chunked") >= 0;
+            if (!chunked && contentLength > maxBodyBytes)
+            {
+                return TooLarge(origin, maxBodyBytes);
+            }
+
+            // Phase 2a: a known length is read straight into a body of that size, so the heap holds
+            // the body once (the device has about 80 KB), and the read stops without waiting for the close.
+            if (!chunked && contentLength >= 0)
+            {
+                var body = new byte[contentLength];
+                int have = Min(count - headerEnd, contentLength);
+                Array.Copy(buffer, headerEnd, body, 0, have);
+                buffer = null;
+                while (have < contentLength)
+                {
+                    int read = ReadSome(stream, steady, deadline, body, have);
+                    if (read == TimedOut)
+                    {
+                        return Late(origin);
+                    }
+                    if (read == 0)
+                    {
+                        return HttpResponse.Failed("POST " + origin + ": the connection closed after " + have.ToString() + " of " + contentLength.ToString() + " bytes");
+                    }
+                    have += read;
+                }
+                return new HttpResponse(status, body);
+            }
+
+            // Phase 2b: chunked, or delimited by the close: read until the server closes.
             while (true)
             {
-                if (steady.UnixMilliseconds >= deadline)
+                if (count - headerEnd > maxBodyBytes + (chunked ? ChunkFramingAllowance : 0))
                 {
-                    return HttpResponse.Failed("POST " + origin + ": the answer did not arrive in time");
+                    return TooLarge(origin, maxBodyBytes);
                 }
-                if (buffer.Length - count < ReadChunk)
+                buffer = Room(buffer, count);
+                int read = ReadSome(stream, steady, deadline, buffer, count);
+                if (read == TimedOut)
                 {
-                    if (buffer.Length >= MaxHeaderBytes + maxBodyBytes)
-                    {
-                        return HttpResponse.Failed("POST " + origin + ": the answer is larger than " + maxBodyBytes.ToString() + " bytes");
-                    }
-                    var larger = new byte[Min(buffer.Length * 2, MaxHeaderBytes + maxBodyBytes + ReadChunk)];
-                    Array.Copy(buffer, larger, count);
-                    buffer = larger;
+                    return Late(origin);
                 }
-                int read = stream.Read(buffer, count, ReadChunk);
-                if (read <= 0)
+                if (read == 0)
                 {
                     break;
                 }
                 count += read;
-                if (headerEnd < 0)
-                {
-                    headerEnd = FindHeaderEnd(buffer, count);
-                    if (headerEnd < 0)
-                    {
-                        if (count > MaxHeaderBytes)
-                        {
-                            return HttpResponse.Failed("POST " + origin + ": the response headers exceed " + MaxHeaderBytes.ToString() + " bytes");
-                        }
-                        continue;
-                    }
-                    string head = Latin1(buffer, headerEnd);
-                    status = ParseStatus(head);
-                    if (status == 0)
-                    {
-                        return HttpResponse.Failed("POST " + origin + ": not an HTTP/1.x response");
-                    }
-                    string length = HeaderValue(head, "content-length");
-                    if (length != null && (!int.TryParse(length, out contentLength) || contentLength < 0))
-                    {
-                        return HttpResponse.Failed("POST " + origin + ": bad Content-Length '" + length + "'");
-                    }
-                    string encoding = HeaderValue(head, "transfer-encoding");
-                    chunked = encoding != null && encoding.ToLower().IndexOf("chunked") >= 0;
-                    if (contentLength > maxBodyBytes)
-                    {
-                        return HttpResponse.Failed("POST " + origin + ": the answer is larger than " + maxBodyBytes.ToString() + " bytes");
-                    }
-                }
-                if (headerEnd >= 0 && !chunked && contentLength >= 0 && count - headerEnd >= contentLength)
-                {
-                    break;
-                }
             }
-            if (headerEnd < 0)
-            {
-                return HttpResponse.Failed("POST " + origin + ": the connection closed before a complete response");
-            }
-            byte[] body;
+            byte[] content;
             if (chunked)
             {
-                body = Dechunk(buffer, headerEnd, count);
-                if (body == null)
+                content = Dechunk(buffer, headerEnd, count);
+                if (content == null)
                 {
                     return HttpResponse.Failed("POST " + origin + ": malformed chunked body");
                 }
-            }
-            else if (contentLength >= 0)
-            {
-                if (count - headerEnd < contentLength)
+                if (content.Length > maxBodyBytes)
                 {
-                    return HttpResponse.Failed("POST " + origin + ": the connection closed after " + (count - headerEnd).ToString() + " of " + contentLength.ToString() + " bytes");
+                    return TooLarge(origin, maxBodyBytes);
                 }
-                body = new byte[contentLength];
-                Array.Copy(buffer, headerEnd, body, 0, contentLength);
             }
             else
             {
-                body = new byte[count - headerEnd];
-                Array.Copy(buffer, headerEnd, body, 0, body.Length);
+                content = new byte[count - headerEnd];
+                Array.Copy(buffer, headerEnd, content, 0, content.Length);
             }
-            return new HttpResponse(status, body);
+            return new HttpResponse(status, content);
+        }
+
+        // Reads into buffer[offset..] at most ReadChunk bytes; 0 at the end of the stream, TimedOut past the deadline.
+        private static int ReadSome(Stream stream, IClock steady, long deadline, byte[] buffer, int offset)
+        {
+            if (steady.UnixMilliseconds >= deadline)
+            {
+                return TimedOut;
+            }
+            int read = stream.Read(buffer, offset, Min(ReadChunk, buffer.Length - offset));
+            return read < 0 ? 0 : read;
+        }
+
+        // The buffer, doubled when fewer than ReadChunk bytes are free after 'count'.
+        private static byte[] Room(byte[] buffer, int count)
+        {
+            if (buffer.Length - count >= ReadChunk)
+            {
+                return buffer;
+            }
+            var larger = new byte[buffer.Length * 2];
+            Array.Copy(buffer, larger, count);
+            return larger;
+        }
+
+        private static HttpResponse Late(string origin)
+        {
+            return HttpResponse.Failed("POST " + origin + ": the answer did not arrive in time");
+        }
+
+        private static HttpResponse TooLarge(string origin, int maxBodyBytes)
+        {
+            return HttpResponse.Failed("POST " + origin + ": the answer is larger than " + maxBodyBytes.ToString() + " bytes");
         }
 
         // The offset just after "\r\n\r\n", or -1.

@@ -96,6 +96,26 @@ namespace SessionBeacon.Tests.Esp32
         }
 
         [Fact]
+        public void Read_ChunkedBodyOverTheMaximum_Fails()
+        {
+            string chunk = "800\r\n" + new string('z', 0x800) + "\r\n";
+            HttpResponse response = Exchange("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk + chunk + chunk + "0\r\n\r\n", close: true);
+
+            Assert.Equal(0, response.Status);
+            Assert.Contains("larger than 4096 bytes", response.Error);
+        }
+
+        [Fact]
+        public void Read_ChunkedBodyOfExactlyTheMaximum_IsAccepted()
+        {
+            string chunk = "800\r\n" + new string('z', 0x800) + "\r\n";
+            HttpResponse response = Exchange("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk + chunk + "0\r\n\r\n", close: true);
+
+            Assert.Equal(200, response.Status);
+            Assert.Equal(Max, response.Body.Length);
+        }
+
+        [Fact]
         public void Read_EndlessHeaders_StopAtTheHeaderLimit()
         {
             HttpResponse response = Exchange("HTTP/1.1 200 OK\r\n" + new string('h', 9000), close: true);

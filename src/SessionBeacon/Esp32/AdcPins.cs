@@ -6,7 +6,10 @@
 //   ESP32-C3: GPIO0 ... GPIO4                     -> channels 0-4
 // Only ADC1 is offered: ADC2 is taken by the Wi-Fi driver while Wi-Fi is on, which it always is.
 // The chip is named by the nanoFramework firmware target the board was flashed with
-// (docs/flashing.md): ESP32_..., ESP32_S3..., ESP32_C3....
+// (docs/flashing.md): ESP32_..., ESP32_S3..., ESP32_C3...; the firmware reports it
+// (SystemInfo.TargetName), so ChannelOnThisChip needs no configuration.
+using nanoFramework.Runtime.Native;
+
 namespace SessionBeacon.Esp32
 {
     /// <summary>Maps GPIOs to ADC1 channel numbers.</summary>
@@ -16,6 +19,12 @@ namespace SessionBeacon.Esp32
         public const int NoChannel = -1;
 
         private static readonly int[] s_esp32Gpios = { 36, 37, 38, 39, 32, 33, 34, 35 };
+
+        /// <summary>The ADC channel of <paramref name="gpio"/> on the chip this firmware runs on, or <see cref="NoChannel"/>.</summary>
+        public static int ChannelOnThisChip(int gpio)
+        {
+            return ChannelOf(SystemInfo.TargetName, gpio);
+        }
 
         /// <summary>The ADC channel of <paramref name="gpio"/> on the chip of <paramref name="firmwareTarget"/>, or <see cref="NoChannel"/>.</summary>
         /// <param name="firmwareTarget">The nanoff target name, such as ESP32_REV0, ESP32_S3 or ESP32_C3.</param>

@@ -4,8 +4,10 @@
 // or never. nanoFramework.CoreLibrary 1.17.11's mscorlib has no steady tick count at all (its
 // reference assembly has no System.Environment - so no TickCount or TickCount64 - and no
 // System.Diagnostics.Stopwatch; checked in ~/.nuget/packages/nanoframework.corelibrary/1.17.11/
-// lib/mscorlib.dll). The ESP32 package has one: HighResTimer.GetCurrent(), the ESP-IDF esp_timer
-// count in microseconds since boot, which settimeofday does not touch. This clock reads it and
+// lib/mscorlib.dll). nanoFramework puts Environment.TickCount64 in a separate package
+// (nanoFramework.Runtime.Native, System/Environment.cs), not yet in every released version; the
+// ESP32 package has had HighResTimer.GetCurrent() for long: the ESP-IDF esp_timer count in
+// microseconds since boot, which settimeofday does not touch. This clock reads it and
 // anchors it once to the wall time it had when created, so its values look like Unix
 // milliseconds but never jump; they drift from the RTC after an SNTP correction, which is
 // harmless for timings. Use DeviceClock (or NetworkClock) for times shown to people or sent to nodes.

@@ -10,6 +10,10 @@
 // - ESP32-C3: no ext0 at all; only GPIO0-5 can wake it from deep sleep, through another mechanism
 //   this package does not expose, so a C3 board cannot be woken by its button (GPIO9): Start
 //   returns why and the caller must stay awake (or use light sleep) on that board.
+// In deep sleep the chip's ordinary GPIO pull-ups are off (ESP-IDF keeps only RTC pull-ups, which
+// this package does not switch on), so a button that relies on the internal pull-up
+// (button.pull = internal-up) floats and may wake the chip at random or never: battery boards
+// need an external pull-up resistor (docs/boards.md).
 using System;
 using nanoFramework.Hardware.Esp32;
 

@@ -132,7 +132,7 @@ namespace SessionBeacon.Esp32
             }
             lock (_oneAtATime)
             {
-                return Send(target, _profile.IsSeed(url), AnchorFor(url), body, timeoutMilliseconds);
+                return Send(target, _profile.PinFor(url), _profile.IsSeed(url), AnchorFor(url), body, timeoutMilliseconds);
             }
         }
 
@@ -149,11 +149,11 @@ namespace SessionBeacon.Esp32
             return null;
         }
 
-        private HttpResponse Send(HttpTarget target, bool seed, X509Certificate anchor, byte[] body, int timeoutMilliseconds)
+        private HttpResponse Send(HttpTarget target, string pin, bool seed, X509Certificate anchor, byte[] body, int timeoutMilliseconds)
         {
             if (seed && target.Secure && anchor == null)
             {
-                return HttpResponse.Failed("POST " + target.Origin + ": no provisioned certificate carries this seed's pinned key " + _profile.PinFor(target.Origin));
+                return HttpResponse.Failed("POST " + target.Origin + ": no provisioned certificate carries this seed's pinned key " + pin);
             }
             long deadline = _steady.UnixMilliseconds + timeoutMilliseconds;
             Socket socket = null;

@@ -42,7 +42,7 @@ namespace DeviceCheck.Tests
             foreach (string shim in shims)
             {
                 string header = File.ReadLines(shim).First();
-                Match cited = Regex.Match(header, @"(nanoFramework\.[A-Za-z.]+[A-Za-z]) (\d+\.\d+\.\d+)");
+                Match cited = Regex.Match(header, @"(nanoFramework\.[A-Za-z0-9.]+[A-Za-z0-9]) (\d+\.\d+\.\d+)");
                 Assert.True(cited.Success, Path.GetFileName(shim) + " does not cite its package and version in its first line");
                 Assert.True(packages.Contains("<package id=\"" + cited.Groups[1].Value + "\" version=\"" + cited.Groups[2].Value + "\""),
                     Path.GetFileName(shim) + " cites " + cited.Value + ", which src/SessionBeacon/packages.config does not pin");

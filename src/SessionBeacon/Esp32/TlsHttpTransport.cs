@@ -1,0 +1,246 @@
+// IHttpTransport on the device (nanoFramework only): one HTTP/1.1 POST per TCP connection, over
+// TLS 1.2 for https:// (nanoFramework's SslStream, mbedTLS underneath) and in the clear for a
+// testnet's http:// seed. One request at a time: a lock serialises callers, because a TLS session
+// costs about 33 KB of native heap and the ESP32 has room for one (portable-csharp.md §5).
+//
+// What the device checks (protocol.md §3.8, NetworkProfile):
+// - Seeds (a URL on a seed's scheme, host and port): nanoFramework offers no access to the
+//   certificate a server presents and no validation callback; its TLS options are a CA
+//   certificate, a verification level (SslVerification) and the protocol version. So the device
+//   is given each seed's certificate at provisioning (PEM or DER). At construction the transport
+//   hashes each given certificate's SubjectPublicKeyInfo (SpkiPin) and keeps, for each seed, the
+//   certificate whose hash equals the seed's pin. A request to that seed then runs the handshake
+//   with SslVerification.CertificateRequired and that certificate as the only CA: mbedTLS accepts
+//   the server only if its chain ends in this certificate and it proves possession of the key -
+//   for a self-signed seed certificate, only a server holding the pinned key. mbedTLS also checks
+//   the certificate's validity dates (the RTC must be set: SntpTimeSync first) and that the host
+//   name matches the certificate's names. A seed with no matching certificate fails closed.
+// - What is not checked on the device: the pin against the certificate the server actually sends
+//   (mbedTLS checks the chain to the pinned anchor instead, which is the same key for a
+//   self-signed seed certificate, but a seed whose certificate is issued by another CA cannot be
+//   pinned this way); revocation.
+// - Service nodes (every other URL): certificates are self-signed and not checked
+//   (SslVerification.NoVerification), as on every Session client: the onion layer, encrypted to
+//   the node's X25519 key, is what authenticates the node.
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using Session.Core.Micro.Encoding;
+using Session.Core.Micro.Network;
+
+namespace SessionBeacon.Esp32
+{
+    /// <summary>POSTs over one TCP/TLS connection at a time, pinning seeds by their provisioned certificates.</summary>
+    public sealed class TlsHttpTransport : IHttpTransport
+    {
+        /// <summary>A default cap on response bodies: seed node lists and onion replies fit; the heap must too.</summary>
+        public const int DefaultMaxResponseBytes = 48 * 1024;
+
+        private readonly object _oneAtATime = new object();
+        private readonly NetworkProfile _profile;
+        private readonly SeedEndpoint[] _seeds;
+        private readonly X509Certificate[] _anchors;
+        private readonly IClock _steady;
+        private readonly int _maxResponseBytes;
+
+        /// <summary>A transport for the network of <paramref name="profile"/>.</summary>
+        /// <param name="profile">The network; its seeds' pins decide which certificate each seed must chain to.</param>
+        /// <param name="seedCertificates">The seeds' certificates, PEM or DER, in any order; those matching no pin are ignored.</param>
+        /// <param name="steady">A clock that does not jump (MonotonicClock), for the request deadlines.</param>
+        /// <param name="maxResponseBytes">The largest body accepted.</param>
+        /// <exception cref="ArgumentNullException">profile, seedCertificates or steady is null.</exception>
+        /// <exception cref="ArgumentException">maxResponseBytes is below 1.</exception>
+        public TlsHttpTransport(NetworkProfile profile, byte[][] seedCertificates, IClock steady, int maxResponseBytes)
+        {
+            if (profile == null)
+            {
+                throw new ArgumentNullException("profile");
+            }
+            if (seedCertificates == null)
+            {
+                throw new ArgumentNullException("seedCertificates");
+            }
+            if (steady == null)
+            {
+                throw new ArgumentNullException("steady");
+            }
+            if (maxResponseBytes < 1)
+            {
+                throw new ArgumentException("maxResponseBytes must be at least 1", "maxResponseBytes");
+            }
+            _profile = profile;
+            _steady = steady;
+            _maxResponseBytes = maxResponseBytes;
+            _seeds = profile.Seeds;
+            _anchors = new X509Certificate[_seeds.Length];
+            for (int i = 0; i < seedCertificates.Length; i++)
+            {
+                byte[] der = SpkiPin.ToDer(seedCertificates[i]);
+                string pin = SpkiPin.Of(der);
+                for (int s = 0; pin != null && s < _seeds.Length; s++)
+                {
+                    if (_anchors[s] == null && _seeds[s].Pin == pin)
+                    {
+                        _anchors[s] = new X509Certificate(der);
+                    }
+                }
+            }
+        }
+
+        /// <summary>How many https seeds have a certificate that matches their pin (the others cannot be reached).</summary>
+        public int PinnedSeedCount
+        {
+            get
+            {
+                int count = 0;
+                for (int i = 0; i < _anchors.Length; i++)
+                {
+                    if (_anchors[i] != null)
+                    {
+                        count++;
+                    }
+                }
+                return count;
+            }
+        }
+
+        /// <summary>POSTs <paramref name="body"/> and reads the whole answer, within <paramref name="timeoutMilliseconds"/> (the TCP connect itself is bounded by the network stack).</summary>
+        /// <returns>The status and body, or status 0 and the reason; never throws for network failures.</returns>
+        /// <exception cref="ArgumentNullException">url or body is null.</exception>
+        /// <exception cref="ArgumentException">timeoutMilliseconds is below 1.</exception>
+        public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds)
+        {
+            if (url == null)
+            {
+                throw new ArgumentNullException("url");
+            }
+            if (body == null)
+            {
+                throw new ArgumentNullException("body");
+            }
+            if (timeoutMilliseconds < 1)
+            {
+                throw new ArgumentException("timeoutMilliseconds must be at least 1", "timeoutMilliseconds");
+            }
+            HttpTarget target = HttpTarget.TryParse(url);
+            if (target == null)
+            {
+                return HttpResponse.Failed("POST: '" + url + "' is not an http:// or https:// URL with a host and port");
+            }
+            lock (_oneAtATime)
+            {
+                return Send(target, _profile.PinFor(url), _profile.IsSeed(url), AnchorFor(url), body, timeoutMilliseconds);
+            }
+        }
+
+        private X509Certificate AnchorFor(string url)
+        {
+            for (int i = 0; i < _seeds.Length; i++)
+            {
+                string origin = _seeds[i].BaseUrl;
+                if (url == origin || url.StartsWith(origin + "/"))
+                {
+                    return _anchors[i];
+                }
+            }
+            return null;
+        }
+
+        private HttpResponse Send(HttpTarget target, string pin, bool seed, X509Certificate anchor, byte[] body, int timeoutMilliseconds)
+        {
+            if (seed && target.Secure && anchor == null)
+            {
+                return HttpResponse.Failed("POST " + target.Origin + ": no provisioned certificate carries this seed's pinned key " + pin);
+            }
+            long deadline = _steady.UnixMilliseconds + timeoutMilliseconds;
+            Socket socket = null;
+            Stream stream = null;
+            try
+            {
+                IPAddress address = FirstIPv4(Dns.GetHostEntry(target.Host));
+                if (address == null)
+                {
+                    return HttpResponse.Failed("POST " + target.Origin + ": the name has no IPv4 address");
+                }
+                socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                socket.SendTimeout = Remaining(deadline);
+                socket.ReceiveTimeout = Remaining(deadline);
+                socket.Connect(new IPEndPoint(address, target.Port));
+                if (target.Secure)
+                {
+                    var tls = new SslStream(socket);
+                    // The SslStream owns the socket from here: disposing it closes both.
+                    stream = tls;
+                    socket = null;
+                    tls.SslVerification = anchor == null ? SslVerification.NoVerification : SslVerification.CertificateRequired;
+                    tls.AuthenticateAsClient(target.Host, null, anchor, SslProtocols.Tls12);
+                }
+                else
+                {
+                    stream = new NetworkStream(socket, true);
+                    socket = null;
+                }
+                byte[] head = Utf8.Encode("POST " + target.Path + " HTTP/1.1\r\nHost: " + target.HostHeader
+                    + "\r\nContent-Type: " + (seed ? "application/json" : "application/octet-stream")
+                    + "\r\nContent-Length: " + body.Length.ToString()
+                    + "\r\nConnection: close\r\n\r\n");
+                stream.Write(head, 0, head.Length);
+                stream.Write(body, 0, body.Length);
+                stream.Flush();
+                return HttpResponseReader.Read(stream, _steady, deadline, _maxResponseBytes, target.Origin);
+            }
+            catch (Exception error)
+            {
+                if (_steady.UnixMilliseconds >= deadline)
+                {
+                    return HttpResponse.Failed("POST " + target.Origin + ": no answer within " + timeoutMilliseconds.ToString() + " ms");
+                }
+                return HttpResponse.Failed("POST " + target.Origin + ": " + Describe(error, anchor != null));
+            }
+            finally
+            {
+                if (stream != null)
+                {
+                    stream.Dispose();
+                }
+                if (socket != null)
+                {
+                    socket.Close();
+                }
+            }
+        }
+
+        private int Remaining(long deadline)
+        {
+            long left = deadline - _steady.UnixMilliseconds;
+            return left < 1 ? 1 : (left > int.MaxValue ? int.MaxValue : (int)left);
+        }
+
+        private static IPAddress FirstIPv4(IPHostEntry entry)
+        {
+            IPAddress[] addresses = entry.AddressList;
+            for (int i = 0; i < addresses.Length; i++)
+            {
+                if (addresses[i].AddressFamily == AddressFamily.InterNetwork)
+                {
+                    return addresses[i];
+                }
+            }
+            return null;
+        }
+
+        // nanoFramework's exceptions often carry no message, so the type name says what failed.
+        private static string Describe(Exception error, bool pinned)
+        {
+            string text = error.GetType().Name;
+            if (error.Message != null && error.Message.Length > 0)
+            {
+                text += " " + error.Message;
+            }
+            return pinned ? text + " (a pinned seed: its certificate must chain to the provisioned one, and the RTC must be set)" : text;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using Session.Core.Micro.Network;
+using Session.Core.Micro.Tests.Support;
+using SessionBeacon.Esp32;
+using Xunit;
+
+namespace SessionBeacon.Tests.Esp32
+{
+    /// <summary>The device transport's HTTP/1.1 response parser, reading from a real loopback socket.</summary>
+    public class HttpResponseReaderTests
+    {
+        private const int Max = 4096;
+        private const long Now = 1_800_000_000_000;
+
+        [Fact]
+        public void Read_ContentLength_StopsAtTheBodyWithoutWaitingForClose()
+        {
+            HttpResponse response = Exchange("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5\r\n\r\nhello", close: false);
+
+            Assert.Equal(200, response.Status);
+            Assert.Equal("hello", Encoding.ASCII.GetString(response.Body));
+        }
+
+        [Fact]
+        public void Read_HeaderNamesInAnyCase_AreFound()
+        {
+            HttpResponse response = Exchange("HTTP/1.0 502 Bad Gateway\r\ncontent-LENGTH:   3 \r\n\r\nbad", close: false);
+
+            Assert.Equal(502, response.Status);
+            Assert.Equal("bad", Encoding.ASCII.GetString(response.Body));
+        }
+
+        [Fact]
+        public void Read_Chunked_JoinsTheChunks()
+        {
+            HttpResponse response = Exchange("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4;ext=1\r\nonio\r\nB\r\nn response.\r\n0\r\nX-Trailer: t\r\n\r\n", close: true);
+
+            Assert.Equal(200, response.Status);
+            Assert.Equal("onion response.", Encoding.ASCII.GetString(response.Body));
+        }
+
+        [Fact]
+        public void Read_NoLength_ReadsUntilTheServerCloses()
+        {
+            HttpResponse response = Exchange("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nto the end", close: true);
+
+            Assert.Equal("to the end", Encoding.ASCII.GetString(response.Body));
+        }
+
+        [Fact]
+        public void Read_ByteByByte_GivesTheSameAnswer()
+        {
+            HttpResponse response = Exchange("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n0123456789", close: false, pieceSize: 1);
+
+            Assert.Equal("0123456789", Encoding.ASCII.GetString(response.Body));
+        }
+
+        [Fact]
+        public void Read_BodyOfExactlyTheMaximum_IsAccepted()
+        {
+            string body = new string('x', Max);
+            HttpResponse response = Exchange("HTTP/1.1 200 OK\r\n\r\n" + body, close: true);
+
+            Assert.Equal(Max, response.Body.Length);
+        }
+
+        [Theory]
+        [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort", "closed after 5 of 10 bytes")]
+        [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 4097\r\n\r\n", "larger than 4096 bytes")]
+        [InlineData("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n", "bad Content-Length")]
+        [InlineData("SSH-2.0-OpenSSH_9.6\r\n\r\n", "not an HTTP/1.x response")]
+        [InlineData("HTTP/1.1 20x OK\r\n\r\n", "not an HTTP/1.x response")]
+        [InlineData("HTTP/1.1 200 OK\r\nContent-Le", "closed before a complete response")]
+        [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\nab\r\n0\r\n\r\n", "malformed chunked body")]
+        [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nab\r\n", "malformed chunked body")]
+        public void Read_BrokenResponse_FailsWithTheReason(string raw, string reason)
+        {
+            HttpResponse response = Exchange(raw, close: true);
+
+            Assert.Equal(0, response.Status);
+            Assert.Contains(reason, response.Error);
+            Assert.StartsWith("POST https://node:1: ", response.Error);
+        }
+
+        [Fact]
+        public void Read_UnboundedBody_StopsAtTheMaximum()
+        {
+            HttpResponse response = Exchange("HTTP/1.1 200 OK\r\n\r\n" + new string('y', Max * 3), close: true);
+
+            Assert.Equal(0, response.Status);
+            Assert.Contains("larger than 4096 bytes", response.Error);
+        }
+
+        [Fact]
+        public void Read_ChunkedBodyOverTheMaximum_Fails()
+        {
+            string chunk = "800\r\n" + new string('z', 0x800) + "\r\n";
+            HttpResponse response = Exchange("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk + chunk + chunk + "0\r\n\r\n", close: true);
+
+            Assert.Equal(0, response.Status);
+            Assert.Contains("larger than 4096 bytes", response.Error);
+        }
+
+        [Fact]
+        public void Read_ChunkedBodyOfExactlyTheMaximum_IsAccepted()
+        {
+            string chunk = "800\r\n" + new string('z', 0x800) + "\r\n";
+            HttpResponse response = Exchange("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk + chunk + "0\r\n\r\n", close: true);
+
+            Assert.Equal(200, response.Status);
+            Assert.Equal(Max, response.Body.Length);
+        }
+
+        [Fact]
+        public void Read_EndlessHeaders_StopAtTheHeaderLimit()
+        {
+            HttpResponse response = Exchange("HTTP/1.1 200 OK\r\n" + new string('h', 9000), close: true);
+
+            Assert.Contains("headers exceed", response.Error);
+        }
+
+        [Fact]
+        public void Read_DeadlinePassed_FailsWithoutReading()
+        {
+            var clock = new FakeClock(Now);
+            HttpResponse response = Exchange("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", close: false, clock: clock, deadline: Now);
+
+            Assert.Equal(0, response.Status);
+            Assert.Contains("did not arrive in time", response.Error);
+        }
+
+        // Serves 'raw' once from a loopback listener (in pieces, optionally closing afterwards) and reads it back.
+        private static HttpResponse Exchange(string raw, bool close, int pieceSize = 1 << 20, FakeClock clock = null, long deadline = Now + 60_000)
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var served = new ManualResetEventSlim();
+            var server = new Thread(() =>
+            {
+                using Socket peer = listener.AcceptSocket();
+                byte[] bytes = Encoding.ASCII.GetBytes(raw);
+                for (int at = 0; at < bytes.Length; at += pieceSize)
+                {
+                    peer.Send(bytes, at, Math.Min(pieceSize, bytes.Length - at), SocketFlags.None);
+                }
+                if (!close)
+                {
+                    // Hold the connection open until the reader is done, as a keep-alive server would:
+                    // a reader that waits for the close instead times out below and the test fails.
+                    served.Wait();
+                }
+            });
+            server.Start();
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndpoint).Port);
+                client.ReceiveTimeout = 10_000;
+                using NetworkStream stream = client.GetStream();
+                return HttpResponseReader.Read(stream, clock ?? new FakeClock(Now), deadline, Max, "https://node:1");
+            }
+            finally
+            {
+                served.Set();
+                server.Join();
+                listener.Stop();
+            }
+        }
+    }
+}

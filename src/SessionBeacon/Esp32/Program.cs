@@ -1,56 +1,88 @@
 // The device entry point (nanoFramework only), and the one place where the firmware's parts are
-// created (style.md rule 13). Today it reads the configuration from the internal flash drive,
-// opens the button and the digital sensors, and runs the alert policy: its cues drive the status
-// LED and its decisions go to the debug output. Sending (outbox over the network), Wi-Fi, SNTP,
-// analog inputs and deep sleep come with the rest of issue 7.
+// created (style.md rule 13): the files on the internal drive (board.conf, nf.config, the identity
+// and the seed certificates, docs/provisioning.md), the board's GPIO, ADC, Wi-Fi, SNTP and TLS
+// adapters, and the portable app (SessionBeacon.App.Beacon) that does everything else. The main
+// loop feeds the button and sensor edges to the app's policy, steps it, and sleeps until the next
+// edge or timer; on battery boards an idle beacon deep-sleeps until the button or its next timer
+// wakes it, and everything starts again here with the outbox resumed from flash.
+// Times for the policy come from the steady clock (MonotonicClock), times for the network and
+// the alert bodies from the RTC that SNTP sets (DeviceClock, corrected by NetworkClock).
 using System;
+using System.Device.Adc;
 using System.Device.Gpio;
 using System.Diagnostics;
 using System.IO;
 using System.Threading;
+using Session.Core.Micro.Identity;
+using Session.Core.Micro.Network;
+using SessionBeacon.App;
 using SessionBeacon.Config;
 using SessionBeacon.Hardware;
-using SessionBeacon.Policy;
+using SessionBeacon.Storage;
 
 namespace SessionBeacon.Esp32
 {
     public static class Program
     {
-        // Deployed with the app to nanoFramework's internal flash drive (docs/device-build.md).
+        // Deployed to nanoFramework's internal flash drive (docs/flashing.md, docs/provisioning.md).
         private const string ConfigPath = "I:\\nf.config";
         private const string BoardPath = "I:\\board.conf";
+        private const string IdentityPath = "I:\\identity.seed";
 
         // Edges waiting for the main loop; a bouncing contact makes a few dozen per second at most.
         private const int InputQueueSize = 64;
 
+        // How often analog sensors are read.
+        private const long AnalogSampleMs = 1000;
+
+        // A battery board sleeps only when nothing is due for at least this long, and at most this long.
+        private const long MinSleepMs = 15000;
+        private const long MaxSleepMs = 3600000;
+
         public static void Main()
         {
+            WakeReason woke = DeepSleep.WakeCause;
+            var steady = new MonotonicClock();
+            var drive = new InternalDrive();
             BoardProfile board;
             BeaconConfig config;
+            IdentityKeys identity;
             try
             {
                 board = BoardProfile.Parse(File.ReadAllText(BoardPath), "board.conf");
                 config = BeaconConfig.Parse(File.ReadAllText(ConfigPath), "nf.config");
+                identity = LoadIdentity(drive);
             }
             catch (ConfigException problems)
             {
-                Debug.WriteLine(problems.Message);
-                Thread.Sleep(Timeout.Infinite);
+                Halt(problems.Message);
                 return;
             }
-            Debug.WriteLine("SessionBeacon on " + board.Name + ", " + config.Recipients.Length.ToString() + " recipient(s)");
+            if (config.WifiSsid == null)
+            {
+                Halt("nf.config: 'wifi.ssid' is missing: the device needs the Wi-Fi network to join");
+                return;
+            }
+            if (identity == null)
+            {
+                Halt(IdentityPath + " is missing or damaged: copy the identity.seed that 'provision' wrote (docs/provisioning.md)");
+                return;
+            }
+            Debug.WriteLine("SessionBeacon " + identity.SessionId + " on " + board.Name + ", " + config.Recipients.Length.ToString()
+                + " recipient(s); woke by " + WakeName(woke));
 
-            var clock = new DeviceClock();
             var wake = new AutoResetEvent(false);
             var queue = new InputQueue(InputQueueSize);
             var gpio = new GpioController();
             var button = new GpioInput(gpio, board.ButtonPin, board.ButtonNeedsInternalPull ? PinMode.InputPullUp : PinMode.Input,
-                !board.ButtonActiveLow, InputKind.Button, 0, queue, clock, wake);
-            GpioInput[] sensors = OpenSensors(gpio, config.Policy.Sensors, queue, clock, wake);
-            IIndicator led = board.LedKind == "plain" ? new GpioIndicator(gpio, board.LedPin, board.LedActiveLow) : null;
-            var policy = new AlertPolicy(config.Policy);
+                !board.ButtonActiveLow, InputKind.Button, 0, queue, steady, wake);
+            AdcController adc = NeedsAdc(board, config) ? new AdcController() : null;
+            GpioInput[] sensors = OpenSensors(gpio, config.Policy.Sensors, queue, steady, wake);
+            AnalogSensor[] analog = OpenAnalogSensors(adc, config.Policy.Sensors, steady);
+            Beacon beacon = CreateBeacon(config, board, identity, drive, gpio, adc, steady);
 
-            long next = policy.Start(clock.UnixMilliseconds);
+            long next = beacon.Start(steady.UnixMilliseconds);
+            long nextSample = steady.UnixMilliseconds;
             button.PostLevel();
             foreach (GpioInput sensor in sensors)
             {
@@ -61,18 +93,58 @@ namespace SessionBeacon.Esp32
             }
             while (true)
             {
-                queue.DrainInto(policy);
-                long now = clock.UnixMilliseconds;
-                next = policy.Step(now);
-                foreach (Decision decision in policy.TakeDecisions())
+                queue.DrainInto(beacon.Policy);
+                long now = steady.UnixMilliseconds;
+                if (now >= nextSample)
                 {
-                    Show(decision, led);
+                    Sample(analog, beacon);
+                    nextSample = now + AnalogSampleMs;
                 }
-                wake.WaitOne(WaitMilliseconds(next, clock.UnixMilliseconds), false);
+                next = beacon.Step(now);
+                Log(beacon.TakeEvents());
+                now = steady.UnixMilliseconds;
+                if (board.OnBattery && CanSleep(beacon, queue, analog, next, now))
+                {
+                    Debug.WriteLine(DeepSleep.Start(board.ButtonPin, board.ButtonActiveLow, Min(next - now, MaxSleepMs)));
+                }
+                long until = HasAnalog(analog) && nextSample < next ? nextSample : next;
+                wake.WaitOne(WaitMilliseconds(until, now), false);
             }
         }
 
-        private static GpioInput[] OpenSensors(GpioController gpio, SensorSetting[] settings, InputQueue queue, DeviceClock clock, AutoResetEvent wake)
+        private static Beacon CreateBeacon(BeaconConfig config, BoardProfile board, IdentityKeys identity, InternalDrive drive,
+            GpioController gpio, AdcController adc, MonotonicClock steady)
+        {
+            NetworkProfile profile = config.Network == BeaconConfig.Mainnet
+                ? NetworkProfile.Mainnet()
+                : NetworkProfile.Testnet(config.SeedUrl, config.SeedPin, 1);
+            var transport = new TlsHttpTransport(profile, SeedCertificateFiles.Load(drive), steady, TlsHttpTransport.DefaultMaxResponseBytes);
+            if (transport.PinnedSeedCount == 0 && config.Network == BeaconConfig.Mainnet)
+            {
+                Debug.WriteLine("no seed certificate on I: matches a seed's pin: copy I:\\seed1.pem ... (docs/provisioning.md)");
+            }
+            IIndicator led = board.LedKind == "plain"
+                ? (IIndicator)new GpioIndicator(gpio, board.LedPin, board.LedActiveLow)
+                : new Ws2812Indicator(board.LedPin, Ws2812Indicator.DefaultRed, Ws2812Indicator.DefaultGreen, Ws2812Indicator.DefaultBlue);
+            IIndicator buzzer = board.BuzzerPin == BoardProfile.NoPin ? null : new BuzzerIndicator(gpio, board.BuzzerPin);
+            var hardware = new BeaconHardware(new WifiLink(config.WifiSsid, config.WifiPassword, WifiLink.DefaultTimeoutMilliseconds),
+                new SntpTimeSync(steady, SntpTimeSync.DefaultTimeoutMilliseconds), OpenBattery(adc, board.BatteryPin), led, buzzer);
+            return new Beacon(config, identity, new FileKeyValueStore(drive, InternalDrive.StorePrefix), profile, transport, new DeviceClock(),
+                new HardwareRandom(), hardware, Beacon.OutboxCapacityFor(board.RamClass));
+        }
+
+        // The 32-byte seed 'provision' wrote; null when it is missing or not 32 bytes.
+        private static IdentityKeys LoadIdentity(InternalDrive drive)
+        {
+            if (!drive.Exists(IdentityPath))
+            {
+                return null;
+            }
+            byte[] seed = drive.ReadAllBytes(IdentityPath);
+            return seed.Length == IdentityKeys.SeedSize ? IdentityKeys.FromSeed(seed) : null;
+        }
+
+        private static GpioInput[] OpenSensors(GpioController gpio, SensorSetting[] settings, InputQueue queue, IClock clock, AutoResetEvent wake)
         {
             var sensors = new GpioInput[settings.Length];
             for (int i = 0; i < settings.Length; i++)
@@ -92,53 +164,149 @@ namespace SessionBeacon.Esp32
                         // The sense input is high while external power is present.
                         sensors[i] = new GpioInput(gpio, setting.Pin, PinMode.InputPullDown, false, InputKind.Sensor, i, queue, clock, wake);
                         break;
-                    default:
-                        Debug.WriteLine("sensor '" + setting.Name + "': analog inputs are not read on the device yet");
-                        break;
                 }
             }
             return sensors;
         }
 
-        // Cues light the LED; a cancel and a duress alert look and log alike, so the device never
-        // tells an onlooker which one it was.
-        private static void Show(Decision decision, IIndicator led)
+        private static AnalogSensor[] OpenAnalogSensors(AdcController adc, SensorSetting[] settings, IClock clock)
         {
-            if (decision.Kind == DecisionKind.CuePending || decision.Kind == DecisionKind.CueCancelled)
+            var sensors = new AnalogSensor[settings.Length];
+            for (int i = 0; i < settings.Length; i++)
             {
-                if (led != null)
+                if (settings[i].Kind != SensorKind.Analog)
                 {
-                    led.Set(decision.Kind == DecisionKind.CuePending);
+                    continue;
                 }
-                return;
+                int channel = AdcPins.ChannelOnThisChip(settings[i].Pin);
+                if (channel == AdcPins.NoChannel)
+                {
+                    Debug.WriteLine("sensor '" + settings[i].Name + "': GPIO" + settings[i].Pin.ToString() + " is not an ADC1 pin on this chip; it is not read");
+                    continue;
+                }
+                sensors[i] = new AnalogSensor(adc, channel, i, clock);
             }
-            if (decision.Kind == DecisionKind.FireDuress || decision.Kind == DecisionKind.Cancel)
-            {
-                return;
-            }
-            if (led != null)
-            {
-                led.Set(false);
-            }
-            Debug.WriteLine("alert policy: " + KindName(decision.Kind) + (decision.Sensor == Decision.NoSensor ? "" : " from sensor " + decision.Sensor.ToString()));
+            return sensors;
         }
 
-        private static string KindName(DecisionKind kind)
+        private static IBatteryGauge OpenBattery(AdcController adc, int pin)
+        {
+            if (pin == BoardProfile.NoPin)
+            {
+                return null;
+            }
+            int channel = AdcPins.ChannelOnThisChip(pin);
+            if (channel == AdcPins.NoChannel)
+            {
+                Debug.WriteLine("battery.pin GPIO" + pin.ToString() + " is not an ADC1 pin on this chip; the battery is not read");
+                return null;
+            }
+            return new AdcBatteryGauge(adc, channel);
+        }
+
+        private static bool NeedsAdc(BoardProfile board, BeaconConfig config)
+        {
+            if (board.BatteryPin != BoardProfile.NoPin)
+            {
+                return true;
+            }
+            foreach (SensorSetting setting in config.Policy.Sensors)
+            {
+                if (setting.Kind == SensorKind.Analog)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static void Sample(AnalogSensor[] analog, Beacon beacon)
+        {
+            foreach (AnalogSensor sensor in analog)
+            {
+                if (sensor != null)
+                {
+                    sensor.Sample(beacon.Policy);
+                }
+            }
+        }
+
+        private static bool HasAnalog(AnalogSensor[] analog)
+        {
+            foreach (AnalogSensor sensor in analog)
+            {
+                if (sensor != null)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        // Deep sleep loses the armed slots and the Wi-Fi, so only when nothing is pending, no analog
+        // sensor needs watching, and nothing is due soon.
+        private static bool CanSleep(Beacon beacon, InputQueue queue, AnalogSensor[] analog, long next, long now)
+        {
+            bool settled = beacon.Stage == BeaconStage.Armed || beacon.Stage == BeaconStage.Confirmed;
+            return settled && beacon.IsIdle && queue.Count == 0 && !HasAnalog(analog) && next - now >= MinSleepMs;
+        }
+
+        // Events for a debugger on the USB port. The alert's kind is left out, so the log never tells a
+        // duress alert from a panic.
+        private static void Log(BeaconEvent[] events)
+        {
+            foreach (BeaconEvent e in events)
+            {
+                string text = e.Text == null ? "" : ": " + e.Text;
+                if (e.Kind == BeaconEventKind.Queued)
+                {
+                    text = "";
+                }
+                Debug.WriteLine(EventName(e.Kind) + (e.Recipient == null ? "" : " (" + e.Recipient + ")") + text);
+            }
+        }
+
+        private static string EventName(BeaconEventKind kind)
         {
             switch (kind)
             {
-                case DecisionKind.FirePanic: return "panic";
-                case DecisionKind.FireSensor: return "sensor alert";
-                case DecisionKind.FireHeartbeat: return "check-in";
-                case DecisionKind.FireTest: return "test alert";
-                case DecisionKind.FireLowBattery: return "low battery";
-                default: return "rate-limited sensor edge";
+                case BeaconEventKind.Stage: return "stage";
+                case BeaconEventKind.Queued: return "alert queued on flash";
+                case BeaconEventKind.Delivered: return "delivered with verified receipts";
+                case BeaconEventKind.Failed: return "not delivered yet";
+                case BeaconEventKind.Expired: return "alert given up";
+                case BeaconEventKind.HelpReached: return "help reached";
+                case BeaconEventKind.Reply: return "reply";
+                default: return "problem";
             }
+        }
+
+        private static string WakeName(WakeReason reason)
+        {
+            switch (reason)
+            {
+                case WakeReason.Button: return "the button";
+                case WakeReason.Timer: return "the timer";
+                case WakeReason.Boot: return "power-on or reset";
+                default: return "another wake source";
+            }
+        }
+
+        // A device that cannot run says why on the debug output and waits; it never reboots in a loop.
+        private static void Halt(string why)
+        {
+            Debug.WriteLine(why);
+            Thread.Sleep(Timeout.Infinite);
+        }
+
+        private static long Min(long a, long b)
+        {
+            return a < b ? a : b;
         }
 
         private static int WaitMilliseconds(long next, long now)
         {
-            if (next == AlertPolicy.Never)
+            if (next == Beacon.Never)
             {
                 return Timeout.Infinite;
             }

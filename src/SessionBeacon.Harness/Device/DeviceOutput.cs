@@ -12,6 +12,7 @@ namespace SessionBeacon.Harness.Device
         {
             BeaconEventKind.Stage => "stage: " + e.Text,
             BeaconEventKind.Queued => e.Text ?? ("alert queued on flash: " + e.Alert),
+            BeaconEventKind.Stored => "stored for " + e.Recipient + ": " + e.Text,
             BeaconEventKind.Delivered => "delivered: every recipient's swarm gave a verified receipt",
             BeaconEventKind.Failed => "not delivered yet: " + e.Text,
             BeaconEventKind.Expired => (e.Alert == BeaconEvent.NoAlert ? "an alert" : e.Alert.ToString()) + " given up: " + (e.Text ?? "its TTL ended"),

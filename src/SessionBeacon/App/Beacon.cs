@@ -62,6 +62,7 @@ namespace SessionBeacon.App
         private readonly OnionPaths _paths;
         private readonly ServiceNodeClient _client;
         private readonly Connection _connection;
+        private readonly ReportingSender _sender;
         private readonly Outbox _outbox;
         private readonly ArmedSlots _armed;
         private readonly AlertPolicy _policy;
@@ -125,7 +126,8 @@ namespace SessionBeacon.App
             _armed = new ArmedSlots(_client, _paths, swarms, random, _recipientIds, SlotsPerRecipient);
             var sender = new ServiceNodeAlertSender(_client, RequiredSignatures);
             sender.Armed = _armed;
-            _outbox = new Outbox(store, sender, outboxCapacity);
+            _sender = new ReportingSender(sender);
+            _outbox = new Outbox(store, _sender, outboxCapacity);
             _policy = new AlertPolicy(config.Policy);
             _composer = new AlertComposer(config);
             _pairings = new RatchetPairings(config.Recipients, identity, store, random);
@@ -433,6 +435,13 @@ namespace SessionBeacon.App
             int expired = _outbox.ExpiredCount;
             int failed = _outbox.FailedSends;
             long next = _outbox.Step(now);
+            object[] stored = _sender.Take();
+            for (int i = 0; i < stored.Length; i += 2)
+            {
+                var receipt = (StoreReceipt)stored[i + 1];
+                Report(BeaconEventKind.Stored, now, NameOf((string)stored[i]), receipt.VerifiedCount.ToString() + " verified swarm signature(s)"
+                    + (receipt.Already ? ", already stored" : ""));
+            }
             if (_outbox.DeliveredCount > delivered)
             {
                 // Help is most likely to answer now: read the inbox often for a while.
@@ -453,7 +462,8 @@ namespace SessionBeacon.App
             }
             if (_outbox.FailedSends > failed)
             {
-                Report(BeaconEventKind.Failed, now, null, (_outbox.FailedSends - failed).ToString() + " send(s) without a receipt; retrying");
+                Report(BeaconEventKind.Failed, now, null, (_outbox.FailedSends - failed).ToString() + " send(s) without a receipt ("
+                    + (_sender.LastError == null ? "too few verified signatures" : _sender.LastError) + "); retrying");
                 Show(FeedbackPattern.Failed, now);
                 if (_hardware.Link != null && !_hardware.Link.IsUp)
                 {
@@ -551,6 +561,18 @@ namespace SessionBeacon.App
         private void Report(BeaconEventKind kind, long now, AlertKind alert, string recipient, string text)
         {
             _events.Add(new BeaconEvent(kind, now, alert, recipient, text));
+        }
+
+        private string NameOf(string recipientId)
+        {
+            for (int i = 0; i < _recipientIds.Length; i++)
+            {
+                if (_recipientIds[i] == recipientId)
+                {
+                    return _config.Recipients[i].Name;
+                }
+            }
+            return recipientId;
         }
 
         private static string StageName(BeaconStage stage)

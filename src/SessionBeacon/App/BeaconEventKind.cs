@@ -12,6 +12,9 @@ namespace SessionBeacon.App
         /// <summary>An alert was written to the outbox; Alert says which kind.</summary>
         Queued,
 
+        /// <summary>An alert was stored in one recipient's swarm with a verified receipt; Recipient names it, Text gives the receipt.</summary>
+        Stored,
+
         /// <summary>An alert reached every recipient's swarm with verified receipts.</summary>
         Delivered,
 

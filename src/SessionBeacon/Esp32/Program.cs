@@ -272,6 +272,7 @@ namespace SessionBeacon.Esp32
             {
                 case BeaconEventKind.Stage: return "stage";
                 case BeaconEventKind.Queued: return "alert queued on flash";
+                case BeaconEventKind.Stored: return "stored with a verified receipt";
                 case BeaconEventKind.Delivered: return "delivered with verified receipts";
                 case BeaconEventKind.Failed: return "not delivered yet";
                 case BeaconEventKind.Expired: return "alert given up";

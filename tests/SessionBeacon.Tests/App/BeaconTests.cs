@@ -93,9 +93,12 @@ namespace SessionBeacon.Tests.App
             Setup s = Make(nameof(Panic_DeliveredWithSendingAndDeliveredPatterns));
             int before = s.Led.Changes.Count;
             s.Button(0, 2000);
-            Assert.Equal(new[] { BeaconEventKind.Queued, BeaconEventKind.Stage, BeaconEventKind.Delivered, BeaconEventKind.Stage },
+            Assert.Equal(new[] { BeaconEventKind.Queued, BeaconEventKind.Stage, BeaconEventKind.Stored, BeaconEventKind.Delivered, BeaconEventKind.Stage },
                 s.Events.Select(e => e.Kind).Where(k => k != BeaconEventKind.Problem).Skip(s.Events.Count(e => e.Kind == BeaconEventKind.Stage && e.Time <= Boot + 1000)).ToArray());
             Assert.Equal(AlertKind.Panic, s.Events.Single(e => e.Kind == BeaconEventKind.Queued).Alert);
+            BeaconEvent stored = s.Events.Single(e => e.Kind == BeaconEventKind.Stored);
+            Assert.Equal("Alice", stored.Recipient);
+            Assert.EndsWith("verified swarm signature(s)", stored.Text);
             Assert.Equal(BeaconStage.Confirmed, s.Beacon.Stage);
             Assert.Contains(s.Network.Delivered, d => d.Method == "store" && s.Network.Swarms[s.Recipient].Contains(d.Destination));
             // After the pending light: sending (on, off) and delivered (on, off, on, off).

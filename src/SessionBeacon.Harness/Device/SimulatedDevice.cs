@@ -27,18 +27,29 @@ namespace SessionBeacon.Harness.Device
         public SimulatedDevice(BeaconConfig config, BoardProfile board, IdentityKeys identity, string dataFolder, TextWriter output)
         {
             _output = output;
+            _beacon = Create(config, board, identity, dataFolder, output, Now);
+        }
+
+        /// <summary>
+        /// The app as the desktop runs it: flash in DATA/flash, the network nf.config names over the real
+        /// HTTP(S) transport, the machine's clock and CSPRNG, the LED and buzzer as lines on
+        /// <paramref name="output"/> stamped with <paramref name="now"/>.
+        /// </summary>
+        public static Beacon Create(BeaconConfig config, BoardProfile board, IdentityKeys identity, string dataFolder, TextWriter output, Func<long> now)
+        {
             NetworkProfile profile = config.Network == BeaconConfig.Testnet
                 ? NetworkProfile.Testnet(config.SeedUrl, config.SeedPin, 1)
                 : NetworkProfile.Mainnet();
-            var led = new TerminalIndicator("LED", output, Now);
-            var buzzer = board.BuzzerPin == BoardProfile.NoPin ? null : new TerminalIndicator("buzzer", output, Now);
-            _beacon = new Beacon(config, identity, new DirectoryStore(Path.Combine(dataFolder, FlashFolder)), profile, new HttpClientTransport(profile),
+            var led = new TerminalIndicator("LED", output, now);
+            var buzzer = board.BuzzerPin == BoardProfile.NoPin ? null : new TerminalIndicator("buzzer", output, now);
+            var beacon = new Beacon(config, identity, new DirectoryStore(Path.Combine(dataFolder, FlashFolder)), profile, new HttpClientTransport(profile),
                 new SystemClock(), new SystemRandom(), new BeaconHardware(null, null, null, led, buzzer), Beacon.OutboxCapacityFor(board.RamClass));
             if (config.Network == BeaconConfig.Testnet)
             {
-                _beacon.Client.RequestTimeout = TestnetClient.RequestTimeout;
-                _beacon.Paths.GuardTestTimeoutMilliseconds = TestnetClient.GuardTestTimeout;
+                beacon.Client.RequestTimeout = TestnetClient.RequestTimeout;
+                beacon.Paths.GuardTestTimeoutMilliseconds = TestnetClient.GuardTestTimeout;
             }
+            return beacon;
         }
 
         public Beacon Beacon => _beacon;

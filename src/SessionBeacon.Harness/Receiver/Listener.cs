@@ -35,6 +35,12 @@ namespace SessionBeacon.Harness.Receiver
             _seen = new HashSet<string>(File.Exists(folder.SeenPath) ? File.ReadAllLines(folder.SeenPath) : Array.Empty<string>(), StringComparer.Ordinal);
         }
 
+        /// <summary>One message shown: "message" (plain v1) or "secure-alert" (opened with the ratchet), its sender, time and text.</summary>
+        public sealed record Message(string Kind, string Sender, long Timestamp, string Text);
+
+        /// <summary>Every message shown so far, oldest first.</summary>
+        public List<Message> Shown { get; } = new List<Message>();
+
         /// <summary>Messages that could not be opened, or acknowledgements not delivered, so far.</summary>
         public int Problems { get; private set; }
 
@@ -184,9 +190,10 @@ namespace SessionBeacon.Harness.Receiver
             }
         }
 
-        // Runs the --exec program with the message in its environment: no shell, no command-line text.
+        // Keeps the message, and runs the --exec program with it in its environment: no shell, no command-line text.
         private void Exec(string kind, string sender, long timestamp, string text)
         {
+            Shown.Add(new Message(kind, sender, timestamp, text));
             if (_exec == null)
             {
                 return;

@@ -65,6 +65,65 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
             Assert.Equal("", demo.Error);
             Assert.Contains("demo finished in", demo.Output);
             Assert.Equal(3, Regex.Matches(demo.Output, "delivered: both recipients have a verified receipt").Count);
+            Assert.Equal(3, Regex.Matches(demo.Output, "beacon: help reached: Bob acknowledged").Count);
+        }
+
+        [Fact]
+        public void BeaconRunAndListen_AsProcesses_PanicDeliveredOpenedAndAcknowledged_RatchetContinuesAfterARestart()
+        {
+            string alice = NewIdentity(out string aliceId);
+            string bob = NewIdentity(out string bobId);
+            string preKeyLine = Regex.Match(HarnessProcess.Run("prekey", "new", "--data", bob).Output, "recipient\\.prekey = 05[0-9a-f]{64} [A-Za-z0-9+/=]+").Value;
+            Assert.NotEqual("", preKeyLine);
+            string device = _net.NewFolder();
+            HarnessProcess.Result made = HarnessProcess.Run("provision", "--board", "esp32-devkitc", "--out", device,
+                "--recipient", aliceId + " Alice", "--recipient", bobId + " Bob", "--prekey", preKeyLine,
+                "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin, "--config", Path.Combine(s_shipped, "nf.config"));
+            Assert.True(made.ExitCode == 0, made.ToString());
+            string deviceId = Regex.Match(made.Output, "device Session ID: (05[0-9a-f]{64})").Groups[1].Value;
+            string[] listenBob = { "listen", "--data", bob, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin };
+
+            // The first run: armed, then a long press; the shipped cancel window passes; both swarms store it.
+            using (HarnessProcess beacon = HarnessProcess.Interact("beacon", "run", "--data", device))
+            {
+                beacon.WaitForOutput("stage: armed", 1, TimeSpan.FromSeconds(30));
+                beacon.Type("press 2000");
+                beacon.WaitForOutput("alert queued on flash: Panic", 1, TimeSpan.FromSeconds(30));
+                beacon.WaitForOutput("delivered: every recipient's swarm gave a verified receipt", 1, TimeSpan.FromSeconds(30));
+                Assert.Contains("stored for Alice: ", beacon.OutputSoFar);
+                Assert.Contains("stored for Bob: ", beacon.OutputSoFar);
+
+                // Alice's stock-app stand-in shows the alert; Bob's companion receiver opens it and acknowledges.
+                HarnessProcess.Result aliceHeard = HarnessProcess.Run("listen", "--data", alice, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+                Assert.True(aliceHeard.ExitCode == 0, aliceHeard.ToString());
+                Assert.Contains("from " + deviceId + ": PANIC: I need help now.", aliceHeard.Output);
+                HarnessProcess.Result bobHeard = HarnessProcess.Run(listenBob);
+                Assert.True(bobHeard.ExitCode == 0, bobHeard.ToString());
+                Assert.Contains("paired with beacon " + deviceId, bobHeard.Output);
+                Assert.Contains("SECURE ALERT 1 from beacon " + deviceId + ": PANIC: I need help now.", bobHeard.Output);
+                Assert.Contains("acknowledged alert 1 to the beacon", bobHeard.Output);
+                beacon.WaitForOutput("help reached: Bob acknowledged alert #1", 1, TimeSpan.FromSeconds(30));
+
+                beacon.Type("quit");
+                HarnessProcess.Result first = beacon.WaitForExit(TimeSpan.FromSeconds(30));
+                Assert.True(first.ExitCode == 0, first.ToString());
+                Assert.Contains("stopped; alerts not yet delivered stay on flash", first.Output);
+            }
+
+            // The second run starts from the same flash: the pairing goes on (no new initiation) and the alert numbers too.
+            using (HarnessProcess again = HarnessProcess.Interact("beacon", "run", "--data", device))
+            {
+                again.WaitForOutput("stage: armed", 1, TimeSpan.FromSeconds(30));
+                again.Type("press 2000");
+                again.WaitForOutput("delivered: every recipient's swarm gave a verified receipt", 1, TimeSpan.FromSeconds(30));
+                HarnessProcess.Result bobAgain = HarnessProcess.Run(listenBob);
+                Assert.Contains("SECURE ALERT 2 from beacon " + deviceId + ": PANIC: I need help now.", bobAgain.Output);
+                Assert.Contains("\n#2 at ", bobAgain.Output);
+                Assert.DoesNotContain("paired with beacon", bobAgain.Output);
+                again.WaitForOutput("help reached: Bob acknowledged alert #2", 1, TimeSpan.FromSeconds(30));
+                again.Type("quit");
+                Assert.Equal(0, again.WaitForExit(TimeSpan.FromSeconds(30)).ExitCode);
+            }
         }
 
         [Fact]

@@ -1,13 +1,15 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Text;
 using System.Threading.Tasks;
 
 namespace SessionBeacon.Harness.Tests.EndToEnd
 {
     /// <summary>
     /// The built harness run as a user runs it: 'dotnet SessionBeacon.Harness.dll ARGS' in a process of its
-    /// own, standard output and error captured (so not a terminal: no colour), standard input closed.
+    /// own, standard output and error captured (so not a terminal: no colour), standard input closed,
+    /// or kept open for typed lines (Interact, for 'beacon run').
     /// </summary>
     public sealed class HarnessProcess : IDisposable
     {
@@ -15,10 +17,10 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
         public static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
 
         private readonly Process _process;
-        private readonly Task<string> _output;
+        private readonly StringBuilder _output = new StringBuilder();
         private readonly Task<string> _error;
 
-        private HarnessProcess(string[] args)
+        private HarnessProcess(string[] args, bool interactive)
         {
             // The test project references the harness, so its dll is copied beside this assembly.
             string dll = Path.Combine(AppContext.BaseDirectory, "SessionBeacon.Harness.dll");
@@ -35,10 +37,36 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
             {
                 start.ArgumentList.Add(argument);
             }
-            _process = Process.Start(start);
-            _process.StandardInput.Close();
-            _output = _process.StandardOutput.ReadToEndAsync();
+            _process = new Process { StartInfo = start };
+            _process.OutputDataReceived += (_, line) =>
+            {
+                if (line.Data != null)
+                {
+                    lock (_output)
+                    {
+                        _output.Append(line.Data).Append('\n');
+                    }
+                }
+            };
+            _process.Start();
+            _process.BeginOutputReadLine();
+            if (!interactive)
+            {
+                _process.StandardInput.Close();
+            }
             _error = _process.StandardError.ReadToEndAsync();
+        }
+
+        /// <summary>What the process wrote to standard output so far.</summary>
+        public string OutputSoFar
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return _output.ToString();
+                }
+            }
         }
 
         public int Id => _process.Id;
@@ -46,7 +74,41 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
         public bool HasExited => _process.HasExited;
 
         /// <summary>Starts the harness with <paramref name="args"/> and returns at once (for 'testnet up').</summary>
-        public static HarnessProcess Start(params string[] args) => new HarnessProcess(args);
+        public static HarnessProcess Start(params string[] args) => new HarnessProcess(args, interactive: false);
+
+        /// <summary>Starts the harness with its standard input open for <see cref="Type"/>.</summary>
+        public static HarnessProcess Interact(params string[] args) => new HarnessProcess(args, interactive: true);
+
+        /// <summary>Types a line on the process's standard input.</summary>
+        public void Type(string line)
+        {
+            _process.StandardInput.WriteLine(line);
+            _process.StandardInput.Flush();
+        }
+
+        /// <summary>Waits until standard output holds <paramref name="text"/> <paramref name="times"/> times; fails with the output after <paramref name="limit"/>.</summary>
+        public void WaitForOutput(string text, int times, TimeSpan limit)
+        {
+            var clock = Stopwatch.StartNew();
+            while (Occurrences(OutputSoFar, text) < times)
+            {
+                if (clock.Elapsed > limit || _process.HasExited)
+                {
+                    throw new TimeoutException("'" + text + "' not seen " + times + " time(s) within " + limit.TotalSeconds + " s; output so far:\n" + OutputSoFar);
+                }
+                System.Threading.Thread.Sleep(50);
+            }
+        }
+
+        private static int Occurrences(string text, string part)
+        {
+            int count = 0;
+            for (int at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+            {
+                count++;
+            }
+            return count;
+        }
 
         /// <summary>Runs the harness with <paramref name="args"/> to its end.</summary>
         public static Result Run(params string[] args)
@@ -64,7 +126,7 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
                 throw new TimeoutException("harness did not end within " + limit.TotalSeconds + " s; output so far: " + Partial());
             }
             _process.WaitForExit();
-            return new Result(_process.ExitCode, _output.GetAwaiter().GetResult(), _error.GetAwaiter().GetResult());
+            return new Result(_process.ExitCode, OutputSoFar, _error.GetAwaiter().GetResult());
         }
 
         public void Dispose()
@@ -77,7 +139,7 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
             _process.Dispose();
         }
 
-        private string Partial() => _output.IsCompleted ? _output.Result : "(still open)";
+        private string Partial() => OutputSoFar;
 
         // The dotnet host running these tests (dotnet test), or the one named by the SDK, or dotnet on the PATH.
         private static string DotnetHost()

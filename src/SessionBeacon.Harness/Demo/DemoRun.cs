@@ -1,0 +1,419 @@
+// One demo run on a running testnet (issue 8, and issue 9's ratcheted alert): two recipients are
+// made (Alice with the stock app's plain alerts, Bob with a companion receiver paired through the
+// alert ratchet), the beacon is provisioned exactly as 'provision' does it (identity, nf.config,
+// hellos), and the firmware app (SessionBeacon.App.Beacon) runs as a simulated device: a panic,
+// a duress press and a sensor alert, each traced through its onion path to both swarms, opened
+// by both receivers (the same Listener as 'listen'), and acknowledged by Bob's receiver.
+// The demo clock runs ahead of the real one over waits only the policy needs (the hold and the
+// cancel window); everything on the network happens in real time.
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Security.Cryptography;
+using System.Threading;
+using Session.Core.Micro.Identity;
+using Session.Testnet;
+using SessionBeacon.App;
+using SessionBeacon.Config;
+using SessionBeacon.Delivery;
+using SessionBeacon.Harness.Commands;
+using SessionBeacon.Harness.Config;
+using SessionBeacon.Harness.Device;
+using SessionBeacon.Harness.Identity;
+using SessionBeacon.Harness.Network;
+using SessionBeacon.Harness.Receiver;
+using SessionBeacon.Harness.Storage;
+
+namespace SessionBeacon.Harness.Demo
+{
+    /// <summary>The demo's scenes; Play returns null when every alert went through, else the reason.</summary>
+    internal sealed class DemoRun
+    {
+        private const string BeaconAddress = "127.0.0.1";
+        private static readonly TimeSpan s_networkLimit = TimeSpan.FromSeconds(30);
+
+        private readonly HarnessConsole _console;
+        private readonly TextWriter _output;
+        private readonly TestNetwork _network;
+        private readonly string _folder;
+        private readonly string _configPath;
+        private readonly string _sensorLine;
+        private readonly string[] _names;
+        private readonly IdentityFolder[] _recipientFolders = new IdentityFolder[2];
+        private readonly Listener[] _listeners = new Listener[2];
+        private readonly string[] _ids = new string[2];
+        private readonly List<BeaconEvent> _events = new List<BeaconEvent>();
+        private Beacon _beacon;
+        private IdentityKeys _beaconKeys;
+        private BeaconConfig _config;
+        private long _skip;
+        private int _looked;
+
+        public DemoRun(HarnessConsole console, TestNetwork network, string folder, string configPath, string sensorLine, string[] names)
+        {
+            _console = console;
+            _output = console.Output;
+            _network = network;
+            _folder = folder;
+            _configPath = configPath;
+            _sensorLine = sensorLine;
+            _names = names;
+        }
+
+        public string Play()
+        {
+            string failure = MakeRecipients() ?? Provision() ?? StartBeacon();
+            if (failure != null)
+            {
+                return failure;
+            }
+            int hold = _config.PanicHoldMs;
+            int tap = Math.Max(4 * _config.Policy.ButtonDebounceMs, 120);
+
+            Scene("Panic: the button held " + (hold + 500) + " ms, then the " + _config.PanicCancelMs + " ms cancel window passes");
+            long t = Now();
+            failure = Alert(AlertKind.Panic, () =>
+            {
+                Button(true, t);
+                Button(false, t + hold + 500);
+            });
+            if (failure != null)
+            {
+                return failure;
+            }
+
+            Scene("Duress: a panic press, then " + _config.Policy.DuressPresses + " short presses in the cancel window (the device shows what a cancel shows)");
+            t = Now();
+            failure = Alert(AlertKind.Duress, () =>
+            {
+                Button(true, t);
+                long at = t + hold + 500;
+                Button(false, at);
+                for (int i = 0; i < _config.Policy.DuressPresses; i++)
+                {
+                    at += 2 * tap;
+                    Button(true, at);
+                    Button(false, at + tap);
+                }
+            });
+            if (failure != null)
+            {
+                return failure;
+            }
+
+            SensorSetting sensor = _config.Policy.Sensors[0];
+            Scene("Sensor: '" + sensor.Name + "' (" + sensor.Kind + " on GPIO" + sensor.Pin + ") becomes active");
+            return Alert(AlertKind.Sensor, () =>
+            {
+                long when = Now();
+                _beacon.Policy.SensorLevel(0, true, when);
+                Say(when, "sensor active");
+            });
+        }
+
+        // Alice's and Bob's identities as 'identity new' makes them, and Bob's pre-key as 'prekey new' makes it.
+        private string MakeRecipients()
+        {
+            for (int i = 0; i < 2; i++)
+            {
+                _recipientFolders[i] = new IdentityFolder(Path.Combine(_folder, _names[i].ToLowerInvariant()));
+                _recipientFolders[i].SaveSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
+                _ids[i] = _recipientFolders[i].LoadKeys().SessionId;
+            }
+            var preKeyOutput = new StringWriter();
+            if (PreKeyCommand.New(_recipientFolders[1].Path, null, preKeyOutput, preKeyOutput) != ExitCode.Ok)
+            {
+                return "Bob's pre-key could not be made: " + preKeyOutput;
+            }
+            _output.WriteLine(Pad(_names[0] + ":", 9) + _ids[0] + "  a phone with the stock Session app: plain Session v1 alerts (swarm " + SwarmAddresses(_ids[0]) + ")");
+            _output.WriteLine(Pad(_names[1] + ":", 9) + _ids[1] + "  a companion receiver ('listen'): alerts through the alert ratchet, acknowledged (swarm " + SwarmAddresses(_ids[1]) + ")");
+            return null;
+        }
+
+        // The beacon's files exactly as 'provision --out' writes them, hellos included.
+        private string Provision()
+        {
+            Scene("Provisioning: 'provision' makes the beacon's identity, nf.config and board.conf and sends each recipient a hello");
+            string device = Path.Combine(_folder, "beacon");
+            string bundle = Convert.ToBase64String(File.ReadAllBytes(_recipientFolders[1].PreKeyBundlePath));
+            var request = new ProvisionCommand.Request
+            {
+                Board = BeaconConfig.Parse(DeviceFiles.ConfigText(_configPath), Path.GetFileName(_configPath)).Board,
+                Folder = device,
+                Recipients = new[] { _ids[0] + " " + _names[0], _ids[1] + " " + _names[1] },
+                PreKeys = new[] { _ids[1] + " " + bundle },
+                SeedUrl = _network.SeedUrl,
+                SeedPin = _network.SeedPin,
+                Hello = true,
+                Template = _configPath,
+                Boards = DeviceFiles.BoardsBeside(_configPath),
+            };
+            if (ProvisionCommand.Run(request, _console) != ExitCode.Ok)
+            {
+                return "provisioning failed";
+            }
+            string configPath = Path.Combine(device, ProvisionCommand.ConfigFileName);
+            if (_sensorLine != null)
+            {
+                File.AppendAllText(configPath, _sensorLine + "\n");
+                _output.WriteLine("note: the demo adds '" + _sensorLine + "' to the beacon's nf.config");
+            }
+            _config = BeaconConfig.Parse(File.ReadAllText(configPath), ProvisionCommand.ConfigFileName);
+            _beaconKeys = new IdentityFolder(device).LoadKeys();
+            for (int i = 0; i < 2; i++)
+            {
+                var client = new TestnetClient(_network.SeedUrl, _network.SeedPin, _recipientFolders[i].LoadKeys(), _recipientFolders[i].NetworkStore(), new SystemClock());
+                _listeners[i] = new Listener(_recipientFolders[i], client, null, TextWriter.Null, TextWriter.Null);
+            }
+            for (int i = 0; i < 2; i++)
+            {
+                string failure = Receive(i, "a hello", m => m.Kind == "message" && m.Text == HelloMessage.Text(_config.DeviceName, i == 1));
+                if (failure != null)
+                {
+                    return failure;
+                }
+            }
+            return null;
+        }
+
+        private string StartBeacon()
+        {
+            string device = Path.Combine(_folder, "beacon");
+            BoardProfile board = DeviceFiles.Board(Path.Combine(device, ProvisionCommand.BoardFileName));
+            _beacon = SimulatedDevice.Create(_config, board, _beaconKeys, device, new IndentedWriter(_output), Now);
+            Scene("The beacon starts: the app from src/SessionBeacon on a simulated " + board.Name + ", its flash in " + Path.Combine(device, SimulatedDevice.FlashFolder));
+            _beacon.Start(Now());
+            return RunUntil(e => e.Kind == BeaconEventKind.Stage && e.Text == "armed", "the beacon did not reach 'armed'", jump: false);
+        }
+
+        // One scene: the inputs, the alert on flash, its stores traced, both receivers opening it, Bob's acknowledgement coming back.
+        private string Alert(AlertKind kind, Action inputs)
+        {
+            int helpBefore = Count(BeaconEventKind.HelpReached);
+            inputs();
+            int[] marks = Marks();
+            string failure = RunUntil(e => e.Kind == BeaconEventKind.Queued, "the policy did not decide to send", jump: true, before: () => marks = Marks());
+            if (failure != null)
+            {
+                return failure;
+            }
+            BeaconEvent queued = _events[_looked - 1];
+            if (queued.Alert != kind)
+            {
+                return "the beacon queued a " + queued.Alert + " alert, not " + kind;
+            }
+            failure = RunUntil(e => e.Kind == BeaconEventKind.Delivered, kind + " alert not delivered within " + s_networkLimit.TotalSeconds + " s", jump: false);
+            if (failure != null)
+            {
+                return failure;
+            }
+            Observation[][] seen = SeenSince(marks);
+            for (int i = 0; i < 2; i++)
+            {
+                failure = ShowPath(i, seen);
+                if (failure != null)
+                {
+                    return failure;
+                }
+            }
+            _output.WriteLine("  delivered: both recipients have a verified receipt; the outbox is empty");
+            string text = kind == AlertKind.Panic ? _config.PanicText : kind == AlertKind.Duress ? _config.DuressText : _config.SensorText;
+            failure = Receive(0, "the " + kind + " alert", m => m.Kind == "message" && m.Sender == _beaconKeys.SessionId && m.Text.StartsWith(text, StringComparison.Ordinal))
+                ?? Receive(1, "the " + kind + " alert", m => m.Kind == "secure-alert" && m.Sender == _beaconKeys.SessionId && m.Text.StartsWith(text, StringComparison.Ordinal));
+            if (failure != null)
+            {
+                return failure;
+            }
+            return RunUntil(e => e.Kind == BeaconEventKind.HelpReached && Count(BeaconEventKind.HelpReached) > helpBefore,
+                "Bob's acknowledgement did not reach the beacon", jump: false);
+        }
+
+        private void Button(bool down, long time)
+        {
+            _beacon.Policy.ButtonLevel(down, time);
+            Say(time, down ? "button down" : "button up");
+        }
+
+        // Steps the beacon until an event not looked at yet matches; with jump, the demo clock skips
+        // ahead to the beacon's next timer. Events after the match stay for the next call.
+        private string RunUntil(Func<BeaconEvent, bool> done, string failure, bool jump, Action before = null)
+        {
+            var limit = Stopwatch.StartNew();
+            while (true)
+            {
+                for (; _looked < _events.Count; _looked++)
+                {
+                    if (done(_events[_looked]))
+                    {
+                        _looked++;
+                        return null;
+                    }
+                }
+                if (limit.Elapsed >= s_networkLimit)
+                {
+                    return failure + " (" + LastProblem() + ")";
+                }
+                before?.Invoke();
+                long now = Now();
+                long next = _beacon.Step(now);
+                foreach (BeaconEvent e in _beacon.TakeEvents())
+                {
+                    _events.Add(e);
+                    Say(e.Time, "beacon: " + DeviceOutput.Describe(e));
+                }
+                if (jump && next > now && next != Beacon.Never)
+                {
+                    _skip += next - now;
+                }
+                else if (_looked == _events.Count)
+                {
+                    Thread.Sleep((int)Math.Clamp(next - now, 1, 50));
+                }
+            }
+        }
+
+        private string LastProblem()
+        {
+            for (int i = _events.Count - 1; i >= 0; i--)
+            {
+                if (_events[i].Kind == BeaconEventKind.Problem || _events[i].Kind == BeaconEventKind.Failed)
+                {
+                    return _events[i].Text;
+                }
+            }
+            return "no problem reported";
+        }
+
+        // Recipient i polls its inbox as 'listen' does until the expected message is there.
+        private string Receive(int i, string what, Func<Listener.Message, bool> expected)
+        {
+            var limit = Stopwatch.StartNew();
+            while (limit.Elapsed < s_networkLimit)
+            {
+                int before = _listeners[i].Shown.Count;
+                if (!_listeners[i].Poll())
+                {
+                    return _names[i] + "'s receiver could not reach the network";
+                }
+                for (int m = before; m < _listeners[i].Shown.Count; m++)
+                {
+                    Listener.Message message = _listeners[i].Shown[m];
+                    if (expected(message))
+                    {
+                        string by = i == 0 ? "'s app" : "'s receiver";
+                        _output.WriteLine("  " + _names[i] + by + " opened " + what + (message.Kind == "secure-alert" ? " (through the ratchet; it sent the acknowledgement)" : "")
+                            + ": \"" + message.Text.Replace("\n", " / ") + "\" from " + message.Sender
+                            + (message.Sender == _beaconKeys?.SessionId || _beaconKeys == null ? " (the beacon)" : "") + " at " + Time(message.Timestamp));
+                        return null;
+                    }
+                }
+                if (_listeners[i].Problems > 0)
+                {
+                    return _names[i] + "'s receiver could not open or acknowledge a message";
+                }
+                Thread.Sleep(200);
+            }
+            return _names[i] + "'s receiver did not get " + what + " within " + s_networkLimit.TotalSeconds + " s";
+        }
+
+        // The onion path of the store to recipient i, read back from what the nodes recorded.
+        private string ShowPath(int i, Observation[][] seen)
+        {
+            string name = _names[i];
+            TracedHop[] path = OnionTrace.StorePath(_network.Map, seen, _ids[i], out string problem);
+            if (path == null)
+            {
+                return "the path of the store to " + name + " could not be traced: " + problem;
+            }
+            TracedHop guard = path[0];
+            TracedHop destination = path[3];
+            _output.WriteLine("  to " + name + ":");
+            _output.WriteLine("    path:        guard " + guard.Node.Ip + " -> middle " + path[1].Node.Ip + " -> middle " + path[2].Node.Ip
+                + " -> destination " + destination.Node.Ip + " (a member of " + name + "'s swarm)");
+            _output.WriteLine("    guard saw:   from " + guard.Seen.From + " (the beacon), next hop " + path[1].Node.Ip + ", Session ID: " + (guard.Seen.SessionId ?? "none"));
+            _output.WriteLine("    destination saw: from " + destination.Seen.From + " (a relay, not the beacon), " + destination.Seen.Method + " for "
+                + destination.Seen.SessionId + " (" + name + ")");
+            if (guard.Seen.From != BeaconAddress || guard.Seen.SessionId != null || guard.Seen.Destination)
+            {
+                return "the guard " + guard.Node.Ip + " saw more than the beacon's address: Session ID " + (guard.Seen.SessionId ?? "none") + ", from " + guard.Seen.From;
+            }
+            if (destination.Seen.From == BeaconAddress || !_network.Map.IsNodeAddress(destination.Seen.From))
+            {
+                return "the destination " + destination.Node.Ip + " was reached from " + destination.Seen.From + ", not from a relay node";
+            }
+            foreach (Observation[] node in seen)
+            {
+                foreach (Observation o in node)
+                {
+                    if (o.From == BeaconAddress && o.Endpoint == "onion_req/v2" && o.SessionId != null)
+                    {
+                        return "a node reached from the beacon's address learnt the Session ID " + o.SessionId;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private int Count(BeaconEventKind kind) => _events.FindAll(e => e.Kind == kind).Count;
+
+        private long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + _skip;
+
+        private void Scene(string title)
+        {
+            _output.WriteLine();
+            _output.WriteLine("== " + title);
+        }
+
+        private void Say(long time, string what) => _output.WriteLine("  " + DeviceOutput.Stamp(time) + what);
+
+        private string SwarmAddresses(string sessionId)
+        {
+            var ips = new List<string>();
+            foreach (NodeEntry member in _network.Map.Members(_network.Map.SwarmOf(Convert.FromHexString(sessionId))))
+            {
+                ips.Add(member.Ip);
+            }
+            return string.Join(", ", ips);
+        }
+
+        private int[] Marks()
+        {
+            var marks = new int[_network.NodeCount];
+            for (int i = 0; i < marks.Length; i++)
+            {
+                marks[i] = _network.ObservationsAsync(i).GetAwaiter().GetResult().Length;
+            }
+            return marks;
+        }
+
+        private Observation[][] SeenSince(int[] marks)
+        {
+            var seen = new Observation[_network.NodeCount][];
+            for (int i = 0; i < seen.Length; i++)
+            {
+                Observation[] all = _network.ObservationsAsync(i).GetAwaiter().GetResult();
+                seen[i] = all[Math.Min(marks[i], all.Length)..];
+            }
+            return seen;
+        }
+
+        private static string Pad(string text, int width) => text.Length >= width ? text + " " : text.PadRight(width);
+
+        private static string Time(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff") + " UTC";
+
+        /// <summary>The simulated LED's lines, indented like the demo's own.</summary>
+        private sealed class IndentedWriter : TextWriter
+        {
+            private readonly TextWriter _inner;
+
+            public IndentedWriter(TextWriter inner) => _inner = inner;
+
+            public override System.Text.Encoding Encoding => _inner.Encoding;
+
+            public override void WriteLine(string value) => _inner.WriteLine("  " + value);
+
+            public override void Write(char value) => _inner.Write(value);
+        }
+    }
+}

@@ -173,22 +173,86 @@ namespace SessionBeacon.Delivery
             return record;
         }
 
+        /// <summary>
+        /// Writes a pre-built alert (FlashAlert.Take) to the store as it is: each recipient's payload is
+        /// the one inside its prepared store request, so the record holds exactly the bytes that request
+        /// carries. No crypto here; the next <see cref="Step"/> sends it (ServiceNodeAlertSender.Offer lets
+        /// the first send of each payload post the prepared request). The record is created at the alert's
+        /// build time with its TTL, so it expires with the prepared requests. The alert is taken: it
+        /// cannot be added twice.
+        /// </summary>
+        /// <param name="kind">What the alert is about (Panic for the flash alert).</param>
+        /// <param name="now">The current time (Unix ms, the clock Step runs on).</param>
+        /// <param name="alert">The pre-built alert, not yet taken or expired.</param>
+        /// <param name="random">The source of the alert id.</param>
+        /// <returns>The stored record.</returns>
+        /// <exception cref="System.ArgumentNullException">alert or random is null.</exception>
+        /// <exception cref="System.ArgumentException">The alert has expired, or has no or too many recipients.</exception>
+        /// <exception cref="System.InvalidOperationException">The outbox is not started or full, or the alert was added already.</exception>
+        public OutboxRecord Add(AlertKind kind, long now, PreparedAlert alert, IRandomSource random)
+        {
+            CheckStarted();
+            if (alert == null)
+            {
+                throw Errors.Null("alert");
+            }
+            if (random == null)
+            {
+                throw Errors.Null("random");
+            }
+            if (alert.IsTaken)
+            {
+                throw Errors.AlertTaken();
+            }
+            if (now >= alert.ExpiresMs)
+            {
+                throw Errors.Range("alert", "has expired");
+            }
+            if (alert.RecipientCount < 1 || alert.RecipientCount > MaxRecipients)
+            {
+                throw Errors.Range("alert", "must hold 1 to 255 recipients");
+            }
+            int slot = FreeSlot();
+            var payloads = new byte[alert.RecipientCount][];
+            var ids = new string[alert.RecipientCount];
+            for (int i = 0; i < ids.Length; i++)
+            {
+                ids[i] = alert.RecipientId(i);
+                payloads[i] = alert.PayloadBytes(i);
+            }
+            byte[] id = new byte[OutboxRecord.IdSize];
+            random.Fill(id, 0, id.Length);
+            var record = new OutboxRecord(id, kind, alert.CreatedMs, alert.TtlMs, ids, payloads, new bool[ids.Length]);
+            _seq[slot] = 0;
+            Write(slot, record, false);
+            alert.MarkTaken();
+            _records[slot] = record;
+            _nextAttempt[slot] = now;
+            _failures[slot] = 0;
+            return record;
+        }
+
         private static byte[] Compose(IdentityKeys sender, string id, ContentMessage content, IRandomSource random, ArmedSlots armed)
         {
             if (armed != null)
             {
                 byte[] proSignature = new byte[DecoyProSignature.Size];
-                SealingKey seal = armed.TakeSeal(id, proSignature);
+                Ed25519Nonce nonce;
+                SealingKey seal = armed.TakeSeal(id, proSignature, out nonce);
                 if (seal != null)
                 {
                     try
                     {
-                        return MessageEncoder.Encode(sender, content, seal, proSignature);
+                        return MessageEncoder.Encode(sender, content, seal, proSignature, nonce);
                     }
                     finally
                     {
                         seal.Wipe();
                         CryptoBytes.Wipe(proSignature);
+                        if (nonce != null)
+                        {
+                            nonce.Wipe();
+                        }
                     }
                 }
             }

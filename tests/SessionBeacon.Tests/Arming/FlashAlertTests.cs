@@ -230,6 +230,29 @@ namespace SessionBeacon.Tests.Arming
         }
 
         [Fact]
+        public void OutboxAdd_PreparedAlertNotStartedNullOrExpired_Refused()
+        {
+            Setup s = Ready(nameof(OutboxAdd_PreparedAlertNotStartedNullOrExpired_Refused));
+            s.Flash.Start(0);
+            Arm(s, 0);
+            PreparedAlert alert = s.Flash.Take();
+            var outbox = new Outbox(new Session.Core.Micro.Tests.Support.MemoryStore(), new SessionBeacon.Tests.Support.FakeSwarms(), 1);
+            Assert.Throws<InvalidOperationException>(() => outbox.Add(AlertKind.Panic, alert.CreatedMs, alert, s.F.Rng));
+            outbox.Start(alert.CreatedMs);
+            Assert.Throws<ArgumentNullException>(() => outbox.Add(AlertKind.Panic, alert.CreatedMs, (PreparedAlert)null, s.F.Rng));
+            Assert.Throws<ArgumentNullException>(() => outbox.Add(AlertKind.Panic, alert.CreatedMs, alert, null));
+            var error = Assert.Throws<ArgumentException>(() => outbox.Add(AlertKind.Panic, alert.ExpiresMs, alert, s.F.Rng));
+            Assert.Contains("expired", error.Message);
+            Assert.False(alert.IsTaken);
+            Assert.Equal(0, outbox.Count);
+            // A dropped alert is wiped: its requests can no longer go out, and it cannot be added.
+            alert.Wipe();
+            Assert.True(alert.Store(0).IsUsed);
+            Assert.False(s.F.Client.IsCurrent(alert.Store(0)));
+            Assert.Throws<InvalidOperationException>(() => outbox.Add(AlertKind.Panic, alert.CreatedMs, alert, s.F.Rng));
+        }
+
+        [Fact]
         public void RefreshOff_NeverBuildsAnything()
         {
             Setup s = Ready(nameof(RefreshOff_NeverBuildsAnything), refreshSeconds: 0);

@@ -181,7 +181,13 @@ namespace Session.Core.Micro.Network
             string owner = recipient.ToLower();
             ClockSync.Ensure(_delivery, "store");
             GetSwarm(owner);
-            ServiceNode destination = _swarms.PickMember(owner, null, _random);
+            // A member on none of the live paths when there is one: then no path has to be replaced for
+            // it, which would make requests prepared earlier over that path stale.
+            ServiceNode destination = _swarms.PickMember(owner, NodesOnLivePaths(), _random);
+            if (destination == null)
+            {
+                destination = _swarms.PickMember(owner, null, _random);
+            }
             if (destination == null)
             {
                 throw new ServiceNodeException("store: the swarm of " + owner + " has no member left", 0);
@@ -263,6 +269,20 @@ namespace Session.Core.Micro.Network
                 throw Errors.Null("relays");
             }
             return _delivery.FindPath(relays);
+        }
+
+        private ServiceNode[] NodesOnLivePaths()
+        {
+            ArrayList nodes = new ArrayList();
+            for (int p = 0; p < _paths.Count; p++)
+            {
+                ServiceNode[] relays = _paths.Path(p).Raw;
+                for (int i = 0; i < relays.Length; i++)
+                {
+                    nodes.Add(relays[i]);
+                }
+            }
+            return (ServiceNode[])nodes.ToArray(typeof(ServiceNode));
         }
 
         private StoreReceipt StoreChecked(string recipient, byte[] data, long ttl, int requiredSignatures, OnionKeys armed)

@@ -132,6 +132,27 @@ namespace Session.Core.Micro.Tests.Network
         }
 
         [Fact]
+        public void PrepareStore_PrefersAMemberOnNoLivePath()
+        {
+            var (f, recipient) = Ready(nameof(PrepareStore_PrefersAMemberOnNoLivePath));
+            for (int i = 0; i < 20; i++)
+            {
+                string[] onPaths = Enumerable.Range(0, f.Paths.Count).SelectMany(p => f.Paths.Path(p).Nodes).Select(n => n.Ed25519Hex).ToArray();
+                bool freeMember = f.Swarms.Get(recipient).Any(m => !onPaths.Contains(m.Ed25519Hex));
+                PreparedStore prepared = f.Client.PrepareStore(recipient, f.Random.Bytes(10), ServiceNodeClient.DefaultTtl);
+                if (freeMember)
+                {
+                    Assert.DoesNotContain(prepared.Destination.Ed25519Hex, onPaths);
+                }
+                Assert.True(f.Client.IsCurrent(prepared));
+                // A request to another recipient's one-member swarm may replace a path before the next round.
+                string other = f.NewSessionId();
+                f.Network.SetSwarm(other, i % 10);
+                f.Client.PrepareStore(other, new byte[1], ServiceNodeClient.DefaultTtl);
+            }
+        }
+
+        [Fact]
         public void PrepareStore_BadArguments_Refused()
         {
             var (f, recipient) = Ready(nameof(PrepareStore_BadArguments_Refused));

@@ -78,6 +78,12 @@ namespace SessionBeacon.Delivery
             get { return _prepared.Count; }
         }
 
+        /// <summary>
+        /// Stores <paramref name="payload"/>: through an offered prepared request that carries exactly these
+        /// bytes when there is one (used once), else through ServiceNodeClient.Store with an armed onion slot
+        /// for the first attempt when one is ready.
+        /// </summary>
+        /// <returns>True only with a receipt of at least k verified swarm signatures.</returns>
         public bool Send(string recipientSessionId, byte[] payload, long ttlMs)
         {
             _lastReceipt = null;

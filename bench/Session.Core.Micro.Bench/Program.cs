@@ -9,12 +9,18 @@ namespace Session.Core.Micro.Bench
         public static int Main(string[] args)
         {
             double seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 0.3;
+            // Optional: only the entries whose name contains this text.
+            string only = args.Length > 1 ? args[1] : "";
             var core = new CoreOperations();
             var others = Competitors.For(core);
             Console.WriteLine("| operation | core µs | libsodium µs | core / libsodium | BouncyCastle µs | core / BouncyCastle | core bytes allocated per call |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
             foreach (var (name, run) in core.All())
             {
+                if (!name.Contains(only))
+                {
+                    continue;
+                }
                 double ours = Measure.Microseconds(run, seconds, 5);
                 var (sodium, bouncy) = others[name];
                 double sodiumTime = sodium == null ? double.NaN : Measure.Microseconds(sodium, seconds, 5);
@@ -24,6 +30,10 @@ namespace Session.Core.Micro.Bench
             }
             foreach (var (name, prepare) in core.Armed())
             {
+                if (!name.Contains(only))
+                {
+                    continue;
+                }
                 // Single-use slots: each call is prepared untimed; libsodium and BouncyCastle have no such operation.
                 var (sodium, bouncy) = others[name];
                 double ours = Measure.PreparedMicroseconds(prepare, seconds, 5, 5000);

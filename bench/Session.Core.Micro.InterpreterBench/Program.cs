@@ -13,15 +13,25 @@ namespace Session.Core.Micro.Bench
         public static int Main(string[] args)
         {
             double seconds = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 0.5;
+            // Optional: only the entries whose name contains this text.
+            string only = args.Length > 1 ? args[1] : "";
             Console.WriteLine("| operation | interpreter ms | ESP32 estimate ms |");
             Console.WriteLine("|---|---:|---:|");
             foreach (var (name, run) in new CoreOperations().All())
             {
+                if (!name.Contains(only))
+                {
+                    continue;
+                }
                 double ms = Measure.Microseconds(run, seconds, 3) / 1000.0;
                 Console.WriteLine("| " + name + " | " + ms.ToString("0.000") + " | " + (ms * EspLow).ToString("0") + "-" + (ms * EspHigh).ToString("0") + " |");
             }
             foreach (var (name, prepare) in new CoreOperations().Armed())
             {
+                if (!name.Contains(only))
+                {
+                    continue;
+                }
                 double ms = Measure.PreparedMicroseconds(prepare, seconds, 3, 200) / 1000.0;
                 Console.WriteLine("| " + name + " | " + ms.ToString("0.000") + " | " + (ms * EspLow).ToString("0") + "-" + (ms * EspHigh).ToString("0") + " |");
             }

@@ -8,6 +8,8 @@ using Session.Core.Micro.Messages;
 using Session.Core.Micro.Network;
 using Session.Core.Micro.Onion;
 using Session.Core.Micro.Ratchet;
+using SessionBeacon.Arming;
+using SessionBeacon.Delivery;
 
 namespace Session.Core.Micro.Bench
 {
@@ -41,8 +43,8 @@ namespace Session.Core.Micro.Bench
         public const string RatchetAckPayloadName = "ratcheted acknowledgement open (v1 open + ratchet DH step)";
         public const string PressFlashName = "press to first onion bytes, flash alert (75 chars), not armed";
         public const string PressDetailedName = "press to first onion bytes, detailed alert (1,000 chars), not armed";
-        public const string ArmedFlashName = "press to first onion bytes, flash alert (75 chars), armed";
-        public const string ArmedDetailedName = "press to first onion bytes, detailed alert (1,000 chars), armed";
+        public const string ArmedFlashName = "press to first onion bytes, flash alert (75 chars), armed: pre-built alert + outbox add";
+        public const string ArmedDetailedName = "press to first onion bytes, detailed alert (1,000 chars), armed: seal, decoy, nonce, onion keys";
 
         // nf.config's shipped panic text, and a detailed alert with a long body.
         private const string FlashText = "PANIC: I need help now. Call me, and if I do not answer, come or send help.";
@@ -91,6 +93,9 @@ namespace Session.Core.Micro.Bench
         private readonly MessageReceiver _beaconInbox;
         private readonly byte[] _acknowledgementPayload;
         private readonly string _alertText = new string('A', 200);
+        private readonly string _peerId;
+        private byte[] _flashPayload;
+        private byte[] _flashWire;
 
         public CoreOperations()
         {
@@ -99,7 +104,11 @@ namespace Session.Core.Micro.Bench
             Ed25519.Sign(Signature, EdSecretKey, Message200);
             SealedBox.Seal(Sealed200, PeerPublicKey, Message200, _ephemeral);
             _sender = IdentityKeys.FromSeed(Seed);
+            _peerId = "05" + Hex.Encode(PeerPublicKey);
             SetUpOnion();
+            // The flash alert as FlashAlert builds it in idle time: the payload and its whole store request.
+            _flashPayload = MessageEncoder.Encode(_sender, PeerPublicKey, _flash, _alertRandom);
+            _flashWire = OnionBuilder.Build(_keys, Requests.Store(_peerId, _flash.SigTimestamp, FlashTtl, _flashPayload, 0), _onionRandom);
 
             // A paired beacon (identity PeerSecretKey) and receiver (identity EdSecretKey); the receiver's
             // first acknowledgement, and the beacon's state just before it, so that every timed open
@@ -281,16 +290,43 @@ namespace Session.Core.Micro.Bench
         }
 
         /// <summary>
-        /// Press to first onion bytes with pre-arming: each entry prepares one armed slot (seal key and
-        /// decoy proSig; the onion keys of the set-up path are reused, as building does not use them up)
-        /// untimed, and returns the press to time: encode with the slot, the store request, the onion build.
+        /// Press to first onion bytes with pre-arming; each entry prepares its single-use state untimed
+        /// and returns the press to time.
+        ///   flash: a pre-built alert as FlashAlert.Take hands it out (payload and finished onion request,
+        ///     built in the constructor; the prepared store's keys and bytes are shared between calls,
+        ///     as the timed part does not use them up), then Outbox.Add with an in-memory store (the
+        ///     record encoded with its SHA-256 and written) and what ServiceNodeAlertSender does before
+        ///     posting: match the prepared request to the record's payload and take its bytes.
+        ///   detailed: an armed seal slot (seal key, decoy proSig, signing nonce; the set-up path's onion
+        ///     keys are reused, as building does not use them up), then encode, store body, onion build.
         /// </summary>
         public (string Name, Func<Action> Prepare)[] Armed()
         {
             return new (string, Func<Action>)[]
             {
-                (ArmedFlashName, () => ArmedPress(_flash)),
+                (ArmedFlashName, PreBuiltFlashPress),
                 (ArmedDetailedName, () => ArmedPress(_detailed)),
+            };
+        }
+
+        private const long FlashTtl = 3_600_000;
+
+        private Action PreBuiltFlashPress()
+        {
+            long created = _flash.SigTimestamp;
+            var store = new PreparedStore(_peerId, _flashPayload, MessageHash.Compute(_peerId, 0, _flashPayload), created, FlashTtl, _keys, _flashWire);
+            var alert = new PreparedAlert(new[] { _peerId }, new[] { _flashPayload }, new[] { store }, created, FlashTtl);
+            var outbox = new Outbox(new BenchStore(), new NoSender(), 1);
+            outbox.Start(created + 1000);
+            return () =>
+            {
+                OutboxRecord record = outbox.Add(AlertKind.Panic, created + 1000, alert, _alertRandom);
+                // The sender is handed the record's own payload array (no copy), as Outbox.Step hands it.
+                PreparedStore prepared = alert.Store(0);
+                if (!prepared.Carries(record.RecipientId(0), _flashPayload) || prepared.Wire.Length == 0)
+                {
+                    throw new InvalidOperationException("the prepared request does not carry the record's payload");
+                }
             };
         }
 
@@ -299,7 +335,8 @@ namespace Session.Core.Micro.Bench
             SealingKey seal = SealingKey.Create(PeerPublicKey, _alertRandom);
             byte[] proSignature = new byte[DecoyProSignature.Size];
             DecoyProSignature.Write(proSignature, 0, _alertRandom);
-            return () => OnionBuilder.Build(_keys, StoreBody(MessageEncoder.Encode(_sender, content, seal, proSignature)), _onionRandom);
+            Ed25519Nonce nonce = Ed25519Nonce.Create(_sender.Ed25519SecretKey, _alertRandom);
+            return () => OnionBuilder.Build(_keys, StoreBody(MessageEncoder.Encode(_sender, content, seal, proSignature, nonce)), _onionRandom);
         }
 
         // What a press does without pre-arming: the whole alert payload, the store request, fresh onion keys, the build.
@@ -309,29 +346,10 @@ namespace Session.Core.Micro.Bench
             OnionBuilder.Build(OnionKeys.Create(_path, _destination, _onionRandom), StoreBody(payload), _onionRandom);
         }
 
-        // The store request's JSON body as ServiceNodeClient writes it (protocol.md §3.2).
+        // The store request's JSON body exactly as ServiceNodeClient writes it (protocol.md §3.2).
         private byte[] StoreBody(byte[] payload)
         {
-            string data = MessageEncoder.ToStoreData(payload);
-            var writer = new JsonWriter(data.Length + 200);
-            writer.BeginObject();
-            writer.WriteName("method");
-            writer.WriteString("store");
-            writer.WriteName("params");
-            writer.BeginObject();
-            writer.WriteName("pubkey");
-            writer.WriteString("05" + Hex.Encode(PeerPublicKey));
-            writer.WriteName("timestamp");
-            writer.WriteInt64(1700000000000);
-            writer.WriteName("ttl");
-            writer.WriteInt64(1209600000);
-            writer.WriteName("data");
-            writer.WriteString(data);
-            writer.WriteName("namespace");
-            writer.WriteInt64(0);
-            writer.EndObject();
-            writer.EndObject();
-            return writer.ToArray();
+            return Requests.Store(_peerId, 1700000000000, 1209600000, payload, 0);
         }
 
         private static byte[] Fixed(int length, int seed)
@@ -355,6 +373,24 @@ namespace Session.Core.Micro.Bench
             {
                 Array.Copy(_bytes, 0, buffer, offset, count);
             }
+        }
+
+        // The outbox's key-value store in memory; like flash, it keeps no heap copy beyond the value written.
+        private sealed class BenchStore : IKeyValueStore
+        {
+            private readonly System.Collections.Generic.Dictionary<string, byte[]> _values = new System.Collections.Generic.Dictionary<string, byte[]>();
+
+            public byte[] Get(string key) => _values.TryGetValue(key, out byte[] value) ? value : null;
+
+            public void Put(string key, byte[] value) => _values[key] = value;
+
+            public void Remove(string key) => _values.Remove(key);
+        }
+
+        // The outbox's sender when nothing is sent in the timed part.
+        private sealed class NoSender : IAlertSender
+        {
+            public bool Send(string recipientSessionId, byte[] payload, long ttlMs) => false;
         }
 
         // A state store in memory. Frozen, it keeps what it holds and drops later saves, so a

@@ -473,5 +473,20 @@ namespace Session.Core.Micro
             return new Ratchet.RatchetException(Ratchet.RatchetError.Malformed,
                 "ratchet state store '" + name + "': both slots are present and neither holds a valid state (not a torn write: the storage is damaged)");
         }
+
+        public static System.InvalidOperationException PreparedStoreUsed()
+        {
+            return new System.InvalidOperationException("prepared store was already sent or wiped; prepare a new one");
+        }
+
+        public static System.InvalidOperationException NonceUsed()
+        {
+            return new System.InvalidOperationException("Ed25519 nonce was already used or wiped; a nonce signs one message only, prepare a new one");
+        }
+
+        public static ArgumentException NonceForOtherKey(string parameter)
+        {
+            return new ArgumentException(parameter + " was prepared for another key", parameter);
+        }
     }
 }

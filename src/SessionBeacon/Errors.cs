@@ -34,5 +34,10 @@ namespace SessionBeacon
         {
             return new InvalidOperationException("the outbox holds " + capacity.ToString() + " undelivered alerts already");
         }
+
+        internal static InvalidOperationException AlertTaken()
+        {
+            return new InvalidOperationException("the prepared alert was already added or wiped; take a new one");
+        }
     }
 }

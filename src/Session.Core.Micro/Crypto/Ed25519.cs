@@ -7,6 +7,8 @@
 // Cost and memory: signing is two SHA-512 passes over the message and one constant-time fixed-base
 // multiplication; verifying one SHA-512 pass, one point decoding and one variable-time
 // double-scalar multiplication. Scratch is allocated once per call (see the report in the tests).
+// With a nonce prepared ahead (Ed25519Nonce), signing is the SHA-512 of the seed, one pass over
+// the message and a multiply-add: the fixed-base multiplication was done in idle time.
 using System.Diagnostics;
 
 namespace Session.Core.Micro.Crypto
@@ -104,15 +106,7 @@ namespace Session.Core.Micro.Crypto
                 GroupElement25519.ScalarMultBase(point, r, 0, w);
                 GroupElement25519.Encode(encodedR, 0, point, w);
 
-                // k = SHA-512(R || A || M) mod L; S = r + k s mod L.
-                sha.Update(encodedR, 0, GroupElement25519.EncodedSize);
-                sha.Update(secretKey, SeedSize, PublicKeySize);
-                sha.Update(message, offset, count);
-                sha.Final(digest, 0);
-                Scalar25519.Reduce(digest, 0, digest, 0, work);
-                // The signature is written only now, so it may share an array with the message.
-                Scalar25519.MulAdd(signature, SOffset, digest, 0, h, 0, r, 0, work);
-                System.Array.Copy(encodedR, 0, signature, 0, GroupElement25519.EncodedSize);
+                Finish(signature, sha, encodedR, r, h, secretKey, message, offset, count, digest, work);
             }
             finally
             {
@@ -124,6 +118,63 @@ namespace Session.Core.Micro.Crypto
                 w.Wipe();
                 point.Clear();
             }
+        }
+
+        /// <summary>
+        /// Signs message[offset..offset+count] with a nonce prepared ahead (<see cref="Ed25519Nonce"/>):
+        /// only k = SHA-512(R || A || M) and S = r + k s are left to compute. The signature verifies like
+        /// any other. The nonce is used up and wiped, whether signing succeeds or not.
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="System.ArgumentException">A length is wrong, offset and count lie outside message, or the nonce was made for another key.</exception>
+        /// <exception cref="System.InvalidOperationException">The nonce was used or wiped already.</exception>
+        public static void Sign(byte[] signature, byte[] secretKey, byte[] message, int offset, int count, Ed25519Nonce nonce)
+        {
+            CheckLength(signature, nameof(signature), SignatureSize);
+            CheckLength(secretKey, nameof(secretKey), SecretKeySize);
+            CheckSlice(message, nameof(message), offset, count);
+            if (nonce == null)
+            {
+                throw Errors.Null(nameof(nonce));
+            }
+            if (!nonce.IsFor(secretKey))
+            {
+                throw Errors.NonceForOtherKey(nameof(nonce));
+            }
+            nonce.Take();
+            var sha = new Sha512();
+            byte[] h = new byte[Sha512.HashSize];
+            byte[] digest = new byte[Sha512.HashSize];
+            long[] work = new long[Scalar25519.WorkLength];
+            try
+            {
+                sha.Update(secretKey, 0, SeedSize);
+                sha.Final(h, 0);
+                Clamp(h);
+                Finish(signature, sha, nonce.EncodedR, nonce.R, h, secretKey, message, offset, count, digest, work);
+            }
+            finally
+            {
+                nonce.Wipe();
+                sha.Reset();
+                CryptoBytes.Wipe(h);
+                CryptoBytes.Wipe(digest);
+                System.Array.Clear(work, 0, work.Length);
+            }
+        }
+
+        // k = SHA-512(R || A || M) mod L; S = r + k s mod L; signature = R || S. h holds the clamped s.
+        private static void Finish(byte[] signature, Sha512 sha, byte[] encodedR, byte[] r, byte[] h, byte[] secretKey,
+            byte[] message, int offset, int count, byte[] digest, long[] work)
+        {
+            sha.Update(encodedR, 0, GroupElement25519.EncodedSize);
+            sha.Update(secretKey, SeedSize, PublicKeySize);
+            sha.Update(message, offset, count);
+            sha.Final(digest, 0);
+            Scalar25519.Reduce(digest, 0, digest, 0, work);
+            // The signature is written only now, so it may share an array with the message.
+            Scalar25519.MulAdd(signature, SOffset, digest, 0, h, 0, r, 0, work);
+            System.Array.Copy(encodedR, 0, signature, 0, GroupElement25519.EncodedSize);
         }
 
         /// <summary>Checks a signature of the whole of <paramref name="message"/>.</summary>

@@ -115,6 +115,25 @@ namespace Session.Core.Micro.Encoding
             WriteQuoted(value);
         }
 
+        /// <summary>
+        /// Writes <paramref name="data"/> as a padded base64 string value, encoded straight into the
+        /// writer's buffer (no string in between).
+        /// </summary>
+        /// <exception cref="ArgumentNullException">data is null.</exception>
+        /// <exception cref="InvalidOperationException">A value is not allowed here.</exception>
+        public void WriteBase64(byte[] data)
+        {
+            if (data == null)
+            {
+                throw Errors.Null("data");
+            }
+            BeforeValue();
+            _buffer.Write((byte)'"');
+            int at = _buffer.Reserve(Base64.EncodedLength(data.Length));
+            Base64.EncodeTo(_buffer.Storage, at, data);
+            _buffer.Write((byte)'"');
+        }
+
         /// <summary>Writes a signed integer.</summary>
         /// <exception cref="InvalidOperationException">A value is not allowed here.</exception>
         public void WriteInt64(long value)
@@ -147,7 +166,10 @@ namespace Session.Core.Micro.Encoding
             WriteAscii("null");
         }
 
-        /// <summary>The finished JSON text; every container must be closed.</summary>
+        /// <summary>
+        /// The finished JSON text; every container must be closed. When the writer was created with
+        /// exactly the capacity it used, this is the buffer's own array (no copy): nothing more can be written.
+        /// </summary>
         /// <exception cref="InvalidOperationException">Nothing was written, or a container is still open.</exception>
         public byte[] ToArray()
         {
@@ -155,7 +177,7 @@ namespace Session.Core.Micro.Encoding
             {
                 throw Errors.JsonWriterState("ToArray before one complete top-level value");
             }
-            return _buffer.ToArray();
+            return _buffer.Length == _buffer.Storage.Length ? _buffer.Storage : _buffer.ToArray();
         }
 
         private void BeforeValue()

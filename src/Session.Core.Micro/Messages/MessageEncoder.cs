@@ -48,7 +48,7 @@ namespace Session.Core.Micro.Messages
                 X25519.ScalarMultBase(ephemeralPublicKey, ephemeralSecretKey);
                 sealingKey = SealingKey.Prepare(recipient, ephemeralPublicKey, ephemeralSecretKey);
                 DecoyProSignature.Write(proSignature, 0, random);
-                return EncodePrepared(sender, content, sealingKey, proSignature);
+                return EncodePrepared(sender, content, sealingKey, proSignature, null);
             }
             finally
             {
@@ -115,6 +115,25 @@ namespace Session.Core.Micro.Messages
         /// <exception cref="MessageException">Error <see cref="MessageError.TooLarge"/>: the payload would exceed <see cref="MaxStoredSize"/>.</exception>
         public static byte[] Encode(IdentityKeys sender, ContentMessage content, SealingKey sealingKey, byte[] proSignature)
         {
+            return Encode(sender, content, sealingKey, proSignature, null);
+        }
+
+        /// <summary>
+        /// Encode with the seal, the proSig and the signature's nonce all prepared ahead: at press time
+        /// only hashing, one scalar multiply-add and XSalsa20-Poly1305 remain (pre-arming, issue 7).
+        /// The sealing key and the nonce are used up (wiped); a null nonce signs as usual.
+        /// </summary>
+        /// <param name="sender">The sender's keys.</param>
+        /// <param name="content">The message; its sigTimestamp becomes the envelope's timestamp.</param>
+        /// <param name="sealingKey">An unused seal to the recipient (SealingKey.Create); used up (wiped) here.</param>
+        /// <param name="proSignature">The 64-byte decoy (DecoyProSignature.Write), copied into the envelope.</param>
+        /// <param name="nonce">An unused Ed25519Nonce for sender's key, or null.</param>
+        /// <exception cref="System.ArgumentNullException">An argument other than nonce is null.</exception>
+        /// <exception cref="System.ArgumentException">proSignature is not 64 bytes, or the nonce was made for another key.</exception>
+        /// <exception cref="System.InvalidOperationException">The sealing key has sealed a message already, or the nonce was used.</exception>
+        /// <exception cref="MessageException">Error <see cref="MessageError.TooLarge"/>: the payload would exceed <see cref="MaxStoredSize"/>.</exception>
+        public static byte[] Encode(IdentityKeys sender, ContentMessage content, SealingKey sealingKey, byte[] proSignature, Ed25519Nonce nonce)
+        {
             CheckArguments(sender, content);
             if (sealingKey == null)
             {
@@ -132,10 +151,14 @@ namespace Session.Core.Micro.Messages
             {
                 throw Errors.SealingKeyUsed();
             }
-            return EncodePrepared(sender, content, sealingKey, proSignature);
+            if (nonce != null && nonce.IsUsed)
+            {
+                throw Errors.NonceUsed();
+            }
+            return EncodePrepared(sender, content, sealingKey, proSignature, nonce);
         }
 
-        private static byte[] EncodePrepared(IdentityKeys sender, ContentMessage content, SealingKey sealingKey, byte[] proSignature)
+        private static byte[] EncodePrepared(IdentityKeys sender, ContentMessage content, SealingKey sealingKey, byte[] proSignature, Ed25519Nonce nonce)
         {
             int contentSize = content.EncodedSize();
             int size = PayloadSize(contentSize, content.SigTimestamp);
@@ -155,7 +178,7 @@ namespace Session.Core.Micro.Messages
                 int request = WebSocketMessage.BeginRequest(writer);
                 int body = WebSocketMessage.BeginBody(writer);
                 int sealedAt = Envelope.WriteStart(writer, content.SigTimestamp, padded + MessageEncrypter.Overhead);
-                MessageEncrypter.SignAndSeal(payload.Storage, sealedAt, sender, inner, padded, sealingKey);
+                MessageEncrypter.SignAndSeal(payload.Storage, sealedAt, sender, inner, padded, sealingKey, nonce);
                 int proSignatureAt = Envelope.WriteProSignature(writer);
                 System.Array.Copy(proSignature, 0, payload.Storage, proSignatureAt, Envelope.ProSignatureSize);
                 writer.EndMessage(body);

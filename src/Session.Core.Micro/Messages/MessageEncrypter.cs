@@ -96,12 +96,25 @@ namespace Session.Core.Micro.Messages
         /// </summary>
         internal static void SignAndSeal(byte[] output, int outputOffset, IdentityKeys sender, byte[] inner, int messageLength, SealingKey sealingKey)
         {
+            SignAndSeal(output, outputOffset, sender, inner, messageLength, sealingKey, null);
+        }
+
+        /// <summary>As SignAndSeal, signing with a nonce prepared ahead when <paramref name="nonce"/> is not null (used up).</summary>
+        internal static void SignAndSeal(byte[] output, int outputOffset, IdentityKeys sender, byte[] inner, int messageLength, SealingKey sealingKey, Ed25519Nonce nonce)
+        {
             System.Diagnostics.Debug.Assert(inner.Length == messageLength + SignedOverhead);
             byte[] signature = new byte[Ed25519.SignatureSize];
             int signatureAt = messageLength + Ed25519.PublicKeySize;
             System.Array.Copy(sender.Ed25519PublicKey, 0, inner, messageLength, Ed25519.PublicKeySize);
             System.Array.Copy(sealingKey.RecipientPublicKey, 0, inner, signatureAt, X25519.KeySize);
-            Ed25519.Sign(signature, sender.Ed25519SecretKey, inner, 0, signatureAt + X25519.KeySize);
+            if (nonce == null)
+            {
+                Ed25519.Sign(signature, sender.Ed25519SecretKey, inner, 0, signatureAt + X25519.KeySize);
+            }
+            else
+            {
+                Ed25519.Sign(signature, sender.Ed25519SecretKey, inner, 0, signatureAt + X25519.KeySize, nonce);
+            }
             System.Array.Copy(signature, 0, inner, signatureAt, Ed25519.SignatureSize);
             sealingKey.Seal(output, outputOffset, inner, 0, inner.Length);
         }

@@ -45,11 +45,19 @@ namespace Session.Core.Micro.Network
             return End(Begin("info", 40));
         }
 
-        /// <summary>store to a public-inbox namespace (no signature): pubkey, timestamp, ttl, data (base64), namespace.</summary>
+        // The store body without its variable parts: what Store writes around them.
+        private const string StoreFrame = "{\"method\":\"store\",\"params\":{\"pubkey\":\"\",\"timestamp\":,\"ttl\":,\"data\":\"\",\"namespace\":}}";
+
+        /// <summary>
+        /// store to a public-inbox namespace (no signature): pubkey, timestamp, ttl, data (base64), namespace.
+        /// Sized exactly and base64 written in place, so the request is one array of its final size
+        /// (the largest allocation of an alert's press after the onion request itself).
+        /// </summary>
         internal static byte[] Store(string sessionId, long timestamp, long ttl, byte[] data, int messageNamespace)
         {
-            string encoded = Base64.Encode(data);
-            JsonWriter w = Begin("store", encoded.Length + 192);
+            int size = StoreFrame.Length + sessionId.Length + timestamp.ToString().Length + ttl.ToString().Length
+                + Base64.EncodedLength(data.Length) + messageNamespace.ToString().Length;
+            JsonWriter w = Begin("store", size);
             w.WriteName("pubkey");
             w.WriteString(sessionId);
             w.WriteName("timestamp");
@@ -57,7 +65,7 @@ namespace Session.Core.Micro.Network
             w.WriteName("ttl");
             w.WriteInt64(ttl);
             w.WriteName("data");
-            w.WriteString(encoded);
+            w.WriteBase64(data);
             w.WriteName("namespace");
             w.WriteInt64(messageNamespace);
             return End(w);

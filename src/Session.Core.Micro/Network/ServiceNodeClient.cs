@@ -16,6 +16,8 @@
 // The clock is set from the median of several nodes before the first timestamp goes out; every
 // reply's "t" then nudges it by at most MaxTimeStep. Not thread-safe, like the pool, paths and swarm
 // cache it drives: one caller at a time (the device's network thread).
+// This file is the public surface; the retry loop is OnionDelivery (with DeliveryState and
+// OnionRoute), the clock handling ClockSync, and each RPC body one RpcRequest class.
 using System.Collections;
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Encoding;
@@ -54,14 +56,16 @@ namespace Session.Core.Micro.Network
         /// <summary>Smallest TTL a swarm accepts: 10 s.</summary>
         public const long MinimumTtl = 10000;
 
+        /// <summary>How far a store's timestamp may lead, and its expiry trail, the node's clock: 10 s (protocol.md §3.2).</summary>
+        public const long StoreTolerance = 10000;
+
         private readonly NodePool _pool;
         private readonly OnionPaths _paths;
         private readonly SwarmCache _swarms;
         private readonly NetworkClock _clock;
-        private readonly IHttpTransport _transport;
         private readonly IKeyValueStore _store;
         private readonly IRandomSource _random;
-        private int _requestTimeout = OnionTimeout;
+        private readonly OnionDelivery _delivery;
 
         /// <summary>Creates a client over the given pool, paths and swarm cache.</summary>
         /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
@@ -79,23 +83,23 @@ namespace Session.Core.Micro.Network
             _paths = paths;
             _swarms = swarms;
             _clock = clock;
-            _transport = transport;
             _store = store;
             _random = random;
+            _delivery = new OnionDelivery(pool, paths, swarms, clock, transport, random);
         }
 
         /// <summary>Timeout of one onion request in ms (default OnionTimeout); a reply slower than this counts as the path's failure.</summary>
         /// <exception cref="System.ArgumentException">The value is below 1.</exception>
         public int RequestTimeout
         {
-            get { return _requestTimeout; }
+            get { return _delivery.Timeout; }
             set
             {
                 if (value < 1)
                 {
                     throw Errors.Range("value");
                 }
-                _requestTimeout = value;
+                _delivery.Timeout = value;
             }
         }
 
@@ -105,26 +109,14 @@ namespace Session.Core.Micro.Network
         public ServiceNode[] GetSwarm(string sessionId)
         {
             CheckSessionId(sessionId, "sessionId");
-            ServiceNode[] cached = _swarms.Get(sessionId);
-            if (cached != null)
-            {
-                return cached;
-            }
-            JsonValue reply = Deliver(null, new GetSwarmRequest(sessionId.ToLower()));
-            ServiceNode[] members = SwarmCache.ParseSnodes(reply);
-            if (members.Length == 0)
-            {
-                throw new ServiceNodeException("get_swarm named no usable members for " + sessionId, 200);
-            }
-            _swarms.Set(sessionId, members);
-            return _swarms.Get(sessionId);
+            return _delivery.Swarm(sessionId);
         }
 
         /// <summary>Sets the network clock to the median of ResyncSamples random nodes' `info` times.</summary>
         /// <exception cref="ServiceNodeException">No node told the time.</exception>
         public void SyncClock()
         {
-            Resync("info", null);
+            ClockSync.Resync(_delivery, "info", null);
         }
 
         /// <summary>
@@ -170,35 +162,147 @@ namespace Session.Core.Micro.Network
             }
         }
 
+        /// <summary>
+        /// Builds the whole store request for <paramref name="data"/> now, to send later with
+        /// <see cref="Store(PreparedStore, int)"/> (pre-arming, issue 7): the store timestamp is the
+        /// network time now, the destination a random member of the recipient's swarm, the path a live one,
+        /// the onion keys fresh. Costs what a store's first attempt costs before posting (8 X25519 and the
+        /// onion layers); nothing is sent, except that the clock and the swarm are fetched when unknown.
+        /// </summary>
+        /// <param name="recipient">The recipient's Session ID.</param>
+        /// <param name="data">The message bytes; kept by reference (the caller must not change them).</param>
+        /// <param name="ttl">Time to live from the timestamp, ms, MinimumTtl .. DefaultTtl.</param>
+        /// <exception cref="System.ArgumentNullException">recipient or data is null.</exception>
+        /// <exception cref="System.ArgumentException">recipient is not a Session ID, data is too large, or ttl is out of range.</exception>
+        /// <exception cref="ServiceNodeException">The clock, the swarm or a path could not be had from the network.</exception>
+        public PreparedStore PrepareStore(string recipient, byte[] data, long ttl)
+        {
+            CheckStore(recipient, data, ttl, 1);
+            string owner = recipient.ToLower();
+            ClockSync.Ensure(_delivery, "store");
+            GetSwarm(owner);
+            // A member on none of the live paths when there is one: then no path has to be replaced for
+            // it, which would make requests prepared earlier over that path stale.
+            ServiceNode destination = _swarms.PickMember(owner, NodesOnLivePaths(), _random);
+            if (destination == null)
+            {
+                destination = _swarms.PickMember(owner, null, _random);
+            }
+            if (destination == null)
+            {
+                throw new ServiceNodeException("store: the swarm of " + owner + " has no member left", 0);
+            }
+            OnionPath path = _paths.Select(destination);
+            OnionKeys keys = OnionKeys.Create(path.Raw, destination, _random);
+            long timestamp = _clock.Now;
+            byte[] wire = OnionBuilder.Build(keys, Requests.Store(owner, timestamp, ttl, data, 0), _random);
+            return new PreparedStore(owner, data, MessageHash.Compute(owner, 0, data), timestamp, ttl, keys, wire);
+        }
+
+        /// <summary>
+        /// Sends a prepared store and checks its receipt exactly as <see cref="Store(string, byte[], long, int)"/>
+        /// does. While <paramref name="prepared"/> is current (see <see cref="IsCurrent"/>), its bytes are the
+        /// first attempt; when they fail, or the path or destination changed since it was built, the normal
+        /// retry loop continues with fresh requests of the same data, expiring when the prepared one would.
+        /// The prepared store is used up (wiped) in every case.
+        /// </summary>
+        /// <param name="prepared">From <see cref="PrepareStore"/> of this client; not used before.</param>
+        /// <param name="requiredSignatures">k: verified member signatures needed (at least 1).</param>
+        /// <returns>The checked receipt; see IsSuccess and Already.</returns>
+        /// <exception cref="System.ArgumentNullException">prepared is null.</exception>
+        /// <exception cref="System.ArgumentException">requiredSignatures is below 1.</exception>
+        /// <exception cref="System.InvalidOperationException">The prepared store was sent or wiped already.</exception>
+        /// <exception cref="ServiceNodeException">Every attempt failed, or the network refused the request.</exception>
+        public StoreReceipt Store(PreparedStore prepared, int requiredSignatures)
+        {
+            if (prepared == null)
+            {
+                throw Errors.Null("prepared");
+            }
+            if (requiredSignatures < 1)
+            {
+                throw Errors.Range("requiredSignatures");
+            }
+            if (prepared.IsUsed)
+            {
+                throw Errors.PreparedStoreUsed();
+            }
+            prepared.MarkUsed();
+            try
+            {
+                string owner = prepared.Recipient;
+                ClockSync.Ensure(_delivery, "store");
+                GetSwarm(owner);
+                OnionRoute first = prepared.Expiry > _clock.Now + StoreTolerance
+                    ? new OnionRoute(null, prepared.Destination, prepared.Keys, prepared.Wire)
+                    : null;
+                JsonValue reply = _delivery.Deliver(owner, new StoreRequest(owner, prepared.Data, 0, prepared.Expiry), new ArrayList(), first);
+                return Receipt(owner, reply, prepared.Hash, requiredSignatures);
+            }
+            finally
+            {
+                prepared.Wipe();
+            }
+        }
+
+        /// <summary>
+        /// True while <paramref name="prepared"/> can still go out as built: unused, its relays still one
+        /// of the live paths, its destination still in the recipient's swarm, and its expiry more than
+        /// the swarm's 10 s clock tolerance ahead of the network time.
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException">prepared is null.</exception>
+        public bool IsCurrent(PreparedStore prepared)
+        {
+            if (prepared == null)
+            {
+                throw Errors.Null("prepared");
+            }
+            return !prepared.IsUsed && prepared.Expiry > _clock.Now + StoreTolerance && _delivery.IsCurrent(prepared.Recipient, prepared.Keys);
+        }
+
         /// <summary>The live path whose relays are exactly <paramref name="relays"/>, in order; null if none.</summary>
+        /// <exception cref="System.ArgumentNullException">relays is null.</exception>
         public OnionPath FindPath(ServiceNode[] relays)
         {
             if (relays == null)
             {
                 throw Errors.Null("relays");
             }
+            return _delivery.FindPath(relays);
+        }
+
+        private ServiceNode[] NodesOnLivePaths()
+        {
+            ArrayList nodes = new ArrayList();
             for (int p = 0; p < _paths.Count; p++)
             {
-                OnionPath path = _paths.Path(p);
-                ServiceNode[] nodes = path.Raw;
-                if (nodes.Length != relays.Length)
+                ServiceNode[] relays = _paths.Path(p).Raw;
+                for (int i = 0; i < relays.Length; i++)
                 {
-                    continue;
-                }
-                bool same = true;
-                for (int i = 0; i < nodes.Length && same; i++)
-                {
-                    same = relays[i] != null && nodes[i].SameNode(relays[i]);
-                }
-                if (same)
-                {
-                    return path;
+                    nodes.Add(relays[i]);
                 }
             }
-            return null;
+            return (ServiceNode[])nodes.ToArray(typeof(ServiceNode));
         }
 
         private StoreReceipt StoreChecked(string recipient, byte[] data, long ttl, int requiredSignatures, OnionKeys armed)
+        {
+            CheckStore(recipient, data, ttl, requiredSignatures);
+            string hash = MessageHash.Compute(recipient, 0, data);
+            ClockSync.Ensure(_delivery, "store");
+            GetSwarm(recipient);
+            OnionRoute first = armed == null ? null : new OnionRoute(null, armed.Destination, armed, null);
+            JsonValue reply = _delivery.Deliver(recipient.ToLower(), new StoreRequest(recipient.ToLower(), data, ttl, 0), new ArrayList(), first);
+            return Receipt(recipient, reply, hash, requiredSignatures);
+        }
+
+        private StoreReceipt Receipt(string recipient, JsonValue reply, string hash, int requiredSignatures)
+        {
+            ServiceNode[] swarm = _swarms.Get(recipient);
+            return StoreReceipt.Verify(reply, hash, swarm == null ? new ServiceNode[0] : swarm, requiredSignatures);
+        }
+
+        private static void CheckStore(string recipient, byte[] data, long ttl, int requiredSignatures)
         {
             CheckSessionId(recipient, "recipient");
             if (data == null)
@@ -217,12 +321,6 @@ namespace Session.Core.Micro.Network
             {
                 throw Errors.Range("requiredSignatures");
             }
-            string hash = MessageHash.Compute(recipient, 0, data);
-            EnsureClock("store");
-            GetSwarm(recipient);
-            JsonValue reply = Deliver(recipient.ToLower(), new StoreRequest(recipient.ToLower(), data, ttl), new ArrayList(), armed);
-            ServiceNode[] swarm = _swarms.Get(recipient);
-            return StoreReceipt.Verify(reply, hash, swarm == null ? new ServiceNode[0] : swarm, requiredSignatures);
         }
 
         /// <summary>
@@ -243,10 +341,10 @@ namespace Session.Core.Micro.Network
             {
                 throw Errors.Range("messageNamespace");
             }
-            EnsureClock("retrieve");
+            ClockSync.Ensure(_delivery, "retrieve");
             GetSwarm(sessionId);
-            RetrieveRequest request = new RetrieveRequest(this, sessionId.ToLower(), ed25519SecretKey, messageNamespace);
-            JsonValue reply = Deliver(sessionId.ToLower(), request);
+            RetrieveRequest request = new RetrieveRequest(_store, sessionId.ToLower(), ed25519SecretKey, messageNamespace);
+            JsonValue reply = _delivery.Deliver(sessionId.ToLower(), request, new ArrayList(), null);
             JsonValue list = reply.Require("messages");
             if (list.Kind != JsonKind.Array)
             {
@@ -279,374 +377,6 @@ namespace Session.Core.Micro.Network
             return "last_hash/" + messageNamespace.ToString() + "/" + sessionId + "/" + node.Ed25519Hex;
         }
 
-        private JsonValue Deliver(string swarmOwner, RpcRequest request)
-        {
-            return Deliver(swarmOwner, request, new ArrayList(), null);
-        }
-
-        // avoided: destinations not to ask again in this request (they failed it, disowned the
-        // pubkey or disagree with the network's clock). suspects: every node of a path that failed
-        // in this request (and its destination); the next attempt takes a path without them and,
-        // while another one is left, another destination.
-        private JsonValue Deliver(string swarmOwner, RpcRequest request, ArrayList avoided, OnionKeys armed)
-        {
-            ArrayList suspects = new ArrayList();
-            bool clockRetried = false;
-            bool poolRefetched = false;
-            string last = "no attempt made";
-            int lastStatus = 0;
-            for (int attempt = 0; attempt < MaxAttempts; attempt++)
-            {
-                if (attempt > 0)
-                {
-                    _clock.Local.Sleep(BackoffBase << (attempt - 1));
-                }
-                OnionPath armedPath = attempt == 0 ? ArmedPath(swarmOwner, armed) : null;
-                ServiceNode destination = armedPath != null ? armed.Destination : PickDestination(swarmOwner, Union(avoided, suspects));
-                if (destination == null)
-                {
-                    // A failed path does not prove its destination was at fault: ask it again rather than give up.
-                    destination = PickDestination(swarmOwner, ToArray(avoided));
-                }
-                if (destination == null)
-                {
-                    throw new ServiceNodeException(request.Method + ": " + (swarmOwner == null
-                        ? "no node left in the pool that has not failed this request (" + _pool.Count.ToString() + " in the pool)"
-                        : "every member of the swarm of " + swarmOwner + " failed this request") + "; last: " + last, lastStatus);
-                }
-                OnionPath path = armedPath;
-                try
-                {
-                    if (path == null)
-                    {
-                        path = _paths.SelectAvoiding(destination, ToArray(suspects));
-                    }
-                }
-                catch (ServiceNodeException)
-                {
-                    // The pool lost too many nodes to build a path: fetch it again from a seed, once per request.
-                    if (poolRefetched)
-                    {
-                        throw;
-                    }
-                    poolRefetched = true;
-                    _pool.Bootstrap();
-                    path = _paths.SelectAvoiding(destination, ToArray(suspects));
-                }
-                OnionKeys keys = armedPath != null ? armed : OnionKeys.Create(path.Raw, destination, _random);
-                OnionReply reply;
-                try
-                {
-                    byte[] wire = OnionBuilder.Build(keys, request.Build(_clock.Now, destination), _random);
-                    HttpResponse http = _transport.Post(path.Guard.BaseUrl + "/onion_req/v2", wire, _requestTimeout);
-                    reply = OnionReply.Read(keys, http.Status, http.Body);
-                    if (http.Status == 0)
-                    {
-                        last = "no answer through guard " + path.Guard.Ed25519Hex + ": " + Short(http.Error);
-                    }
-                }
-                finally
-                {
-                    keys.Wipe();
-                }
-                lastStatus = reply.Status;
-                switch (reply.Kind)
-                {
-                    case OnionReplyKind.NextNodeNotFound:
-                        last = "a hop could not reach node " + reply.MissingNode + " (Next node not found)";
-                        _pool.Remove(reply.MissingNode);
-                        _swarms.RemoveNode(reply.MissingNode);
-                        _paths.DropNode(reply.MissingNode);
-                        continue;
-                    case OnionReplyKind.PathFailure:
-                    case OnionReplyKind.Undecryptable:
-                        if (reply.HttpStatus != 0 || reply.Kind == OnionReplyKind.Undecryptable)
-                        {
-                            last = "path failed: " + reply.HttpStatus.ToString() + " " + reply.Body;
-                        }
-                        if (reply.HttpStatus == 0)
-                        {
-                            // No answer at all within the timeout: waiting on this path again would cost another timeout.
-                            _paths.Drop(path);
-                        }
-                        else
-                        {
-                            _paths.RecordFailure(path);
-                        }
-                        // Any hop, or the destination itself, may be the one that broke: try other ones,
-                        // and keep the destination off the next paths too (it may be down).
-                        // Once per failed path: a node in several failed paths is the likeliest culprit.
-                        AddAll(suspects, path.Raw);
-                        if (!path.Contains(destination))
-                        {
-                            suspects.Add(destination);
-                        }
-                        continue;
-                    case OnionReplyKind.Rejected:
-                        throw new ServiceNodeException(request.Method + " refused by a hop: " + reply.HttpStatus.ToString() + " " + reply.Body, reply.HttpStatus);
-                    case OnionReplyKind.ClockOutOfSync:
-                        if (clockRetried)
-                        {
-                            throw new ServiceNodeException(request.Method + ": clock still out of sync after resynchronising", reply.HttpStatus);
-                        }
-                        clockRetried = true;
-                        Resync(request.Method, null);
-                        attempt--;
-                        continue;
-                }
-
-                _paths.RecordSuccess(path);
-                JsonValue body = TryParse(reply.Body);
-                ObserveTime(body);
-                int status = reply.Status;
-                if (status == 200)
-                {
-                    if (body == null)
-                    {
-                        throw new ServiceNodeException(request.Method + ": the reply is not JSON", 200);
-                    }
-                    _pool.RecordSuccess(destination);
-                    return body;
-                }
-                last = request.Method + " answered " + status.ToString() + " by " + destination.Ed25519Hex + ": " + Short(reply.Body);
-                if (status == 406 || status == 425)
-                {
-                    if (!clockRetried)
-                    {
-                        // Our clock may be off: take the network's time from other nodes and try again.
-                        clockRetried = true;
-                        Resync(request.Method, destination);
-                        attempt--;
-                        continue;
-                    }
-                    // Still refused after resynchronising: this node's clock disagrees with the network's.
-                    last = request.Method + ": node " + destination.Ed25519Hex + " refused the timestamp (" + status.ToString()
-                        + ") after the clock was resynchronised: its clock disagrees with the network's";
-                    AddOnce(avoided, destination);
-                    continue;
-                }
-                if (status == 421 && swarmOwner != null)
-                {
-                    ServiceNode[] members = null;
-                    if (body != null)
-                    {
-                        try
-                        {
-                            members = SwarmCache.ParseSnodes(body);
-                        }
-                        catch (MalformedDataException)
-                        {
-                            members = null;
-                        }
-                    }
-                    if (members != null && members.Length > 0)
-                    {
-                        _swarms.Set(swarmOwner, members);
-                    }
-                    last = request.Method + ": node " + destination.Ed25519Hex + " is not in the swarm of " + swarmOwner + " (421)";
-                    // It disowned the pubkey: whatever swarm it names, do not ask it again for this request.
-                    AddOnce(avoided, destination);
-                    continue;
-                }
-                if (status == 400 || status == 401 || status == 403 || status == 404)
-                {
-                    throw new ServiceNodeException(request.Method + " refused: " + status.ToString() + " " + Short(reply.Body), status);
-                }
-                AddOnce(avoided, destination);
-                if (_pool.RecordFailure(destination))
-                {
-                    _swarms.RemoveNode(destination.Ed25519Hex);
-                    _paths.DropNode(destination.Ed25519Hex);
-                }
-            }
-            if (swarmOwner != null && _swarms.PickMember(swarmOwner, Union(avoided, suspects), _random) == null)
-            {
-                throw new ServiceNodeException(request.Method + ": every member of the swarm of " + swarmOwner + " failed this request; last: " + last, lastStatus);
-            }
-            throw new ServiceNodeException(request.Method + " failed after " + MaxAttempts.ToString() + " attempts; last: " + last, lastStatus);
-        }
-
-        // The network's time from up to ResyncSamples distinct nodes (never <paramref name="suspect"/>,
-        // the node that refused our timestamp): the median offset, so one node with a wrong clock
-        // cannot set ours.
-        // Timestamps go out only after the network's time is known from several nodes.
-        private void EnsureClock(string method)
-        {
-            if (!_clock.IsSynchronised)
-            {
-                Resync(method, null);
-            }
-        }
-
-        private void Resync(string method, ServiceNode suspect)
-        {
-            ArrayList asked = new ArrayList();
-            if (suspect != null)
-            {
-                asked.Add(suspect);
-            }
-            long[] offsets = new long[ResyncSamples];
-            int count = 0;
-            string problem = "no node left to ask";
-            for (int i = 0; i < ResyncSamples; i++)
-            {
-                InfoRequest info = new InfoRequest();
-                JsonValue reply;
-                try
-                {
-                    reply = Deliver(null, info, (ArrayList)asked.Clone(), null);
-                }
-                catch (ServiceNodeException e)
-                {
-                    problem = e.Message;
-                    break;
-                }
-                asked.Add(info.LastDestination);
-                JsonValue timestamp = reply.Get("timestamp");
-                if (timestamp != null && timestamp.IsInteger && timestamp.AsInt64() > 0)
-                {
-                    offsets[count++] = timestamp.AsInt64() - _clock.Local.UnixMilliseconds;
-                }
-            }
-            if (count == 0)
-            {
-                throw new ServiceNodeException(method + ": no node told the network's time (" + problem + ")", 0);
-            }
-            // Insertion sort of at most ResyncSamples values.
-            for (int i = 1; i < count; i++)
-            {
-                long value = offsets[i];
-                int j = i - 1;
-                while (j >= 0 && offsets[j] > value)
-                {
-                    offsets[j + 1] = offsets[j];
-                    j--;
-                }
-                offsets[j + 1] = value;
-            }
-            _clock.Observe(_clock.Local.UnixMilliseconds + offsets[count / 2]);
-        }
-
-        // The live path of armed onion keys whose destination is still in swarmOwner's swarm; null
-        // when there are none, they are used, or the path or the swarm has changed since arming.
-        private OnionPath ArmedPath(string swarmOwner, OnionKeys armed)
-        {
-            if (armed == null || armed.IsWiped || swarmOwner == null)
-            {
-                return null;
-            }
-            ServiceNode[] swarm = _swarms.Get(swarmOwner);
-            bool member = false;
-            for (int i = 0; swarm != null && i < swarm.Length && !member; i++)
-            {
-                member = swarm[i].SameNode(armed.Destination);
-            }
-            if (!member)
-            {
-                return null;
-            }
-            ServiceNode[] relays = new ServiceNode[armed.LayerCount - 1];
-            for (int i = 0; i < relays.Length; i++)
-            {
-                relays[i] = armed.Node(i);
-            }
-            return FindPath(relays);
-        }
-
-        private ServiceNode PickDestination(string swarmOwner, ServiceNode[] avoided)
-        {
-            if (swarmOwner == null)
-            {
-                return _pool.PickRandom(avoided);
-            }
-            if (_swarms.Get(swarmOwner) == null)
-            {
-                // The cached swarm lost its last member (or was never fetched): ask the network again.
-                GetSwarm(swarmOwner);
-            }
-            return _swarms.PickMember(swarmOwner, avoided, _random);
-        }
-
-        private static void AddOnce(ArrayList nodes, ServiceNode node)
-        {
-            for (int i = 0; i < nodes.Count; i++)
-            {
-                if (((ServiceNode)nodes[i]).SameNode(node))
-                {
-                    return;
-                }
-            }
-            nodes.Add(node);
-        }
-
-        private static void AddAll(ArrayList nodes, ServiceNode[] more)
-        {
-            for (int i = 0; i < more.Length; i++)
-            {
-                nodes.Add(more[i]);
-            }
-        }
-
-        private static ServiceNode[] Union(ArrayList first, ArrayList second)
-        {
-            ArrayList all = (ArrayList)first.Clone();
-            for (int i = 0; i < second.Count; i++)
-            {
-                AddOnce(all, (ServiceNode)second[i]);
-            }
-            return ToArray(all);
-        }
-
-        private void ObserveTime(JsonValue body)
-        {
-            if (body == null || body.Kind != JsonKind.Object)
-            {
-                return;
-            }
-            JsonValue t = body.Get("t");
-            if (t == null || !t.IsInteger || t.AsInt64() <= 0)
-            {
-                return;
-            }
-            // One node's "t" may only nudge a synchronised clock; setting it, or a larger jump (a node
-            // whose clock is off), takes the median of several nodes (Resync).
-            long step = t.AsInt64() - _clock.Now;
-            if (_clock.IsSynchronised && step <= MaxTimeStep && step >= -MaxTimeStep)
-            {
-                _clock.Observe(t.AsInt64());
-            }
-        }
-
-        private static JsonValue TryParse(string text)
-        {
-            if (text == null || text.Length == 0)
-            {
-                return null;
-            }
-            try
-            {
-                return JsonReader.Parse(text);
-            }
-            catch (MalformedDataException)
-            {
-                return null;
-            }
-            catch (System.ArgumentException)
-            {
-                return null;
-            }
-        }
-
-        private static string Short(string text)
-        {
-            return text == null ? "" : (text.Length > 120 ? text.Substring(0, 120) : text);
-        }
-
-        private static ServiceNode[] ToArray(ArrayList nodes)
-        {
-            return (ServiceNode[])nodes.ToArray(typeof(ServiceNode));
-        }
-
         private static void CheckSessionId(string sessionId, string parameter)
         {
             if (sessionId == null)
@@ -656,103 +386,6 @@ namespace Session.Core.Micro.Network
             if (SessionId.TryParse(sessionId) == null)
             {
                 throw Errors.NotSessionId(parameter);
-            }
-        }
-
-        private sealed class GetSwarmRequest : RpcRequest
-        {
-            private readonly byte[] _body;
-
-            internal GetSwarmRequest(string sessionId)
-            {
-                _body = Requests.GetSwarm(sessionId);
-            }
-
-            internal override string Method
-            {
-                get { return "get_swarm"; }
-            }
-
-            internal override byte[] Build(long now, ServiceNode destination)
-            {
-                return _body;
-            }
-        }
-
-        private sealed class InfoRequest : RpcRequest
-        {
-            internal ServiceNode LastDestination;
-
-            internal override string Method
-            {
-                get { return "info"; }
-            }
-
-            internal override byte[] Build(long now, ServiceNode destination)
-            {
-                LastDestination = destination;
-                return Requests.Info();
-            }
-        }
-
-        private sealed class StoreRequest : RpcRequest
-        {
-            private readonly string _recipient;
-            private readonly byte[] _data;
-            private readonly long _ttl;
-
-            internal StoreRequest(string recipient, byte[] data, long ttl)
-            {
-                _recipient = recipient;
-                _data = data;
-                _ttl = ttl;
-            }
-
-            internal override string Method
-            {
-                get { return "store"; }
-            }
-
-            internal override byte[] Build(long now, ServiceNode destination)
-            {
-                return Requests.Store(_recipient, now, _ttl, _data, 0);
-            }
-        }
-
-        private sealed class RetrieveRequest : RpcRequest
-        {
-            private readonly ServiceNodeClient _client;
-            private readonly string _sessionId;
-            private readonly byte[] _secretKey;
-            private readonly int _namespace;
-
-            internal RetrieveRequest(ServiceNodeClient client, string sessionId, byte[] secretKey, int messageNamespace)
-            {
-                _client = client;
-                _sessionId = sessionId;
-                _secretKey = secretKey;
-                _namespace = messageNamespace;
-            }
-
-            internal ServiceNode LastDestination;
-
-            internal override string Method
-            {
-                get { return "retrieve"; }
-            }
-
-            // Signature: Ed25519 over "retrieve" || NS || timestamp, NS empty for namespace 0 (protocol.md §3.3).
-            internal override byte[] Build(long now, ServiceNode destination)
-            {
-                LastDestination = destination;
-                byte[] message = Utf8.Encode("retrieve" + (_namespace == 0 ? "" : _namespace.ToString()) + now.ToString());
-                byte[] signature = new byte[Ed25519.SignatureSize];
-                Ed25519.Sign(signature, _secretKey, message);
-                byte[] publicKey = new byte[Ed25519.PublicKeySize];
-                System.Array.Copy(_secretKey, Ed25519.SeedSize, publicKey, 0, Ed25519.PublicKeySize);
-                byte[] cursor = _client._store.Get(CursorKey(_sessionId, _namespace, destination));
-                string lastHash = cursor == null ? "" : Utf8.Decode(cursor, 0, cursor.Length);
-                return Requests.Retrieve(_sessionId, _namespace, now, signature, Hex.Encode(publicKey), lastHash);
             }
         }
     }

@@ -7,8 +7,10 @@ using Session.Core.Micro.Onion;
 // Pre-arming (architecture.md, issue 7): in idle time, the message-independent, expensive parts of
 // an alert to each recipient are computed ahead into single-use slots, so a press costs symmetric
 // crypto, one signature and the network round trip:
-//   - a seal slot: the prepared sealed-box key to the recipient (SealingKey, 2 X25519) and a decoy
-//     proSig (1 fixed-base multiplication); taken by the Outbox when it composes the alert;
+//   - a seal slot: the prepared sealed-box key to the recipient (SealingKey, 2 X25519), a decoy
+//     proSig (1 fixed-base multiplication) and, when the sender's keys are given, the signature's
+//     nonce (Ed25519Nonce, 1 fixed-base multiplication), so the press signs with two hashes and a
+//     multiply-add; taken by the Outbox when it composes the alert;
 //   - an onion slot: the onion keys for a live path to a member of the recipient's swarm (8 X25519);
 //     taken by ServiceNodeAlertSender for the first store attempt.
 // Each slot is handed out once and removed; the taker uses it up (MessageEncoder wipes the seal,
@@ -41,7 +43,9 @@ namespace SessionBeacon.Arming
         // Flat arrays, recipient r's slots at r * _perRecipient .. + _perRecipient - 1; null = empty.
         private readonly SealingKey[] _seals;
         private readonly byte[][] _decoys;
+        private readonly Ed25519Nonce[] _nonces;
         private readonly OnionKeys[] _onions;
+        private readonly IdentityKeys _sender;
         private bool _started;
         private long _networkRetryAt;
 
@@ -52,6 +56,17 @@ namespace SessionBeacon.Arming
         /// <exception cref="System.ArgumentNullException">An argument or a recipient is null.</exception>
         /// <exception cref="System.ArgumentException">A recipient is not a Session ID, or perRecipient is not 1 to 4.</exception>
         public ArmedSlots(ServiceNodeClient client, OnionPaths paths, SwarmCache swarms, IRandomSource random, string[] recipientIds, int perRecipient)
+            : this(client, paths, swarms, random, recipientIds, perRecipient, null)
+        {
+        }
+
+        /// <summary>
+        /// As the constructor without <paramref name="sender"/>, and each seal slot also carries a
+        /// signing nonce for <paramref name="sender"/>'s key (null: none, the press signs in full).
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException">An argument other than sender, or a recipient, is null.</exception>
+        /// <exception cref="System.ArgumentException">A recipient is not a Session ID, or perRecipient is not 1 to 4.</exception>
+        public ArmedSlots(ServiceNodeClient client, OnionPaths paths, SwarmCache swarms, IRandomSource random, string[] recipientIds, int perRecipient, IdentityKeys sender)
         {
             if (client == null) { throw Errors.Null("client"); }
             if (paths == null) { throw Errors.Null("paths"); }
@@ -66,6 +81,7 @@ namespace SessionBeacon.Arming
             _paths = paths;
             _swarms = swarms;
             _random = random;
+            _sender = sender;
             _perRecipient = perRecipient;
             _ids = new string[recipientIds.Length];
             _keys = new byte[recipientIds.Length][];
@@ -84,6 +100,7 @@ namespace SessionBeacon.Arming
             }
             _seals = new SealingKey[_ids.Length * perRecipient];
             _decoys = new byte[_seals.Length][];
+            _nonces = new Ed25519Nonce[_seals.Length];
             _onions = new OnionKeys[_seals.Length];
         }
 
@@ -167,6 +184,24 @@ namespace SessionBeacon.Arming
         /// <exception cref="System.ArgumentException">proSignature is not 64 bytes.</exception>
         public SealingKey TakeSeal(string recipientId, byte[] proSignature)
         {
+            Ed25519Nonce nonce;
+            SealingKey seal = TakeSeal(recipientId, proSignature, out nonce);
+            if (nonce != null)
+            {
+                nonce.Wipe();
+            }
+            return seal;
+        }
+
+        /// <summary>
+        /// As TakeSeal, also handing out the slot's signing nonce (null when the slots carry none), for
+        /// MessageEncoder.Encode, which uses it up.
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException">proSignature is null.</exception>
+        /// <exception cref="System.ArgumentException">proSignature is not 64 bytes.</exception>
+        public SealingKey TakeSeal(string recipientId, byte[] proSignature, out Ed25519Nonce nonce)
+        {
+            nonce = null;
             if (proSignature == null)
             {
                 throw Errors.Null("proSignature");
@@ -184,8 +219,10 @@ namespace SessionBeacon.Arming
                     SealingKey seal = _seals[i];
                     System.Array.Copy(_decoys[i], proSignature, DecoyProSignature.Size);
                     CryptoBytes.Wipe(_decoys[i]);
+                    nonce = _nonces[i];
                     _seals[i] = null;
                     _decoys[i] = null;
+                    _nonces[i] = null;
                     return seal;
                 }
             }
@@ -218,6 +255,7 @@ namespace SessionBeacon.Arming
             byte[] decoy = new byte[DecoyProSignature.Size];
             SealingKey seal = SealingKey.Create(_keys[i / _perRecipient], _random);
             DecoyProSignature.Write(decoy, 0, _random);
+            _nonces[i] = _sender == null ? null : Ed25519Nonce.Create(_sender.Ed25519SecretKey, _random);
             _seals[i] = seal;
             _decoys[i] = decoy;
         }
@@ -293,8 +331,13 @@ namespace SessionBeacon.Arming
             {
                 _seals[i].Wipe();
                 CryptoBytes.Wipe(_decoys[i]);
+                if (_nonces[i] != null)
+                {
+                    _nonces[i].Wipe();
+                }
                 _seals[i] = null;
                 _decoys[i] = null;
+                _nonces[i] = null;
             }
         }
 

@@ -2,11 +2,8 @@
 // key-value store, with the final store payload for each recipient, before anything goes on the air,
 // so a resend after a reboot is byte-identical and the swarm recognises it as a duplicate. It
 // leaves only when every recipient has a verified receipt, or when its TTL has passed.
-// Atomicity: IKeyValueStore.Put may tear at a power cut, so each of the Capacity slots has two keys,
-// "outbox.N.a" and "outbox.N.b". A new version goes to the key that does not hold the current one,
-// carries the next sequence number and a SHA-256, and becomes current only once it is whole; the
-// old version stays readable until then. Removal writes a "removed" version first, then deletes
-// both keys, so a cut half-way never brings back an older state.
+// Atomicity: each of the Capacity slots is written as OutboxSlots describes (two keys per slot, a
+// new version becomes current only once whole, removal marks before it deletes).
 // Module lifecycle (style.md rule 13): Start(now) loads, Step(now) sends what is due and returns the
 // next wake time, Stop. Single-threaded, like the rest of the core.
 using Session.Core.Micro.Crypto;
@@ -32,13 +29,9 @@ namespace SessionBeacon.Delivery
         /// <summary>The most recipients one alert may have (one byte in the record).</summary>
         public const int MaxRecipients = 255;
 
-        private const string KeyPrefix = "outbox.";
-
-        private readonly IKeyValueStore _store;
+        private readonly OutboxSlots _slots;
         private readonly IAlertSender _sender;
         private readonly OutboxRecord[] _records;
-        private readonly uint[] _seq;
-        private readonly bool[] _currentIsB;
         private readonly long[] _nextAttempt;
         private readonly int[] _failures;
         private bool _started;
@@ -63,11 +56,9 @@ namespace SessionBeacon.Delivery
             {
                 throw Errors.Range("capacity", "must be 1 to 64");
             }
-            _store = store;
+            _slots = new OutboxSlots(store, capacity);
             _sender = sender;
             _records = new OutboxRecord[capacity];
-            _seq = new uint[capacity];
-            _currentIsB = new bool[capacity];
             _nextAttempt = new long[capacity];
             _failures = new int[capacity];
         }
@@ -160,10 +151,9 @@ namespace SessionBeacon.Delivery
             _started = true;
             for (int slot = 0; slot < _records.Length; slot++)
             {
-                _records[slot] = null;
                 _nextAttempt[slot] = now;
                 _failures[slot] = 0;
-                Load(slot);
+                _records[slot] = _slots.Load(slot);
                 if (_records[slot] != null && now >= _records[slot].ExpiresMs)
                 {
                     Remove(slot);
@@ -239,8 +229,65 @@ namespace SessionBeacon.Delivery
             byte[] id = new byte[OutboxRecord.IdSize];
             random.Fill(id, 0, id.Length);
             var record = new OutboxRecord(id, kind, now, ttlMs, ids, payloads, new bool[ids.Length]);
-            _seq[slot] = 0;
-            Write(slot, record, false);
+            _slots.WriteNew(slot, record);
+            _records[slot] = record;
+            _nextAttempt[slot] = now;
+            _failures[slot] = 0;
+            return record;
+        }
+
+        /// <summary>
+        /// Writes a pre-built alert (FlashAlert.Take) to the store as it is: each recipient's payload is
+        /// the one inside its prepared store request, so the record holds exactly the bytes that request
+        /// carries. No crypto here; the next <see cref="Step"/> sends it (ServiceNodeAlertSender.Offer lets
+        /// the first send of each payload post the prepared request). The record is created at the alert's
+        /// build time with its TTL, so it expires with the prepared requests. The alert is taken: it
+        /// cannot be added twice.
+        /// </summary>
+        /// <param name="kind">What the alert is about (Panic for the flash alert).</param>
+        /// <param name="now">The current time (Unix ms, the clock Step runs on).</param>
+        /// <param name="alert">The pre-built alert, not yet taken or expired.</param>
+        /// <param name="random">The source of the alert id.</param>
+        /// <returns>The stored record.</returns>
+        /// <exception cref="System.ArgumentNullException">alert or random is null.</exception>
+        /// <exception cref="System.ArgumentException">The alert has expired, or has no or too many recipients.</exception>
+        /// <exception cref="System.InvalidOperationException">The outbox is not started or full, or the alert was added already.</exception>
+        public OutboxRecord Add(AlertKind kind, long now, PreparedAlert alert, IRandomSource random)
+        {
+            CheckStarted();
+            if (alert == null)
+            {
+                throw Errors.Null("alert");
+            }
+            if (random == null)
+            {
+                throw Errors.Null("random");
+            }
+            if (alert.IsTaken)
+            {
+                throw Errors.AlertTaken();
+            }
+            if (now >= alert.ExpiresMs)
+            {
+                throw Errors.Range("alert", "has expired");
+            }
+            if (alert.RecipientCount < 1 || alert.RecipientCount > MaxRecipients)
+            {
+                throw Errors.Range("alert", "must hold 1 to 255 recipients");
+            }
+            int slot = FreeSlot();
+            var payloads = new byte[alert.RecipientCount][];
+            var ids = new string[alert.RecipientCount];
+            for (int i = 0; i < ids.Length; i++)
+            {
+                ids[i] = alert.RecipientId(i);
+                payloads[i] = alert.PayloadBytes(i);
+            }
+            byte[] id = new byte[OutboxRecord.IdSize];
+            random.Fill(id, 0, id.Length);
+            var record = new OutboxRecord(id, kind, alert.CreatedMs, alert.TtlMs, ids, payloads, new bool[ids.Length]);
+            _slots.WriteNew(slot, record);
+            alert.MarkTaken();
             _records[slot] = record;
             _nextAttempt[slot] = now;
             _failures[slot] = 0;
@@ -252,17 +299,22 @@ namespace SessionBeacon.Delivery
             if (armed != null)
             {
                 byte[] proSignature = new byte[DecoyProSignature.Size];
-                SealingKey seal = armed.TakeSeal(id, proSignature);
+                Ed25519Nonce nonce;
+                SealingKey seal = armed.TakeSeal(id, proSignature, out nonce);
                 if (seal != null)
                 {
                     try
                     {
-                        return MessageEncoder.Encode(sender, content, seal, proSignature);
+                        return MessageEncoder.Encode(sender, content, seal, proSignature, nonce);
                     }
                     finally
                     {
                         seal.Wipe();
                         CryptoBytes.Wipe(proSignature);
+                        if (nonce != null)
+                        {
+                            nonce.Wipe();
+                        }
                     }
                 }
             }
@@ -322,7 +374,7 @@ namespace SessionBeacon.Delivery
                 if (_sender.Send(record.RecipientId(i), record.PayloadBytes(i), record.ExpiresMs - now))
                 {
                     OutboxRecord updated = record.WithDelivered(i);
-                    Write(slot, updated, false);
+                    _slots.Write(slot, updated, false);
                     _records[slot] = updated;
                 }
                 else
@@ -345,67 +397,10 @@ namespace SessionBeacon.Delivery
             }
         }
 
-        private void Load(int slot)
-        {
-            uint seqA;
-            uint seqB;
-            bool removedA;
-            bool removedB;
-            OutboxRecord a;
-            OutboxRecord b;
-            byte[] valueA = _store.Get(Key(slot, false));
-            byte[] valueB = _store.Get(Key(slot, true));
-            bool validA = OutboxFormat.TryDecode(valueA, out seqA, out removedA, out a);
-            bool validB = OutboxFormat.TryDecode(valueB, out seqB, out removedB, out b);
-            // A torn or foreign value is worth nothing; clearing it keeps the flash from filling with junk.
-            if (valueA != null && !validA)
-            {
-                _store.Remove(Key(slot, false));
-            }
-            if (valueB != null && !validB)
-            {
-                _store.Remove(Key(slot, true));
-            }
-            if (!validA && !validB)
-            {
-                return;
-            }
-            bool useB = validB && (!validA || seqB > seqA);
-            _currentIsB[slot] = useB;
-            _seq[slot] = useB ? seqB : seqA;
-            if (useB ? removedB : removedA)
-            {
-                // A removal was cut short: finish it.
-                DeleteKeys(slot);
-                return;
-            }
-            _records[slot] = useB ? b : a;
-        }
-
-        // The new version goes where the current one is not; only a whole new version replaces it.
-        private void Write(int slot, OutboxRecord record, bool removed)
-        {
-            bool toB = _records[slot] == null && _seq[slot] == 0 ? false : !_currentIsB[slot];
-            uint seq = _seq[slot] + 1;
-            _store.Put(Key(slot, toB), OutboxFormat.Encode(record, seq, removed));
-            _seq[slot] = seq;
-            _currentIsB[slot] = toB;
-        }
-
         private void Remove(int slot)
         {
-            Write(slot, _records[slot], true);
+            _slots.Remove(slot, _records[slot]);
             _records[slot] = null;
-            DeleteKeys(slot);
-        }
-
-        // The older key first, so that until the last step the newest readable version is the removed marker.
-        private void DeleteKeys(int slot)
-        {
-            _store.Remove(Key(slot, !_currentIsB[slot]));
-            _store.Remove(Key(slot, _currentIsB[slot]));
-            _seq[slot] = 0;
-            _currentIsB[slot] = false;
         }
 
         private int FreeSlot()
@@ -471,11 +466,6 @@ namespace SessionBeacon.Delivery
             {
                 throw Errors.NotStarted("Outbox");
             }
-        }
-
-        private static string Key(int slot, bool b)
-        {
-            return KeyPrefix + slot.ToString() + (b ? ".b" : ".a");
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections;
 using Session.Core.Micro.Network;
 using Session.Core.Micro.Onion;
 using SessionBeacon.Arming;
@@ -5,6 +6,9 @@ using SessionBeacon.Arming;
 // The device's network seam of the outbox: a store through the core's ServiceNodeClient (onion
 // requests), counted as delivered only with a receipt carrying at least k verified swarm
 // signatures. The last store's receipt or error stays readable for a caller that shows it.
+// Pre-arming: the first send of a payload may use a prepared store request (a flash alert offered
+// with Offer: nothing left to compute, the bytes go straight to the transport) or armed onion keys
+// (ArmedSlots); retries build fresh requests. A prepared request is used once, then forgotten.
 namespace SessionBeacon.Delivery
 {
     /// <summary>Stores alert payloads in the recipients' swarms through ServiceNodeClient.</summary>
@@ -15,6 +19,7 @@ namespace SessionBeacon.Delivery
         private StoreReceipt _lastReceipt;
         private string _lastError;
         private ArmedSlots _armed;
+        private readonly ArrayList _prepared = new ArrayList();
 
         /// <summary>A sender over <paramref name="client"/> needing <paramref name="requiredSignatures"/> verified signatures.</summary>
         public ServiceNodeAlertSender(ServiceNodeClient client, int requiredSignatures)
@@ -50,14 +55,51 @@ namespace SessionBeacon.Delivery
             get { return _lastError; }
         }
 
+        /// <summary>
+        /// Keeps the prepared store requests of <paramref name="alert"/> (added to the outbox with
+        /// Outbox.Add) for the first send of each of its payloads.
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException">alert is null.</exception>
+        public void Offer(PreparedAlert alert)
+        {
+            if (alert == null)
+            {
+                throw Errors.Null("alert");
+            }
+            for (int i = 0; i < alert.RecipientCount; i++)
+            {
+                _prepared.Add(alert.Store(i));
+            }
+        }
+
+        /// <summary>Prepared requests offered and not yet sent.</summary>
+        public int PreparedCount
+        {
+            get { return _prepared.Count; }
+        }
+
+        /// <summary>
+        /// Stores <paramref name="payload"/>: through an offered prepared request that carries exactly these
+        /// bytes when there is one (used once), else through ServiceNodeClient.Store with an armed onion slot
+        /// for the first attempt when one is ready.
+        /// </summary>
+        /// <returns>True only with a receipt of at least k verified swarm signatures.</returns>
         public bool Send(string recipientSessionId, byte[] payload, long ttlMs)
         {
             _lastReceipt = null;
             _lastError = null;
             try
             {
-                OnionKeys keys = _armed == null ? null : _armed.TakeOnion(recipientSessionId);
-                _lastReceipt = _client.Store(recipientSessionId, payload, ttlMs, _requiredSignatures, keys);
+                PreparedStore prepared = TakePrepared(recipientSessionId, payload);
+                if (prepared != null)
+                {
+                    _lastReceipt = _client.Store(prepared, _requiredSignatures);
+                }
+                else
+                {
+                    OnionKeys keys = _armed == null ? null : _armed.TakeOnion(recipientSessionId);
+                    _lastReceipt = _client.Store(recipientSessionId, payload, ttlMs, _requiredSignatures, keys);
+                }
             }
             catch (ServiceNodeException failed)
             {
@@ -65,6 +107,25 @@ namespace SessionBeacon.Delivery
                 return false;
             }
             return _lastReceipt.IsSuccess;
+        }
+
+        // The offered request that stores exactly this payload, removed from the list; used ones are dropped on the way.
+        private PreparedStore TakePrepared(string recipientSessionId, byte[] payload)
+        {
+            for (int i = _prepared.Count - 1; i >= 0; i--)
+            {
+                PreparedStore prepared = (PreparedStore)_prepared[i];
+                if (prepared.IsUsed)
+                {
+                    _prepared.RemoveAt(i);
+                }
+                else if (prepared.Carries(recipientSessionId, payload))
+                {
+                    _prepared.RemoveAt(i);
+                    return prepared;
+                }
+            }
+            return null;
         }
     }
 }

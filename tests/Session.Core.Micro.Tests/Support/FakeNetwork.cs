@@ -48,6 +48,9 @@ namespace Session.Core.Micro.Tests.Support
 
         public List<string> Posts { get; } = new();
 
+        /// <summary>Every store a swarm member accepted past its clock check: owner, timestamp, ttl and data.</summary>
+        public List<(string Owner, long Timestamp, long Ttl, byte[] Data)> Stores { get; } = new();
+
         /// <summary>How many "Next node not found" answers were given.</summary>
         public int NextNodeNotFoundCount { get; private set; }
 
@@ -187,6 +190,7 @@ namespace Session.Core.Micro.Tests.Support
                 return (406, "Timestamp error: check your clock");
             }
             byte[] data = Convert.FromBase64String(p["data"].GetValue<string>());
+            Stores.Add((owner, timestamp, p["ttl"].GetValue<long>(), data));
             byte[] input = new byte[] { 5 }.Concat(Convert.FromHexString(owner.Substring(2))).Concat(data).ToArray();
             string hash = Convert.ToBase64String(Sodium.GenericHash.Hash(input, (byte[])null, 32)).TrimEnd('=');
             var list = _stored.TryGetValue(owner, out var l) ? l : (_stored[owner] = new());

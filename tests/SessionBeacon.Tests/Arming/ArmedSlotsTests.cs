@@ -99,6 +99,36 @@ namespace SessionBeacon.Tests.Arming
         }
 
         [Fact]
+        public void SealSlot_WithSender_CarriesASigningNonce_UsedUpByTheAlert()
+        {
+            Setup s = Armed(nameof(SealSlot_WithSender_CarriesASigningNonce_UsedUpByTheAlert));
+            var armed = new ArmedSlots(s.F.Client, s.F.Paths, s.F.Swarms, s.F.Rng, new[] { s.Id }, 2, s.Sender);
+            armed.Start(0);
+            armed.Step(0);
+            armed.Step(0);
+            Assert.Equal(2, armed.SealCount(s.Id));
+            byte[] proSignature = new byte[DecoyProSignature.Size];
+            SealingKey seal = armed.TakeSeal(s.Id, proSignature, out Session.Core.Micro.Crypto.Ed25519Nonce nonce);
+            Assert.NotNull(nonce);
+            Assert.False(nonce.IsUsed);
+            var content = new ContentMessage("help", "Beacon 1", Now);
+            byte[] payload = MessageEncoder.Encode(s.Sender, content, seal, proSignature, nonce);
+            Assert.True(nonce.IsUsed);
+            Assert.Equal("help", new MessageReceiver(s.Recipient).Open(payload).Body);
+
+            // Through the outbox: the second slot's nonce signs the alert and is used up.
+            var outbox = new Outbox(new Session.Core.Micro.Tests.Support.MemoryStore(), new SessionBeacon.Tests.Support.FakeSwarms(), 2);
+            outbox.Start(Now);
+            OutboxRecord record = outbox.Add(AlertKind.Panic, Now, 3_600_000, s.Sender, new[] { s.Id }, content, s.F.Rng, armed);
+            Assert.Equal(0, armed.SealCount(s.Id));
+            Assert.Equal("help", new MessageReceiver(s.Recipient).Open(record.Payload(0)).Body);
+
+            // Slots made without the sender's keys carry none.
+            Assert.NotNull(s.Armed.TakeSeal(s.Id, new byte[DecoyProSignature.Size], out Session.Core.Micro.Crypto.Ed25519Nonce none));
+            Assert.Null(none);
+        }
+
+        [Fact]
         public void SealSlot_SealsOnce()
         {
             Setup s = Armed(nameof(SealSlot_SealsOnce));

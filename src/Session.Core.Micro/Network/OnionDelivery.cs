@@ -1,0 +1,372 @@
+// The retry loop behind every ServiceNodeClient request (the recovery table is in
+// ServiceNodeClient's header): pick a route, send, judge the reply, and either return the body,
+// try again on another route, or give up with the last failure. Split in those three parts;
+// the per-request memory is a DeliveryState and the clock handling is ClockSync.
+// The first attempt may come ready-made (armed onion keys, or a whole prepared store): it is used
+// only while current, and its keys are wiped after the attempt like any other.
+using System.Collections;
+using Session.Core.Micro.Crypto;
+using Session.Core.Micro.Encoding;
+using Session.Core.Micro.Onion;
+
+namespace Session.Core.Micro.Network
+{
+    internal sealed class OnionDelivery
+    {
+        // What an attempt's reply means for the loop.
+        private const int Done = 0;
+        private const int Retry = 1;
+        private const int RetryUncounted = 2;
+
+        private readonly NodePool _pool;
+        private readonly OnionPaths _paths;
+        private readonly SwarmCache _swarms;
+        private readonly NetworkClock _clock;
+        private readonly IHttpTransport _transport;
+        private readonly IRandomSource _random;
+
+        internal OnionDelivery(NodePool pool, OnionPaths paths, SwarmCache swarms, NetworkClock clock, IHttpTransport transport, IRandomSource random)
+        {
+            _pool = pool;
+            _paths = paths;
+            _swarms = swarms;
+            _clock = clock;
+            _transport = transport;
+            _random = random;
+            Timeout = ServiceNodeClient.OnionTimeout;
+        }
+
+        /// <summary>Timeout of one onion request, ms.</summary>
+        internal int Timeout;
+
+        internal NetworkClock Clock
+        {
+            get { return _clock; }
+        }
+
+        /// <summary>
+        /// Delivers <paramref name="request"/> to a member of <paramref name="swarmOwner"/>'s swarm (or,
+        /// with null, to any pool node) and returns the reply's JSON body; <paramref name="first"/>, when
+        /// current, carries the first attempt.
+        /// </summary>
+        internal JsonValue Deliver(string swarmOwner, RpcRequest request, ArrayList avoided, OnionRoute first)
+        {
+            DeliveryState state = new DeliveryState(avoided);
+            for (int attempt = 0; attempt < ServiceNodeClient.MaxAttempts; attempt++)
+            {
+                if (attempt > 0)
+                {
+                    _clock.Local.Sleep(ServiceNodeClient.BackoffBase << (attempt - 1));
+                }
+                OnionPath firstPath = attempt == 0 && first != null ? CurrentPath(swarmOwner, first.Keys) : null;
+                OnionRoute route = firstPath != null
+                    ? new OnionRoute(firstPath, first.Destination, first.Keys, first.Wire)
+                    : NewRoute(swarmOwner, request, state);
+                OnionReply reply = Send(route, request, state);
+                JsonValue body;
+                int outcome = Judge(swarmOwner, request, route, reply, state, out body);
+                if (outcome == Done)
+                {
+                    return body;
+                }
+                if (outcome == RetryUncounted)
+                {
+                    attempt--;
+                }
+            }
+            if (swarmOwner != null && _swarms.PickMember(swarmOwner, state.AvoidedAndSuspects(), _random) == null)
+            {
+                throw new ServiceNodeException(request.Method + ": every member of the swarm of " + swarmOwner + " failed this request; last: " + state.Last, state.LastStatus);
+            }
+            throw new ServiceNodeException(request.Method + " failed after " + ServiceNodeClient.MaxAttempts.ToString() + " attempts; last: " + state.Last, state.LastStatus);
+        }
+
+        /// <summary>
+        /// True while <paramref name="keys"/> (unwiped) run through one of the live paths to a current member of
+        /// <paramref name="swarmOwner"/>'s swarm.
+        /// </summary>
+        internal bool IsCurrent(string swarmOwner, OnionKeys keys)
+        {
+            return CurrentPath(swarmOwner, keys) != null;
+        }
+
+        /// <summary>The live path of <paramref name="keys"/> when they are current (see IsCurrent); else null.</summary>
+        internal OnionPath CurrentPath(string swarmOwner, OnionKeys keys)
+        {
+            if (keys == null || keys.IsWiped || swarmOwner == null)
+            {
+                return null;
+            }
+            ServiceNode[] swarm = _swarms.Get(swarmOwner);
+            bool member = false;
+            for (int i = 0; swarm != null && i < swarm.Length && !member; i++)
+            {
+                member = swarm[i].SameNode(keys.Destination);
+            }
+            return member ? FindPath(OnionRoute.Relays(keys)) : null;
+        }
+
+        /// <summary>The live path whose relays are exactly <paramref name="relays"/>, in order; null if none.</summary>
+        internal OnionPath FindPath(ServiceNode[] relays)
+        {
+            for (int p = 0; p < _paths.Count; p++)
+            {
+                OnionPath path = _paths.Path(p);
+                ServiceNode[] nodes = path.Raw;
+                if (nodes.Length != relays.Length)
+                {
+                    continue;
+                }
+                bool same = true;
+                for (int i = 0; i < nodes.Length && same; i++)
+                {
+                    same = relays[i] != null && nodes[i].SameNode(relays[i]);
+                }
+                if (same)
+                {
+                    return path;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>A destination that has not failed this request, a path to it without the suspects, and fresh keys.</summary>
+        internal OnionRoute NewRoute(string swarmOwner, RpcRequest request, DeliveryState state)
+        {
+            ServiceNode destination = PickDestination(swarmOwner, state.AvoidedAndSuspects());
+            if (destination == null)
+            {
+                // A failed path does not prove its destination was at fault: ask it again rather than give up.
+                destination = PickDestination(swarmOwner, state.Avoided());
+            }
+            if (destination == null)
+            {
+                throw new ServiceNodeException(request.Method + ": " + (swarmOwner == null
+                    ? "no node left in the pool that has not failed this request (" + _pool.Count.ToString() + " in the pool)"
+                    : "every member of the swarm of " + swarmOwner + " failed this request") + "; last: " + state.Last, state.LastStatus);
+            }
+            OnionPath path;
+            try
+            {
+                path = _paths.SelectAvoiding(destination, state.Suspects());
+            }
+            catch (ServiceNodeException)
+            {
+                // The pool lost too many nodes to build a path: fetch it again from a seed, once per request.
+                if (state.PoolRefetched)
+                {
+                    throw;
+                }
+                state.PoolRefetched = true;
+                _pool.Bootstrap();
+                path = _paths.SelectAvoiding(destination, state.Suspects());
+            }
+            return new OnionRoute(path, destination, OnionKeys.Create(path.Raw, destination, _random), null);
+        }
+
+        // Posts the route's request (built now unless it came ready) and reads the reply; the keys are wiped after.
+        private OnionReply Send(OnionRoute route, RpcRequest request, DeliveryState state)
+        {
+            OnionPath path = route.Path;
+            try
+            {
+                byte[] wire = route.Wire != null ? route.Wire : OnionBuilder.Build(route.Keys, request.Build(_clock.Now, route.Destination), _random);
+                HttpResponse http = _transport.Post(path.Guard.BaseUrl + "/onion_req/v2", wire, Timeout);
+                OnionReply reply = OnionReply.Read(route.Keys, http.Status, http.Body);
+                if (http.Status == 0)
+                {
+                    state.Last = "no answer through guard " + path.Guard.Ed25519Hex + ": " + Short(http.Error);
+                }
+                state.LastStatus = reply.Status;
+                return reply;
+            }
+            finally
+            {
+                route.Keys.Wipe();
+            }
+        }
+
+        // What the reply means: Done (body set), Retry, or RetryUncounted (after a clock resync); throws when the request itself is refused.
+        private int Judge(string swarmOwner, RpcRequest request, OnionRoute route, OnionReply reply, DeliveryState state, out JsonValue body)
+        {
+            body = null;
+            OnionPath path = route.Path;
+            switch (reply.Kind)
+            {
+                case OnionReplyKind.NextNodeNotFound:
+                    state.Last = "a hop could not reach node " + reply.MissingNode + " (Next node not found)";
+                    _pool.Remove(reply.MissingNode);
+                    _swarms.RemoveNode(reply.MissingNode);
+                    _paths.DropNode(reply.MissingNode);
+                    return Retry;
+                case OnionReplyKind.PathFailure:
+                case OnionReplyKind.Undecryptable:
+                    PathFailed(path, route.Destination, reply, state);
+                    return Retry;
+                case OnionReplyKind.Rejected:
+                    throw new ServiceNodeException(request.Method + " refused by a hop: " + reply.HttpStatus.ToString() + " " + reply.Body, reply.HttpStatus);
+                case OnionReplyKind.ClockOutOfSync:
+                    if (state.ClockRetried)
+                    {
+                        throw new ServiceNodeException(request.Method + ": clock still out of sync after resynchronising", reply.HttpStatus);
+                    }
+                    state.ClockRetried = true;
+                    ClockSync.Resync(this, request.Method, null);
+                    return RetryUncounted;
+            }
+            _paths.RecordSuccess(path);
+            JsonValue json = TryParse(reply.Body);
+            ClockSync.Observe(_clock, json);
+            return JudgeStatus(swarmOwner, request, route.Destination, reply, json, state, out body);
+        }
+
+        private void PathFailed(OnionPath path, ServiceNode destination, OnionReply reply, DeliveryState state)
+        {
+            if (reply.HttpStatus != 0 || reply.Kind == OnionReplyKind.Undecryptable)
+            {
+                state.Last = "path failed: " + reply.HttpStatus.ToString() + " " + reply.Body;
+            }
+            if (reply.HttpStatus == 0)
+            {
+                // No answer at all within the timeout: waiting on this path again would cost another timeout.
+                _paths.Drop(path);
+            }
+            else
+            {
+                _paths.RecordFailure(path);
+            }
+            // Any hop, or the destination itself, may be the one that broke: try other ones,
+            // and keep the destination off the next paths too (it may be down).
+            state.Suspect(path, destination);
+        }
+
+        // The destination's own answer (the request reached it).
+        private int JudgeStatus(string swarmOwner, RpcRequest request, ServiceNode destination, OnionReply reply, JsonValue json, DeliveryState state, out JsonValue body)
+        {
+            body = null;
+            int status = reply.Status;
+            if (status == 200)
+            {
+                if (json == null)
+                {
+                    throw new ServiceNodeException(request.Method + ": the reply is not JSON", 200);
+                }
+                _pool.RecordSuccess(destination);
+                body = json;
+                return Done;
+            }
+            state.Last = request.Method + " answered " + status.ToString() + " by " + destination.Ed25519Hex + ": " + Short(reply.Body);
+            if (status == 406 || status == 425)
+            {
+                if (!state.ClockRetried)
+                {
+                    // Our clock may be off: take the network's time from other nodes and try again.
+                    state.ClockRetried = true;
+                    ClockSync.Resync(this, request.Method, destination);
+                    return RetryUncounted;
+                }
+                // Still refused after resynchronising: this node's clock disagrees with the network's.
+                state.Last = request.Method + ": node " + destination.Ed25519Hex + " refused the timestamp (" + status.ToString()
+                    + ") after the clock was resynchronised: its clock disagrees with the network's";
+                state.Avoid(destination);
+                return Retry;
+            }
+            if (status == 421 && swarmOwner != null)
+            {
+                ReplaceSwarm(swarmOwner, json);
+                state.Last = request.Method + ": node " + destination.Ed25519Hex + " is not in the swarm of " + swarmOwner + " (421)";
+                // It disowned the pubkey: whatever swarm it names, do not ask it again for this request.
+                state.Avoid(destination);
+                return Retry;
+            }
+            if (status == 400 || status == 401 || status == 403 || status == 404)
+            {
+                throw new ServiceNodeException(request.Method + " refused: " + status.ToString() + " " + Short(reply.Body), status);
+            }
+            state.Avoid(destination);
+            if (_pool.RecordFailure(destination))
+            {
+                _swarms.RemoveNode(destination.Ed25519Hex);
+                _paths.DropNode(destination.Ed25519Hex);
+            }
+            return Retry;
+        }
+
+        private void ReplaceSwarm(string swarmOwner, JsonValue json)
+        {
+            ServiceNode[] members = null;
+            if (json != null)
+            {
+                try
+                {
+                    members = SwarmCache.ParseSnodes(json);
+                }
+                catch (MalformedDataException)
+                {
+                    members = null;
+                }
+            }
+            if (members != null && members.Length > 0)
+            {
+                _swarms.Set(swarmOwner, members);
+            }
+        }
+
+        /// <summary>The swarm of <paramref name="sessionId"/>: cached, or fetched with an onion get_swarm.</summary>
+        internal ServiceNode[] Swarm(string sessionId)
+        {
+            ServiceNode[] cached = _swarms.Get(sessionId);
+            if (cached != null)
+            {
+                return cached;
+            }
+            JsonValue reply = Deliver(null, new GetSwarmRequest(sessionId.ToLower()), new ArrayList(), null);
+            ServiceNode[] members = SwarmCache.ParseSnodes(reply);
+            if (members.Length == 0)
+            {
+                throw new ServiceNodeException("get_swarm named no usable members for " + sessionId, 200);
+            }
+            _swarms.Set(sessionId, members);
+            return _swarms.Get(sessionId);
+        }
+
+        private ServiceNode PickDestination(string swarmOwner, ServiceNode[] avoided)
+        {
+            if (swarmOwner == null)
+            {
+                return _pool.PickRandom(avoided);
+            }
+            if (_swarms.Get(swarmOwner) == null)
+            {
+                // The cached swarm lost its last member (or was never fetched): ask the network again.
+                Swarm(swarmOwner);
+            }
+            return _swarms.PickMember(swarmOwner, avoided, _random);
+        }
+
+        private static JsonValue TryParse(string text)
+        {
+            if (text == null || text.Length == 0)
+            {
+                return null;
+            }
+            try
+            {
+                return JsonReader.Parse(text);
+            }
+            catch (MalformedDataException)
+            {
+                return null;
+            }
+            catch (System.ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        internal static string Short(string text)
+        {
+            return text == null ? "" : (text.Length > 120 ? text.Substring(0, 120) : text);
+        }
+    }
+}

@@ -105,6 +105,29 @@ namespace SessionBeacon.EndToEnd.Tests
         }
 
         [Fact]
+        public void Panic_FlashAlertReady_TheBuiltAheadAlertArrivesAsBuilt_ThenTheDetailedOne()
+        {
+            _board = Board("", flash: true);
+            _board.Start();
+            _board.RunUntil(() => _board.Beacon.IsFlashReady, Timeout, "the flash alert built");
+            _board.Press(Hold);
+            _board.RunUntil(() => _board.Count(BeaconEventKind.Delivered) == 2, Timeout, "flash and detailed alerts delivered");
+            Assert.Equal("flash alert, built ahead, on flash", _board.Events.First(e => e.Kind == BeaconEventKind.Queued).Text);
+
+            var phone = new BeaconClient(_net.Network, _net.NewClientFolder(), _alice);
+            RetrieveResult result = phone.Client.Retrieve(_alice.SessionId, _alice.Ed25519SecretKey, 0);
+            var bodies = Enumerable.Range(0, result.Count)
+                .Select(i => IndependentSession.Open(result.Message(i).Data, _alice.Ed25519SecretKey.Take(32).ToArray()))
+                .Where(o => o.SenderSessionId == _board.Identity.SessionId)
+                .OrderBy(o => o.Envelope.Timestamp)
+                .Select(o => o.Content.DataMessage.Body)
+                .ToArray();
+            Assert.Equal(2, bodies.Length);
+            Assert.Equal(PanicText, bodies[0]);
+            Assert.StartsWith(PanicText + "\n#1 at ", bodies[1]);
+        }
+
+        [Fact]
         public async Task Panic_WithTheGuardOfEveryPathDown_DeliveredAroundIt()
         {
             _board = Board("");
@@ -158,10 +181,10 @@ namespace SessionBeacon.EndToEnd.Tests
             AliceOpens(1);
         }
 
-        private SimulatedBoard Board(string extra, string folder = null, IdentityKeys identity = null)
+        private SimulatedBoard Board(string extra, string folder = null, IdentityKeys identity = null, bool flash = false)
         {
             string recipients = "recipient = " + _alice.SessionId + " Alice\n" + (extra.Length == 0 ? "" : "recipient = " + _bob.SessionId + " Bob\n" + extra);
-            return new SimulatedBoard(_net.Network, folder ?? _net.NewClientFolder(), identity ?? BeaconClient.NewIdentity(), recipients);
+            return new SimulatedBoard(_net.Network, folder ?? _net.NewClientFolder(), identity ?? BeaconClient.NewIdentity(), recipients, flash);
         }
 
         // Alice's phone (the stock app's part) reads her swarm; the independent libsodium receiver opens alert number n.

@@ -34,7 +34,10 @@ namespace SessionBeacon.Harness.Tests
                 Assert.Contains("beacon: alert queued on flash: Duress", output);
                 Assert.Contains("beacon: alert queued on flash: Sensor", output);
                 Assert.Equal(3, Count(output, "delivered: both recipients have a verified receipt"));
-                Assert.Equal(3, Count(output, "beacon: stored for Alice: "));
+                Assert.Contains("a flash alert to Alice built ahead", output);
+                Assert.Contains("beacon: flash alert, built ahead, on flash", output);
+                Assert.Contains("Alice's app opened the flash alert (built ahead, so it left with no crypto at the press): \"PANIC: I need help now.", output);
+                Assert.Equal(4, Count(output, "beacon: stored for Alice: "));
                 Assert.Equal(3, Count(output, "beacon: stored for Bob: "));
                 Assert.Contains("Alice's app opened the Panic alert: \"PANIC: I need help now.", output);
                 Assert.Contains("Alice's app opened the Duress alert: \"PANIC (duress): I am not safe.", output);
@@ -44,7 +47,7 @@ namespace SessionBeacon.Harness.Tests
                 Assert.Equal(3, Count(output, "beacon: help reached: Bob acknowledged alert #"));
                 string beacon = Regex.Match(output, "device Session ID: (05[0-9a-f]{64})").Groups[1].Value;
                 Assert.NotEqual("", beacon);
-                Assert.Equal(8, Count(output, "from " + beacon + " (the beacon)"));
+                Assert.Equal(9, Count(output, "from " + beacon + " (the beacon)"));
                 // Two stores per alert, each with a traced four-node path; the guard saw the beacon and no Session ID.
                 Assert.Equal(6, Regex.Matches(output, @"path:        guard 127\.0\.12\d\.\d -> middle 127\.0\.12\d\.\d -> middle 127\.0\.12\d\.\d -> destination 127\.0\.12\d\.\d").Count);
                 Assert.Equal(6, Count(output, "guard saw:   from 127.0.0.1 (the beacon), next hop 127.0.12"));

@@ -42,6 +42,7 @@ namespace SessionBeacon.Harness.Demo
         private readonly string[] _names;
         private readonly IdentityFolder[] _recipientFolders = new IdentityFolder[2];
         private readonly Listener[] _listeners = new Listener[2];
+        private readonly int[] _read = new int[2];
         private readonly string[] _ids = new string[2];
         private readonly List<BeaconEvent> _events = new List<BeaconEvent>();
         private Beacon _beacon;
@@ -184,7 +185,18 @@ namespace SessionBeacon.Harness.Demo
             _beacon = SimulatedDevice.Create(_config, board, _beaconKeys, device, new IndentedWriter(_output), Now);
             Scene("The beacon starts: the app from src/SessionBeacon on a simulated " + board.Name + ", its flash in " + Path.Combine(device, SimulatedDevice.FlashFolder));
             _beacon.Start(Now());
-            return RunUntil(e => e.Kind == BeaconEventKind.Stage && e.Text == "armed", "the beacon did not reach 'armed'", jump: false);
+            string failure = RunUntil(e => e.Kind == BeaconEventKind.Stage && e.Text == "armed", "the beacon did not reach 'armed'", jump: false);
+            if (failure != null)
+            {
+                return failure;
+            }
+            // Idle time: the armed slots, then the flash alert built ahead for the plain recipient.
+            failure = RunUntil(_ => _beacon.IsFlashReady, "the flash alert was not built", jump: false, poll: true);
+            if (failure == null)
+            {
+                _output.WriteLine("  the beacon is armed: single-use onion and seal slots, and a flash alert to " + _names[0] + " built ahead, ready to leave at the press");
+            }
+            return failure;
         }
 
         // One scene: the inputs, the alert on flash, its stores traced, both receivers opening it, Bob's acknowledgement coming back.
@@ -203,7 +215,7 @@ namespace SessionBeacon.Harness.Demo
             {
                 return "the beacon queued a " + queued.Alert + " alert, not " + kind;
             }
-            failure = RunUntil(e => e.Kind == BeaconEventKind.Delivered, kind + " alert not delivered within " + s_networkLimit.TotalSeconds + " s", jump: false);
+            failure = RunUntil(e => e.Kind == BeaconEventKind.Delivered && _beacon.Outbox.Count == 0, kind + " alert not delivered within " + s_networkLimit.TotalSeconds + " s", jump: false);
             if (failure != null)
             {
                 return failure;
@@ -219,7 +231,15 @@ namespace SessionBeacon.Harness.Demo
             }
             _output.WriteLine("  delivered: both recipients have a verified receipt; the outbox is empty");
             string text = kind == AlertKind.Panic ? _config.PanicText : kind == AlertKind.Duress ? _config.DuressText : _config.SensorText;
-            failure = Receive(0, "the " + kind + " alert", m => m.Kind == "message" && m.Sender == _beaconKeys.SessionId && m.Text.StartsWith(text, StringComparison.Ordinal))
+            if (kind == AlertKind.Panic)
+            {
+                failure = Receive(0, "the flash alert (built ahead, so it left with no crypto at the press)", m => m.Kind == "message" && m.Text == text);
+                if (failure != null)
+                {
+                    return failure;
+                }
+            }
+            failure = Receive(0, "the " + kind + " alert", m => m.Kind == "message" && m.Sender == _beaconKeys.SessionId && m.Text.StartsWith(text, StringComparison.Ordinal) && m.Text.Contains("\n#", StringComparison.Ordinal))
                 ?? Receive(1, "the " + kind + " alert", m => m.Kind == "secure-alert" && m.Sender == _beaconKeys.SessionId && m.Text.StartsWith(text, StringComparison.Ordinal));
             if (failure != null)
             {
@@ -237,11 +257,15 @@ namespace SessionBeacon.Harness.Demo
 
         // Steps the beacon until an event not looked at yet matches; with jump, the demo clock skips
         // ahead to the beacon's next timer. Events after the match stay for the next call.
-        private string RunUntil(Func<BeaconEvent, bool> done, string failure, bool jump, Action before = null)
+        private string RunUntil(Func<BeaconEvent, bool> done, string failure, bool jump, Action before = null, bool poll = false)
         {
             var limit = Stopwatch.StartNew();
             while (true)
             {
+                if (poll && done(null))
+                {
+                    return null;
+                }
                 for (; _looked < _events.Count; _looked++)
                 {
                     if (done(_events[_looked]))
@@ -285,22 +309,23 @@ namespace SessionBeacon.Harness.Demo
             return "no problem reported";
         }
 
-        // Recipient i polls its inbox as 'listen' does until the expected message is there.
+        // Recipient i polls its inbox as 'listen' does until the expected message is there; the messages
+        // it showed before are looked at first, in order.
         private string Receive(int i, string what, Func<Listener.Message, bool> expected)
         {
             var limit = Stopwatch.StartNew();
             while (limit.Elapsed < s_networkLimit)
             {
-                int before = _listeners[i].Shown.Count;
                 if (!_listeners[i].Poll())
                 {
                     return _names[i] + "'s receiver could not reach the network";
                 }
-                for (int m = before; m < _listeners[i].Shown.Count; m++)
+                for (int m = _read[i]; m < _listeners[i].Shown.Count; m++)
                 {
                     Listener.Message message = _listeners[i].Shown[m];
                     if (expected(message))
                     {
+                        _read[i] = m + 1;
                         string by = i == 0 ? "'s app" : "'s receiver";
                         _output.WriteLine("  " + _names[i] + by + " opened " + what + (message.Kind == "secure-alert" ? " (through the ratchet; it sent the acknowledgement)" : "")
                             + ": \"" + message.Text.Replace("\n", " / ") + "\" from " + message.Sender

@@ -62,6 +62,8 @@ namespace SessionBeacon.App
         private readonly OnionPaths _paths;
         private readonly ServiceNodeClient _client;
         private readonly Connection _connection;
+        private readonly FlashAlert _flash;
+        private readonly ServiceNodeAlertSender _alertSender;
         private readonly ReportingSender _sender;
         private readonly Outbox _outbox;
         private readonly ArmedSlots _armed;
@@ -78,6 +80,7 @@ namespace SessionBeacon.App
         private bool _started;
         private long _outboxWake;
         private long _armedWake;
+        private long _flashWake;
         private long _nextInboxPoll;
         private long _nextBatteryRead;
         private long _quietUntil;
@@ -123,10 +126,11 @@ namespace SessionBeacon.App
             var swarms = new SwarmCache();
             _client = new ServiceNodeClient(pool, _paths, swarms, _networkClock, transport, store, random);
             _connection = new Connection(hardware.Link, hardware.Time, pool, _paths, _client, _recipientIds);
-            _armed = new ArmedSlots(_client, _paths, swarms, random, _recipientIds, SlotsPerRecipient);
-            var sender = new ServiceNodeAlertSender(_client, RequiredSignatures);
-            sender.Armed = _armed;
-            _sender = new ReportingSender(sender);
+            _armed = new ArmedSlots(_client, _paths, swarms, random, _recipientIds, SlotsPerRecipient, identity);
+            _flash = new FlashAlert(config, identity, _client, _networkClock, random);
+            _alertSender = new ServiceNodeAlertSender(_client, RequiredSignatures);
+            _alertSender.Armed = _armed;
+            _sender = new ReportingSender(_alertSender);
             _outbox = new Outbox(store, _sender, outboxCapacity);
             _policy = new AlertPolicy(config.Policy);
             _composer = new AlertComposer(config);
@@ -180,6 +184,12 @@ namespace SessionBeacon.App
             get { return _pairings; }
         }
 
+        /// <summary>True when a pre-built flash alert is ready for every plain recipient (FlashAlert).</summary>
+        public bool IsFlashReady
+        {
+            get { return _flash.IsReady; }
+        }
+
         /// <summary>Where the beacon is now.</summary>
         public BeaconStage Stage
         {
@@ -199,9 +209,11 @@ namespace SessionBeacon.App
             _outbox.Start(now);
             _policy.Start(now);
             _armed.Start(now);
+            _flash.Start(now);
             _started = true;
             _outboxWake = now;
             _armedWake = now;
+            _flashWake = now;
             _nextInboxPoll = now;
             _nextBatteryRead = now;
             Report(BeaconEventKind.Stage, now, null, StageName(_stage));
@@ -250,6 +262,7 @@ namespace SessionBeacon.App
         public void Stop()
         {
             _armed.Stop();
+            _flash.Stop();
             _outbox.Stop();
             _policy.Stop();
             _feedback.Stop();
@@ -322,6 +335,10 @@ namespace SessionBeacon.App
         private void Queue(Decision decision, long now)
         {
             AlertKind kind = _composer.KindOf(decision);
+            if (kind == AlertKind.Panic)
+            {
+                QueueFlash(now);
+            }
             MakeRoom(kind, now);
             long timestamp = _networkClock.Now;
             ContentMessage content = _composer.Compose(decision, timestamp, NextSequence());
@@ -336,7 +353,7 @@ namespace SessionBeacon.App
                 }
                 else
                 {
-                    payloads[i] = EncodeV1(_recipientIds[i], content);
+                    payloads[i] = _armed.Encode(_identity, _recipientIds[i], content, _random);
                 }
             }
             _outbox.Add(kind, now, _config.AlertTtlHours * 3600000L, _recipientIds, payloads, _random);
@@ -353,6 +370,26 @@ namespace SessionBeacon.App
             Report(BeaconEventKind.Queued, now, kind, null, null);
         }
 
+        // The pre-built flash alert leaves first, with no crypto at the press (FlashAlert); the detailed
+        // alert follows. A flash alert that cannot be used (none ready, expired) is simply skipped.
+        private void QueueFlash(long now)
+        {
+            PreparedAlert flash = _flash.Take();
+            if (flash == null)
+            {
+                return;
+            }
+            if (now >= flash.ExpiresMs)
+            {
+                flash.Wipe();
+                return;
+            }
+            MakeRoom(AlertKind.Panic, now);
+            _outbox.Add(AlertKind.Panic, now, flash, _random);
+            _alertSender.Offer(flash);
+            Report(BeaconEventKind.Queued, now, AlertKind.Panic, null, "flash alert, built ahead, on flash");
+        }
+
         // A full outbox gives up its least important, oldest alert for a more important one.
         private void MakeRoom(AlertKind kind, long now)
         {
@@ -364,26 +401,6 @@ namespace SessionBeacon.App
             if (victim != null && _outbox.Discard(victim))
             {
                 Report(BeaconEventKind.Expired, now, victim.Kind, null, "given up undelivered to make room in the outbox");
-            }
-        }
-
-        // With an armed seal slot the press costs no X25519 (ArmedSlots); without, the full encoding.
-        private byte[] EncodeV1(string recipientId, ContentMessage content)
-        {
-            byte[] proSignature = new byte[DecoyProSignature.Size];
-            SealingKey seal = _armed.TakeSeal(recipientId, proSignature);
-            if (seal == null)
-            {
-                return MessageEncoder.Encode(_identity, SessionId.TryParse(recipientId), content, _random);
-            }
-            try
-            {
-                return MessageEncoder.Encode(_identity, content, seal, proSignature);
-            }
-            finally
-            {
-                seal.Wipe();
-                CryptoBytes.Wipe(proSignature);
             }
         }
 
@@ -417,14 +434,18 @@ namespace SessionBeacon.App
                 }
                 wake = Min(wake, _nextInboxPoll);
             }
-            // Arming is idle work: one slot per Step, and only with nothing left to send now.
+            // Arming is idle work: one slot or one flash recipient per Step, and only with nothing left to send now.
             if (_outbox.Count == 0 || _outboxWake > now)
             {
                 if (now >= _armedWake)
                 {
                     _armedWake = _armed.Step(now);
                 }
-                wake = Min(wake, _armedWake);
+                else if (now >= _flashWake)
+                {
+                    _flashWake = _flash.Step(now);
+                }
+                wake = Min(wake, Min(_armedWake, _flashWake));
             }
             return wake;
         }

@@ -230,6 +230,42 @@ namespace SessionBeacon.Arming
         }
 
         /// <summary>
+        /// The Session v1 payload of <paramref name="content"/> from <paramref name="sender"/> to
+        /// <paramref name="recipientId"/>: sealed with an armed seal slot (and its signing nonce) when one
+        /// is ready, so the press costs no X25519; else encoded in full. The slot is used up and wiped.
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="System.ArgumentException">recipientId is not a Session ID.</exception>
+        public byte[] Encode(IdentityKeys sender, string recipientId, ContentMessage content, IRandomSource random)
+        {
+            byte[] proSignature = new byte[DecoyProSignature.Size];
+            Ed25519Nonce nonce;
+            SealingKey seal = TakeSeal(recipientId, proSignature, out nonce);
+            if (seal == null)
+            {
+                byte[] key = SessionId.TryParse(recipientId);
+                if (key == null)
+                {
+                    throw Errors.Range("recipientId", "must be a Session ID");
+                }
+                return MessageEncoder.Encode(sender, key, content, random);
+            }
+            try
+            {
+                return MessageEncoder.Encode(sender, content, seal, proSignature, nonce);
+            }
+            finally
+            {
+                seal.Wipe();
+                CryptoBytes.Wipe(proSignature);
+                if (nonce != null)
+                {
+                    nonce.Wipe();
+                }
+            }
+        }
+
+        /// <summary>
         /// Takes one onion slot for <paramref name="recipientId"/> whose path and destination are still
         /// current, for ServiceNodeClient.Store (which wipes it); null when none is armed.
         /// </summary>

@@ -216,7 +216,6 @@ namespace SessionBeacon.Delivery
             {
                 throw Errors.Range("payloads", "must hold one payload per recipient");
             }
-            int slot = FreeSlot();
             var ids = new string[recipientIds.Length];
             for (int i = 0; i < recipientIds.Length; i++)
             {
@@ -226,14 +225,7 @@ namespace SessionBeacon.Delivery
                 }
                 ids[i] = recipientIds[i].ToLower();
             }
-            byte[] id = new byte[OutboxRecord.IdSize];
-            random.Fill(id, 0, id.Length);
-            var record = new OutboxRecord(id, kind, now, ttlMs, ids, payloads, new bool[ids.Length]);
-            _slots.WriteNew(slot, record);
-            _records[slot] = record;
-            _nextAttempt[slot] = now;
-            _failures[slot] = 0;
-            return record;
+            return Insert(kind, now, ttlMs, ids, payloads, random, now);
         }
 
         /// <summary>
@@ -275,7 +267,6 @@ namespace SessionBeacon.Delivery
             {
                 throw Errors.Range("alert", "must hold 1 to 255 recipients");
             }
-            int slot = FreeSlot();
             var payloads = new byte[alert.RecipientCount][];
             var ids = new string[alert.RecipientCount];
             for (int i = 0; i < ids.Length; i++)
@@ -283,11 +274,19 @@ namespace SessionBeacon.Delivery
                 ids[i] = alert.RecipientId(i);
                 payloads[i] = alert.PayloadBytes(i);
             }
+            OutboxRecord record = Insert(kind, alert.CreatedMs, alert.TtlMs, ids, payloads, random, now);
+            alert.MarkTaken();
+            return record;
+        }
+
+        // Writes a new record into a free slot and makes it due at once.
+        private OutboxRecord Insert(AlertKind kind, long createdMs, long ttlMs, string[] ids, byte[][] payloads, IRandomSource random, long now)
+        {
+            int slot = FreeSlot();
             byte[] id = new byte[OutboxRecord.IdSize];
             random.Fill(id, 0, id.Length);
-            var record = new OutboxRecord(id, kind, alert.CreatedMs, alert.TtlMs, ids, payloads, new bool[ids.Length]);
+            var record = new OutboxRecord(id, kind, createdMs, ttlMs, ids, payloads, new bool[ids.Length]);
             _slots.WriteNew(slot, record);
-            alert.MarkTaken();
             _records[slot] = record;
             _nextAttempt[slot] = now;
             _failures[slot] = 0;
@@ -296,29 +295,7 @@ namespace SessionBeacon.Delivery
 
         private static byte[] Compose(IdentityKeys sender, string id, ContentMessage content, IRandomSource random, ArmedSlots armed)
         {
-            if (armed != null)
-            {
-                byte[] proSignature = new byte[DecoyProSignature.Size];
-                Ed25519Nonce nonce;
-                SealingKey seal = armed.TakeSeal(id, proSignature, out nonce);
-                if (seal != null)
-                {
-                    try
-                    {
-                        return MessageEncoder.Encode(sender, content, seal, proSignature, nonce);
-                    }
-                    finally
-                    {
-                        seal.Wipe();
-                        CryptoBytes.Wipe(proSignature);
-                        if (nonce != null)
-                        {
-                            nonce.Wipe();
-                        }
-                    }
-                }
-            }
-            return MessageEncoder.Encode(sender, SessionId.TryParse(id), content, random);
+            return armed != null ? armed.Encode(sender, id, content, random) : MessageEncoder.Encode(sender, SessionId.TryParse(id), content, random);
         }
 
         /// <summary>

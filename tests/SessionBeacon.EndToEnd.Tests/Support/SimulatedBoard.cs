@@ -22,13 +22,14 @@ namespace SessionBeacon.EndToEnd.Tests.Support
     /// </summary>
     public sealed class SimulatedBoard
     {
-        public SimulatedBoard(TestNetwork network, string folder, IdentityKeys identity, string recipientLines, string extraConfig = "")
+        public SimulatedBoard(TestNetwork network, string folder, IdentityKeys identity, string recipientLines, bool flash = false)
         {
             Identity = identity;
             Folder = folder;
             Config = BeaconConfig.Parse("network = testnet\nnetwork.seed = " + network.SeedUrl + "\nnetwork.seed_pin = " + network.SeedPin + "\n"
                 + "board = esp32-devkitc\ndevice.name = Test beacon\npanic.cancel_ms = 0\nduress.presses = 0\ninbox.poll_s = 600\n"
-                + recipientLines + extraConfig, "nf.config");
+                + (flash ? "" : "flash.refresh_s = 0\n")
+                + recipientLines, "nf.config");
             NetworkProfile profile = NetworkProfile.Testnet(network.SeedUrl, network.SeedPin, 1);
             Transport = new TracingTransport(new HttpClientTransport(profile));
             Beacon = new Beacon(Config, identity, new DirectoryStore(folder), profile, Transport, new RealClock(), new SystemRandom(),

@@ -70,13 +70,13 @@ namespace SessionBeacon.Tests.App
             }
         }
 
-        private Setup Make(string name, Session.Core.Micro.Network.IKeyValueStore store = null)
+        private Setup Make(string name, Session.Core.Micro.Network.IKeyValueStore store = null, string flash = "flash.refresh_s = 0\n")
         {
             var random = new SeededRandom(_output, name);
             var network = new FakeNetwork(random, 12);
             string recipient = "05" + Convert.ToHexStringLower(random.Bytes(32));
             network.SetSwarm(recipient, 0, 1, 2, 3);
-            BeaconConfig config = BeaconConfig.Parse("board = esp32-devkitc\nrecipient = " + recipient + " Alice\ninbox.poll_s = 0\n", "nf.config");
+            BeaconConfig config = BeaconConfig.Parse("board = esp32-devkitc\nrecipient = " + recipient + " Alice\ninbox.poll_s = 0\n" + flash, "nf.config");
             var s = new Setup { Network = network, Store = store ?? new MemoryStore(), Recipient = recipient };
             network.ServerTime = Boot;
             s.Beacon = new Beacon(config, IdentityKeys.FromSeed(random.Bytes(32)), s.Store, network.Profile, network, new FakeClock(Boot),
@@ -106,6 +106,24 @@ namespace SessionBeacon.Tests.App
         }
 
         [Fact]
+        public void Panic_FlashAlertReady_ItLeavesFirstAsBuilt_ThenTheDetailedAlert()
+        {
+            Setup s = Make(nameof(Panic_FlashAlertReady_ItLeavesFirstAsBuilt_ThenTheDetailedAlert), flash: "");
+            s.Run(s.Now + 60000);
+            Assert.True(s.Beacon.IsFlashReady);
+            int storesBefore = s.Network.Delivered.Count(d => d.Method == "store");
+            s.Button(0, 7000);
+            BeaconEvent[] queued = s.Events.Where(e => e.Kind == BeaconEventKind.Queued).ToArray();
+            Assert.Equal(2, queued.Length);
+            Assert.Equal("flash alert, built ahead, on flash", queued[0].Text);
+            Assert.Null(queued[1].Text);
+            Assert.All(queued, e => Assert.Equal(AlertKind.Panic, e.Alert));
+            Assert.Equal(2, s.Events.Count(e => e.Kind == BeaconEventKind.Delivered));
+            Assert.Equal(2, s.Network.Delivered.Count(d => d.Method == "store") - storesBefore);
+            Assert.Equal(BeaconStage.Confirmed, s.Beacon.Stage);
+        }
+
+        [Fact]
         public void Duress_LooksLikeACancel_NoPatternAfterwards_ButTheAlertIsDelivered()
         {
             Setup s = Make(nameof(Duress_LooksLikeACancel_NoPatternAfterwards_ButTheAlertIsDelivered));
@@ -132,7 +150,7 @@ namespace SessionBeacon.Tests.App
             string recipient = "05" + Convert.ToHexStringLower(random.Bytes(32));
             network.SetSwarm(recipient, 4, 5, 6, 7);
             var store = new MemoryStore();
-            BeaconConfig config = BeaconConfig.Parse("board = esp32-devkitc\nrecipient = " + recipient + " Alice\ninbox.poll_s = 0\n", "nf.config");
+            BeaconConfig config = BeaconConfig.Parse("board = esp32-devkitc\nrecipient = " + recipient + " Alice\ninbox.poll_s = 0\nflash.refresh_s = 0\n", "nf.config");
             var s = new Setup { Network = network, Store = store, Recipient = recipient };
             s.Beacon = new Beacon(config, IdentityKeys.FromSeed(random.Bytes(32)), store, network.Profile, network, new FakeClock(Boot),
                 new FixedRandom(random.Bytes(1 << 20)), new BeaconHardware(null, null, null, s.Led, null), 2);
@@ -156,7 +174,7 @@ namespace SessionBeacon.Tests.App
             var random = new SeededRandom(_output, nameof(OutboxFullOfCheckIns_APanicTakesTheOldestsPlace_APanicNeverGivesWay));
             var network = new FakeNetwork(random, 12) { SeedDown = true, ServerTime = Boot };
             string recipient = "05" + Convert.ToHexStringLower(random.Bytes(32));
-            BeaconConfig config = BeaconConfig.Parse("board = esp32-devkitc\nrecipient = " + recipient + " Alice\ninbox.poll_s = 0\nheartbeat.interval_min = 15\n", "nf.config");
+            BeaconConfig config = BeaconConfig.Parse("board = esp32-devkitc\nrecipient = " + recipient + " Alice\ninbox.poll_s = 0\nflash.refresh_s = 0\nheartbeat.interval_min = 15\n", "nf.config");
             var s = new Setup { Network = network, Store = new MemoryStore(), Recipient = recipient };
             s.Beacon = new Beacon(config, IdentityKeys.FromSeed(random.Bytes(32)), s.Store, network.Profile, network, new FakeClock(Boot),
                 new FixedRandom(random.Bytes(1 << 20)), new BeaconHardware(null, null, null, s.Led, null), 2);

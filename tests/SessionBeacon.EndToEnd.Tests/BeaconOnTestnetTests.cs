@@ -82,7 +82,7 @@ namespace SessionBeacon.EndToEnd.Tests
             Assert.True(RatchetPacket.IsInitiation(RatchetCarriage.ReadPacket(first)));
             Assert.DoesNotContain("PANIC", first.Body, StringComparison.Ordinal);
             RatchetLink bobLink = RatchetLink.Accept(bobState, bobClient.Random, _bob, preKeySecret, _board.Identity.X25519PublicKey, first, out RatchetContent alert1);
-            Assert.StartsWith(PanicText + "\n#1 at ", alert1.Text);
+            Assert.StartsWith(PanicText + "\n#1, sent ", alert1.Text);
             Acknowledge(bobClient, bobLink, alert1.Sequence);
             _board.RunUntil(() => _board.Count(BeaconEventKind.HelpReached) == 1, Timeout, "help reached 1");
             Assert.Equal("Bob", _board.Events.Single(e => e.Kind == BeaconEventKind.HelpReached).Recipient);
@@ -95,7 +95,7 @@ namespace SessionBeacon.EndToEnd.Tests
             byte[] packet2 = RatchetCarriage.ReadPacket(second);
             Assert.False(RatchetPacket.IsInitiation(packet2));
             RatchetContent alert2 = bobLink.Open(second);
-            Assert.StartsWith(PanicText + "\n#2 at ", alert2.Text);
+            Assert.StartsWith(PanicText + "\n#2, sent ", alert2.Text);
             Assert.Equal(alert1.Sequence + 1, alert2.Sequence);
             Acknowledge(bobClient, bobLink, alert2.Sequence);
             _board.RunUntil(() => _board.Count(BeaconEventKind.HelpReached) == 2, Timeout, "help reached 2");
@@ -124,7 +124,7 @@ namespace SessionBeacon.EndToEnd.Tests
                 .ToArray();
             Assert.Equal(2, bodies.Length);
             Assert.Equal(PanicText, bodies[0]);
-            Assert.StartsWith(PanicText + "\n#1 at ", bodies[1]);
+            Assert.StartsWith(PanicText + "\n#1, sent ", bodies[1]);
         }
 
         [Fact]
@@ -176,9 +176,10 @@ namespace SessionBeacon.EndToEnd.Tests
             _board = Board("", folder, identity);
             _board.Start();
             Assert.Equal(1, _board.Beacon.Outbox.Count);
+            Assert.True(_board.Beacon.Outbox.Records()[0].IsHeld, "accepted before the beacon knew the network's time: held, not yet sealed");
             _board.RunUntil(() => _board.Count(BeaconEventKind.Delivered) == 1, Timeout, "delivered after the reboot");
             Assert.Equal(0, _board.Beacon.Outbox.Count);
-            AliceOpens(1);
+            Assert.EndsWith(" (held until the beacon knew the time)", AliceOpens(1));
         }
 
         private SimulatedBoard Board(string extra, string folder = null, IdentityKeys identity = null, bool flash = false)
@@ -188,18 +189,19 @@ namespace SessionBeacon.EndToEnd.Tests
         }
 
         // Alice's phone (the stock app's part) reads her swarm; the independent libsodium receiver opens alert number n.
-        private void AliceOpens(int n)
+        private string AliceOpens(int n)
         {
             var phone = new BeaconClient(_net.Network, _net.NewClientFolder(), _alice);
             RetrieveResult result = phone.Client.Retrieve(_alice.SessionId, _alice.Ed25519SecretKey, 0);
             var opened = Enumerable.Range(0, result.Count)
                 .Select(i => IndependentSession.Open(result.Message(i).Data, _alice.Ed25519SecretKey.Take(32).ToArray()))
-                .Where(o => o.Content.DataMessage.Body.Contains("\n#" + n + " at ", StringComparison.Ordinal))
+                .Where(o => o.Content.DataMessage.Body.Contains("\n#" + n + ", sent ", StringComparison.Ordinal))
                 .ToArray();
             var alert = Assert.Single(opened);
-            Assert.StartsWith(PanicText + "\n#" + n + " at ", alert.Content.DataMessage.Body);
+            Assert.StartsWith(PanicText + "\n#" + n + ", sent ", alert.Content.DataMessage.Body);
             Assert.Equal(_board.Identity.SessionId, alert.SenderSessionId);
             Assert.Equal("Test beacon", alert.Content.DataMessage.Profile.DisplayName);
+            return alert.Content.DataMessage.Body;
         }
 
         // The newest message in the companion's inbox from the beacon, opened by the core's receiver.

@@ -41,7 +41,7 @@ namespace SessionBeacon.Harness.Tests
                 Assert.Equal(3, Count(output, "beacon: stored for Bob: "));
                 Assert.Contains("Alice's app opened the Panic alert: \"PANIC: I need help now.", output);
                 Assert.Contains("Alice's app opened the Duress alert: \"PANIC (duress): I am not safe.", output);
-                Assert.Contains("Alice's app opened the Sensor alert: \"Sensor alert: Front door / #3 at ", output);
+                Assert.Contains("Alice's app opened the Sensor alert: \"Sensor alert: Front door / #3, sent ", output);
                 Assert.Equal(3, Count(output, "Bob's receiver opened the "));
                 Assert.Equal(3, Count(output, "(through the ratchet; it sent the acknowledgement)"));
                 Assert.Equal(3, Count(output, "beacon: help reached: Bob acknowledged alert #"));

@@ -11,6 +11,7 @@
 using System;
 using System.Collections;
 using Session.Core.Micro.Crypto;
+using Session.Core.Micro.Encoding;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
 using Session.Core.Micro.Network;
@@ -340,23 +341,19 @@ namespace SessionBeacon.App
                 QueueFlash(now);
             }
             MakeRoom(kind, now);
-            long timestamp = _networkClock.Now;
-            ContentMessage content = _composer.Compose(decision, timestamp, NextSequence());
-            var payloads = new byte[_recipientIds.Length][];
-            for (int i = 0; i < payloads.Length; i++)
+            string body = _composer.Body(decision, NextSequence());
+            long ttl = _config.AlertTtlHours * 3600000L;
+            if (_networkClock.IsSynchronised)
             {
-                RatchetLink link = _pairings.Link(i);
-                if (link != null)
-                {
-                    uint ratchetSequence;
-                    payloads[i] = link.EncodeAlert(content.Body, _config.DeviceName, timestamp, out ratchetSequence);
-                }
-                else
-                {
-                    payloads[i] = _armed.Encode(_identity, _recipientIds[i], content, _random);
-                }
+                long timestamp = _networkClock.Now;
+                _outbox.Add(kind, now, ttl, _recipientIds, Payloads(_recipientIds, _composer.Finish(body, timestamp, false)), _random);
             }
-            _outbox.Add(kind, now, _config.AlertTtlHours * 3600000L, _recipientIds, payloads, _random);
+            else
+            {
+                // No node has told the time yet (a device's clock may still say 1970): the alert is on
+                // flash now, and gets its time and its final payloads once the network is reached.
+                _outbox.AddHeld(kind, now, ttl, _recipientIds, Utf8.Encode(body), _random);
+            }
             _outboxWake = now;
             if (kind == AlertKind.Duress)
             {
@@ -368,6 +365,48 @@ namespace SessionBeacon.App
             }
             _confirmed = false;
             Report(BeaconEventKind.Queued, now, kind, null, null);
+        }
+
+        // Each recipient's final payload: a ratchet message for a companion receiver, else Session v1
+        // (sealed with an armed slot when one is ready). Ratchet states are saved before this returns.
+        private byte[][] Payloads(string[] recipientIds, ContentMessage content)
+        {
+            var payloads = new byte[recipientIds.Length][];
+            for (int i = 0; i < payloads.Length; i++)
+            {
+                RatchetLink link = _pairings.LinkFor(recipientIds[i]);
+                if (link != null)
+                {
+                    uint ratchetSequence;
+                    payloads[i] = link.EncodeAlert(content.Body, _config.DeviceName, content.SigTimestamp, out ratchetSequence);
+                }
+                else
+                {
+                    payloads[i] = _armed.Encode(_identity, recipientIds[i], content, _random);
+                }
+            }
+            return payloads;
+        }
+
+        // Held alerts get their time and final payloads now that the network's time is known.
+        private void SealHeld(long now)
+        {
+            OutboxRecord[] records = _outbox.Records();
+            for (int r = 0; r < records.Length; r++)
+            {
+                if (!records[r].IsHeld)
+                {
+                    continue;
+                }
+                byte[] body = records[r].Payload(0);
+                var ids = new string[records[r].RecipientCount];
+                for (int i = 0; i < ids.Length; i++)
+                {
+                    ids[i] = records[r].RecipientId(i);
+                }
+                _outbox.Seal(records[r], Payloads(ids, _composer.Finish(Utf8.Decode(body, 0, body.Length), _networkClock.Now, true)), now);
+                _outboxWake = now;
+            }
         }
 
         // The pre-built flash alert leaves first, with no crypto at the press (FlashAlert); the detailed
@@ -420,6 +459,7 @@ namespace SessionBeacon.App
                 }
             }
             long wake = Never;
+            SealHeld(now);
             if (_outbox.Count > 0 && now >= _outboxWake)
             {
                 _outboxWake = StepOutbox(now);

@@ -46,6 +46,19 @@ namespace SessionBeacon.App
             return _links[index];
         }
 
+        /// <summary>The link to the recipient with Session ID <paramref name="sessionId"/>, or null for a plain v1 (or unknown) recipient.</summary>
+        public RatchetLink LinkFor(string sessionId)
+        {
+            for (int i = 0; i < _links.Length; i++)
+            {
+                if (_links[i] != null && _links[i].PeerSessionId == sessionId)
+                {
+                    return _links[i];
+                }
+            }
+            return null;
+        }
+
         /// <summary>The index of the paired receiver that sent <paramref name="message"/>, or -1.</summary>
         public int PeerOf(IncomingMessage message)
         {

@@ -2,9 +2,10 @@
 // the alert's kind and its Content, a text message from the beacon's profile name, signed at the
 // time given. Panic, duress and sensor texts come from nf.config (alert.panic, alert.duress,
 // alert.sensor); the sensor's name and an analog sensor's reading follow, then a second line with
-// the alert's running number, the local time and, when known, the battery level, so a recipient
-// reads what happened, when, and whether one is missing, without a second message. The other
-// texts are fixed.
+// the alert's running number, the battery level when known, and the local time it was sent, so a
+// recipient reads what happened, when, and whether one is missing, without a second message:
+//   "PANIC: I need help now\n#3, battery 55%, sent 2026-11-27 14:03 (UTC+01:00)"
+// The other texts are fixed.
 using Session.Core.Micro.Messages;
 using SessionBeacon.Config;
 using SessionBeacon.Policy;
@@ -88,14 +89,25 @@ namespace SessionBeacon.Delivery
 
         /// <summary>
         /// The Content of the alert, from the device's profile name, signed at <paramref name="sigTimestamp"/>:
-        /// the alert's text on the first line, then its number, the local time and the battery level.
+        /// <see cref="Body"/>, then the local time it was sent.
         /// </summary>
         /// <param name="decision">A Fire* decision of the policy.</param>
-        /// <param name="sigTimestamp">The send time in Unix milliseconds (the network's clock when known).</param>
+        /// <param name="sigTimestamp">The send time in Unix milliseconds (the network's clock).</param>
         /// <param name="sequence">The beacon's running alert number, so recipients notice a missing one.</param>
         /// <exception cref="System.ArgumentNullException"><paramref name="decision"/> is null.</exception>
         /// <exception cref="System.ArgumentException">The decision is not an alert, names no configured sensor, or the timestamp is not positive.</exception>
         public ContentMessage Compose(Decision decision, long sigTimestamp, uint sequence)
+        {
+            return Finish(Body(decision, sequence), sigTimestamp, false);
+        }
+
+        /// <summary>
+        /// The alert's text without its time: what happened on the first line (with the sensor's name
+        /// and an analog reading), then the running number and, when known, the battery level.
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException"><paramref name="decision"/> is null.</exception>
+        /// <exception cref="System.ArgumentException">The decision is not an alert, or names no configured sensor.</exception>
+        public string Body(Decision decision, uint sequence)
         {
             AlertKind kind = KindOf(decision);
             string body;
@@ -114,16 +126,32 @@ namespace SessionBeacon.Delivery
             {
                 body += " (reading " + decision.Reading.ToString() + ")";
             }
-            if (sigTimestamp <= 0)
-            {
-                throw Errors.Range("sigTimestamp", "must be a positive Unix time in milliseconds");
-            }
-            body += "\n#" + sequence.ToString() + " at " + LocalTime.Format(sigTimestamp, _config.UtcOffsetMinutes);
+            body += "\n#" + sequence.ToString();
             if (decision.BatteryPercent != Decision.UnknownBattery)
             {
                 body += ", battery " + decision.BatteryPercent.ToString() + "%";
             }
-            return new ContentMessage(body, _config.DeviceName, sigTimestamp);
+            return body;
+        }
+
+        /// <summary>
+        /// The Content of an alert whose <paramref name="body"/> (from <see cref="Body"/>) is sent at
+        /// <paramref name="sigTimestamp"/>; <paramref name="held"/> says it waited for the beacon to learn the time.
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException"><paramref name="body"/> is null.</exception>
+        /// <exception cref="System.ArgumentException">The timestamp is not positive.</exception>
+        public ContentMessage Finish(string body, long sigTimestamp, bool held)
+        {
+            if (body == null)
+            {
+                throw Errors.Null("body");
+            }
+            if (sigTimestamp <= 0)
+            {
+                throw Errors.Range("sigTimestamp", "must be a positive Unix time in milliseconds");
+            }
+            string sent = ", sent " + LocalTime.Format(sigTimestamp, _config.UtcOffsetMinutes) + (held ? " (held until the beacon knew the time)" : "");
+            return new ContentMessage(body + sent, _config.DeviceName, sigTimestamp);
         }
 
         private void CheckAlert(Decision decision)

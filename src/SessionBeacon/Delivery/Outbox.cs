@@ -133,15 +133,25 @@ namespace SessionBeacon.Delivery
             {
                 throw Errors.Null("record");
             }
+            int slot = SlotOf(record);
+            if (slot < 0)
+            {
+                return false;
+            }
+            Remove(slot);
+            return true;
+        }
+
+        private int SlotOf(OutboxRecord record)
+        {
             for (int slot = 0; slot < _records.Length; slot++)
             {
                 if (record.SameAlert(_records[slot]))
                 {
-                    Remove(slot);
-                    return true;
+                    return slot;
                 }
             }
-            return false;
+            return -1;
         }
 
         /// <summary>Loads every slot from the store, finishes interrupted removals and drops expired alerts.</summary>
@@ -154,7 +164,7 @@ namespace SessionBeacon.Delivery
                 _nextAttempt[slot] = now;
                 _failures[slot] = 0;
                 _records[slot] = _slots.Load(slot);
-                if (_records[slot] != null && now >= _records[slot].ExpiresMs)
+                if (_records[slot] != null && !_records[slot].IsHeld && now >= _records[slot].ExpiresMs)
                 {
                     Remove(slot);
                 }
@@ -225,7 +235,69 @@ namespace SessionBeacon.Delivery
                 }
                 ids[i] = recipientIds[i].ToLower();
             }
-            return Insert(kind, now, ttlMs, ids, payloads, random, now);
+            return Insert(kind, now, ttlMs, ids, payloads, random, now, false);
+        }
+
+        /// <summary>
+        /// Stores an alert that cannot be sealed yet because the beacon does not know the time (no node
+        /// has told it): <paramref name="body"/>, the alert's text without its time, is kept for every
+        /// recipient; nothing is sent and the TTL does not run until <see cref="Seal"/> gives the final payloads.
+        /// </summary>
+        /// <returns>The stored, held record.</returns>
+        /// <exception cref="System.ArgumentNullException">An argument or a recipient is null.</exception>
+        /// <exception cref="System.ArgumentException">A recipient is not a Session ID, or a count or ttlMs is out of range.</exception>
+        /// <exception cref="System.InvalidOperationException">The outbox is not started, or full.</exception>
+        public OutboxRecord AddHeld(AlertKind kind, long now, long ttlMs, string[] recipientIds, byte[] body, IRandomSource random)
+        {
+            CheckRecipients(ttlMs, recipientIds);
+            if (body == null) { throw Errors.Null("body"); }
+            if (random == null) { throw Errors.Null("random"); }
+            var ids = new string[recipientIds.Length];
+            var payloads = new byte[recipientIds.Length][];
+            for (int i = 0; i < ids.Length; i++)
+            {
+                ids[i] = recipientIds[i].ToLower();
+                payloads[i] = body;
+            }
+            return Insert(kind, now, ttlMs, ids, payloads, random, now, true);
+        }
+
+        /// <summary>
+        /// Replaces the held <paramref name="held"/> with its final payloads (one per recipient, in the
+        /// record's order), atomically; its TTL starts at <paramref name="now"/> and it is due at once.
+        /// </summary>
+        /// <returns>The sealed record.</returns>
+        /// <exception cref="System.ArgumentNullException">An argument or a payload is null.</exception>
+        /// <exception cref="System.ArgumentException">The record is not held here, or the payload count differs.</exception>
+        public OutboxRecord Seal(OutboxRecord held, byte[][] payloads, long now)
+        {
+            CheckStarted();
+            if (held == null) { throw Errors.Null("held"); }
+            if (payloads == null) { throw Errors.Null("payloads"); }
+            int slot = SlotOf(held);
+            if (slot < 0 || !_records[slot].IsHeld)
+            {
+                throw Errors.Range("held", "must be a held alert of this outbox");
+            }
+            if (payloads.Length != held.RecipientCount)
+            {
+                throw Errors.Range("payloads", "must hold one payload per recipient");
+            }
+            var ids = new string[payloads.Length];
+            for (int i = 0; i < ids.Length; i++)
+            {
+                if (payloads[i] == null)
+                {
+                    throw Errors.Null("payloads");
+                }
+                ids[i] = held.RecipientId(i);
+            }
+            var sealedRecord = new OutboxRecord(held.Id(), held.Kind, now, held.TtlMs, ids, payloads, new bool[ids.Length], false);
+            _slots.Write(slot, sealedRecord, false);
+            _records[slot] = sealedRecord;
+            _nextAttempt[slot] = now;
+            _failures[slot] = 0;
+            return sealedRecord;
         }
 
         /// <summary>
@@ -274,18 +346,18 @@ namespace SessionBeacon.Delivery
                 ids[i] = alert.RecipientId(i);
                 payloads[i] = alert.PayloadBytes(i);
             }
-            OutboxRecord record = Insert(kind, alert.CreatedMs, alert.TtlMs, ids, payloads, random, now);
+            OutboxRecord record = Insert(kind, alert.CreatedMs, alert.TtlMs, ids, payloads, random, now, false);
             alert.MarkTaken();
             return record;
         }
 
         // Writes a new record into a free slot and makes it due at once.
-        private OutboxRecord Insert(AlertKind kind, long createdMs, long ttlMs, string[] ids, byte[][] payloads, IRandomSource random, long now)
+        private OutboxRecord Insert(AlertKind kind, long createdMs, long ttlMs, string[] ids, byte[][] payloads, IRandomSource random, long now, bool held)
         {
             int slot = FreeSlot();
             byte[] id = new byte[OutboxRecord.IdSize];
             random.Fill(id, 0, id.Length);
-            var record = new OutboxRecord(id, kind, createdMs, ttlMs, ids, payloads, new bool[ids.Length]);
+            var record = new OutboxRecord(id, kind, createdMs, ttlMs, ids, payloads, new bool[ids.Length], held);
             _slots.WriteNew(slot, record);
             _records[slot] = record;
             _nextAttempt[slot] = now;
@@ -310,7 +382,7 @@ namespace SessionBeacon.Delivery
             long wake = Never;
             for (int slot = 0; slot < _records.Length; slot++)
             {
-                if (_records[slot] == null)
+                if (_records[slot] == null || _records[slot].IsHeld)
                 {
                     continue;
                 }

@@ -1,7 +1,7 @@
 // The bytes of one outbox slot version (docs/outbox.md). Big-endian, then a SHA-256 over all of it,
 // so a torn write (any prefix of the new bytes, or the old bytes with new ones over their start)
 // is recognised and ignored rather than read as an alert:
-//   "SBOX" | format 1 | flags (1 = removed) | seq u32 | id[16] | kind u8 | created i64 | ttl i64 |
+//   "SBOX" | format 1 | flags (1 = removed, 2 = held) | seq u32 | id[16] | kind u8 | created i64 | ttl i64 |
 //   count u8 | count x ( session id: 66 ASCII | delivered u8 | length u32 | payload ) | SHA-256[32]
 // A removed marker ("tombstone") has count 0. Limits: 255 recipients, payloads up to
 // MessageEncoder.MaxStoredSize.
@@ -16,6 +16,7 @@ namespace SessionBeacon.Delivery
     {
         internal const byte Version = 1;
         private const byte RemovedFlag = 1;
+        private const byte HeldFlag = 2;
         private const int HeaderSize = 4 + 1 + 1 + 4 + OutboxRecord.IdSize + 1 + 8 + 8 + 1;
         private const int PerRecipientSize = SessionId.TextLength + 1 + 4;
         private static readonly byte[] s_magic = { 0x53, 0x42, 0x4f, 0x58 };
@@ -31,7 +32,7 @@ namespace SessionBeacon.Delivery
             byte[] value = new byte[size];
             System.Array.Copy(s_magic, value, 4);
             value[4] = Version;
-            value[5] = removed ? RemovedFlag : (byte)0;
+            value[5] = (byte)((removed ? RemovedFlag : 0) | (record.IsHeld ? HeldFlag : 0));
             WriteUInt32(value, 6, seq);
             System.Array.Copy(record.IdBytes, 0, value, 10, OutboxRecord.IdSize);
             value[26] = (byte)record.Kind;
@@ -70,12 +71,13 @@ namespace SessionBeacon.Delivery
             byte[] digest = new byte[Sha256.HashSize];
             Sha256.Hash(digest, 0, value, 0, end);
             if (!CryptoBytes.ConstantTimeEquals(digest, 0, value, end, Sha256.HashSize)
-                || !CryptoBytes.ConstantTimeEquals(s_magic, 0, value, 0, 4) || value[4] != Version || value[5] > RemovedFlag)
+                || !CryptoBytes.ConstantTimeEquals(s_magic, 0, value, 0, 4) || value[4] != Version || (value[5] & ~(RemovedFlag | HeldFlag)) != 0)
             {
                 return false;
             }
             seq = ReadUInt32(value, 6);
-            removed = value[5] == RemovedFlag;
+            removed = (value[5] & RemovedFlag) != 0;
+            bool held = (value[5] & HeldFlag) != 0;
             byte[] id = new byte[OutboxRecord.IdSize];
             System.Array.Copy(value, 10, id, 0, OutboxRecord.IdSize);
             var kind = (AlertKind)value[26];
@@ -109,7 +111,7 @@ namespace SessionBeacon.Delivery
             {
                 return false;
             }
-            record = new OutboxRecord(id, kind, created, ttl, recipients, payloads, delivered);
+            record = new OutboxRecord(id, kind, created, ttl, recipients, payloads, delivered, held);
             return true;
         }
 

@@ -16,8 +16,9 @@ namespace SessionBeacon.Delivery
         private readonly byte[][] _payloads;
         private readonly bool[] _delivered;
 
-        internal OutboxRecord(byte[] id, AlertKind kind, long createdMs, long ttlMs, string[] recipients, byte[][] payloads, bool[] delivered)
+        internal OutboxRecord(byte[] id, AlertKind kind, long createdMs, long ttlMs, string[] recipients, byte[][] payloads, bool[] delivered, bool held)
         {
+            IsHeld = held;
             _id = id;
             Kind = kind;
             CreatedMs = createdMs;
@@ -31,6 +32,12 @@ namespace SessionBeacon.Delivery
         public AlertKind Kind { get; }
 
         /// <summary>When it was created, in the clock's Unix milliseconds.</summary>
+        /// <summary>
+        /// True while the alert waits for the network's time: every "payload" is then the alert's body
+        /// text (UTF-8) without its time, nothing is sent, and the TTL has not started (Outbox.Seal).
+        /// </summary>
+        public bool IsHeld { get; }
+
         public long CreatedMs { get; }
 
         /// <summary>How long it is retried, in ms; past CreatedMs + TtlMs it is dropped.</summary>
@@ -111,7 +118,7 @@ namespace SessionBeacon.Delivery
         {
             var delivered = (bool[])_delivered.Clone();
             delivered[index] = true;
-            return new OutboxRecord(_id, Kind, CreatedMs, TtlMs, _recipients, _payloads, delivered);
+            return new OutboxRecord(_id, Kind, CreatedMs, TtlMs, _recipients, _payloads, delivered, IsHeld);
         }
     }
 }

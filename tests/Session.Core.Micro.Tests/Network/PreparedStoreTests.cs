@@ -36,7 +36,10 @@ namespace Session.Core.Micro.Tests.Network
             int posts = f.Network.Posts.Count;
             long built = f.NetworkClock.Now;
             PreparedStore prepared = f.Client.PrepareStore(recipient.ToUpper(), data, ServiceNodeClient.DefaultTtl);
-            Assert.Equal(posts, f.Network.Posts.Count);
+            // Preparing may test a guard for a new path (when every swarm member is on a live one), but sends no onion request.
+            Assert.DoesNotContain(f.Network.Delivered, d => d.Method == "store");
+            Assert.All(f.Network.Posts.GetRange(posts, f.Network.Posts.Count - posts), url => Assert.DoesNotContain("onion_req", url));
+            posts = f.Network.Posts.Count;
             Assert.Equal(recipient, prepared.Recipient);
             Assert.Equal(built, prepared.Timestamp);
             Assert.Equal(MessageHash.Compute(recipient, 0, data), prepared.Hash);

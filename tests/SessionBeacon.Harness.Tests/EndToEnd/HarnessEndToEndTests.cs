@@ -118,7 +118,7 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
                 again.WaitForOutput("delivered: every recipient's swarm gave a verified receipt", 1, TimeSpan.FromSeconds(30));
                 HarnessProcess.Result bobAgain = HarnessProcess.Run(listenBob);
                 Assert.Contains("SECURE ALERT 2 from beacon " + deviceId + ": PANIC: I need help now.", bobAgain.Output);
-                Assert.Contains("\n#2 at ", bobAgain.Output);
+                Assert.Contains("\n#2, sent ", bobAgain.Output);
                 Assert.DoesNotContain("paired with beacon", bobAgain.Output);
                 again.WaitForOutput("help reached: Bob acknowledged alert #2", 1, TimeSpan.FromSeconds(30));
                 again.Type("quit");

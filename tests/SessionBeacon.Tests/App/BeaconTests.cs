@@ -159,6 +159,7 @@ namespace SessionBeacon.Tests.App
             Assert.Equal(BeaconStage.Paths, s.Beacon.Stage);
             Assert.Equal(1, s.Beacon.Outbox.Count);
             Assert.Contains(store.Values.Keys, k => k.StartsWith("outbox.", StringComparison.Ordinal));
+            Assert.True(s.Beacon.Outbox.Records()[0].IsHeld, "no node has told the time yet: the alert waits for it");
             Assert.DoesNotContain(network.Delivered, d => d.Method == "store");
             Assert.Contains(s.Events, e => e.Kind == BeaconEventKind.Problem && e.Text.Contains("seed down", StringComparison.Ordinal));
 

@@ -13,7 +13,8 @@ namespace SessionBeacon.Tests.Delivery
         private const uint Sequence = 7;
 
         // At is 2026-09-21 14:13:20 UTC.
-        private const string Stamp = "\n#7 at 2026-09-21 14:13 (UTC+00:00)";
+        private const string Num = "\n#7";
+        private const string Sent = ", sent 2026-09-21 14:13 (UTC+00:00)";
 
         private static readonly BeaconConfig Config = BeaconConfig.Parse(
             "board = esp32-devkitc\nrecipient = " + PolicyScript.Alice + " Alice\ndevice.name = Beacon 7\n"
@@ -22,14 +23,14 @@ namespace SessionBeacon.Tests.Delivery
 
         public static TheoryData<DecisionKind, int, int, AlertKind, string> Alerts => new TheoryData<DecisionKind, int, int, AlertKind, string>
         {
-            { DecisionKind.FirePanic, Decision.NoSensor, Decision.UnknownBattery, AlertKind.Panic, "Help!" + Stamp },
-            { DecisionKind.FireDuress, Decision.NoSensor, 55, AlertKind.Duress, "Help (duress)" + Stamp + ", battery 55%" },
-            { DecisionKind.FireSensor, 0, Decision.UnknownBattery, AlertKind.Sensor, "Sensor: Front door" + Stamp },
-            { DecisionKind.FireSensor, 1, Decision.UnknownBattery, AlertKind.Tamper, AlertComposer.TamperText + ": Case" + Stamp },
-            { DecisionKind.FireSensor, 2, 90, AlertKind.PowerLoss, AlertComposer.PowerLossText + ": Mains" + Stamp + ", battery 90%" },
-            { DecisionKind.FireHeartbeat, Decision.NoSensor, 80, AlertKind.Heartbeat, AlertComposer.HeartbeatText + Stamp + ", battery 80%" },
-            { DecisionKind.FireTest, Decision.NoSensor, Decision.UnknownBattery, AlertKind.Test, AlertComposer.TestText + Stamp },
-            { DecisionKind.FireLowBattery, Decision.NoSensor, 19, AlertKind.LowBattery, AlertComposer.LowBatteryText + Stamp + ", battery 19%" },
+            { DecisionKind.FirePanic, Decision.NoSensor, Decision.UnknownBattery, AlertKind.Panic, "Help!" + Num + Sent },
+            { DecisionKind.FireDuress, Decision.NoSensor, 55, AlertKind.Duress, "Help (duress)" + Num + ", battery 55%" + Sent },
+            { DecisionKind.FireSensor, 0, Decision.UnknownBattery, AlertKind.Sensor, "Sensor: Front door" + Num + Sent },
+            { DecisionKind.FireSensor, 1, Decision.UnknownBattery, AlertKind.Tamper, AlertComposer.TamperText + ": Case" + Num + Sent },
+            { DecisionKind.FireSensor, 2, 90, AlertKind.PowerLoss, AlertComposer.PowerLossText + ": Mains" + Num + ", battery 90%" + Sent },
+            { DecisionKind.FireHeartbeat, Decision.NoSensor, 80, AlertKind.Heartbeat, AlertComposer.HeartbeatText + Num + ", battery 80%" + Sent },
+            { DecisionKind.FireTest, Decision.NoSensor, Decision.UnknownBattery, AlertKind.Test, AlertComposer.TestText + Num + Sent },
+            { DecisionKind.FireLowBattery, Decision.NoSensor, 19, AlertKind.LowBattery, AlertComposer.LowBatteryText + Num + ", battery 19%" + Sent },
         };
 
         [Theory]
@@ -69,11 +70,25 @@ namespace SessionBeacon.Tests.Delivery
         }
 
         [Fact]
+        public void BodyThenFinish_Held_SaysItWaitedForTheTime()
+        {
+            var composer = new AlertComposer(Config);
+            string body = composer.Body(new Decision(DecisionKind.FirePanic, 5, Decision.NoSensor, 40), Sequence);
+            Assert.Equal("Help!" + Num + ", battery 40%", body);
+            var content = composer.Finish(body, At, true);
+            Assert.Equal(body + Sent + " (held until the beacon knew the time)", content.Body);
+            Assert.Equal(At, content.SigTimestamp);
+            Assert.Equal(composer.Compose(new Decision(DecisionKind.FirePanic, 5, Decision.NoSensor, 40), At, Sequence).Body, composer.Finish(body, At, false).Body);
+            Assert.Throws<ArgumentNullException>(() => composer.Finish(null, At, false));
+            Assert.Throws<ArgumentException>(() => composer.Finish(body, 0, false));
+        }
+
+        [Fact]
         public void Compose_AnalogSensor_ReadingInBody()
         {
             BeaconConfig config = BeaconConfig.Parse("board = x\nrecipient = " + PolicyScript.Alice + " Alice\nalert.sensor = Sensor\nsensor = analog 34 above 2000 1800 Water level\n", "nf.config");
             var content = new AlertComposer(config).Compose(new Decision(DecisionKind.FireSensor, 5, 0, 61, 2140), At, 3);
-            Assert.Equal("Sensor: Water level (reading 2140)\n#3 at 2026-09-21 14:13 (UTC+00:00), battery 61%", content.Body);
+            Assert.Equal("Sensor: Water level (reading 2140)\n#3, battery 61%, sent 2026-09-21 14:13 (UTC+00:00)", content.Body);
         }
 
         [Fact]
@@ -81,7 +96,7 @@ namespace SessionBeacon.Tests.Delivery
         {
             BeaconConfig config = BeaconConfig.Parse("board = x\nrecipient = " + PolicyScript.Alice + " Alice\nalert.panic = Help!\ntime.utc_offset_min = -330\n", "nf.config");
             var content = new AlertComposer(config).Compose(new Decision(DecisionKind.FirePanic, 5, Decision.NoSensor, Decision.UnknownBattery), At, 12);
-            Assert.Equal("Help!\n#12 at 2026-09-21 08:43 (UTC-05:30)", content.Body);
+            Assert.Equal("Help!\n#12, sent 2026-09-21 08:43 (UTC-05:30)", content.Body);
         }
     }
 }

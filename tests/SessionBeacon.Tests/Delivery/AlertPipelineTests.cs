@@ -57,7 +57,7 @@ namespace SessionBeacon.Tests.Delivery
             Assert.Equal(alice.Count, bob.Count);
             if (shown != "")
             {
-                Assert.StartsWith(shown + "\n#1 at ", alice[0].Body);
+                Assert.StartsWith(shown + "\n#1, sent ", alice[0].Body);
                 Assert.Equal("Beacon 1", bob[0].Content.DisplayName);
                 Assert.Equal(OutboxTests.Beacon.SessionId, bob[0].SenderSessionId);
             }

@@ -70,6 +70,42 @@ namespace SessionBeacon.Tests.Delivery
         }
 
         [Fact]
+        public void Held_NotSentNorExpired_SurvivesARestart_SealedThenSentWithTheTtlFromTheSeal()
+        {
+            var flash = new MemoryStore();
+            var swarms = new FakeSwarms();
+            var outbox = new Outbox(flash, swarms, 2);
+            outbox.Start(Now);
+            byte[] body = { 0x48, 0x69 };
+            OutboxRecord held = outbox.AddHeld(AlertKind.Panic, Now, Ttl, Both, body, new SeededSource(1));
+            Assert.True(held.IsHeld);
+            Assert.Equal(Outbox.Never, outbox.Step(Now + 2 * Ttl));
+            Assert.Empty(swarms.Sends);
+            Assert.Equal((1, 0), (outbox.Count, outbox.ExpiredCount));
+
+            var rebooted = new Outbox(flash, swarms, 2);
+            rebooted.Start(Now + 3 * Ttl);
+            OutboxRecord loaded = Assert.Single(rebooted.Records());
+            Assert.True(loaded.IsHeld);
+            Assert.Equal(body, loaded.Payload(1));
+            Assert.Throws<ArgumentException>(() => rebooted.Seal(loaded, new[] { Payloads[0] }, Now));
+
+            long sealedAt = Now + 3 * Ttl;
+            OutboxRecord sealedRecord = rebooted.Seal(loaded, Payloads, sealedAt);
+            Assert.False(sealedRecord.IsHeld);
+            Assert.True(sealedRecord.SameAlert(held));
+            Assert.Equal(sealedAt + Ttl, sealedRecord.ExpiresMs);
+            Assert.Throws<ArgumentException>(() => rebooted.Seal(sealedRecord, Payloads, sealedAt));
+            var again = new Outbox(flash, swarms, 2);
+            again.Start(sealedAt);
+            Assert.False(Assert.Single(again.Records()).IsHeld);
+            again.Step(sealedAt);
+            Assert.Equal(Payloads[0], swarms.PayloadsSentTo(Alice.SessionId)[0]);
+            Assert.Equal(Payloads[1], swarms.PayloadsSentTo(Bob.SessionId)[0]);
+            Assert.Equal(0, again.Count);
+        }
+
+        [Fact]
         public void ExpiredCounted()
         {
             var swarms = new FakeSwarms();

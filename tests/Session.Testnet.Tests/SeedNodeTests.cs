@@ -38,6 +38,30 @@ namespace Session.Testnet.Tests
             Assert.Equal(new string('d', 64), states[1].GetProperty("pubkey_x25519").GetString());
         }
 
+        [Theory]
+        [InlineData(1, 1)]
+        [InlineData(2, 2)]
+        [InlineData(5, 2)]
+        [InlineData(0, 2)]
+        public async Task GetNServiceNodes_Limit_ARandomSubsetOfThatSize(int limit, int expected)
+        {
+            await using SeedNode seed = await SeedNode.StartAsync(IPAddress.Loopback, 0, s_nodes);
+            using HttpClient client = PinnedClient(SelfSignedCertificate.Pin(seed.Certificate));
+
+            using HttpResponseMessage response = await Post(client, seed.Url,
+                "{\"jsonrpc\":\"2.0\",\"method\":\"get_n_service_nodes\",\"params\":{\"active_only\":true,\"limit\":" + limit + "}}");
+
+            using JsonDocument body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            JsonElement states = body.RootElement.GetProperty("result").GetProperty("service_node_states");
+            Assert.Equal(expected, states.GetArrayLength());
+            var ips = new System.Collections.Generic.HashSet<string>();
+            foreach (JsonElement state in states.EnumerateArray())
+            {
+                Assert.Contains(state.GetProperty("public_ip").GetString(), new[] { "127.0.1.1", "127.0.2.1" });
+                Assert.True(ips.Add(state.GetProperty("public_ip").GetString()), "no node twice");
+            }
+        }
+
         [Fact]
         public async Task Client_WithWrongPin_RefusesTheSeed()
         {

@@ -63,5 +63,19 @@ namespace SessionBeacon.EndToEnd.Tests
 
             Checks.Received(phone, sent, sender);
         }
+
+        [Fact]
+        public void Bootstrap_WithASeedLimit_ThePoolHoldsThatManyAndAStoreStillGoesThrough()
+        {
+            IdentityKeys sender = BeaconClient.NewIdentity();
+            IdentityKeys recipient = BeaconClient.NewIdentity();
+            var beacon = new BeaconClient(_net.Network, _net.NewClientFolder(), sender);
+            Assert.Equal(_net.Network.NodeCount, beacon.Pool.Count);
+            beacon.Pool.SeedLimit = NodePool.MinimumCount;
+            beacon.Pool.Bootstrap();
+            Assert.Equal(NodePool.MinimumCount, beacon.Pool.Count);
+            Sent sent = beacon.SendAlert(recipient, "Panic button pressed (small pool)", 1);
+            Checks.Verified(_net, sent, recipient, 1);
+        }
     }
 }

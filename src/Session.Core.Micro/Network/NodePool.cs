@@ -34,6 +34,8 @@ namespace Session.Core.Micro.Network
         private readonly ArrayList _nodes = new ArrayList();
         private readonly ArrayList _failures = new ArrayList();
 
+        private int _seedLimit;
+
         /// <summary>Creates an empty pool; call Load, Bootstrap or EnsureReady.</summary>
         /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
         public NodePool(NetworkProfile profile, IHttpTransport transport, IKeyValueStore store, IRandomSource random)
@@ -80,6 +82,24 @@ namespace Session.Core.Micro.Network
             }
         }
 
+        /// <summary>
+        /// How many nodes to ask a seed for: a random subset of the network (the seed's "limit"), or 0 for
+        /// all of them. A device sets it, because the whole mainnet list is larger than it can receive.
+        /// </summary>
+        /// <exception cref="System.ArgumentException">Set below 0, or above 0 and below MinimumCount.</exception>
+        public int SeedLimit
+        {
+            get { return _seedLimit; }
+            set
+            {
+                if (value < 0 || (value > 0 && value < MinimumCount))
+                {
+                    throw Errors.Range("SeedLimit");
+                }
+                _seedLimit = value;
+            }
+        }
+
         /// <summary>Loads the persisted pool; false when nothing usable was stored.</summary>
         public bool Load()
         {
@@ -120,7 +140,7 @@ namespace Session.Core.Micro.Network
             for (int i = 0; i < seeds.Length; i++)
             {
                 SeedEndpoint seed = seeds[(start + i) % seeds.Length];
-                HttpResponse response = _transport.Post(seed.JsonRpcUrl, Requests.GetNServiceNodes(), DirectTimeout);
+                HttpResponse response = _transport.Post(seed.JsonRpcUrl, Requests.GetNServiceNodes(_seedLimit), DirectTimeout);
                 string problem;
                 ServiceNode[] nodes = ReadStates(response, out problem);
                 if (nodes != null && nodes.Length > 0)

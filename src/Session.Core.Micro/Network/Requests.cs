@@ -6,8 +6,8 @@ namespace Session.Core.Micro.Network
 {
     internal static class Requests
     {
-        /// <summary>Seed: {"jsonrpc":"2.0","method":"get_n_service_nodes","params":{"active_only":true,"fields":{...}}}.</summary>
-        internal static byte[] GetNServiceNodes()
+        /// <summary>Seed: {"jsonrpc":"2.0","method":"get_n_service_nodes","params":{"active_only":true,"fields":{...}[,"limit":N]}}; no limit when <paramref name="limit"/> is 0.</summary>
+        internal static byte[] GetNServiceNodes(int limit)
         {
             JsonWriter w = new JsonWriter(256);
             w.BeginObject();
@@ -16,6 +16,12 @@ namespace Session.Core.Micro.Network
             WriteMethod(w, "get_n_service_nodes");
             w.WriteName("params");
             ServiceNodeQuery(w);
+            if (limit > 0)
+            {
+                // A random subset of that many nodes: a device cannot hold the whole list's reply.
+                w.WriteName("limit");
+                w.WriteInt64(limit);
+            }
             return End(w);
         }
 

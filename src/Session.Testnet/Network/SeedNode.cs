@@ -1,6 +1,7 @@
 // The test network's seed node (protocol.md §3.8): HTTPS POST /json_rpc answering
 // get_n_service_nodes with the storage nodes a client bootstraps its pool from.
 using System;
+using System.Collections.Generic;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -69,6 +70,19 @@ namespace Session.Testnet
             Certificate.Dispose();
         }
 
+        // oxend's "limit": that many nodes picked at random (all of them when absent, 0, or larger).
+        private IEnumerable<NodeRecord> Chosen(JsonNode limit)
+        {
+            int count = limit != null && limit.GetValueKind() == JsonValueKind.Number && limit.GetValue<long>() > 0 ? (int)Math.Min(limit.GetValue<long>(), int.MaxValue) : int.MaxValue;
+            if (count >= _nodes.Length)
+            {
+                return _nodes;
+            }
+            var shuffled = (NodeRecord[])_nodes.Clone();
+            Random.Shared.Shuffle(shuffled);
+            return shuffled[..count];
+        }
+
         private async Task<IResult> HandleAsync(HttpContext context)
         {
             JsonNode request;
@@ -86,7 +100,7 @@ namespace Session.Testnet
                 return Results.Text("no method " + (method ?? "(missing)"), statusCode: StatusCodes.Status400BadRequest);
             }
             var states = new JsonArray();
-            foreach (NodeRecord node in _nodes)
+            foreach (NodeRecord node in Chosen(request["params"]?["limit"]))
             {
                 states.Add(new JsonObject
                 {

@@ -60,6 +60,7 @@ namespace SessionBeacon.App
         private readonly IRandomSource _random;
         private readonly BeaconHardware _hardware;
         private readonly NetworkClock _networkClock;
+        private readonly NodePool _pool;
         private readonly OnionPaths _paths;
         private readonly ServiceNodeClient _client;
         private readonly Connection _connection;
@@ -122,11 +123,11 @@ namespace SessionBeacon.App
                 _recipientIds[i] = config.Recipients[i].SessionId;
             }
             _networkClock = new NetworkClock(clock);
-            var pool = new NodePool(profile, transport, store, random);
-            _paths = new OnionPaths(pool, transport, random, identity.SessionId, PathCount);
+            _pool = new NodePool(profile, transport, store, random);
+            _paths = new OnionPaths(_pool, transport, random, identity.SessionId, PathCount);
             var swarms = new SwarmCache();
-            _client = new ServiceNodeClient(pool, _paths, swarms, _networkClock, transport, store, random);
-            _connection = new Connection(hardware.Link, hardware.Time, pool, _paths, _client, _recipientIds);
+            _client = new ServiceNodeClient(_pool, _paths, swarms, _networkClock, transport, store, random);
+            _connection = new Connection(hardware.Link, hardware.Time, _pool, _paths, _client, _recipientIds);
             _armed = new ArmedSlots(_client, _paths, swarms, random, _recipientIds, SlotsPerRecipient, identity);
             _flash = new FlashAlert(config, identity, _client, _networkClock, random);
             _alertSender = new ServiceNodeAlertSender(_client, RequiredSignatures);
@@ -165,6 +166,12 @@ namespace SessionBeacon.App
         public ServiceNodeClient Client
         {
             get { return _client; }
+        }
+
+        /// <summary>The node pool (the device limits how many nodes it asks a seed for).</summary>
+        public NodePool Pool
+        {
+            get { return _pool; }
         }
 
         /// <summary>The onion paths (the harness tunes the guard test timeout; the demo shows them).</summary>

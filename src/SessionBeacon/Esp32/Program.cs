@@ -35,6 +35,10 @@ namespace SessionBeacon.Esp32
         // How often analog sensors are read.
         private const long AnalogSampleMs = 1000;
 
+        // Nodes asked of a seed: a random subset of mainnet's ~2,000, whose list would not fit the
+        // transport's reply limit (about 190 bytes per node, so ~12 KB).
+        private const int SeedLimit = 64;
+
         // A battery board sleeps only when nothing is due for at least this long, and at most this long.
         private const long MinSleepMs = 15000;
         private const long MaxSleepMs = 3600000;
@@ -129,8 +133,10 @@ namespace SessionBeacon.Esp32
             IIndicator buzzer = board.BuzzerPin == BoardProfile.NoPin ? null : new BuzzerIndicator(gpio, board.BuzzerPin);
             var hardware = new BeaconHardware(new WifiLink(config.WifiSsid, config.WifiPassword, WifiLink.DefaultTimeoutMilliseconds),
                 new SntpTimeSync(steady, SntpTimeSync.DefaultTimeoutMilliseconds), OpenBattery(adc, board.BatteryPin), led, buzzer);
-            return new Beacon(config, identity, new FileKeyValueStore(drive, InternalDrive.StorePrefix), profile, transport, new DeviceClock(),
+            var beacon = new Beacon(config, identity, new FileKeyValueStore(drive, InternalDrive.StorePrefix), profile, transport, new DeviceClock(),
                 new HardwareRandom(), hardware, Beacon.OutboxCapacityFor(board.RamClass));
+            beacon.Pool.SeedLimit = SeedLimit;
+            return beacon;
         }
 
         // The 32-byte seed 'provision' wrote; null when it is missing or not 32 bytes.

@@ -41,6 +41,47 @@ namespace Session.Core.Micro.Tests.Network
             Assert.Equal(posts, f.Network.Posts.Count);
         }
 
+        private sealed class SeedBodies : IHttpTransport
+        {
+            public readonly System.Collections.Generic.List<string> Bodies = new System.Collections.Generic.List<string>();
+            private readonly IHttpTransport _inner;
+
+            public SeedBodies(IHttpTransport inner) => _inner = inner;
+
+            public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds)
+            {
+                Bodies.Add(System.Text.Encoding.UTF8.GetString(body));
+                return _inner.Post(url, body, timeoutMilliseconds);
+            }
+        }
+
+        [Theory]
+        [InlineData(0, null)]
+        [InlineData(64, 64L)]
+        public void Bootstrap_SeedLimit_AsksTheSeedForThatManyOnlyWhenSet(int limit, long? expected)
+        {
+            var f = new NetworkFixture(_output, nameof(Bootstrap_SeedLimit_AsksTheSeedForThatManyOnlyWhenSet), 10);
+            var seed = new SeedBodies(f.Network);
+            var pool = new NodePool(f.Network.Profile, seed, f.Store, f.Rng) { SeedLimit = limit };
+            Assert.Equal(limit, pool.SeedLimit);
+            pool.Bootstrap();
+            using var request = System.Text.Json.JsonDocument.Parse(Assert.Single(seed.Bodies));
+            System.Text.Json.JsonElement parameters = request.RootElement.GetProperty("params");
+            Assert.Equal("get_n_service_nodes", request.RootElement.GetProperty("method").GetString());
+            Assert.True(parameters.GetProperty("active_only").GetBoolean());
+            Assert.Equal(expected, parameters.TryGetProperty("limit", out System.Text.Json.JsonElement given) ? given.GetInt64() : (long?)null);
+        }
+
+        [Theory]
+        [InlineData(-1)]
+        [InlineData(1)]
+        [InlineData(NodePool.MinimumCount - 1)]
+        public void SeedLimit_BelowAUsablePool_Refused(int limit)
+        {
+            var f = new NetworkFixture(_output, nameof(SeedLimit_BelowAUsablePool_Refused), 4);
+            Assert.Throws<ArgumentException>(() => f.Pool.SeedLimit = limit);
+        }
+
         [Fact]
         public void Bootstrap_SeedDown_ThrowsNamingTheSeed()
         {

@@ -11,11 +11,8 @@
 using System;
 using System.Collections;
 using Session.Core.Micro.Crypto;
-using Session.Core.Micro.Encoding;
 using Session.Core.Micro.Identity;
-using Session.Core.Micro.Messages;
 using Session.Core.Micro.Network;
-using Session.Core.Micro.Ratchet;
 using SessionBeacon.Arming;
 using SessionBeacon.Config;
 using SessionBeacon.Delivery;
@@ -51,9 +48,6 @@ namespace SessionBeacon.App
         /// <summary>How long after a delivery the inbox is read every FastPollMs.</summary>
         public const long FastPollWindowMs = 300000;
 
-        /// <summary>The store key of the running alert number.</summary>
-        public const string SequenceKey = "alert.sequence";
-
         private readonly BeaconConfig _config;
         private readonly IdentityKeys _identity;
         private readonly IKeyValueStore _store;
@@ -70,7 +64,7 @@ namespace SessionBeacon.App
         private readonly Outbox _outbox;
         private readonly ArmedSlots _armed;
         private readonly AlertPolicy _policy;
-        private readonly AlertComposer _composer;
+        private readonly AlertWriter _writer;
         private readonly RatchetPairings _pairings;
         private readonly Inbox _inbox;
         private readonly FeedbackPlayer _feedback;
@@ -135,8 +129,8 @@ namespace SessionBeacon.App
             _sender = new ReportingSender(_alertSender);
             _outbox = new Outbox(store, _sender, outboxCapacity);
             _policy = new AlertPolicy(config.Policy);
-            _composer = new AlertComposer(config);
             _pairings = new RatchetPairings(config.Recipients, identity, store, random);
+            _writer = new AlertWriter(config, identity, store, random, _networkClock, _outbox, _armed, _flash, _alertSender, _pairings, _events);
             _inbox = new Inbox(_client, identity, config.Recipients, _pairings);
             _feedback = new FeedbackPlayer(hardware.Light, hardware.Sound, config.Feedback);
         }
@@ -339,28 +333,10 @@ namespace SessionBeacon.App
             return next;
         }
 
-        // The alert goes to flash first, with every recipient's final payload; sending comes after.
+        // The alert goes to flash first (AlertWriter); then what the device shows for it.
         private void Queue(Decision decision, long now)
         {
-            AlertKind kind = _composer.KindOf(decision);
-            if (kind == AlertKind.Panic)
-            {
-                QueueFlash(now);
-            }
-            MakeRoom(kind, now);
-            string body = _composer.Body(decision, NextSequence());
-            long ttl = _config.AlertTtlHours * 3600000L;
-            if (_networkClock.IsSynchronised)
-            {
-                long timestamp = _networkClock.Now;
-                _outbox.Add(kind, now, ttl, _recipientIds, Payloads(_recipientIds, _composer.Finish(body, timestamp, false)), _random);
-            }
-            else
-            {
-                // No node has told the time yet (a device's clock may still say 1970): the alert is on
-                // flash now, and gets its time and its final payloads once the network is reached.
-                _outbox.AddHeld(kind, now, ttl, _recipientIds, Utf8.Encode(body), _random);
-            }
+            AlertKind kind = _writer.Write(decision, now);
             _outboxWake = now;
             if (kind == AlertKind.Duress)
             {
@@ -371,83 +347,6 @@ namespace SessionBeacon.App
                 Show(FeedbackPattern.Sending, now);
             }
             _confirmed = false;
-            Report(BeaconEventKind.Queued, now, kind, null, null);
-        }
-
-        // Each recipient's final payload: a ratchet message for a companion receiver, else Session v1
-        // (sealed with an armed slot when one is ready). Ratchet states are saved before this returns.
-        private byte[][] Payloads(string[] recipientIds, ContentMessage content)
-        {
-            var payloads = new byte[recipientIds.Length][];
-            for (int i = 0; i < payloads.Length; i++)
-            {
-                RatchetLink link = _pairings.LinkFor(recipientIds[i]);
-                if (link != null)
-                {
-                    uint ratchetSequence;
-                    payloads[i] = link.EncodeAlert(content.Body, _config.DeviceName, content.SigTimestamp, out ratchetSequence);
-                }
-                else
-                {
-                    payloads[i] = _armed.Encode(_identity, recipientIds[i], content, _random);
-                }
-            }
-            return payloads;
-        }
-
-        // Held alerts get their time and final payloads now that the network's time is known.
-        private void SealHeld(long now)
-        {
-            OutboxRecord[] records = _outbox.Records();
-            for (int r = 0; r < records.Length; r++)
-            {
-                if (!records[r].IsHeld)
-                {
-                    continue;
-                }
-                byte[] body = records[r].Payload(0);
-                var ids = new string[records[r].RecipientCount];
-                for (int i = 0; i < ids.Length; i++)
-                {
-                    ids[i] = records[r].RecipientId(i);
-                }
-                _outbox.Seal(records[r], Payloads(ids, _composer.Finish(Utf8.Decode(body, 0, body.Length), _networkClock.Now, true)), now);
-                _outboxWake = now;
-            }
-        }
-
-        // The pre-built flash alert leaves first, with no crypto at the press (FlashAlert); the detailed
-        // alert follows. A flash alert that cannot be used (none ready, expired) is simply skipped.
-        private void QueueFlash(long now)
-        {
-            PreparedAlert flash = _flash.Take();
-            if (flash == null)
-            {
-                return;
-            }
-            if (now >= flash.ExpiresMs)
-            {
-                flash.Wipe();
-                return;
-            }
-            MakeRoom(AlertKind.Panic, now);
-            _outbox.Add(AlertKind.Panic, now, flash, _random);
-            _alertSender.Offer(flash);
-            Report(BeaconEventKind.Queued, now, AlertKind.Panic, null, "flash alert, built ahead, on flash");
-        }
-
-        // A full outbox gives up its least important, oldest alert for a more important one.
-        private void MakeRoom(AlertKind kind, long now)
-        {
-            if (_outbox.Count < _outbox.Capacity)
-            {
-                return;
-            }
-            OutboxRecord victim = AlertPriority.GivesWayTo(kind, _outbox.Records());
-            if (victim != null && _outbox.Discard(victim))
-            {
-                Report(BeaconEventKind.Expired, now, victim.Kind, null, "given up undelivered to make room in the outbox");
-            }
         }
 
         private long StepNetwork(long now)
@@ -466,7 +365,10 @@ namespace SessionBeacon.App
                 }
             }
             long wake = Never;
-            SealHeld(now);
+            if (_writer.SealHeld(now))
+            {
+                _outboxWake = now;
+            }
             if (_outbox.Count > 0 && now >= _outboxWake)
             {
                 _outboxWake = StepOutbox(now);
@@ -601,18 +503,6 @@ namespace SessionBeacon.App
             {
                 _feedback.Play(pattern, now);
             }
-        }
-
-        // The running number in alert bodies; a torn write only makes a number repeat, which a
-        // person reading the alerts can live with.
-        private uint NextSequence()
-        {
-            byte[] stored = _store.Get(SequenceKey);
-            uint next = stored != null && stored.Length == 4
-                ? ((uint)stored[0] << 24 | (uint)stored[1] << 16 | (uint)stored[2] << 8 | stored[3]) + 1
-                : 1;
-            _store.Put(SequenceKey, new byte[] { (byte)(next >> 24), (byte)(next >> 16), (byte)(next >> 8), (byte)next });
-            return next;
         }
 
         // Whatever fails is told and retried; none of it may stop the beacon.

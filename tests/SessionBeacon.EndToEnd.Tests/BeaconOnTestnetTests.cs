@@ -128,9 +128,9 @@ namespace SessionBeacon.EndToEnd.Tests
         }
 
         [Fact]
-        public async Task Panic_WithTheGuardOfEveryPathDown_DeliveredAroundIt()
+        public async Task Panic_WithTheGuardOfEveryPathDown_DeliveredAroundItToBothStockAppRecipients()
         {
-            _board = Board("");
+            _board = TwoStockApps();
             _board.Start();
             _board.RunUntil(() => _board.Beacon.Stage == BeaconStage.Armed, Timeout, "armed");
             for (int i = 0; i < _board.Beacon.Paths.Count; i++)
@@ -139,13 +139,14 @@ namespace SessionBeacon.EndToEnd.Tests
             }
             _board.Press(Hold);
             _board.RunUntil(() => _board.Count(BeaconEventKind.Delivered) == 1, Timeout, "delivered around the dead guard");
-            AliceOpens(1);
+            Opens(_alice, 1);
+            Opens(_bob, 1);
         }
 
         [Fact]
         public async Task Panic_AfterTheRecipientsSwarmMoved_DeliveredToTheNewSwarm()
         {
-            _board = Board("");
+            _board = TwoStockApps();
             _board.Start();
             _board.RunUntil(() => _board.Beacon.Stage == BeaconStage.Armed, Timeout, "armed");
             // The members the beacon knows disown Alice (421) and point elsewhere, as after a swarm change.
@@ -155,7 +156,8 @@ namespace SessionBeacon.EndToEnd.Tests
             }
             _board.Press(Hold);
             _board.RunUntil(() => _board.Count(BeaconEventKind.Delivered) == 1, Timeout, "delivered after the swarm moved");
-            AliceOpens(1);
+            Opens(_alice, 1);
+            Opens(_bob, 1);
         }
 
         [Fact]
@@ -182,19 +184,25 @@ namespace SessionBeacon.EndToEnd.Tests
             Assert.EndsWith(" (held until the beacon knew the time)", AliceOpens(1));
         }
 
+        private SimulatedBoard TwoStockApps() =>
+            new SimulatedBoard(_net.Network, _net.NewClientFolder(), BeaconClient.NewIdentity(),
+                "recipient = " + _alice.SessionId + " Alice\nrecipient = " + _bob.SessionId + " Bob\n");
+
         private SimulatedBoard Board(string extra, string folder = null, IdentityKeys identity = null, bool flash = false)
         {
             string recipients = "recipient = " + _alice.SessionId + " Alice\n" + (extra.Length == 0 ? "" : "recipient = " + _bob.SessionId + " Bob\n" + extra);
             return new SimulatedBoard(_net.Network, folder ?? _net.NewClientFolder(), identity ?? BeaconClient.NewIdentity(), recipients, flash);
         }
 
-        // Alice's phone (the stock app's part) reads her swarm; the independent libsodium receiver opens alert number n.
-        private string AliceOpens(int n)
+        // A phone with the stock app (its part) reads its swarm; the independent libsodium receiver opens alert number n.
+        private string AliceOpens(int n) => Opens(_alice, n);
+
+        private string Opens(IdentityKeys who, int n)
         {
-            var phone = new BeaconClient(_net.Network, _net.NewClientFolder(), _alice);
-            RetrieveResult result = phone.Client.Retrieve(_alice.SessionId, _alice.Ed25519SecretKey, 0);
+            var phone = new BeaconClient(_net.Network, _net.NewClientFolder(), who);
+            RetrieveResult result = phone.Client.Retrieve(who.SessionId, who.Ed25519SecretKey, 0);
             var opened = Enumerable.Range(0, result.Count)
-                .Select(i => IndependentSession.Open(result.Message(i).Data, _alice.Ed25519SecretKey.Take(32).ToArray()))
+                .Select(i => IndependentSession.Open(result.Message(i).Data, who.Ed25519SecretKey.Take(32).ToArray()))
                 .Where(o => o.Content.DataMessage.Body.Contains("\n#" + n + ", sent ", StringComparison.Ordinal))
                 .ToArray();
             var alert = Assert.Single(opened);

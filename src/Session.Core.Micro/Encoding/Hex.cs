@@ -35,8 +35,8 @@ namespace Session.Core.Micro.Encoding
             byte[] bytes = new byte[text.Length / 2];
             for (int i = 0; i < bytes.Length; i++)
             {
-                int high = Value(text[2 * i]);
-                int low = Value(text[2 * i + 1]);
+                int high = DigitValue(text[2 * i]);
+                int low = DigitValue(text[2 * i + 1]);
                 if (high < 0 || low < 0)
                 {
                     return null;
@@ -51,7 +51,8 @@ namespace Session.Core.Micro.Encoding
             return (char)(value < 10 ? '0' + value : 'a' + value - 10);
         }
 
-        private static int Value(char c)
+        /// <summary>The value of one hex digit (either case), or -1 when <paramref name="c"/> is none.</summary>
+        public static int DigitValue(char c)
         {
             if (c >= '0' && c <= '9')
             {

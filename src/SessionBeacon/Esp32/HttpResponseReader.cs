@@ -5,6 +5,7 @@
 // socket's receive timeout bounds each read.
 using System;
 using System.IO;
+using Session.Core.Micro.Encoding;
 using Session.Core.Micro.Network;
 
 namespace SessionBeacon.Esp32
@@ -251,7 +252,7 @@ namespace SessionBeacon.Esp32
                 int digits = 0;
                 for (int i = at; i < lineEnd && buffer[i] != ';'; i++)
                 {
-                    int value = HexValue(buffer[i]);
+                    int value = Hex.DigitValue((char)buffer[i]);
                     if (value < 0 || digits == 7)
                     {
                         return null;
@@ -278,23 +279,6 @@ namespace SessionBeacon.Esp32
                 length += size;
                 at += size + 2;
             }
-        }
-
-        private static int HexValue(byte c)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                return c - '0';
-            }
-            if (c >= 'a' && c <= 'f')
-            {
-                return c - 'a' + 10;
-            }
-            if (c >= 'A' && c <= 'F')
-            {
-                return c - 'A' + 10;
-            }
-            return -1;
         }
 
         private static int Min(int a, int b)

@@ -208,6 +208,11 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
             string pin = _net.Network.SeedPin;
             // Nothing listens on port 1 of loopback.
             const string Nobody = "https://127.0.0.1:1/json_rpc";
+            string noBoard = Path.Combine(_net.NewFolder(), "nf.config");
+            Directory.CreateDirectory(Path.GetDirectoryName(noBoard));
+            File.WriteAllText(noBoard, "board = nosuch\nrecipient = " + senderId + " Alice\n");
+            string empty = _net.NewFolder();
+            Directory.CreateDirectory(empty);
             (string[] Args, int Exit, string Message)[] cases =
             {
                 (new[] { "provision", "--board", "nosuch", "--out", _net.NewFolder(), "--recipient", senderId + " Alice", "--config", config },
@@ -221,6 +226,8 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
                 (new[] { "listen", "--data", sender, "--once", "--seed-url", Nobody, "--seed-pin", pin },
                     1, "listen: the network's seed could not be reached"),
                 (new[] { "identity", "show", "--data", damaged }, 1, "identity.seed is damaged (17 bytes, expected 32): restore the identity"),
+                (new[] { "beacon", "run", "--data", empty, "--config", config }, 1, "beacon run: no identity in " + empty),
+                (new[] { "beacon", "run", "--data", empty, "--config", noBoard }, 3, "beacon run: board 'nosuch' has no profile"),
                 (new[] { "fly" }, 2, "unknown command 'fly'"),
                 (new[] { "send", "--data", sender, "--bogus", "x" }, 2, "send: unknown option '--bogus'"),
                 (new[] { "testnet", "up", "--nodes", "0" }, 2, "--nodes must be a whole number from 1 to 1000, not '0'"),

@@ -10,8 +10,8 @@ using Xunit.Abstractions;
 namespace SessionBeacon.Tests.Delivery
 {
     /// <summary>
-    /// Power is cut at every write of the pipeline in turn (Add, each receipt, the removal), in each
-    /// way a write can end; then the device reboots and runs to the end. No alert that was stored is
+    /// Power is cut at every write of the pipeline in turn (Add or AddHeld and Seal, each receipt, the
+    /// removal), in each way a write can end; then the device reboots and runs to the end. No alert that was stored is
     /// lost, every resend is byte-identical, and each recipient sees at most one message.
     /// </summary>
     public class OutboxPowerLossTests
@@ -23,24 +23,26 @@ namespace SessionBeacon.Tests.Delivery
             _output = output;
         }
 
-        public static TheoryData<string, bool> Scenarios => new TheoryData<string, bool>
+        public static TheoryData<string, bool, bool> Scenarios => new TheoryData<string, bool, bool>
         {
-            { "both recipients reachable", false },
-            { "Bob unreachable at first", true },
+            { "both recipients reachable", false, false },
+            { "Bob unreachable at first", true, false },
+            { "held until the time is known, then sealed", false, true },
+            { "held, sealed, Bob unreachable at first", true, true },
         };
 
         [Theory]
         [MemberData(nameof(Scenarios))]
-        public void PowerCut_AtEveryWrite_NoLossNoDuplicate(string scenario, bool bobFailsFirst)
+        public void PowerCut_AtEveryWrite_NoLossNoDuplicate(string scenario, bool bobFailsFirst, bool held)
         {
-            int writes = CleanRunWrites(bobFailsFirst);
+            int writes = CleanRunWrites(bobFailsFirst, held);
             Assert.True(writes >= 5, scenario + ": the pipeline made only " + writes + " writes");
             int runs = 0;
             foreach (CutMode mode in Enum.GetValues<CutMode>())
             {
                 for (int cut = 1; cut <= writes; cut++)
                 {
-                    RunWithCut(scenario, bobFailsFirst, cut, mode);
+                    RunWithCut(scenario, bobFailsFirst, held, cut, mode);
                     runs++;
                 }
             }
@@ -48,22 +50,22 @@ namespace SessionBeacon.Tests.Delivery
         }
 
         // The device: add one alert, then step until the outbox is empty. Returns the number of writes.
-        private static int CleanRunWrites(bool bobFailsFirst)
+        private static int CleanRunWrites(bool bobFailsFirst, bool held)
         {
             var store = new PowerCutStore(new MemoryStore(), int.MaxValue, CutMode.Before);
             var swarms = Swarms(bobFailsFirst);
-            Device(store, swarms, record => { });
+            Device(store, swarms, record => { }, held);
             Assert.Single(swarms.Displayed(OutboxTests.Alice.SessionId, OutboxTests.Alice));
             Assert.Single(swarms.Displayed(OutboxTests.Bob.SessionId, OutboxTests.Bob));
             return store.Writes;
         }
 
-        private static void RunWithCut(string scenario, bool bobFailsFirst, int cut, CutMode mode)
+        private static void RunWithCut(string scenario, bool bobFailsFirst, bool held, int cut, CutMode mode)
         {
             var flash = new MemoryStore();
             var swarms = Swarms(bobFailsFirst);
             OutboxRecord added = null;
-            Assert.Throws<PowerCutException>(() => Device(new PowerCutStore(flash, cut, mode), swarms, record => added = record));
+            Assert.Throws<PowerCutException>(() => Device(new PowerCutStore(flash, cut, mode), swarms, record => added = record, held));
             Reboot(flash, swarms);
             Assert.True(flash.Values.Count == 0, scenario + ", cut " + mode + " at write " + cut + ": the outbox left " + flash.Values.Count + " keys behind");
             AssertOutcome(scenario + ", cut " + mode + " at write " + cut, swarms, added != null);
@@ -75,7 +77,7 @@ namespace SessionBeacon.Tests.Delivery
             // The outbox on the device's store: every chunk written, delete and rename on the drive is a cut point.
             var clean = new MemoryDrive();
             var cleanSwarms = Swarms(true);
-            Device(new FileKeyValueStore(clean, "kv-"), cleanSwarms, record => { });
+            Device(new FileKeyValueStore(clean, "kv-"), cleanSwarms, record => { }, false);
             int operations = clean.Operations;
             Assert.True(operations > 100, "the pipeline made only " + operations + " drive operations");
             for (int cut = 1; cut <= operations; cut++)
@@ -83,7 +85,7 @@ namespace SessionBeacon.Tests.Delivery
                 var drive = new MemoryDrive { CutAt = cut };
                 var swarms = Swarms(true);
                 OutboxRecord added = null;
-                Assert.Throws<PowerCutException>(() => Device(new FileKeyValueStore(drive, "kv-"), swarms, record => added = record));
+                Assert.Throws<PowerCutException>(() => Device(new FileKeyValueStore(drive, "kv-"), swarms, record => added = record, false));
                 drive.CutAt = int.MaxValue;
                 Reboot(new FileKeyValueStore(drive, "kv-"), swarms);
                 Assert.True(drive.Files.Count == 0, "cut at drive operation " + cut + ": files left behind: " + string.Join(", ", drive.Files.Keys));
@@ -115,18 +117,23 @@ namespace SessionBeacon.Tests.Delivery
         private static void Reboot(Session.Core.Micro.Network.IKeyValueStore flash, FakeSwarms swarms)
         {
             swarms.Unreachable.Clear();
-            Device(flash, swarms, null);
+            Device(flash, swarms, null, false);
         }
 
-        // One boot of the device: start, add the alert when onAdded is given, step on a fake clock until empty.
-        private static void Device(Session.Core.Micro.Network.IKeyValueStore store, FakeSwarms swarms, Action<OutboxRecord> onAdded)
+        // One boot of the device: start, seal what is held (as the beacon does once it knows the time),
+        // add the alert when onAdded is given (held first, then sealed, when held), step on a fake clock until empty.
+        private static void Device(Session.Core.Micro.Network.IKeyValueStore store, FakeSwarms swarms, Action<OutboxRecord> onAdded, bool held)
         {
             var outbox = new Outbox(store, swarms, 4);
             long now = OutboxTests.Now + (onAdded != null ? 0 : 1000);
             long wake = outbox.Start(now);
+            SealHeld(outbox, now);
             if (onAdded != null)
             {
-                onAdded(outbox.Add(AlertKind.Panic, now, OutboxTests.Ttl, OutboxTests.Beacon, OutboxTests.Both, OutboxTests.Panic(), new SeededSource(11)));
+                onAdded(held
+                    ? outbox.AddHeld(AlertKind.Panic, now, OutboxTests.Ttl, OutboxTests.Both, System.Text.Encoding.UTF8.GetBytes("PANIC: I need help now"), new SeededSource(11))
+                    : outbox.Add(AlertKind.Panic, now, OutboxTests.Ttl, OutboxTests.Beacon, OutboxTests.Both, OutboxTests.Panic(), new SeededSource(11)));
+                SealHeld(outbox, now);
                 wake = now;
             }
             for (int steps = 0; wake != Outbox.Never; steps++)
@@ -138,6 +145,21 @@ namespace SessionBeacon.Tests.Delivery
                 swarms.Unreachable.Clear();
             }
         }
+
+        // The final payloads of a held alert, from its stored text; the same bytes however often a torn seal is done again.
+        private static void SealHeld(Outbox outbox, long now)
+        {
+            foreach (OutboxRecord record in outbox.Records().Where(r => r.IsHeld))
+            {
+                var content = new Session.Core.Micro.Messages.ContentMessage(System.Text.Encoding.UTF8.GetString(record.Payload(0)), "Beacon 1", OutboxTests.Now);
+                var random = new SeededSource(12);
+                byte[][] payloads = { Encode(OutboxTests.Alice, content, random), Encode(OutboxTests.Bob, content, random) };
+                outbox.Seal(record, payloads, now);
+            }
+        }
+
+        private static byte[] Encode(Session.Core.Micro.Identity.IdentityKeys to, Session.Core.Micro.Messages.ContentMessage content, SeededSource random) =>
+            Session.Core.Micro.Messages.MessageEncoder.Encode(OutboxTests.Beacon, to.X25519PublicKey, content, random);
 
         private static FakeSwarms Swarms(bool bobFailsFirst)
         {

@@ -19,29 +19,20 @@ namespace SessionBeacon.Harness.Tests
     {
         public const int FirstSubnet = 130;
 
-        public TestNetwork Network { get; private set; }
+        private TemporaryTestnet _testnet;
 
-        public string Folder { get; private set; }
+        public TestNetwork Network => _testnet.Network;
+
+        public string Folder => _testnet.Folder;
 
         public async Task InitializeAsync()
         {
-            Folder = Directory.CreateTempSubdirectory("listen-tests").FullName;
-            Network = await TestNetwork.StartAsync(new TestnetOptions
-            {
-                NodeCount = 12,
-                SwarmSize = 4,
-                DataFolder = Path.Combine(Folder, "testnet"),
-                FirstSubnet = FirstSubnet,
-            });
+            _testnet = await TemporaryTestnet.StartAsync("listen-tests", 12, 4, FirstSubnet);
         }
 
-        public async Task DisposeAsync()
-        {
-            await Network.DisposeAsync();
-            Directory.Delete(Folder, true);
-        }
+        public Task DisposeAsync() => _testnet.DisposeAsync().AsTask();
 
-        public string NewFolder() => Path.Combine(Folder, "data-" + Guid.NewGuid().ToString("n"));
+        public string NewFolder() => _testnet.NewFolder("data");
     }
 
     /// <summary>send, listen and prekey run in-process against a real testnet; identity's every bad input.</summary>

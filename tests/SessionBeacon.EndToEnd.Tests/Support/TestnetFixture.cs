@@ -17,30 +17,21 @@ namespace SessionBeacon.EndToEnd.Tests.Support
     {
         public const int FirstSubnet = 100;
 
-        public TestNetwork Network { get; private set; }
+        private TemporaryTestnet _testnet;
 
-        public string Folder { get; private set; }
+        public TestNetwork Network => _testnet.Network;
+
+        public string Folder => _testnet.Folder;
 
         public async Task InitializeAsync()
         {
-            Folder = Directory.CreateTempSubdirectory("e2e").FullName;
-            Network = await TestNetwork.StartAsync(new TestnetOptions
-            {
-                NodeCount = 12,
-                SwarmSize = 4,
-                DataFolder = Path.Combine(Folder, "testnet"),
-                FirstSubnet = FirstSubnet,
-            });
+            _testnet = await TemporaryTestnet.StartAsync("e2e", 12, 4, FirstSubnet);
         }
 
-        public async Task DisposeAsync()
-        {
-            await Network.DisposeAsync();
-            Directory.Delete(Folder, true);
-        }
+        public Task DisposeAsync() => _testnet.DisposeAsync().AsTask();
 
         /// <summary>A fresh folder for one client's store.</summary>
-        public string NewClientFolder() => Directory.CreateDirectory(Path.Combine(Folder, "client-" + Guid.NewGuid().ToString("n"))).FullName;
+        public string NewClientFolder() => Directory.CreateDirectory(_testnet.NewFolder("client")).FullName;
 
         /// <summary>Every node healthy and running again.</summary>
         public async Task HealAsync()

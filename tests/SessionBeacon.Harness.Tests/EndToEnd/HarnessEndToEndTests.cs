@@ -16,29 +16,20 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
     {
         public const int FirstSubnet = 140;
 
-        public TestNetwork Network { get; private set; }
+        private TemporaryTestnet _testnet;
 
-        public string Folder { get; private set; }
+        public TestNetwork Network => _testnet.Network;
+
+        public string Folder => _testnet.Folder;
 
         public async Task InitializeAsync()
         {
-            Folder = Directory.CreateTempSubdirectory("harness-e2e").FullName;
-            Network = await TestNetwork.StartAsync(new TestnetOptions
-            {
-                NodeCount = 8,
-                SwarmSize = 4,
-                DataFolder = Path.Combine(Folder, "testnet"),
-                FirstSubnet = FirstSubnet,
-            });
+            _testnet = await TemporaryTestnet.StartAsync("harness-e2e", 8, 4, FirstSubnet);
         }
 
-        public async Task DisposeAsync()
-        {
-            await Network.DisposeAsync();
-            Directory.Delete(Folder, true);
-        }
+        public Task DisposeAsync() => _testnet.DisposeAsync().AsTask();
 
-        public string NewFolder() => Path.Combine(Folder, "data-" + Guid.NewGuid().ToString("n"));
+        public string NewFolder() => _testnet.NewFolder("data");
     }
 
     /// <summary>

@@ -89,11 +89,12 @@ namespace SessionBeacon.App
         /// <summary>Seals every held alert, once the network's time is known; true when there was one.</summary>
         internal bool SealHeld(long now)
         {
-            bool any = false;
-            if (!_networkClock.IsSynchronised)
+            // Checked on every step of the main loop: nothing is allocated unless an alert is held.
+            if (_outbox.HeldCount == 0 || !_networkClock.IsSynchronised)
             {
                 return false;
             }
+            bool any = false;
             OutboxRecord[] records = _outbox.Records();
             for (int r = 0; r < records.Length; r++)
             {

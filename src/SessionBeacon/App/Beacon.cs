@@ -131,7 +131,7 @@ namespace SessionBeacon.App
             _policy = new AlertPolicy(config.Policy);
             _pairings = new RatchetPairings(config.Recipients, identity, store, random);
             _writer = new AlertWriter(config, identity, store, random, _networkClock, _outbox, _armed, _flash, _alertSender, _pairings, _events);
-            _inbox = new Inbox(_client, identity, config.Recipients, _pairings);
+            _inbox = new Inbox(_client, identity, config, _pairings);
             _feedback = new FeedbackPlayer(hardware.Light, hardware.Sound, config.Feedback);
         }
 
@@ -523,14 +523,8 @@ namespace SessionBeacon.App
 
         private string NameOf(string recipientId)
         {
-            for (int i = 0; i < _recipientIds.Length; i++)
-            {
-                if (_recipientIds[i] == recipientId)
-                {
-                    return _config.Recipients[i].Name;
-                }
-            }
-            return recipientId;
+            int i = _config.RecipientIndex(recipientId);
+            return i < 0 ? recipientId : _config.Recipients[i].Name;
         }
 
         private static string StageName(BeaconStage stage)

@@ -22,23 +22,23 @@ namespace SessionBeacon.App
         private readonly ServiceNodeClient _client;
         private readonly IdentityKeys _identity;
         private readonly MessageReceiver _receiver;
-        private readonly Recipient[] _recipients;
+        private readonly BeaconConfig _config;
         private readonly RatchetPairings _pairings;
         private readonly string[] _seen = new string[SeenCapacity];
         private int _seenNext;
 
-        /// <summary>An inbox of <paramref name="identity"/> that recognises <paramref name="recipients"/> and the receivers of <paramref name="pairings"/>.</summary>
+        /// <summary>An inbox of <paramref name="identity"/> that recognises the recipients of <paramref name="config"/> and the receivers of <paramref name="pairings"/>.</summary>
         /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
-        public Inbox(ServiceNodeClient client, IdentityKeys identity, Recipient[] recipients, RatchetPairings pairings)
+        public Inbox(ServiceNodeClient client, IdentityKeys identity, BeaconConfig config, RatchetPairings pairings)
         {
             if (client == null) { throw Errors.Null("client"); }
             if (identity == null) { throw Errors.Null("identity"); }
-            if (recipients == null) { throw Errors.Null("recipients"); }
+            if (config == null) { throw Errors.Null("config"); }
             if (pairings == null) { throw Errors.Null("pairings"); }
             _client = client;
             _identity = identity;
             _receiver = new MessageReceiver(identity);
-            _recipients = recipients;
+            _config = config;
             _pairings = pairings;
         }
 
@@ -78,32 +78,20 @@ namespace SessionBeacon.App
                 {
                     RatchetContent content = _pairings.Link(peer).Open(message);
                     bool ack = content.Kind == RatchetContentKind.Acknowledgement;
-                    events.Add(new BeaconEvent(ack ? BeaconEventKind.HelpReached : BeaconEventKind.Reply, now, BeaconEvent.NoAlert, _recipients[peer].Name,
+                    events.Add(new BeaconEvent(ack ? BeaconEventKind.HelpReached : BeaconEventKind.Reply, now, BeaconEvent.NoAlert, _config.Recipients[peer].Name,
                         ack ? "acknowledged alert " + Sequences(content.Acknowledged) : content.Text));
                 }
                 catch (RatchetException refused)
                 {
-                    events.Add(new BeaconEvent(BeaconEventKind.Problem, now, BeaconEvent.NoAlert, _recipients[peer].Name, refused.Message));
+                    events.Add(new BeaconEvent(BeaconEventKind.Problem, now, BeaconEvent.NoAlert, _config.Recipients[peer].Name, refused.Message));
                 }
                 return;
             }
-            int from = Find(message.SenderSessionId);
+            int from = _config.RecipientIndex(message.SenderSessionId);
             if (from >= 0 && message.Body != null)
             {
-                events.Add(new BeaconEvent(BeaconEventKind.Reply, now, BeaconEvent.NoAlert, _recipients[from].Name, message.Body));
+                events.Add(new BeaconEvent(BeaconEventKind.Reply, now, BeaconEvent.NoAlert, _config.Recipients[from].Name, message.Body));
             }
-        }
-
-        private int Find(string sessionId)
-        {
-            for (int i = 0; i < _recipients.Length; i++)
-            {
-                if (_recipients[i].SessionId == sessionId)
-                {
-                    return i;
-                }
-            }
-            return -1;
         }
 
         private bool Seen(string hash)

@@ -49,22 +49,21 @@ namespace SessionBeacon.App
         /// <summary>The link to the recipient with Session ID <paramref name="sessionId"/>, or null for a plain v1 (or unknown) recipient.</summary>
         public RatchetLink LinkFor(string sessionId)
         {
-            for (int i = 0; i < _links.Length; i++)
-            {
-                if (_links[i] != null && _links[i].PeerSessionId == sessionId)
-                {
-                    return _links[i];
-                }
-            }
-            return null;
+            int i = IndexOf(sessionId);
+            return i < 0 ? null : _links[i];
         }
 
         /// <summary>The index of the paired receiver that sent <paramref name="message"/>, or -1.</summary>
         public int PeerOf(IncomingMessage message)
         {
+            return IndexOf(message.SenderSessionId);
+        }
+
+        private int IndexOf(string sessionId)
+        {
             for (int i = 0; i < _links.Length; i++)
             {
-                if (_links[i] != null && _links[i].PeerSessionId == message.SenderSessionId)
+                if (_links[i] != null && _links[i].PeerSessionId == sessionId)
                 {
                     return i;
                 }

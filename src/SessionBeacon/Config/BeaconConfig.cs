@@ -84,6 +84,19 @@ namespace SessionBeacon.Config
         /// <summary>Who receives alerts; at least one. Each is plain v1 unless a recipient.prekey line makes it a ratchet recipient.</summary>
         public Recipient[] Recipients { get; private set; }
 
+        /// <summary>The index in <see cref="Recipients"/> of the recipient with Session ID <paramref name="sessionId"/> (lowercase), or -1.</summary>
+        public int RecipientIndex(string sessionId)
+        {
+            for (int i = 0; i < Recipients.Length; i++)
+            {
+                if (Recipients[i].SessionId == sessionId)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         /// <summary>The body of a panic alert.</summary>
         public string PanicText { get; private set; }
 

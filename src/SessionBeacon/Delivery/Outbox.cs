@@ -87,6 +87,23 @@ namespace SessionBeacon.Delivery
             get { return _failedSends; }
         }
 
+        /// <summary>How many of its alerts are held, waiting for the network's time (Seal).</summary>
+        public int HeldCount
+        {
+            get
+            {
+                int held = 0;
+                for (int i = 0; i < _records.Length; i++)
+                {
+                    if (_records[i] != null && _records[i].IsHeld)
+                    {
+                        held++;
+                    }
+                }
+                return held;
+            }
+        }
+
         /// <summary>How many alerts it holds now.</summary>
         public int Count
         {

@@ -5,9 +5,8 @@ using System.Text.Json;
 namespace Session.Core.Micro.Tests.Support
 {
     /// <summary>
-    /// Finds and loads the conformance vectors kept in the repository's tests/vectors folder (found by
-    /// walking up from the test binaries to SessionBeacon.sln). A missing folder fails the test:
-    /// vectors are never skipped.
+    /// Finds and loads the conformance vectors kept in the repository's tests/vectors folder. A missing
+    /// folder fails the test: vectors are never skipped.
     /// </summary>
     public static class TestVectors
     {
@@ -38,19 +37,12 @@ namespace Session.Core.Micro.Tests.Support
 
         private static string Locate()
         {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            string folder = Path.Combine(RepositoryRoot.Path, "tests", "vectors");
+            if (!File.Exists(Path.Combine(folder, ChecksumFile)))
             {
-                if (File.Exists(Path.Combine(dir.FullName, "SessionBeacon.sln")))
-                {
-                    string folder = Path.Combine(dir.FullName, "tests", "vectors");
-                    if (!File.Exists(Path.Combine(folder, ChecksumFile)))
-                    {
-                        throw new DirectoryNotFoundException("test vectors not found: " + folder + " has no " + ChecksumFile);
-                    }
-                    return folder;
-                }
+                throw new DirectoryNotFoundException("test vectors not found: " + folder + " has no " + ChecksumFile);
             }
-            throw new DirectoryNotFoundException("SessionBeacon.sln not found above " + AppContext.BaseDirectory);
+            return folder;
         }
     }
 }

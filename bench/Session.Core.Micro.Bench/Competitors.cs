@@ -121,7 +121,7 @@ namespace Session.Core.Micro.Bench
                 [CoreOperations.RatchetAckName] = (null, null),
                 [CoreOperations.RatchetAlertPayloadName] = (null, null),
                 [CoreOperations.RatchetAckPayloadName] = (null, null),
-                // Issue 7's press-to-onion figures: Session-specific, no library does this.
+                // The press-to-onion figures (docs/performance.md): Session-specific, no library does this.
                 [CoreOperations.PressFlashName] = (null, null),
                 [CoreOperations.PressDetailedName] = (null, null),
                 [CoreOperations.ArmedFlashName] = (null, null),

@@ -6,7 +6,7 @@ namespace Session.Core.Micro.Bench
 {
     public static class Program
     {
-        // portable-csharp.md §5: ESP32 time is about 150-400 times the mono-interpreter time.
+        // docs/portable-csharp.md §5: ESP32 time is about 150-400 times the mono-interpreter time.
         private const double EspLow = 150;
         private const double EspHigh = 400;
 

@@ -269,7 +269,7 @@ namespace Session.Core.Micro.Bench
                 (Blake2bName, () => Blake2b.Hash(_out32, 0, 32, null, Message1K, 0, Message1K.Length)),
                 (HmacName, () => HmacSha256.Compute(Key, Message1K)),
                 (HkdfName, () => HkdfSha256.DeriveKey(Key, Nonce24, Nonce12, 32)),
-                // The whole message layer (protocol.md §2): Content, pad, sign, seal, decoy proSig, envelope.
+                // The whole message layer (docs/protocol.md §2): Content, pad, sign, seal, decoy proSig, envelope.
                 (AlertName, () => MessageEncoder.Encode(_sender, PeerPublicKey, _alert, _alertRandom)),
                 (OnionKeysName, () => OnionKeys.Create(_path, _destination, _onionRandom)),
                 (OnionBuildName, () => OnionBuilder.Build(_keys, _storeBody, _onionRandom)),
@@ -283,7 +283,7 @@ namespace Session.Core.Micro.Bench
                 (RatchetAlertPayloadName, () => _beaconLink.EncodeAlert(_alertText, "SessionBeacon", 1764237600000, out _)),
                 (RatchetAckPayloadName, () => new RatchetLink(_linkBeacon, RatchetSession.Load(_linkBeforeAck, _alertRandom), _alertRandom)
                     .Open(_beaconInbox.Open(_acknowledgementPayload))),
-                // Issue 7: device CPU from press to first onion bytes ready, without pre-arming (see Armed() for with).
+                // Device CPU from press to first onion bytes ready, without pre-arming (see Armed() for with).
                 (PressFlashName, () => Press(_flash)),
                 (PressDetailedName, () => Press(_detailed)),
             };
@@ -346,7 +346,7 @@ namespace Session.Core.Micro.Bench
             OnionBuilder.Build(OnionKeys.Create(_path, _destination, _onionRandom), StoreBody(payload), _onionRandom);
         }
 
-        // The store request's JSON body exactly as ServiceNodeClient writes it (protocol.md §3.2).
+        // The store request's JSON body exactly as ServiceNodeClient writes it (docs/protocol.md §3.2).
         private byte[] StoreBody(byte[] payload)
         {
             return Requests.Store(_peerId, 1700000000000, 1209600000, payload, 0);

@@ -1,4 +1,5 @@
-// The firmware app's messages for misuse (style.md rule 6): short, because they also run on the device.
+// The firmware app's messages for misuse (CONTRIBUTING.md rule 6): short, because they also run on
+// the device.
 using System;
 
 namespace SessionBeacon

@@ -17,7 +17,7 @@ using Xunit.Abstractions;
 namespace SessionBeacon.EndToEnd.Tests
 {
     /// <summary>
-    /// Issue 7 and 9 end to end: the firmware app on a simulated board against the real testnet. A
+    /// The firmware app end to end, on a simulated board against the real testnet. A
     /// panic reaches a stock-app recipient (opened by the independent libsodium receiver of the core's
     /// tests) and a companion receiver (through the alert ratchet) with verified receipts; the
     /// companion's acknowledgements come back and the beacon shows help reached, twice, with a DH

@@ -13,8 +13,8 @@ using Xunit.Abstractions;
 namespace SessionBeacon.EndToEnd.Tests
 {
     /// <summary>
-    /// Issue 5's fault list against the real testnet: each test injects one fault, sends alerts until
-    /// the client has met it (shown by what the nodes observed), and ends with a delivered message
+    /// The faults real service nodes show, against the real testnet: each test injects one fault,
+    /// sends alerts until the client has met it (shown by what the nodes observed), and ends with a delivered message
     /// whose receipt verified and which the recipient retrieves and opens; or, where no path can
     /// work, with an error naming the cause. Every test heals the network afterwards.
     /// </summary>

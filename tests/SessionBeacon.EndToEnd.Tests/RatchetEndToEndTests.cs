@@ -14,8 +14,8 @@ using Xunit.Abstractions;
 namespace SessionBeacon.EndToEnd.Tests
 {
     /// <summary>
-    /// Issue 9 on the testnet: a ratcheted alert stored through 3 hops, retrieved and opened by the
-    /// receiver, its acknowledgement stored back and opened by the beacon ("help was reached"), twice,
+    /// The alert ratchet on the testnet: a ratcheted alert stored through 3 hops, retrieved and opened
+    /// by the receiver, its acknowledgement stored back and opened by the beacon ("help was reached"), twice,
     /// with the DH ratchet step between. Both sides keep their ratchet state in KeyValueRatchetStore over
     /// a DirectoryStore and load it again from disk before every step, as after a reboot.
     /// </summary>

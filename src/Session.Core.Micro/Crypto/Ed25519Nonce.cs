@@ -1,4 +1,4 @@
-// A single-use Ed25519 signing nonce prepared ahead (pre-arming, issue 7). RFC 8032 derives the
+// A single-use Ed25519 signing nonce prepared ahead (pre-arming). RFC 8032 derives the
 // nonce r from the message (r = SHA-512(prefix || M) mod L), so R = r·B, the one fixed-base
 // multiplication of signing, can only start once the message is known. Here r is instead
 //   r = SHA-512(prefix || Z) mod L,   Z = 32 fresh random bytes,   R = r·B,

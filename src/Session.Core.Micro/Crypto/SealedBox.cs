@@ -1,5 +1,5 @@
 // libsodium's crypto_box_seal: anonymous public-key encryption, the outer layer of every Session
-// 1-to-1 message (protocol.md §2.2). A fresh ephemeral X25519 key pair per message;
+// 1-to-1 message (docs/protocol.md §2.2). A fresh ephemeral X25519 key pair per message;
 // sealed = ephemeralPk(32) || crypto_box_easy(message, nonce, recipientPk, ephemeralSk) with
 // nonce = BLAKE2b-192(ephemeralPk || recipientPk). 48 bytes of overhead. The recipient learns
 // nothing about the sender from the box itself; Session puts the sender's signed key inside.

@@ -1,8 +1,8 @@
-// Base64 with the standard alphabet (+/), as the service-node JSON uses it (protocol.md notation):
-// padded on output unless asked, padded or unpadded accepted on input. Convert does the work; this
-// only adds the unpadded forms (message hashes are unpadded, 43 characters for 32 bytes) and
-// EncodeTo, which writes the ASCII straight into a byte array: a store request's "data" goes into
-// the request that way, without a string of twice its size in between (device heap).
+// Base64 with the standard alphabet (+/), as the service-node JSON uses it (docs/protocol.md
+// notation): padded on output unless asked, padded or unpadded accepted on input. Convert does the
+// work; this only adds the unpadded forms (message hashes are unpadded, 43 characters for 32 bytes)
+// and EncodeTo, which writes the ASCII straight into a byte array: a store request's "data" goes
+// into the request that way, without a string of twice its size in between (device heap).
 using System;
 
 namespace Session.Core.Micro.Encoding

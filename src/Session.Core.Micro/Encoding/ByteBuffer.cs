@@ -2,7 +2,7 @@
 // MemoryStream's cost. The array doubles when full, starting from the capacity given to the
 // constructor, so n writes cost O(n) copies in all. Size a buffer for its usual message to avoid
 // growing at all: every doubling allocates a new array and leaves the old one to the collector,
-// which matters with ~80 KB of heap (portable-csharp.md §5).
+// which matters with ~80 KB of heap (docs/portable-csharp.md §5).
 // Limits: up to int.MaxValue bytes in principle; in practice the device heap.
 using System;
 

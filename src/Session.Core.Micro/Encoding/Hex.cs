@@ -1,5 +1,5 @@
 // Hexadecimal as Session writes it: lowercase on output, either case accepted on input
-// (protocol.md notation). Used for Session IDs, node keys and configuration values.
+// (docs/protocol.md notation). Used for Session IDs, node keys and configuration values.
 namespace Session.Core.Micro.Encoding
 {
     /// <summary>Lowercase hexadecimal encoding and strict decoding.</summary>

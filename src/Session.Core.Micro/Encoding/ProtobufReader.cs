@@ -1,5 +1,5 @@
 // Protobuf (proto2) wire format reader, https://protobuf.dev/programming-guides/encoding/, for the
-// Session schemas in protocol.md §2.4. It walks a byte range field by field without copying:
+// Session schemas in docs/protocol.md §2.4. It walks a byte range field by field without copying:
 // Next() reads a tag, then the caller reads the value with the Read method for its type or skips
 // it. Embedded messages are read with ReadMessage, a reader over the same array.
 // Everything that comes from outside is checked, and each problem is a MalformedDataException

@@ -1,6 +1,6 @@
 // The protobuf wire types this code reads and writes (protobuf encoding spec, "Message Structure").
-// Groups (3 start, 4 end) are deprecated proto2 and unused by Session's schemas (protocol.md §2.4):
-// the reader rejects them, so they have no member here. 6 and 7 do not exist.
+// Groups (3 start, 4 end) are deprecated proto2 and unused by Session's schemas (docs/protocol.md
+// §2.4): the reader rejects them, so they have no member here. 6 and 7 do not exist.
 namespace Session.Core.Micro.Encoding
 {
     /// <summary>How a protobuf field's value is laid out on the wire: the low 3 bits of its tag.</summary>

@@ -1,5 +1,5 @@
 // Protobuf (proto2) wire format writer, https://protobuf.dev/programming-guides/encoding/, for the
-// Session schemas in protocol.md §2.4. It appends fields to a ByteBuffer in the order they are
+// Session schemas in docs/protocol.md §2.4. It appends fields to a ByteBuffer in the order they are
 // written; the caller writes fields in field-number order as the reference encoders do.
 // Nested messages are written in place: BeginMessage writes the tag and reserves one length byte,
 // EndMessage writes the length there, moving the body up only when the body is 128 bytes or more

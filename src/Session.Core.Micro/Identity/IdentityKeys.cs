@@ -1,4 +1,4 @@
-// A Session account's keys (protocol.md §1.1): 32-byte seed -> Ed25519 key pair (libsodium
+// A Session account's keys (docs/protocol.md §1.1): 32-byte seed -> Ed25519 key pair (libsodium
 // crypto_sign_seed_keypair) -> X25519 key pair (crypto_sign_ed25519_pk_to_curve25519 and
 // _sk_to_curve25519) -> Session ID "05" + hex(X25519 public key).
 // The Ed25519 keys sign messages; the X25519 keys receive sealed boxes. Deriving them costs one

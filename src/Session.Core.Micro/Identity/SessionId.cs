@@ -1,4 +1,4 @@
-// A Session ID (protocol.md §1.1): "05" followed by the 64 hex digits of an X25519 public key,
+// A Session ID (docs/protocol.md §1.1): "05" followed by the 64 hex digits of an X25519 public key,
 // 66 characters; as bytes 0x05 || 32-byte key. Other prefixes (03 groups, 15/25 blinded ids) are
 // not 1-to-1 recipients and are refused here.
 using Session.Core.Micro.Encoding;

@@ -1,4 +1,4 @@
-// Session's Content message (protocol.md §2.4, §2.5), the plaintext of every 1-to-1 message:
+// Session's Content message (docs/protocol.md §2.4, §2.5), the plaintext of every 1-to-1 message:
 //   Content { dataMessage(1) { body(1), flags(4), profile(101) { displayName(1) }, syncTarget(105) },
 //             expirationType(12), expirationTimer(13), sigTimestamp(15) }
 // Only these fields are written or read; others in incoming messages (attachments, quotes, Pro

@@ -1,4 +1,4 @@
-// The proSig a sender without Session Pro writes into every envelope (protocol.md §2.5 step 3,
+// The proSig a sender without Session Pro writes into every envelope (docs/protocol.md §2.5 step 3,
 // libsession since 2025-08): not a signature of anything, but shaped like a valid Ed25519 one so
 // Pro and non-Pro envelopes look alike: R = r B for a random scalar r, then a random scalar S.
 // Each scalar is 64 random bytes reduced mod L (uniform, and a fixed 128 random bytes per

@@ -1,4 +1,4 @@
-// Session's Envelope (protocol.md §2.1, §2.4), the unencrypted wrapper around a sealed message:
+// Session's Envelope (docs/protocol.md §2.1, §2.4), the unencrypted wrapper around a sealed message:
 //   Envelope { type(1) = SESSION_MESSAGE 6, timestamp(5), sourceDevice(7) = 1, content(8), proSig(11) }
 // written as 08 06 28 <ts> 38 01 42 <len> <content> 5a 40 <64 bytes>. source(2) is not set for
 // 1-to-1 messages, and a receiver never trusts it: the sender comes from the signature inside.

@@ -1,4 +1,4 @@
-// Content.expirationType (protocol.md §2.4, §2.7): how a disappearing message's timer runs.
+// Content.expirationType (docs/protocol.md §2.4, §2.7): how a disappearing message's timer runs.
 namespace Session.Core.Micro.Messages
 {
     /// <summary>The disappearing-message mode of a Content (field 12).</summary>

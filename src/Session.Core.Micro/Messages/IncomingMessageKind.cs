@@ -1,4 +1,4 @@
-// What MessageReceiver found in one stored item (protocol.md §2.6, §6, §7 step 7). Only
+// What MessageReceiver found in one stored item (docs/protocol.md §2.6, §6, §7 step 7). Only
 // DataMessage is something to show; the others are recognised and skipped by a receive loop.
 namespace Session.Core.Micro.Messages
 {

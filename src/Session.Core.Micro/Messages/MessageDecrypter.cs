@@ -1,4 +1,4 @@
-// decrypt_incoming (protocol.md §2.2, libsession session_encrypt.cpp): the reverse of
+// decrypt_incoming (docs/protocol.md §2.2, libsession session_encrypt.cpp): the reverse of
 // MessageEncrypter. Open the sealed box with our X25519 key pair, split INNER = M || A || SIG,
 // verify SIG over M || A || Y (Y = our own X25519 key, so a message re-sealed to someone else
 // does not verify), and convert A to the sender's X25519 key, whose Session ID is the sender.

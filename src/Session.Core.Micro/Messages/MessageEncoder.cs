@@ -1,4 +1,4 @@
-// Builds what a sender stores in the recipient's swarm (protocol.md §2.1, §2.5, §7 step 6):
+// Builds what a sender stores in the recipient's swarm (docs/protocol.md §2.1, §2.5, §7 step 6):
 //   WebSocketMessage { REQUEST, request { "", "", body = Envelope { 6, t, 1,
 //       content = encrypt_for_recipient(pad160(Content)), proSig = decoy } , 0 } }
 // then base64 for the store request's "data".
@@ -16,7 +16,7 @@ namespace Session.Core.Micro.Messages
     /// <summary>Encodes a Content as the stored payload of a 1-to-1 Session message (v1).</summary>
     public static class MessageEncoder
     {
-        /// <summary>The largest payload a swarm stores (decoded "data" of store, protocol.md §3.2).</summary>
+        /// <summary>The largest payload a swarm stores (decoded "data" of store, docs/protocol.md §3.2).</summary>
         public const int MaxStoredSize = 76800;
 
         /// <summary>Builds the stored payload of <paramref name="content"/> from <paramref name="sender"/> to the recipient.</summary>
@@ -103,7 +103,7 @@ namespace Session.Core.Micro.Messages
         /// Encode with the message-independent parts given: the prepared seal to the recipient and the
         /// 64-byte proSig. The seam for an alert path that computes them before the button is pressed
         /// (three X25519/Ed25519 base or shared-secret multiplications), leaving the signature and
-        /// XSalsa20-Poly1305 for press time (pre-arming, issue 7). The sealing key is used up.
+        /// XSalsa20-Poly1305 for press time (pre-arming). The sealing key is used up.
         /// </summary>
         /// <param name="sender">The sender's keys.</param>
         /// <param name="content">The message; its sigTimestamp becomes the envelope's timestamp.</param>
@@ -120,7 +120,7 @@ namespace Session.Core.Micro.Messages
 
         /// <summary>
         /// Encode with the seal, the proSig and the signature's nonce all prepared ahead: at press time
-        /// only hashing, one scalar multiply-add and XSalsa20-Poly1305 remain (pre-arming, issue 7).
+        /// only hashing, one scalar multiply-add and XSalsa20-Poly1305 remain (pre-arming).
         /// The sealing key and the nonce are used up (wiped); a null nonce signs as usual.
         /// </summary>
         /// <param name="sender">The sender's keys.</param>

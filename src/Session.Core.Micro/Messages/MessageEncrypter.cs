@@ -1,4 +1,4 @@
-// encrypt_for_recipient (protocol.md §2.2, libsession session_encrypt.cpp): Session's signed,
+// encrypt_for_recipient (docs/protocol.md §2.2, libsession session_encrypt.cpp): Session's signed,
 // sealed 1-to-1 encryption.
 //   SIG = Ed25519-sign(sender, M || A || Y)     A = sender's Ed25519 key, Y = recipient's X25519 key
 //   INNER = M || A || SIG                       |M| + 96 bytes

@@ -1,4 +1,4 @@
-// The classes of problem a Session message can have on its way in or out (protocol.md §2).
+// The classes of problem a Session message can have on its way in or out (docs/protocol.md §2).
 // Each MessageException carries one, so a caller (and a test) can tell them apart without reading
 // the message text.
 namespace Session.Core.Micro.Messages

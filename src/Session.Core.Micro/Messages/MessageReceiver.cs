@@ -1,4 +1,4 @@
-// Reads what is stored in our swarm's namespace 0 (protocol.md §2.6, §6, §7 step 7):
+// Reads what is stored in our swarm's namespace 0 (docs/protocol.md §2.6, §6, §7 step 7):
 //   base64 -> WebSocketMessage -> Envelope -> decrypt_incoming -> unpad -> Content,
 // then checks Content.sigTimestamp == Envelope.timestamp (a zero or absent sigTimestamp is a legacy
 // client's and accepted, as the apps do) and DataMessage.flags (0 or 2 only).
@@ -14,7 +14,7 @@ namespace Session.Core.Micro.Messages
     /// <summary>Opens stored 1-to-1 messages addressed to one account.</summary>
     public sealed class MessageReceiver
     {
-        /// <summary>The first byte of a Session Protocol v2 payload (protocol.md §6).</summary>
+        /// <summary>The first byte of a Session Protocol v2 payload (docs/protocol.md §6).</summary>
         public const byte Version2FirstByte = 0x00;
 
         /// <summary>The second byte of a Session Protocol v2 payload.</summary>

@@ -1,4 +1,4 @@
-// Padding of Content before encryption (protocol.md §2.3, libsession pad_message/unpad_message):
+// Padding of Content before encryption (docs/protocol.md §2.3, libsession pad_message/unpad_message):
 // Content || 0x80 || zeros up to a multiple of 160 bytes. The size is s = len + 1 rounded up by
 // s += 160 - (s mod 160), so when len + 1 is already a multiple of 160 a whole extra block is added
 // (len 159 -> 320): a quirk we keep, because it is what the apps send.

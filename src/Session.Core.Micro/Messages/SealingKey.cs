@@ -1,4 +1,4 @@
-// The message-independent half of one encrypt_for_recipient seal (protocol.md §2.2): for one
+// The message-independent half of one encrypt_for_recipient seal (docs/protocol.md §2.2): for one
 // recipient Y and one fresh ephemeral key pair (e, E), the box key HSalsa20(X25519(e, Y)) and the
 // nonce BLAKE2b-192(E || Y). Preparing it is the costly part (two X25519 multiplications, about
 // two seconds on an ESP32), so an alert path can prepare it before the button is pressed and seal

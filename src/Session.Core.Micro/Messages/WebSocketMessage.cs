@@ -1,4 +1,4 @@
-// The WebSocketMessage wrapper around every Envelope stored in a swarm (protocol.md §2.1, §2.4):
+// The WebSocketMessage wrapper around every Envelope stored in a swarm (docs/protocol.md §2.1, §2.4):
 //   WebSocketMessage { type(1) = REQUEST 1, request(2) = WebSocketRequestMessage {
 //       verb(1) = "", path(2) = "", body(3) = Envelope, requestId(4) = 0 } }
 // written as 08 01 12 <len> 0a 00 12 00 1a <len> <envelope> 20 00 (verb, path and requestId are set

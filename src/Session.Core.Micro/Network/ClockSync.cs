@@ -1,4 +1,4 @@
-// The client's network time (protocol.md §3.1, §7 step 4): set from the median of several nodes'
+// The client's network time (docs/protocol.md §3.1, §7 step 4): set from the median of several nodes'
 // `info` before the first timestamp goes out, and after a 406/425; every reply's "t" then nudges
 // it by at most ServiceNodeClient.MaxTimeStep, so one node with a wrong clock cannot set ours.
 using System.Collections;

@@ -1,4 +1,4 @@
-// get_swarm (protocol.md §3.4): the same body on every attempt, as it carries no timestamp.
+// get_swarm (docs/protocol.md §3.4): the same body on every attempt, as it carries no timestamp.
 namespace Session.Core.Micro.Network
 {
     internal sealed class GetSwarmRequest : RpcRequest

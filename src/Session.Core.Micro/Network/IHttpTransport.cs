@@ -1,5 +1,5 @@
 // The one network operation the core needs: POST bytes to an HTTPS URL and read status and body,
-// synchronously, within a timeout (protocol.md §3.8, §4.2). The device implements it over its one
+// synchronously, within a timeout (docs/protocol.md §3.8, §4.2). The device implements it over its one
 // TLS session at a time; the harness over HttpClient. Service nodes use self-signed certificates
 // that are not checked (the onion layer authenticates the node); seed nodes are pinned by the
 // implementation from the NetworkProfile. A request must not keep a connection per node open.

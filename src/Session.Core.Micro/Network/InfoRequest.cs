@@ -1,4 +1,5 @@
-// info (protocol.md §3.8): the node's time; the node asked is kept so a clock resync asks distinct nodes.
+// info (docs/protocol.md §3.8): the node's time; the node asked is kept so a clock resync asks
+// distinct nodes.
 namespace Session.Core.Micro.Network
 {
     internal sealed class InfoRequest : RpcRequest

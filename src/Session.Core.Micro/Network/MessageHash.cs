@@ -1,4 +1,4 @@
-// The hash by which a swarm names a stored message (protocol.md §3.2): unpadded base64 of
+// The hash by which a swarm names a stored message (docs/protocol.md §3.2): unpadded base64 of
 // BLAKE2b-256(0x05 || 32-byte pubkey || NS || data), with NS the decimal namespace or nothing for
 // namespace 0 - always 43 characters. Computed locally so a store receipt can be checked against
 // what was sent, not against what a node claims.

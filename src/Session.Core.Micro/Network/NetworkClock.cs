@@ -1,5 +1,5 @@
-// Network time (protocol.md §3.1, §4.6, §7 step 4): every service-node response carries "t", the
-// node's clock in Unix ms; the offset t - local now is kept and added to local time for every
+// Network time (docs/protocol.md §3.1, §4.6, §7 step 4): every service-node response carries "t",
+// the node's clock in Unix ms; the offset t - local now is kept and added to local time for every
 // timestamp the client sends (store/retrieve must be within 10 s / 60 s of the node's clock).
 // A 406 or 425 reply means the offset is stale: the client resynchronises and retries once.
 namespace Session.Core.Micro.Network

@@ -1,6 +1,6 @@
-// Which Session network a client talks to (protocol.md §3.8): mainnet, bootstrapped from the three
-// public seeds with their certificate pins, or a testnet given by one seed URL and the pin from
-// its configuration (a local testnet makes its certificate at start). The transport asks the
+// Which Session network a client talks to (docs/protocol.md §3.8): mainnet, bootstrapped from the
+// three public seeds with their certificate pins, or a testnet given by one seed URL and the pin
+// from its configuration (a local testnet makes its certificate at start). The transport asks the
 // profile which pin, if any, a URL must present; service nodes have none (self-signed, unchecked).
 namespace Session.Core.Micro.Network
 {

@@ -1,4 +1,4 @@
-// Reading service-node records from the three places they appear (protocol.md §3.4, §3.8):
+// Reading service-node records from the three places they appear (docs/protocol.md §3.4, §3.8):
 // seed/oxend "service_node_states" entries {public_ip, storage_port, pubkey_ed25519, pubkey_x25519},
 // get_swarm "snodes" entries {ip, port_https, pubkey_ed25519, pubkey_x25519}, and the pool's own
 // persisted form {ip, port, ed25519, x25519}. Entries with an empty or 0.0.0.0 address, a bad port

@@ -1,4 +1,4 @@
-// The client's list of service nodes (protocol.md §3.8, §4.6): bootstrapped from a seed's
+// The client's list of service nodes (docs/protocol.md §3.8, §4.6): bootstrapped from a seed's
 // get_n_service_nodes (pinned TLS), refreshed from the nodes themselves with oxend_request
 // get_service_nodes (accepted only when the sampled answers share enough nodes), persisted in an
 // IKeyValueStore as JSON, and pruned by failure counting (3 strikes and a node is dropped).

@@ -1,5 +1,5 @@
-// One onion path (protocol.md §4.6): a guard and two more relays, distinct nodes in distinct /24
-// subnets, with a failure count (3 strikes and the path is dropped).
+// One onion path (docs/protocol.md §4.6): a guard and two more relays, distinct nodes in distinct
+// /24 subnets, with a failure count (3 strikes and the path is dropped).
 namespace Session.Core.Micro.Network
 {
     /// <summary>A built path and its failure count.</summary>

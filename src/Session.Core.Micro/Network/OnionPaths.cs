@@ -1,4 +1,4 @@
-// Building and keeping onion paths (protocol.md §4.6): PathCount paths of HopCount relays. A guard
+// Building and keeping onion paths (docs/protocol.md §4.6): PathCount paths of HopCount relays. A guard
 // is a pool node that answers a direct get_swarm (up to MaxGuardTries candidates, each failure
 // counted against the node); the other relays are random pool nodes in /24 subnets not yet on the
 // path, so one path never has two nodes in one /24. A request's destination is never on its path:

@@ -1,4 +1,4 @@
-// One attempt's way to its destination (protocol.md §4): a live path, the destination, the onion
+// One attempt's way to its destination (docs/protocol.md §4): a live path, the destination, the onion
 // keys of its layers and, for a request built ahead (PreparedStore), the finished bytes to post.
 // A route from armed keys or a prepared store is only taken while it is current: its relays are
 // still one of the live paths and its destination is still a member of the owner's swarm.

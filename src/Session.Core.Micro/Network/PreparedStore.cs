@@ -1,4 +1,4 @@
-// A store request built ahead of time (pre-arming, issue 7): the whole onion request for storing
+// A store request built ahead of time (pre-arming): the whole onion request for storing
 // one payload in the recipient's swarm, with its store timestamp taken from the network clock when
 // it was built, fresh onion keys over a live path and a member of the swarm as destination. Sending
 // it later needs no X25519, no signature and no encryption: ServiceNodeClient.Store(prepared, k)
@@ -60,7 +60,7 @@ namespace Session.Core.Micro.Network
             get { return _timestamp + _ttl; }
         }
 
-        /// <summary>The message hash the swarm's receipt must sign (protocol.md §3.2).</summary>
+        /// <summary>The message hash the swarm's receipt must sign (docs/protocol.md §3.2).</summary>
         public string Hash
         {
             get { return _hash; }

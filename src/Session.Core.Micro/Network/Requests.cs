@@ -1,4 +1,4 @@
-// The JSON bodies of the storage-server and seed RPCs the client sends (protocol.md §3.1-3.4, §3.8),
+// The JSON bodies of the storage-server and seed RPCs the client sends (docs/protocol.md §3.1-3.4, §3.8),
 // written compactly with JsonWriter. Signing is done by the caller; these only lay out fields.
 using Session.Core.Micro.Encoding;
 
@@ -123,7 +123,7 @@ namespace Session.Core.Micro.Network
             return w.ToArray();
         }
 
-        // Opens {"active_only":true,"fields":{"public_ip":true,...}}: the node fields protocol.md §3.8 asks for.
+        // Opens {"active_only":true,"fields":{"public_ip":true,...}}: the node fields docs/protocol.md §3.8 asks for.
         private static void ServiceNodeQuery(JsonWriter w)
         {
             w.BeginObject();

@@ -1,4 +1,4 @@
-// retrieve (protocol.md §3.3), signed per attempt: the signature covers the timestamp, and the
+// retrieve (docs/protocol.md §3.3), signed per attempt: the signature covers the timestamp, and the
 // last_hash cursor is the one kept for the chosen swarm member.
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Encoding;
@@ -27,7 +27,7 @@ namespace Session.Core.Micro.Network
             get { return "retrieve"; }
         }
 
-        // Signature: Ed25519 over "retrieve" || NS || timestamp, NS empty for namespace 0 (protocol.md §3.3).
+        // Signature: Ed25519 over "retrieve" || NS || timestamp, NS empty for namespace 0 (docs/protocol.md §3.3).
         internal override byte[] Build(long now, ServiceNode destination)
         {
             LastDestination = destination;

@@ -1,4 +1,4 @@
-// What one retrieve from one swarm member returned (protocol.md §3.3).
+// What one retrieve from one swarm member returned (docs/protocol.md §3.3).
 namespace Session.Core.Micro.Network
 {
     /// <summary>Messages read from one swarm member, and whether it has more.</summary>

@@ -1,4 +1,5 @@
-// One message from a retrieve reply (protocol.md §3.3): {"hash", "timestamp", "expiration", "data" (base64)}.
+// One message from a retrieve reply (docs/protocol.md §3.3):
+// {"hash", "timestamp", "expiration", "data" (base64)}.
 namespace Session.Core.Micro.Network
 {
     /// <summary>A stored message read from a swarm.</summary>

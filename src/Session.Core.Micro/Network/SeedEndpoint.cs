@@ -1,6 +1,6 @@
-// A seed node a client bootstraps its pool from (protocol.md §3.8): its base URL and the pin of
-// its TLS certificate, base64 of SHA-256 over the certificate's SubjectPublicKeyInfo (what Session
-// desktop pins). The JSON-RPC endpoint is the base URL + "/json_rpc".
+// A seed node a client bootstraps its pool from (docs/protocol.md §3.8): its base URL and the pin
+// of its TLS certificate, base64 of SHA-256 over the certificate's SubjectPublicKeyInfo (what
+// Session desktop pins). The JSON-RPC endpoint is the base URL + "/json_rpc".
 namespace Session.Core.Micro.Network
 {
     /// <summary>A seed node's URL and certificate pin.</summary>

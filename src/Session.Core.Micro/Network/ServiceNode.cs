@@ -1,4 +1,4 @@
-// A service node as a client knows it (protocol.md §3.4, §3.8): its public IPv4 address, HTTPS
+// A service node as a client knows it (docs/protocol.md §3.4, §3.8): its public IPv4 address, HTTPS
 // storage port, Ed25519 key (its identity, named in onion routing JSON and in store receipts) and
 // X25519 key (the onion layer is encrypted to it). Immutable; compared by Ed25519 key.
 using Session.Core.Micro.Crypto;

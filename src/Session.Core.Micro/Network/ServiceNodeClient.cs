@@ -1,4 +1,4 @@
-// The service-node client (protocol.md §3, §4.6, §7): every request goes through a 3-hop onion
+// The service-node client (docs/protocol.md §3, §4.6, §7): every request goes through a 3-hop onion
 // path to a destination that is never on the path; store and retrieve go to a random live member
 // of the owner's swarm, other requests to a random pool node. Recovery, per attempt:
 //   "Next node not found: <key>"   -> drop that node from pool, swarms and paths; retry
@@ -41,7 +41,7 @@ namespace Session.Core.Micro.Network
         /// <summary>Nodes asked for the time when a timestamp was refused; the median is taken.</summary>
         public const int ResyncSamples = 3;
 
-        /// <summary>The largest correction, ms, one reply's "t" may make to a synchronised clock (the store tolerance, protocol.md §3.7).</summary>
+        /// <summary>The largest correction, ms, one reply's "t" may make to a synchronised clock (the store tolerance, docs/protocol.md §3.7).</summary>
         public const long MaxTimeStep = 10000;
 
         /// <summary>Timeout of one onion request, ms.</summary>
@@ -56,7 +56,7 @@ namespace Session.Core.Micro.Network
         /// <summary>Smallest TTL a swarm accepts: 10 s.</summary>
         public const long MinimumTtl = 10000;
 
-        /// <summary>How far a store's timestamp may lead, and its expiry trail, the node's clock: 10 s (protocol.md §3.2).</summary>
+        /// <summary>How far a store's timestamp may lead, and its expiry trail, the node's clock: 10 s (docs/protocol.md §3.2).</summary>
         public const long StoreTolerance = 10000;
 
         private readonly NodePool _pool;
@@ -137,7 +137,7 @@ namespace Session.Core.Micro.Network
         }
 
         /// <summary>
-        /// Store with the first attempt's onion keys prebuilt (pre-arming, issue 7): when
+        /// Store with the first attempt's onion keys prebuilt (pre-arming): when
         /// <paramref name="armed"/> runs through one of the live paths to a current member of the
         /// recipient's swarm, the first attempt uses it and skips the 8 X25519 multiplications of
         /// OnionKeys.Create; otherwise (path or swarm changed) it is discarded. Retries build fresh keys.
@@ -164,7 +164,7 @@ namespace Session.Core.Micro.Network
 
         /// <summary>
         /// Builds the whole store request for <paramref name="data"/> now, to send later with
-        /// <see cref="Store(PreparedStore, int)"/> (pre-arming, issue 7): the store timestamp is the
+        /// <see cref="Store(PreparedStore, int)"/> (pre-arming): the store timestamp is the
         /// network time now, the destination a random member of the recipient's swarm, the path a live one,
         /// the onion keys fresh. Costs what a store's first attempt costs before posting (8 X25519 and the
         /// onion layers); nothing is sent, except that the clock and the swarm are fetched when unknown.

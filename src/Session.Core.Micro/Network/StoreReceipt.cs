@@ -1,10 +1,10 @@
-// The proof that a message was stored (protocol.md §3.2). A store reply carries, per swarm member,
-// {"hash", "signature" (base64 Ed25519 by the member's key over the ASCII hash), "expiry",
+// The proof that a message was stored (docs/protocol.md §3.2). A store reply carries, per swarm
+// member, {"hash", "signature" (base64 Ed25519 by the member's key over the ASCII hash), "expiry",
 // "already"?} or {"failed": true, ...}. A member's entry counts only when: the member is in the
 // swarm the client chose (a node outside it cannot vouch), its hash equals the hash computed
 // locally from the bytes sent, and its signature verifies under the member's Ed25519 key, which is
-// the dict key. Success = at least k such signatures (k >= 1, chosen by the caller). "already"
-// from any verified member marks a resend of bytes the swarm had stored before.
+// the dict key. Success = at least k such signatures (k >= 1, chosen by the caller). "already" from
+// any verified member marks a resend of bytes the swarm had stored before.
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Encoding;
 

@@ -1,6 +1,6 @@
-// store to namespace 0 (protocol.md §3.2), rebuilt per attempt with the network's time. A store
-// that continues a prepared one (PreparedStore) keeps the prepared expiry: each attempt sends the
-// TTL left until then, so the message leaves the swarm when the prepared one would have.
+// store to namespace 0 (docs/protocol.md §3.2), rebuilt per attempt with the network's time. A
+// store that continues a prepared one (PreparedStore) keeps the prepared expiry: each attempt sends
+// the TTL left until then, so the message leaves the swarm when the prepared one would have.
 namespace Session.Core.Micro.Network
 {
     internal sealed class StoreRequest : RpcRequest

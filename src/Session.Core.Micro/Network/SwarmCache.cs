@@ -1,4 +1,4 @@
-// Swarms by Session ID (protocol.md §3.4, §3.6, §4.6): the members a get_swarm (or a 421's body)
+// Swarms by Session ID (docs/protocol.md §3.4, §3.6, §4.6): the members a get_swarm (or a 421's body)
 // named for that ID. Entries are replaced wholesale on a 421, and a node that fails or is reported
 // missing is removed from every swarm. No expiry: a stale swarm corrects itself through 421.
 using System.Collections;

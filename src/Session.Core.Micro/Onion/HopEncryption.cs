@@ -1,4 +1,4 @@
-// Onion hop encryption, enc_type "xchacha20" (protocol.md §4.1): the layer key is
+// Onion hop encryption, enc_type "xchacha20" (docs/protocol.md §4.1): the layer key is
 // K = BLAKE2b-256(X25519(e, N) || E || N) with the client's ephemeral public key E first and the
 // node's X25519 public key N second, whichever side computes it; a sealed layer is
 // nonce(24, random) || XChaCha20-Poly1305(K, nonce, no AD) || tag(16), 40 bytes more than the

@@ -1,5 +1,5 @@
-// Builds the bytes posted to a guard's /onion_req/v2 (protocol.md §4.2-4.3), xchacha20 on every
-// layer. With layers 0 (guard) .. n-1 (destination), and P_i the plaintext sealed to node i:
+// Builds the bytes posted to a guard's /onion_req/v2 (docs/protocol.md §4.2-4.3), xchacha20 on
+// every layer. With layers 0 (guard) .. n-1 (destination), and P_i the plaintext sealed to node i:
 //   P_{n-1} = LE32(|body|) || body || {"headers":""}
 //   P_{i-1} = LE32(|C_i|) || C_i || {"destination":"<ed25519 of node i>","ephemeral_key":"<E_i>","enc_type":"xchacha20"}
 //   wire    = LE32(|C_0|) || C_0 || {"ephemeral_key":"<E_0>","enc_type":"xchacha20"}

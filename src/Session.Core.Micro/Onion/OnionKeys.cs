@@ -1,10 +1,10 @@
-// The key material of one onion request, computed before the payload is known (protocol.md §4.3;
-// pre-arming, issue 7). For each layer - the path's hops from the guard outwards, then the
-// destination - it draws a fresh ephemeral X25519 secret e, computes E = X25519(e, 9) and the
-// layer key K = BLAKE2b-256(X25519(e, N) || E || N), then wipes e and the shared secret. What it
-// keeps per layer is public E (announced in the routing JSON) and K (seals the layer; the
-// destination's K also opens the reply). Cost: 2 X25519 scalar multiplications per layer, 8 for a
-// 3-hop path; all of them depend only on the path and the destination, none on the payload.
+// The key material of one onion request, computed before the payload is known (docs/protocol.md
+// §4.3; pre-arming). For each layer - the path's hops from the guard outwards, then the
+// destination - it draws a fresh ephemeral X25519 secret e, computes E = X25519(e, 9) and the layer
+// key K = BLAKE2b-256(X25519(e, N) || E || N), then wipes e and the shared secret. What it keeps
+// per layer is public E (announced in the routing JSON) and K (seals the layer; the destination's K
+// also opens the reply). Cost: 2 X25519 scalar multiplications per layer, 8 for a 3-hop path; all
+// of them depend only on the path and the destination, none on the payload.
 // Memory: 64 bytes of keys per layer. Wipe() clears the keys once the reply is read.
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Network;

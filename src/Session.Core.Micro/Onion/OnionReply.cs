@@ -1,4 +1,4 @@
-// Reading what a guard answers to an onion request (protocol.md §4.4, §4.6).
+// Reading what a guard answers to an onion request (docs/protocol.md §4.4, §4.6).
 // HTTP 200: the body is base64 text (or legacy {"result":"<base64>"}) of nonce || ct || tag under
 // the destination layer's key; inside is {"status": <int> (or "status_code"), "body": <string>}.
 // Any other HTTP status is a plaintext error from some hop and is never decrypted: 502 with

@@ -1,4 +1,4 @@
-// How an onion request ended, from the client's point of view (protocol.md §4.4, §4.6).
+// How an onion request ended, from the client's point of view (docs/protocol.md §4.4, §4.6).
 namespace Session.Core.Micro.Onion
 {
     /// <summary>The outcome classes of an onion request.</summary>

@@ -1,5 +1,5 @@
-// One onion layer's encryption as a storage node does it (protocol.md §4.1): the node derives the
-// layer key from its X25519 secret and the client's ephemeral public key, opens the layer, and
+// One onion layer's encryption as a storage node does it (docs/protocol.md §4.1): the node derives
+// the layer key from its X25519 secret and the client's ephemeral public key, opens the layer, and
 // encrypts its reply with the same key. libsodium and the BCL only, never the beacon's core.
 //   aes-gcm:   K = HMAC-SHA256(key "LOKI", X25519(n, E));  IV(12) || AES-256-GCM ct || tag(16)
 //   xchacha20: K = BLAKE2b-256(X25519(n, E) || E || N);    nonce(24) || XChaCha20-Poly1305 ct || tag(16)

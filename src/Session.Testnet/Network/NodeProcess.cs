@@ -1,6 +1,6 @@
-// One node in its own process (issue 6: "kill the process, restart, data survives"). The parent
-// writes network.json and the node's key file, starts the process, and talks to it over standard
-// input and output, one line each way:
+// One node in its own process, so a test can kill it, restart it and find its data still there. The
+// parent writes network.json and the node's key file, starts the process, and talks to it over
+// standard input and output, one line each way:
 //   child -> "ready <index>" once serving
 //   parent -> "faults {json}"  child -> "ok {faults}" | "error <reason>"
 //   parent -> "observations"   child -> "ok [observations]"

@@ -1,4 +1,4 @@
-// The test network's seed node (protocol.md §3.8): HTTPS POST /json_rpc answering
+// The test network's seed node (docs/protocol.md §3.8): HTTPS POST /json_rpc answering
 // get_n_service_nodes with the storage nodes a client bootstraps its pool from.
 using System;
 using System.Collections.Generic;

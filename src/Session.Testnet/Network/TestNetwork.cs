@@ -1,5 +1,5 @@
-// A whole local Session network (issue 6): N storage nodes on loopback addresses spread over
-// several /24s, grouped into swarms, and a seed node on 127.0.0.1 that lists them. The seed's
+// A whole local Session network (docs/testnet.md): N storage nodes on loopback addresses spread
+// over several /24s, grouped into swarms, and a seed node on 127.0.0.1 that lists them. The seed's
 // server also carries the admin endpoints (faults, observations, stop/start) for the harness:
 //   GET  /admin/nodes                    the map, with each node's faults and state
 //   POST /admin/faults  {"node": i, knob: value...}   change knobs (NodeFaults.With)

@@ -1,4 +1,4 @@
-// The knobs that make a node misbehave as real nodes sometimes do (issue 6, fault injection). A
+// The knobs that make a node misbehave as real nodes sometimes do (fault injection). A
 // node reads its current NodeFaults once per request; changing them swaps the whole record.
 using System;
 using System.Text.Json;

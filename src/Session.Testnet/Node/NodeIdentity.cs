@@ -1,4 +1,4 @@
-// A storage node's long-term keys (protocol.md §3.8): an Ed25519 key pair, and the X25519 key
+// A storage node's long-term keys (docs/protocol.md §3.8): an Ed25519 key pair, and the X25519 key
 // derived from it that clients encrypt onion layers to. The seed lives in a file so a node keeps
 // its identity across restarts, as a real node does.
 using System;

@@ -1,5 +1,5 @@
 // Real storage nodes and seeds serve HTTPS with a self-signed RSA certificate made at start
-// (protocol.md §3.8); clients pin the seed's key instead of trusting a CA.
+// (docs/protocol.md §3.8); clients pin the seed's key instead of trusting a CA.
 using System;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -19,7 +19,7 @@ namespace Session.Testnet
         /// <summary>
         /// A certificate for <paramref name="host"/> on an existing RSA key. A network run makes one key and gives
         /// every node its own certificate on it: RSA-2048 key generation costs tens of milliseconds per key, and
-        /// clients never verify node certificates (protocol.md §3.8), so sharing the key hides nothing they check.
+        /// clients never verify node certificates (docs/protocol.md §3.8), so sharing the key hides nothing they check.
         /// </summary>
         public static X509Certificate2 Create(string host, RSA rsa)
         {

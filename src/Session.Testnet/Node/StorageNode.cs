@@ -1,4 +1,4 @@
-// One storage node (protocol.md §3-4): a Kestrel HTTPS server on its own loopback address with
+// One storage node (docs/protocol.md §3-4): a Kestrel HTTPS server on its own loopback address with
 // its own Ed25519/X25519 identity and SQLite file. Public endpoints are those of a real node,
 // POST /storage_rpc/v1 and POST /onion_req/v2; nodes talk to each other over two internal
 // endpoints (/testnet/relay for the next onion hop, /testnet/replicate inside a swarm), standing in

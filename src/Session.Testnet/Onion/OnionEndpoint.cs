@@ -1,4 +1,4 @@
-// The onion side of a storage node (protocol.md §4.2-4.4). POST /onion_req/v2 carries
+// The onion side of a storage node (docs/protocol.md §4.2-4.4). POST /onion_req/v2 carries
 // LE32 || C || {"ephemeral_key","enc_type","hop_no"?} from a client; /testnet/relay carries the
 // next C from the previous node with the same fields as headers. The node opens C with its X25519
 // key, then either handles the request (the JSON has "headers") and answers base64 of the reply

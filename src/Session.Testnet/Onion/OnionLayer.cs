@@ -1,6 +1,6 @@
-// The wire form of one onion layer (protocol.md §4.2): LE32(len(C)) || C || JSON, where JSON is a
-// UTF-8 object that runs to the end of the buffer. The same form carries the outer request to the
-// guard and the plaintext each node finds after opening its layer.
+// The wire form of one onion layer (docs/protocol.md §4.2): LE32(len(C)) || C || JSON, where JSON
+// is a UTF-8 object that runs to the end of the buffer. The same form carries the outer request to
+// the guard and the plaintext each node finds after opening its layer.
 using System;
 using System.Buffers.Binary;
 using System.Text;

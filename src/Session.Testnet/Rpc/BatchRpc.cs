@@ -1,4 +1,4 @@
-// batch and sequence (protocol.md §3.4): 1 to 20 subrequests, each with its own parameters and
+// batch and sequence (docs/protocol.md §3.4): 1 to 20 subrequests, each with its own parameters and
 // signature; sequence stops after the first one that does not succeed.
 using System.Text.Json;
 using System.Text.Json.Nodes;

@@ -1,4 +1,4 @@
-// get_swarm / get_snodes_for_pubkey (protocol.md §3.4): the members of the swarm that stores a
+// get_swarm / get_snodes_for_pubkey (docs/protocol.md §3.4): the members of the swarm that stores a
 // pubkey. The same body, with status 421, tells a client it asked the wrong swarm.
 using System;
 using System.Globalization;

@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 
 namespace Session.Testnet
 {
-    /// <summary>info (protocol.md §3.4): the server version and its clock.</summary>
+    /// <summary>info (docs/protocol.md §3.4): the server version and its clock.</summary>
     public static class InfoRpc
     {
         public static Task<RpcResult> HandleAsync(StorageNode node, JsonObject parameters, RpcTrace trace)

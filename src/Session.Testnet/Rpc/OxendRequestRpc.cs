@@ -1,5 +1,5 @@
-// oxend_request (protocol.md §3.4): a node passes a few read-only oxend calls through. The testnet
-// answers get_service_nodes from its own map, which is how clients refresh their node pool.
+// oxend_request (docs/protocol.md §3.4): a node passes a few read-only oxend calls through. The
+// testnet answers get_service_nodes from its own map, which is how clients refresh their node pool.
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 

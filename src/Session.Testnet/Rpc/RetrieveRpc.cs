@@ -1,5 +1,5 @@
-// retrieve (protocol.md §3.3): signed for every namespace but the no-auth ones, timestamp within
-// ±60 s, a per-node cursor (last_hash), and count/size budgets with "more".
+// retrieve (docs/protocol.md §3.3): signed for every namespace but the no-auth ones, timestamp
+// within ±60 s, a per-node cursor (last_hash), and count/size budgets with "more".
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 

@@ -1,6 +1,6 @@
-// The storage RPC entry (protocol.md §3.1): {"method": name, "params": {...}} to one handler per
-// method. Handlers end bad requests with RpcException; nothing else may escape as a 500 without a
-// reason. Every JSON answer gets the node's time "t" and hard fork "hf".
+// The storage RPC entry (docs/protocol.md §3.1): {"method": name, "params": {...}} to one handler
+// per method. Handlers end bad requests with RpcException; nothing else may escape as a 500 without
+// a reason. Every JSON answer gets the node's time "t" and hard fork "hf".
 using System;
 using System.Text.Json;
 using System.Text.Json.Nodes;

@@ -1,5 +1,5 @@
-// Reading RPC parameters the way storage-server does (protocol.md §3.1-3.3): integers may come as
-// numbers or as strings of digits; binary values are base64; pubkeys are 66 hex digits. A bad
+// Reading RPC parameters the way storage-server does (docs/protocol.md §3.1-3.3): integers may come
+// as numbers or as strings of digits; binary values are base64; pubkeys are 66 hex digits. A bad
 // value ends the request with 400 and says which parameter was wrong.
 using System;
 using System.Globalization;

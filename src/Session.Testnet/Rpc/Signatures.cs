@@ -1,4 +1,4 @@
-// The request signatures of store and retrieve (protocol.md §3.2-3.3): Ed25519 over
+// The request signatures of store and retrieve (docs/protocol.md §3.2-3.3): Ed25519 over
 // "method" || NS || timestamp, NS empty for namespace 0. For a 05 Session ID the signing key is the
 // client's pubkey_ed25519, which must map to the Session ID's X25519 key.
 using System;

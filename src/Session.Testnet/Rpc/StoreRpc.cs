@@ -1,6 +1,6 @@
-// store (protocol.md §3.2, §3.7). Checks in the order storage-server makes them: swarm (421), TTL
-// (403), clock (406), signature (401/406), size (413). The entry node stores, replicates to the other
-// members of its swarm, and returns every member's signed receipt (or why it failed).
+// store (docs/protocol.md §3.2, §3.7). Checks in the order storage-server makes them: swarm (421),
+// TTL (403), clock (406), signature (401/406), size (413). The entry node stores, replicates to the
+// other members of its swarm, and returns every member's signed receipt (or why it failed).
 using System;
 using System.Collections.Generic;
 using System.Globalization;

@@ -1,6 +1,6 @@
-// The message hash of protocol.md §3.2: unpadded base64 of BLAKE2b-256(prefix byte || 32-byte pubkey
-// || NS || data), NS being "" for namespace 0 and the decimal namespace otherwise. Storage receipts
-// are each member's Ed25519 signature over the ASCII of this hash string.
+// The message hash of docs/protocol.md §3.2: unpadded base64 of BLAKE2b-256(prefix byte || 32-byte
+// pubkey || NS || data), NS being "" for namespace 0 and the decimal namespace otherwise. Storage
+// receipts are each member's Ed25519 signature over the ASCII of this hash string.
 using System;
 using System.Globalization;
 using System.Text;

@@ -1,5 +1,5 @@
 // A node's messages in its own SQLite file. The row id gives the order in which this node stored
-// them, which is what a retrieve cursor (last_hash) walks: cursors are per node (protocol.md §3.3).
+// them, which is what a retrieve cursor (last_hash) walks: cursors are per node (docs/protocol.md §3.3).
 using System;
 using System.Collections.Generic;
 using Microsoft.Data.Sqlite;

@@ -1,4 +1,4 @@
-// Which swarm stores a pubkey (protocol.md §3.6, storage-server swarm.cpp): the pubkey's 32 bytes
+// Which swarm stores a pubkey (docs/protocol.md §3.6, storage-server swarm.cpp): the pubkey's 32 bytes
 // after the prefix byte fold into a uint64 "swarm space" position by XOR of four big-endian words,
 // and the swarm whose id is nearest on the 2^64 circle owns it (ties go to the left, lower id).
 using System;

@@ -12,7 +12,7 @@ using SessionBeacon.Harness.Identity;
 namespace SessionBeacon.Harness.Commands
 {
     /// <summary>
-    /// Issue 8's `beacon run`: the firmware app as a simulated device. DIR is a device folder as
+    /// `beacon run`: the firmware app as a simulated device. DIR is a device folder as
     /// 'provision --out DIR' writes it (identity.seed, nf.config, board.conf); the flash lives in
     /// DIR/flash, so the outbox and the ratchet states survive a restart.
     /// </summary>

@@ -8,7 +8,7 @@ using SessionBeacon.Harness.Identity;
 namespace SessionBeacon.Harness.Commands
 {
     /// <summary>
-    /// Issue 8: a desktop Session identity in a folder. "new" draws 16 bytes from the OS CSPRNG (a Session
+    /// A desktop Session identity in a folder. "new" draws 16 bytes from the OS CSPRNG (a Session
     /// account seed is those 16 bytes and 16 zero bytes, so that the 13-word phrase restores it), saves
     /// the seed owner-only and shows the Session ID and the recovery phrase once; "show" prints the
     /// Session ID and a QR code of it (unless --no-qr); "import" reads the phrase from standard input. None overwrites an identity.
@@ -130,7 +130,7 @@ namespace SessionBeacon.Harness.Commands
             }
         }
 
-        // A Session account seed: the phrase's 16 bytes followed by 16 zero bytes (protocol.md §1.2).
+        // A Session account seed: the phrase's 16 bytes followed by 16 zero bytes (docs/protocol.md §1.2).
         private static byte[] SeedOf(byte[] entropy)
         {
             var seed = new byte[IdentityKeys.SeedSize];

@@ -16,7 +16,7 @@ using SessionBeacon.Harness.Receiver;
 namespace SessionBeacon.Harness.Commands
 {
     /// <summary>
-    /// Issue 8 (and issue 9's receiver): polls the inbox of the identity in DIR through onion requests,
+    /// A recipient's receiver: polls the inbox of the identity in DIR through onion requests,
     /// opens each new message and prints its sender, time and body. SessionBeacon ratchet messages are
     /// opened with the pairing in DIR (the first one is accepted with the pre-key from 'prekey new',
     /// whose secret is then deleted) and acknowledged back to the beacon. --exec runs a program per

@@ -10,7 +10,7 @@ using SessionBeacon.Harness.Network;
 namespace SessionBeacon.Harness.Commands
 {
     /// <summary>
-    /// Issue 9, the receiver's side of pairing: a signed ratchet pre-key bundle for the identity in DIR.
+    /// The receiver's side of pairing: a signed ratchet pre-key bundle for the identity in DIR.
     /// The pre-key secret stays in DIR (owner-only) until listen accepts the first pairing and deletes it
     /// (docs/ratchet.md); the command prints the nf.config line that gives the bundle to the beacon.
     /// </summary>

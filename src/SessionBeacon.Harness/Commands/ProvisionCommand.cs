@@ -217,7 +217,7 @@ namespace SessionBeacon.Harness.Commands
             return lines;
         }
 
-        // A Session account seed as 'identity new' makes it: 16 bytes from the OS CSPRNG and 16 zero bytes (protocol.md §1.2).
+        // A Session account seed as 'identity new' makes it: 16 bytes from the OS CSPRNG and 16 zero bytes (docs/protocol.md §1.2).
         private static IdentityKeys NewIdentity(IdentityFolder folder)
         {
             byte[] seed = new byte[IdentityKeys.SeedSize];

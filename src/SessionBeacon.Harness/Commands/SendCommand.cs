@@ -10,7 +10,7 @@ using SessionBeacon.Harness.Network;
 namespace SessionBeacon.Harness.Commands
 {
     /// <summary>
-    /// Issue 8: one plain Session v1 message from the identity in DIR to a Session ID, stored through
+    /// One plain Session v1 message from the identity in DIR to a Session ID, stored through
     /// onion requests on a testnet (--seed-url and --seed-pin) or on mainnet (neither); prints the
     /// verified receipt count.
     /// </summary>

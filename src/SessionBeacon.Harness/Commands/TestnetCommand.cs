@@ -1,4 +1,4 @@
-// "testnet": runs the local Session network of issue 6 (Session.Testnet) from the command line.
+// "testnet": runs the local Session network (Session.Testnet, docs/testnet.md) from the command line.
 //   testnet up [--nodes 12] [--swarm-size 4] [--data DIR] [--seed-port 0] [--processes no|yes] [--first-subnet 10]
 //       starts the network (node i on 127.0.X.Y, X from --first-subnet, two nodes per /24), prints the summary (seed URL,
 //       pin, admin URL, swarms) and runs until Ctrl+C or SIGTERM; writes DIR/testnet.json (Network/TestnetState.cs) so

@@ -1,4 +1,4 @@
-// One demo run on a running testnet (issue 8, and issue 9's ratcheted alert): two recipients are
+// One demo run on a running testnet (plain alerts, and a ratcheted one): two recipients are
 // made (Alice with the stock app's plain alerts, Bob with a companion receiver paired through the
 // alert ratchet), the beacon is provisioned exactly as 'provision' does it (identity, nf.config,
 // hellos), and the firmware app (SessionBeacon.App.Beacon) runs as a simulated device: a panic,

@@ -1,8 +1,8 @@
 // CRC-32 as zlib's crc32(), boost::crc_32_type and buffer-crc32 compute it (CRC-32/ISO-HDLC:
 // polynomial 0x04C11DB7 reflected as 0xEDB88320, initial value and final XOR 0xFFFFFFFF; check
 // value of "123456789" is 0xCBF43926). The recovery phrase's checksum word is chosen with it
-// (protocol.md §1.2). System.IO.Hashing has one, but it is a NuGet package, not part of the .NET 10
-// BCL, and a dozen lines do not justify a dependency. Not a hash: it only catches typos.
+// (docs/protocol.md §1.2). System.IO.Hashing has one, but it is a NuGet package, not part of the
+// .NET 10 BCL, and a dozen lines do not justify a dependency. Not a hash: it only catches typos.
 using System;
 
 namespace SessionBeacon.Harness.Identity

@@ -1,4 +1,4 @@
-// Session recovery phrases (protocol.md §1.2): Electrum/Monero-style "electrum words" over the
+// Session recovery phrases (docs/protocol.md §1.2): Electrum/Monero-style "electrum words" over the
 // 1,626-word English list. Each 4-byte group, read as a little-endian uint32 x, becomes 3 words
 // (w1 = x mod n, w2 = (x / n + w1) mod n, w3 = (x / n² + w2) mod n, n = 1626), and a checksum word
 // follows: the data word at index CRC-32(concatenated 3-letter prefixes of the data words) mod the

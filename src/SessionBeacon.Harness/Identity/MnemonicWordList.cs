@@ -1,4 +1,4 @@
-// The English word list of Session recovery phrases (protocol.md §1.2), loaded from the embedded
+// The English word list of Session recovery phrases (docs/protocol.md §1.2), loaded from the embedded
 // data file english-words.txt, whose header names its upstream source. 1,626 words; each is known
 // by its first 3 letters (the unique prefix length), so a phrase survives typos after them.
 using System;

@@ -1,9 +1,9 @@
-// The harness's IHttpTransport (protocol.md §3.8): HTTPS POSTs with HttpClient, one connection per
-// request, closed afterwards - like the device, which holds one TLS session at a time and never
-// keeps a connection per node. Certificates: a URL on a seed of the NetworkProfile must present
-// the seed's pinned key (base64 SHA-256 of the certificate's SubjectPublicKeyInfo, as Session
-// desktop pins seeds); any other URL is a service node, whose self-signed certificate is accepted
-// because the onion layer, encrypted to the node's X25519 key, is what authenticates it.
+// The harness's IHttpTransport (docs/protocol.md §3.8): HTTPS POSTs with HttpClient, one connection
+// per request, closed afterwards - like the device, which holds one TLS session at a time and never
+// keeps a connection per node. Certificates: a URL on a seed of the NetworkProfile must present the
+// seed's pinned key (base64 SHA-256 of the certificate's SubjectPublicKeyInfo, as Session desktop
+// pins seeds); any other URL is a service node, whose self-signed certificate is accepted because
+// the onion layer, encrypted to the node's X25519 key, is what authenticates it.
 // Failures (refused, timed out, wrong pin) come back as status 0 with the reason, never as exceptions.
 using System;
 using System.Net.Http;

@@ -1,4 +1,4 @@
-// A receiver's inbox (issue 8's listen, and the demo's recipients): what was seen, the ratchet
+// A receiver's inbox (the listen command's, and the demo's recipients'): what was seen, the ratchet
 // pairing with a beacon, and the program to run per message.
 using System;
 using System.Collections.Generic;

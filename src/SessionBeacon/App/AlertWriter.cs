@@ -1,4 +1,4 @@
-// Writes the policy's alert decisions into the outbox (issue 7 items 2-4; issue 9 item 5): the
+// Writes the policy's alert decisions into the outbox (docs/outbox.md, docs/ratchet.md): the
 // composed text, then each recipient's final payload (a ratchet message for a companion receiver,
 // else Session v1 sealed with an armed slot when one is ready), all on flash before anything is
 // sent. A panic first takes the pre-built flash alert. An alert accepted before any node has told

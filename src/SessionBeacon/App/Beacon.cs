@@ -1,9 +1,9 @@
-// The beacon itself (issue 7): the alert policy's decisions become alerts in the outbox, written
+// The beacon itself: the alert policy's decisions become alerts in the outbox, written
 // to flash before anything goes on the air; the connection brings the network up stage by stage;
 // armed slots make the next press cheap; the outbox sends with retries until verified receipts or
 // the TTL; the inbox brings acknowledgements and replies; the feedback player shows all of it.
 // The same class runs on the ESP32 (Esp32/Program.cs) and in the harness (beacon run, demo);
-// only BeaconHardware differs. Lifecycle (house rule 13): Start(now), Step(now) -> next wake,
+// only BeaconHardware differs. Lifecycle (CONTRIBUTING.md rule 13): Start(now), Step(now) -> next wake,
 // Stop(); single-threaded; inputs go to Policy between Steps. Step never throws: whatever fails is
 // reported as a Problem event and retried, because a beacon that stops is worse than one that waits.
 // Duress: the device shows what a cancel shows, and stays without any feedback for DuressQuietMs,

@@ -1,4 +1,4 @@
-// Where the beacon is on its way from power-on to a confirmed alert (issue 7 item 7). The stages
+// Where the beacon is on its way from power-on to a confirmed alert. The stages
 // before Armed are the connection's; Firing and Confirmed are the outbox's. An alert can be
 // accepted in any stage: it is written to flash at once and leaves when the network is there.
 namespace SessionBeacon.App

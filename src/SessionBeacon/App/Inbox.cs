@@ -1,4 +1,4 @@
-// The beacon's own inbox (issue 7 item 6, issue 9 item 4): polled through onion requests at
+// The beacon's own inbox (docs/ratchet.md for acknowledgements): polled through onion requests at
 // nf.config's inbox.poll_s. An acknowledgement from a paired companion receiver means help was
 // reached; a plain message from a configured recipient is a reply (a person read the alert).
 // Messages from anyone else are not shown: anybody can write to a Session ID. A message is looked

@@ -1,4 +1,4 @@
-// The beacon's side of the alert ratchet (issue 9, docs/ratchet.md): one RatchetLink per recipient
+// The beacon's side of the alert ratchet (docs/ratchet.md): one RatchetLink per recipient
 // that has a pre-key bundle in nf.config. A pairing's state lives in the key-value store under a
 // name made from the bundle's hash, so the same bundle after a reboot continues its session, and a
 // new bundle (the receiver was provisioned again) starts a new one instead of talking past it.

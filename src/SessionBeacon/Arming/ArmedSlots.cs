@@ -4,7 +4,7 @@ using Session.Core.Micro.Messages;
 using Session.Core.Micro.Network;
 using Session.Core.Micro.Onion;
 
-// Pre-arming (architecture.md, issue 7): in idle time, the message-independent, expensive parts of
+// Pre-arming (docs/architecture.md): in idle time, the message-independent, expensive parts of
 // an alert to each recipient are computed ahead into single-use slots, so a press costs symmetric
 // crypto, one signature and the network round trip:
 //   - a seal slot: the prepared sealed-box key to the recipient (SealingKey, 2 X25519), a decoy
@@ -17,8 +17,8 @@ using Session.Core.Micro.Onion;
 // ServiceNodeClient.Store wipes the onion keys). Onion slots whose path is no longer live or whose
 // destination left the recipient's swarm are wiped and dropped on the next Step. Everything lives in
 // RAM only; Stop wipes it all.
-// Lifecycle (house rule 13): Start(now), Step(now) -> next wake, Stop(). Each Step does at most one
-// slot's worth of work, so the device's loop stays responsive.
+// Lifecycle (CONTRIBUTING.md rule 13): Start(now), Step(now) -> next wake, Stop(). Each Step does
+// at most one slot's worth of work, so the device's loop stays responsive.
 namespace SessionBeacon.Arming
 {
     /// <summary>Single-use armed slots per recipient, computed in idle time.</summary>

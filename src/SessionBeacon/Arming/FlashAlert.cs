@@ -1,4 +1,4 @@
-// The pre-built flash alert (issue 7 item 4): in idle time, for every plain Session v1 recipient,
+// The pre-built flash alert: in idle time, for every plain Session v1 recipient,
 // the complete panic payload (nf.config alert.panic, profile name device.name, timestamp = the
 // network time of the build) and the complete onion request that stores it (fresh onion keys over
 // a live path to a member of the recipient's swarm, ServiceNodeClient.PrepareStore). At a press,
@@ -12,14 +12,14 @@
 // Freshness: each recipient's part is rebuilt every flash.refresh_s (10 to 600 s; 0 turns the
 // flash alert off) and dropped at once when its path is no longer live or its destination left the
 // swarm. The swarm stores a message whose timestamp lies in the past as long as timestamp + TTL is
-// not more than 10 s behind its clock (protocol.md §3.2, Session.Testnet StoreRpc), and the
+// not more than 10 s behind its clock (docs/protocol.md §3.2, Session.Testnet StoreRpc), and the
 // recipient's app shows the build time as the sent time; so the refresh interval may be at most
 // half the alert TTL (checked here; nf.config's limits, 600 s against at least 1 hour, always
 // meet it) and the time shown is at most one interval early.
 // Cost per rebuild of one recipient: the payload (2 X25519 for the seal, 2 fixed-base
 // multiplications for the signature and decoy) and the onion keys (8 X25519), several seconds on
 // an ESP32: one recipient per Step. RAM: the payload and its request, about 2 KB per recipient.
-// Lifecycle (house rule 13): Start(now), Step(now) -> next wake, Stop().
+// Lifecycle (CONTRIBUTING.md rule 13): Start(now), Step(now) -> next wake, Stop().
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;

@@ -1,4 +1,4 @@
-// The device's configuration, read from nf.config (architecture.md, Configuration and boards).
+// The device's configuration, read from nf.config (docs/architecture.md, Configuration and boards).
 // Every problem is reported with its line and what is expected; nothing is guessed, because a
 // beacon that silently alerts nobody is worse than one that refuses to start. Identity secrets
 // are never kept here.
@@ -19,7 +19,7 @@ namespace SessionBeacon.Config
         /// <summary>The network value for a test network, whose seed is given by network.seed.</summary>
         public const string Testnet = "testnet";
 
-        /// <summary>The longest TTL the swarm accepts for a public-inbox message (protocol.md §3.2): 14 days.</summary>
+        /// <summary>The longest TTL the swarm accepts for a public-inbox message (docs/protocol.md §3.2): 14 days.</summary>
         public const int MaxTtlHours = 14 * 24;
 
         private static readonly string[] s_knownKeys =

@@ -1,6 +1,6 @@
-// A board profile from boards/ (architecture.md, Configuration and boards): which pins the button,
-// LED and buzzer use, how they are wired, and how much heap the board leaves the app. Boards are
-// data, not code: a new board is a new file (style.md §14).
+// A board profile from boards/ (docs/architecture.md, Configuration and boards): which pins the
+// button, LED and buzzer use, how they are wired, and how much heap the board leaves the app.
+// Boards are data, not code: a new board is a new file (CONTRIBUTING.md rule 14).
 namespace SessionBeacon.Config
 {
     /// <summary>The validated pin map and memory class of one board.</summary>

@@ -1,4 +1,4 @@
-// The plain "key = value" format of nf.config and the board profiles (architecture.md,
+// The plain "key = value" format of nf.config and the board profiles (docs/architecture.md,
 // Configuration and boards). The device has no JSON library, so the format stays line-based:
 //   # a comment line
 //   key = value

@@ -1,7 +1,7 @@
-// The alert policy's settings from nf.config (issue 7: every timing comes from configuration):
-// button debounce, the press gestures (cancel, duress, test), sensors with debounce and a rate
-// limit, the heartbeat and the low-battery level. Defaults are safe for a pocket-carried button;
-// each value is range-checked and every problem is reported with its line.
+// The alert policy's settings from nf.config (no timing is fixed in code, every one is
+// configurable): button debounce, the press gestures (cancel, duress, test), sensors with debounce
+// and a rate limit, the heartbeat and the low-battery level. Defaults are safe for a pocket-carried
+// button; each value is range-checked and every problem is reported with its line.
 using System.Collections;
 
 namespace SessionBeacon.Config

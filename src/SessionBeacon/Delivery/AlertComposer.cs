@@ -1,4 +1,4 @@
-// Turns an alert decision of the policy into what the outbox stores (architecture.md, "Composer"):
+// Turns an alert decision of the policy into what the outbox stores (docs/architecture.md, "Composer"):
 // the alert's kind and its Content, a text message from the beacon's profile name, signed at the
 // time given. Panic, duress and sensor texts come from nf.config (alert.panic, alert.duress,
 // alert.sensor); the sensor's name and an analog sensor's reading follow, then a second line with

@@ -1,4 +1,4 @@
-// The first message a newly provisioned beacon sends each recipient (issue 8). In the Session app a
+// The first message a newly provisioned beacon sends each recipient. In the Session app a
 // message from an unknown Session ID lands in "Message Requests", where a real alert could sit
 // unseen; the hello arrives first and asks the recipient to accept the request, so the alerts that
 // follow appear in an ordinary conversation. It is a plain Session v1 text from the beacon's profile

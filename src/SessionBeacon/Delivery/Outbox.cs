@@ -1,11 +1,11 @@
-// The outbox (architecture.md "One alert, end to end"; docs/outbox.md): an alert is written to the
-// key-value store, with the final store payload for each recipient, before anything goes on the air,
-// so a resend after a reboot is byte-identical and the swarm recognises it as a duplicate. It
+// The outbox (docs/architecture.md "One alert, end to end"; docs/outbox.md): an alert is written to
+// the key-value store, with the final store payload for each recipient, before anything goes on the
+// air, so a resend after a reboot is byte-identical and the swarm recognises it as a duplicate. It
 // leaves only when every recipient has a verified receipt, or when its TTL has passed.
 // Atomicity: each of the Capacity slots is written as OutboxSlots describes (two keys per slot, a
 // new version becomes current only once whole, removal marks before it deletes).
-// Module lifecycle (style.md rule 13): Start(now) loads, Step(now) sends what is due and returns the
-// next wake time, Stop. Single-threaded, like the rest of the core.
+// Module lifecycle (CONTRIBUTING.md rule 13): Start(now) loads, Step(now) sends what is due and
+// returns the next wake time, Stop. Single-threaded, like the rest of the core.
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
@@ -211,7 +211,7 @@ namespace SessionBeacon.Delivery
 
         /// <summary>
         /// As Add without <paramref name="armed"/>, but each recipient's payload is sealed with an
-        /// armed seal slot when one is ready (pre-arming, issue 7), else composed in full. Only this
+        /// armed seal slot when one is ready (pre-arming), else composed in full. Only this
         /// first build is affected: the record stores the final payloads, and resends repeat them byte for byte.
         /// </summary>
         public OutboxRecord Add(AlertKind kind, long now, long ttlMs, IdentityKeys sender, string[] recipientIds, ContentMessage content, IRandomSource random, ArmedSlots armed)

@@ -1,7 +1,7 @@
 // The device entry point (nanoFramework only), and the one place where the firmware's parts are
-// created (style.md rule 13): the files on the internal drive (board.conf, nf.config, the identity
-// and the seed certificates, docs/provisioning.md), the board's GPIO, ADC, Wi-Fi, SNTP and TLS
-// adapters, and the portable app (SessionBeacon.App.Beacon) that does everything else. The main
+// created (CONTRIBUTING.md rule 13): the files on the internal drive (board.conf, nf.config, the
+// identity and the seed certificates, docs/provisioning.md), the board's GPIO, ADC, Wi-Fi, SNTP and
+// TLS adapters, and the portable app (SessionBeacon.App.Beacon) that does everything else. The main
 // loop feeds the button and sensor edges to the app's policy, steps it, and sleeps until the next
 // edge or timer; on battery boards an idle beacon deep-sleeps until the button or its next timer
 // wakes it, and everything starts again here with the outbox resumed from flash.

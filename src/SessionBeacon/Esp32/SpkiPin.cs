@@ -1,9 +1,9 @@
-// Certificate pins as the core's NetworkProfile states them (protocol.md §3.8): base64 of SHA-256
-// over the certificate's DER-encoded SubjectPublicKeyInfo, the pin Session desktop uses for seeds.
-// nanoFramework's TLS stack (mbedTLS) shows managed code neither the server's certificate nor a
-// validation callback, so the device cannot hash what the server presents. Instead it is given the
-// seed's certificate (PEM or DER) at provisioning, checks here that the certificate carries the
-// pinned key, and then hands it to mbedTLS as the only trust anchor for that seed (see
+// Certificate pins as the core's NetworkProfile states them (docs/protocol.md §3.8): base64 of
+// SHA-256 over the certificate's DER-encoded SubjectPublicKeyInfo, the pin Session desktop uses for
+// seeds. nanoFramework's TLS stack (mbedTLS) shows managed code neither the server's certificate
+// nor a validation callback, so the device cannot hash what the server presents. Instead it is
+// given the seed's certificate (PEM or DER) at provisioning, checks here that the certificate
+// carries the pinned key, and then hands it to mbedTLS as the only trust anchor for that seed (see
 // TlsHttpTransport). This file finds the SubjectPublicKeyInfo by walking the DER structure
 // (RFC 5280 §4.1): Certificate ::= SEQUENCE { tbsCertificate SEQUENCE { [0] version OPTIONAL,
 // serialNumber INTEGER, signature SEQUENCE, issuer SEQUENCE, validity SEQUENCE, subject SEQUENCE,

@@ -1,9 +1,9 @@
 // IHttpTransport on the device (nanoFramework only): one HTTP/1.1 POST per TCP connection, over
 // TLS 1.2 for https:// (nanoFramework's SslStream, mbedTLS underneath) and in the clear for a
 // testnet's http:// seed. One request at a time: a lock serialises callers, because a TLS session
-// costs about 33 KB of native heap and the ESP32 has room for one (portable-csharp.md §5).
+// costs about 33 KB of native heap and the ESP32 has room for one (docs/portable-csharp.md §5).
 //
-// What the device checks (protocol.md §3.8, NetworkProfile):
+// What the device checks (docs/protocol.md §3.8, NetworkProfile):
 // - Seeds (a URL on a seed's scheme, host and port): nanoFramework offers no access to the
 //   certificate a server presents and no validation callback; its TLS options are a CA
 //   certificate, a verification level (SslVerification) and the protocol version. So the device

@@ -1,4 +1,4 @@
-// What the device shows (issue 7 item 6), as on/off timings for the LED and the buzzer. Patterns
+// What the device shows (docs/feedback.md), as on/off timings for the LED and the buzzer. Patterns
 // are short and few, so a person learns them in a minute and an onlooker sees little: no pattern
 // repeats for long, and a duress alert shows exactly what a cancel shows (nothing after the LED
 // goes off). Durations are milliseconds: on, off, on, off, ...

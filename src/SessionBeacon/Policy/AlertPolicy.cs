@@ -1,7 +1,8 @@
-// The alert policy (architecture.md "One alert, end to end"; issue 7): turns raw input edges and
-// samples into decisions. It owns no hardware and no clock: the device feeds it button and sensor
-// levels with their times and calls Step when the returned wake time comes, tests do the same on a
-// fake clock. Module lifecycle (style.md rule 13): Start, Step(now) -> next wake, Stop.
+// The alert policy (docs/alert-policy.md; docs/architecture.md, "One alert, end to end"): turns
+// raw input edges and samples into decisions. It owns no hardware and no clock: the device feeds
+// it button and sensor levels with their times and calls Step when the returned wake time comes,
+// tests do the same on a fake clock. Module lifecycle (CONTRIBUTING.md rule 13): Start,
+// Step(now) -> next wake, Stop.
 //   Button: debounced (a level counts once it has held for button.debounce_ms, from the edge's own
 //   time), then the gestures of ButtonTransitions: hold panic.hold_ms = panic, pending for
 //   panic.cancel_ms; a short press in that window cancels, the duress pattern (duress.presses short

@@ -1,4 +1,4 @@
-// The panic button's state machine (issue 7, style.md rule 13): a pure function from a state and a
+// The panic button's state machine (CONTRIBUTING.md rule 13): a pure function from a state and a
 // debounced event to the next state and an action, so the whole table is tested row by row.
 //   Idle --Press--> Held --HoldReached--> LongHeld --Release--> Pending --WindowElapsed--> Idle (panic)
 //   Held --Release--> Counting --GapElapsed--> Idle (test alert or nothing: pocket bumps)

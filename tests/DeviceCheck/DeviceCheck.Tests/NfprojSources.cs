@@ -8,7 +8,7 @@ namespace DeviceCheck.Tests
 {
     /// <summary>
     /// Compares the files a .nfproj compiles with the .cs files beside it. The device build lists
-    /// every file by name (style.md §9), so a new file that is not listed would be missing on the board.
+    /// every file by name (CONTRIBUTING.md rule 9), so a new file that is not listed would be missing on the board.
     /// </summary>
     public static class NfprojSources
     {

@@ -90,7 +90,7 @@ namespace Session.Core.Micro.Tests.Encoding
         [Fact]
         public void WriteVarint_SessionEnvelopeFields_KnownBytes()
         {
-            // Envelope { type = SESSION_MESSAGE (6), timestamp = 1700000000000 } (protocol.md §2.4).
+            // Envelope { type = SESSION_MESSAGE (6), timestamp = 1700000000000 } (docs/protocol.md §2.4).
             var writer = new ProtobufWriter(new ByteBuffer(16));
             writer.WriteEnum(1, 6);
             writer.WriteUInt64(5, 1700000000000UL);

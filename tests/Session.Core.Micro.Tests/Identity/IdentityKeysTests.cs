@@ -9,7 +9,7 @@ using Xunit;
 namespace Session.Core.Micro.Tests.Identity
 {
     // session/session-upstream.json: libsession-util tests/test_session_encrypt.cpp, test_blinding.cpp,
-    // test_ed25519.cpp and test_curve25519.cpp (protocol.md §1.1, §5).
+    // test_ed25519.cpp and test_curve25519.cpp (docs/protocol.md §1.1, §5).
     public class IdentityKeysTests
     {
         private static JsonElement Vector(string name) =>

@@ -85,7 +85,7 @@ namespace Session.Core.Micro.Tests.Messages
             _output.WriteLine("prepared ahead: ephemeral public key " + ephemeral + " B, seal preparation (box key, nonce) " + prepare + " B, decoy proSig " + decoy + " B");
             _output.WriteLine("message layer's own buffers and writers: " + (pressTime - sign - seal) + " B");
 
-            // The goal: at most 4 KB beyond the output to build the alert at press time.
+            // The budget: at most 4 KB beyond the output to build the alert at press time.
             Assert.InRange(pressTime, 0, 4096);
             // The message layer itself stays near its INNER buffer plus small objects.
             Assert.InRange(pressTime - sign - seal, 0, 1200);

@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 
 namespace Session.Core.Micro.Tests.Messages
 {
-    // The core against IndependentSession (libsodium + Google.Protobuf), both ways (protocol.md §2).
+    // The core against IndependentSession (libsodium + Google.Protobuf), both ways (docs/protocol.md §2).
     public class IndependenceTests
     {
         private const int Messages = 200;
@@ -130,8 +130,8 @@ namespace Session.Core.Micro.Tests.Messages
             }
         }
 
-        // Done-when of issue 4: an alert built by the core shows the same body, sender and timestamp in
-        // the independent receiver, and the reverse.
+        // What shows the message layer interoperates: an alert built by the core shows the same body,
+        // sender and timestamp in the independent receiver, and the reverse.
         [Fact]
         public void Alert_BothDirections_SameBodySenderTimestamp()
         {

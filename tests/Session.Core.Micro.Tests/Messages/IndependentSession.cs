@@ -8,7 +8,7 @@ using Xunit;
 namespace Session.Core.Micro.Tests.Messages
 {
     /// <summary>
-    /// A second implementation of protocol.md §2 for the tests, built only from libsodium (Sodium.Core
+    /// A second implementation of docs/protocol.md §2 for the tests, built only from libsodium (Sodium.Core
     /// and direct calls) and Google.Protobuf with the schema in SessionMessages.proto. It never calls
     /// the core, so the core's output is checked against something written independently.
     /// </summary>
@@ -38,7 +38,7 @@ namespace Session.Core.Micro.Tests.Messages
             return new Content { DataMessage = data, SigTimestamp = sigTimestamp };
         }
 
-        /// <summary>pad160 from protocol.md §2.3: s = len + 1; s += 160 - s mod 160; content || 0x80 || zeros.</summary>
+        /// <summary>pad160 from docs/protocol.md §2.3: s = len + 1; s += 160 - s mod 160; content || 0x80 || zeros.</summary>
         public static byte[] Pad(byte[] content)
         {
             int size = content.Length + 1;
@@ -49,7 +49,7 @@ namespace Session.Core.Micro.Tests.Messages
             return padded;
         }
 
-        /// <summary>unpad from protocol.md §2.3: skip trailing zeros; drop a 0x80 there, else keep everything.</summary>
+        /// <summary>unpad from docs/protocol.md §2.3: skip trailing zeros; drop a 0x80 there, else keep everything.</summary>
         public static byte[] Unpad(byte[] padded)
         {
             int i = padded.Length - 1;

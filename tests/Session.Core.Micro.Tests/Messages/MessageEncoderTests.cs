@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 
 namespace Session.Core.Micro.Tests.Messages
 {
-    // The stored payload (protocol.md §2.1, §2.5), byte for byte.
+    // The stored payload (docs/protocol.md §2.1, §2.5), byte for byte.
     public class MessageEncoderTests
     {
         // identity_seed_A sends to identity_seed_B (session/session-upstream.json).
@@ -39,7 +39,7 @@ namespace Session.Core.Micro.Tests.Messages
         [Fact]
         public void EncodePrepared_SameRandomness_ByteIdenticalToEncode_AndOpensWithLibsodium()
         {
-            // Pre-arming (issue 7): SealingKey.Create then DecoyProSignature.Write draw the randomness
+            // Pre-arming: SealingKey.Create then DecoyProSignature.Write draw the randomness
             // Encode draws, in the same order, so the prepared path builds the same bytes.
             IdentityKeys sender = IdentityKeys.FromSeed(s_senderSeed);
             IdentityKeys recipientKeys = IdentityKeys.FromSeed(s_recipientSeed);
@@ -233,7 +233,7 @@ namespace Session.Core.Micro.Tests.Messages
             }
         }
 
-        /// <summary>Walks a byte array as protocol.md writes layouts.</summary>
+        /// <summary>Walks a byte array as docs/protocol.md writes layouts.</summary>
         private sealed class Cursor
         {
             private readonly byte[] _data;

@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 
 namespace Session.Core.Micro.Tests.Messages
 {
-    // encrypt_for_recipient / decrypt_incoming (protocol.md §2.2).
+    // encrypt_for_recipient / decrypt_incoming (docs/protocol.md §2.2).
     public class MessageEncrypterTests
     {
         private readonly ITestOutputHelper _output;

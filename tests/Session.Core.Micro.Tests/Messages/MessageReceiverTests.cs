@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 
 namespace Session.Core.Micro.Tests.Messages
 {
-    // MessageReceiver on everything a swarm can hand back (protocol.md §2.6, §6, §7): one test per
+    // MessageReceiver on everything a swarm can hand back (docs/protocol.md §2.6, §6, §7): one test per
     // class of malformed input, the items a receive loop skips, and random damage.
     public class MessageReceiverTests
     {
@@ -244,7 +244,7 @@ namespace Session.Core.Micro.Tests.Messages
         [Fact]
         public void Open_UnpaddedContent_Accepted()
         {
-            // Clients do not enforce padding (protocol.md §2.3): a Content sent bare still reads.
+            // Clients do not enforce padding (docs/protocol.md §2.3): a Content sent bare still reads.
             IncomingMessage message = new MessageReceiver(s_recipient).Open(WithMessage(IndependentSession.TextContent("bare", null, Sent).ToByteArray()));
             Assert.Equal("bare", message.Body);
         }

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Session.Core.Micro.Tests.Messages
 {
-    // pad160 / unpad (protocol.md §2.3). The padding_160 vector is not handed out; these follow the rules.
+    // pad160 / unpad (docs/protocol.md §2.3). The padding_160 vector is not handed out; these follow the rules.
     public class PaddingTests
     {
         [Theory]

@@ -21,7 +21,7 @@ namespace Session.Core.Micro.Tests.Support
     }
 
     /// <summary>
-    /// Reads NIST CAVP SHAVS .rsp files (testvectors README §3): '#' comments, '[L = n]' headers,
+    /// Reads NIST CAVP SHAVS .rsp files (tests/vectors/README.md, "NIST SHAVS"): '#' comments, '[L = n]' headers,
     /// 'Key = value' lines, records separated by blank lines.
     /// </summary>
     public static class Shavs

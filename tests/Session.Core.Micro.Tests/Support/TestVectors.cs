@@ -5,11 +5,14 @@ using System.Text.Json;
 namespace Session.Core.Micro.Tests.Support
 {
     /// <summary>
-    /// Finds and loads the shared conformance vectors (../shared/testvectors beside the repository,
-    /// or SESSIONBEACON_TESTVECTORS). A missing folder fails the test: vectors are never skipped.
+    /// Finds and loads the conformance vectors kept in the repository's tests/vectors folder. A missing
+    /// folder fails the test: vectors are never skipped.
     /// </summary>
     public static class TestVectors
     {
+        /// <summary>The folder's checksum list; "hash  path" per vector and licence file.</summary>
+        public const string ChecksumFile = "SHA256SUMS";
+
         private static readonly Lazy<string> s_root = new Lazy<string>(Locate);
 
         public static string Root => s_root.Value;
@@ -34,30 +37,12 @@ namespace Session.Core.Micro.Tests.Support
 
         private static string Locate()
         {
-            string fromEnvironment = Environment.GetEnvironmentVariable("SESSIONBEACON_TESTVECTORS");
-            if (!string.IsNullOrEmpty(fromEnvironment))
+            string folder = Path.Combine(RepositoryRoot.Path, "tests", "vectors");
+            if (!File.Exists(Path.Combine(folder, ChecksumFile)))
             {
-                return RequireFolder(fromEnvironment);
+                throw new DirectoryNotFoundException("test vectors not found: " + folder + " has no " + ChecksumFile);
             }
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "SessionBeacon.sln")))
-                {
-                    return RequireFolder(Path.Combine(dir.FullName, "..", "shared", "testvectors"));
-                }
-            }
-            throw new DirectoryNotFoundException("SessionBeacon.sln not found above " + AppContext.BaseDirectory);
-        }
-
-        private static string RequireFolder(string path)
-        {
-            string full = System.IO.Path.GetFullPath(path);
-            if (!File.Exists(System.IO.Path.Combine(full, "README.md")))
-            {
-                throw new DirectoryNotFoundException(
-                    "test vectors not found at " + full + ": put shared/testvectors beside the repository or set SESSIONBEACON_TESTVECTORS");
-            }
-            return full;
+            return folder;
         }
     }
 }

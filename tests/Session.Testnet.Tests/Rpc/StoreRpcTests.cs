@@ -34,7 +34,7 @@ namespace Session.Testnet.Tests.Rpc
 
             Assert.Equal(200, status);
             JsonObject answer = Rpcs.Json(body);
-            // Hash written again here from protocol.md §3.2: unpadded b64 of BLAKE2b-256(0x05 || pk || data).
+            // Hash written again here from docs/protocol.md §3.2: unpadded b64 of BLAKE2b-256(0x05 || pk || data).
             byte[] input = new byte[33 + data.Length];
             user.PubkeyBytes.CopyTo(input, 0);
             data.CopyTo(input, 33);

@@ -1,5 +1,5 @@
-// A client that builds onion requests straight from protocol.md §4 with libsodium and the BCL, to
-// drive the nodes without the beacon's core. It shares no code with the node's HopEncryption on
+// A client that builds onion requests straight from docs/protocol.md §4 with libsodium and the BCL,
+// to drive the nodes without the beacon's core. It shares no code with the node's HopEncryption on
 // purpose: the layer keys, layouts and JSON are written here again from the text of the spec.
 using System;
 using System.Buffers.Binary;
@@ -21,7 +21,7 @@ namespace Session.Testnet.Tests.Support
         /// <param name="bindTo">A loopback address to connect from (to pose as a node); null for the default.</param>
         public OnionClient(TimeSpan? timeout = null, string bindTo = null)
         {
-            // Clients do not verify node certificates (protocol.md §3.8).
+            // Clients do not verify node certificates (docs/protocol.md §3.8).
             var handler = new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (a, b, c, d) => true } };
             if (bindTo != null)
             {
@@ -94,7 +94,7 @@ namespace Session.Testnet.Tests.Support
 
         /// <summary>
         /// An onion whose layer for path[i] uses encTypes[i] and whose destination layer uses the last one, with
-        /// <paramref name="destinationJson"/> after the body (protocol.md §4.3).
+        /// <paramref name="destinationJson"/> after the body (docs/protocol.md §4.3).
         /// </summary>
         public static Onion Build(NodeEntry[] path, NodeEntry destination, byte[] body, string[] encTypes, JsonObject destinationJson)
         {

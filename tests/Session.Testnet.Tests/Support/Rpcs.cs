@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Session.Testnet.Tests.Support
 {
-    /// <summary>RPC parameters as a client writes them (protocol.md §3.2-3.3), and picks of nodes from a map.</summary>
+    /// <summary>RPC parameters as a client writes them (docs/protocol.md §3.2-3.3), and picks of nodes from a map.</summary>
     public static class Rpcs
     {
         public static JsonObject Store(SessionUser user, byte[] data, long ttl = 3_600_000, long? timestamp = null)

@@ -3,7 +3,7 @@ using Sodium;
 
 namespace Session.Testnet.Tests.Support
 {
-    /// <summary>A Session account for tests (protocol.md §1.1): Ed25519 key pair, X25519 key and "05" Session ID, by libsodium.</summary>
+    /// <summary>A Session account for tests (docs/protocol.md §1.1): Ed25519 key pair, X25519 key and "05" Session ID, by libsodium.</summary>
     public sealed class SessionUser
     {
         public SessionUser()
@@ -27,7 +27,7 @@ namespace Session.Testnet.Tests.Support
 
         public byte[] PubkeyBytes => Convert.FromHexString(SessionId);
 
-        /// <summary>base64 of Ed25519("retrieve" || NS || timestamp), NS empty for namespace 0 (protocol.md §3.3).</summary>
+        /// <summary>base64 of Ed25519("retrieve" || NS || timestamp), NS empty for namespace 0 (docs/protocol.md §3.3).</summary>
         public string Sign(string text)
         {
             return Convert.ToBase64String(PublicKeyAuth.SignDetached(System.Text.Encoding.ASCII.GetBytes(text), Ed25519SecretKey));

@@ -249,15 +249,18 @@ namespace SessionBeacon.Harness.Commands
             }
         }
 
-        // Only a harness process is signalled: the command line names the harness assembly or its app host.
+        // Only a harness process is signalled: the command line names the harness assembly, its app host, or the installed tool's command.
         private static bool IsHarness(Process process)
         {
             string cmdline = "/proc/" + process.Id + "/cmdline";
             if (File.Exists(cmdline))
             {
-                return File.ReadAllText(cmdline).Contains("SessionBeacon.Harness", StringComparison.Ordinal);
+                string arguments = File.ReadAllText(cmdline);
+                return arguments.Contains("SessionBeacon.Harness", StringComparison.Ordinal)
+                    || Path.GetFileNameWithoutExtension(arguments.Split('\0')[0]) == Program.ToolCommand;
             }
-            return process.ProcessName.Contains("SessionBeacon.Harness", StringComparison.Ordinal) || process.ProcessName == "dotnet";
+            return process.ProcessName.Contains("SessionBeacon.Harness", StringComparison.Ordinal) || process.ProcessName == "dotnet"
+                || process.ProcessName == Program.ToolCommand;
         }
 
         [DllImport("libc", EntryPoint = "kill", SetLastError = true)]

@@ -17,6 +17,18 @@ namespace SessionBeacon.Harness
             Recursive = true,
         };
 
+        /// <summary>--json: the result as JSON on standard output (JsonOutput.cs), everything else on standard error.</summary>
+        public static Option<bool> Json() => new Option<bool>("--json")
+        {
+            Description = "write the result as JSON on standard output (docs/scripting.md); messages and progress go to standard error",
+        };
+
+        /// <summary>--progress: progress lines on standard error even when it is not a terminal (logs, tests).</summary>
+        public static Option<bool> Progress() => new Option<bool>("--progress")
+        {
+            Description = "print progress lines on standard error even when it is not a terminal (they are printed at a terminal anyway)",
+        };
+
         /// <summary>--data DIR, the folder of an identity or a testnet.</summary>
         public static Option<string> Data(string description, bool required = true) => Text("--data", "DIR", description, required);
 

@@ -20,11 +20,11 @@ namespace SessionBeacon.Harness
 
         /// <summary>Plain outputs: no colour, no cursor movement (tests, files, pipes).</summary>
         public HarnessConsole(TextReader input, TextWriter output, TextWriter error)
-            : this(input, output, error, terminal: false)
+            : this(input, output, error, terminal: false, errorTerminal: false)
         {
         }
 
-        private HarnessConsole(TextReader input, TextWriter output, TextWriter error, bool terminal)
+        private HarnessConsole(TextReader input, TextWriter output, TextWriter error, bool terminal, bool errorTerminal)
         {
             ArgumentNullException.ThrowIfNull(input);
             ArgumentNullException.ThrowIfNull(output);
@@ -33,6 +33,7 @@ namespace SessionBeacon.Harness
             Output = output;
             Error = error;
             IsTerminal = terminal;
+            IsErrorTerminal = errorTerminal;
             Ansi = AnsiConsole.Create(new AnsiConsoleSettings
             {
                 Out = new AnsiConsoleOutput(output),
@@ -50,7 +51,7 @@ namespace SessionBeacon.Harness
         public static HarnessConsole ForProcess()
         {
             bool terminal = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-            return new HarnessConsole(Console.In, Console.Out, Console.Error, terminal);
+            return new HarnessConsole(Console.In, Console.Out, Console.Error, terminal, !Console.IsErrorRedirected);
         }
 
         public TextReader Input { get; }
@@ -64,6 +65,12 @@ namespace SessionBeacon.Harness
 
         /// <summary>True when the output is an interactive terminal (colour and animation allowed).</summary>
         public bool IsTerminal { get; }
+
+        /// <summary>True when standard error is an interactive terminal: someone watches, so slow work shows its progress there.</summary>
+        public bool IsErrorTerminal { get; }
+
+        /// <summary>Where progress lines go: standard error when it is a terminal or <paramref name="forced"/> (--progress), else nowhere.</summary>
+        public TextWriter ProgressWriter(bool forced) => forced || IsErrorTerminal ? Error : TextWriter.Null;
 
         /// <summary>--verbose: failures print their stack trace.</summary>
         public bool Verbose { get; set; }

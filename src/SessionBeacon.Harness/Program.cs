@@ -10,14 +10,23 @@ namespace SessionBeacon.Harness
 {
     public static class Program
     {
-        /// <summary>What the harness calls itself in messages and help.</summary>
-        public const string Name = "harness";
+        /// <summary>The command the .NET tool installs (ToolCommandName in the .csproj).</summary>
+        public const string ToolCommand = "sessionbeacon";
+
+        /// <summary>
+        /// What the harness calls itself in messages and help: the tool's command when it runs as the installed
+        /// tool, else "harness", README.md's short name for 'dotnet run --project src/SessionBeacon.Harness -c Release --'.
+        /// </summary>
+        public static readonly string Name = Environment.ProcessPath != null && Path.GetFileNameWithoutExtension(Environment.ProcessPath) == ToolCommand
+            ? ToolCommand
+            : "harness";
 
         /// <summary>Every command, built for <paramref name="console"/>.</summary>
         internal static RootCommand Build(HarnessConsole console)
         {
             var root = new RootCommand("SessionBeacon desktop harness: the beacon's core and app on a laptop, against a local testnet or the real Session network"
-                + " (run it as 'dotnet run --project src/SessionBeacon.Harness -c Release -- COMMAND')")
+                + (Name == ToolCommand ? "" : " (run it as 'dotnet run --project src/SessionBeacon.Harness -c Release -- COMMAND', or install it as the command '"
+                    + ToolCommand + "': README.md)"))
             {
                 CheckConfigCommand.Create(console),
                 TestnetCommand.Create(console),

@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
@@ -123,6 +126,168 @@ namespace SessionBeacon.Harness.Tests
         }
 
         [Fact]
+        public async Task Send_OnASlowSwarm_ProgressLinesSayWhatItWaitsFor()
+        {
+            string alice = NewIdentity(out _);
+            NewIdentity(out string bobId);
+            List<NodeEntry> swarm = SwarmOf(bobId);
+            try
+            {
+                // Every member of Bob's swarm answers late (within the client's timeout): the store is slow, not lost.
+                foreach (NodeEntry member in swarm)
+                {
+                    await _net.Network.SetFaultsAsync(member.Index, new NodeFaults { DelayMs = 300 });
+                }
+                var sent = Run(null, "send", "--data", alice, "--to", bobId, "--text", "slow", "--progress", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+                Assert.True(sent.Code == ExitCode.Ok, sent.Error);
+                Assert.StartsWith("sent to " + bobId, sent.Output);
+                string[] lines = Lines(sent.Error);
+                Assert.All(lines, line => Assert.Matches(@"^send: \[\d+\.\d s\] ", line));
+                string seed = new Uri(_net.Network.SeedUrl).GetLeftPart(UriPartial.Authority);
+                string bob = bobId.Substring(0, 10) + "…";
+                int seedLine = IndexOf(lines, "getting nodes from the seed " + seed, 0);
+                int pathLine = IndexOf(lines, "building a path: testing guard 127.0.", seedLine);
+                int clockLine = IndexOf(lines, "asking 3 nodes for the network's time via guard 127.0.", pathLine);
+                int swarmLine = IndexOf(lines, "finding the swarm of " + bob + " via guard 127.0.", clockLine);
+                Assert.Matches(@"\(attempt 1 of 6\)$", lines[swarmLine]);
+                int storeLine = IndexOf(lines, "sending to " + bob + " via guard 127.0.", swarmLine);
+                Assert.Matches(@"\(attempt 1 of 6\)$", lines[storeLine]);
+            }
+            finally
+            {
+                await ClearFaults(swarm);
+            }
+
+            // Without --progress, and standard error not a terminal, a script sees nothing but the result.
+            var quiet = Run(null, "send", "--data", alice, "--to", bobId, "--text", "quiet", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            Assert.True(quiet.Code == ExitCode.Ok, quiet.Error);
+            Assert.Equal("", quiet.Error);
+        }
+
+        [Fact]
+        public async Task StoreToADownSwarm_ProgressCountsTheAttempts()
+        {
+            IdentityKeys alice = IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
+            NewIdentity(out string bobId);
+            List<NodeEntry> swarm = SwarmOf(bobId);
+            var lines = new StringWriter();
+            var client = new TestnetClient(NetworkProfile.Testnet(_net.Network.SeedUrl, _net.Network.SeedPin, 1), alice,
+                new DirectoryStore(Path.Combine(_net.NewFolder(), "network")), new SystemClock(), null, new Progress("test", lines));
+            // The clock and Bob's swarm first, while every node answers: the store alone meets the fault.
+            client.Prepare(bobId, "sending to Bob");
+            int before = Lines(lines.ToString()).Length;
+            try
+            {
+                foreach (NodeEntry member in swarm)
+                {
+                    await _net.Network.SetFaultsAsync(member.Index, new NodeFaults { Down = true });
+                }
+                client.Prepare(bobId, "sending to Bob");
+                Assert.Throws<ServiceNodeException>(() => client.Client.Store(bobId, new byte[] { 1, 2, 3 }, ServiceNodeClient.DefaultTtl, 1));
+            }
+            finally
+            {
+                await ClearFaults(swarm);
+            }
+            string[] store = Lines(lines.ToString())[before..];
+            int first = IndexOf(store, "sending to Bob via guard 127.0.", 0);
+            Assert.EndsWith("(attempt 1 of 6)", store[first]);
+            int second = IndexOf(store, "sending to Bob via guard 127.0.", first + 1);
+            Assert.EndsWith("(attempt 2 of 6)", store[second]);
+            Assert.DoesNotContain(store, line => line.Contains("network's time", StringComparison.Ordinal) || line.Contains("finding the swarm", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task Send_SwarmDown_OneLineFailureNamesTheStepItGaveUpIn()
+        {
+            string alice = NewIdentity(out _);
+            NewIdentity(out string bobId);
+            List<NodeEntry> swarm = SwarmOf(bobId);
+            (ExitCode Code, string Output, string Error) sent;
+            try
+            {
+                foreach (NodeEntry member in swarm)
+                {
+                    await _net.Network.SetFaultsAsync(member.Index, new NodeFaults { Down = true });
+                }
+                sent = Run(null, "send", "--data", alice, "--to", bobId, "--text", "lost", "--progress", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            }
+            finally
+            {
+                await ClearFaults(swarm);
+            }
+            Assert.Equal(ExitCode.Failed, sent.Code);
+            Assert.Equal("", sent.Output);
+            string[] lines = Lines(sent.Error);
+            Match failure = Regex.Match(lines[^1], @"^send: the network did not take the message \((.+), gave up after \d+\.\d s\): \w+");
+            Assert.True(failure.Success, lines[^1]);
+            // The step it names is the one the progress lines last showed: a third of the nodes being down, it may be any of them.
+            string step = failure.Groups[1].Value;
+            Assert.Contains(lines[..^1], line => line.Contains("] " + step + " via guard ", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void SendAndListenJson_OneDocumentEach_TextEscapedByTheSerializer()
+        {
+            string alice = NewIdentity(out string aliceId);
+            string bob = NewIdentity(out string bobId);
+            string[] network = { "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin };
+
+            var empty = Run(null, ["listen", "--data", bob, "--once", .. network]);
+            Assert.True(empty.Code == ExitCode.Ok, empty.Error);
+            Assert.Equal("listening as " + bobId + " (one poll)\nno new messages\n", empty.Output.Replace("\r\n", "\n"));
+            var emptyJson = Run(null, ["listen", "--data", bob, "--once", "--json", .. network]);
+            Assert.True(emptyJson.Code == ExitCode.Ok, emptyJson.Error);
+            JsonObject nothing = ParseOne(emptyJson.Output);
+            Assert.Equal(bobId, (string)nothing["session_id"]);
+            Assert.Empty(nothing["messages"].AsArray());
+            Assert.Equal(0, (int)nothing["problems"]);
+            Assert.Contains("listening as " + bobId, emptyJson.Error);
+
+            const string text = "line one\n\"quoted\" {\"json\": true} \\ tab\t ünïcode 🚨";
+            var sent = Run(null, ["send", "--data", alice, "--to", bobId, "--text", text, "--json", .. network]);
+            Assert.True(sent.Code == ExitCode.Ok, sent.Error);
+            Assert.Equal("", sent.Error);
+            JsonObject receipt = ParseOne(sent.Output);
+            Assert.Equal(new[] { "sender", "recipient", "hash", "timestamp", "verified_signatures", "already_stored" }, Names(receipt));
+            Assert.Equal(aliceId, (string)receipt["sender"]);
+            Assert.Equal(bobId, (string)receipt["recipient"]);
+            Assert.InRange((int)receipt["verified_signatures"], 1, 4);
+            Assert.False((bool)receipt["already_stored"]);
+
+            var heard = Run(null, ["listen", "--data", bob, "--once", "--json", .. network]);
+            Assert.True(heard.Code == ExitCode.Ok, heard.Error);
+            JsonObject inbox = ParseOne(heard.Output);
+            Assert.Equal(new[] { "session_id", "messages", "problems" }, Names(inbox));
+            JsonObject message = Assert.Single(inbox["messages"].AsArray()).AsObject();
+            Assert.Equal(new[] { "kind", "sender", "timestamp", "text", "hash", "time" }, Names(message));
+            Assert.Equal("message", (string)message["kind"]);
+            Assert.Equal(aliceId, (string)message["sender"]);
+            Assert.Equal(text, (string)message["text"]);
+            Assert.Equal((string)receipt["hash"], (string)message["hash"]);
+            Assert.Equal((long)receipt["timestamp"], (long)message["timestamp"]);
+            Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds((long)message["timestamp"]), DateTimeOffset.Parse((string)message["time"]));
+        }
+
+        [Fact]
+        public void IdentityShowJson_TheSessionIdOnly()
+        {
+            string folder = _net.NewFolder();
+            var made = Run(null, "identity", "new", "--data", folder);
+            string phrase = Regex.Match(made.Output, @"\n  ([a-z]+(?: [a-z]+){12})\s*$").Groups[1].Value;
+            var shown = Run(null, "identity", "show", "--data", folder, "--json");
+            Assert.True(shown.Code == ExitCode.Ok, shown.Error);
+            JsonObject identity = ParseOne(shown.Output);
+            Assert.Equal(new[] { "session_id" }, Names(identity));
+            Assert.Equal(Regex.Match(made.Output, "Session ID: (05[0-9a-f]{64})").Groups[1].Value, (string)identity["session_id"]);
+            foreach (string word in phrase.Split(' '))
+            {
+                Assert.DoesNotContain(word, shown.Output);
+            }
+            AssertFails(Run(null, "identity", "show", "--data", _net.NewFolder(), "--json"), ExitCode.Failed, "identity: no identity in");
+        }
+
+        [Fact]
         public void SendThenListenOnce_PrintsTheMessage_ExecGetsTheTextInItsEnvironment()
         {
             string alice = NewIdentity(out string aliceId);
@@ -204,10 +369,18 @@ namespace SessionBeacon.Harness.Tests
             byte[] second = new RatchetLink(beaconKeys, RatchetSession.Load(beaconState, beacon.Random), beacon.Random)
                 .EncodeAlert("PANIC: second", "Beacon", beacon.NetworkClock.Now, out uint sequence2);
             Assert.True(beacon.Client.Store(receiverId, second, ServiceNodeClient.DefaultTtl, 1).IsSuccess);
-            var heard2 = Run(null, "listen", "--data", receiver, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            var heard2 = Run(null, "listen", "--data", receiver, "--once", "--json", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
             Assert.True(heard2.Code == ExitCode.Ok, heard2.Error + heard2.Output);
-            Assert.Contains("SECURE ALERT " + sequence2 + " from beacon " + beaconKeys.SessionId + ": PANIC: second", heard2.Output);
-            Assert.DoesNotContain("help at the back door", heard2.Output);
+            JsonObject alert = Assert.Single(ParseOne(heard2.Output)["messages"].AsArray()).AsObject();
+            Assert.Equal(new[] { "kind", "sender", "timestamp", "text", "hash", "sequence", "acknowledged", "time" }, Names(alert));
+            Assert.Equal("secure-alert", (string)alert["kind"]);
+            Assert.Equal(beaconKeys.SessionId, (string)alert["sender"]);
+            Assert.Equal("PANIC: second", (string)alert["text"]);
+            Assert.Equal(sequence2, (uint)alert["sequence"]);
+            Assert.True((bool)alert["acknowledged"]);
+            // The human lines went to standard error.
+            Assert.Contains("SECURE ALERT " + sequence2 + " from beacon " + beaconKeys.SessionId + ": PANIC: second", heard2.Error);
+            Assert.DoesNotContain("help at the back door", heard2.Output + heard2.Error);
         }
 
         [Fact]
@@ -280,6 +453,41 @@ namespace SessionBeacon.Harness.Tests
         }
 
         private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+
+        private static string[] Lines(string text) => text.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        // The first line at or after from that contains part; fails with every line when there is none.
+        private static int IndexOf(string[] lines, string part, int from)
+        {
+            for (int i = from; i < lines.Length; i++)
+            {
+                if (lines[i].Contains(part, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+            Assert.Fail("no line after line " + from + " contains '" + part + "':\n" + string.Join("\n", lines));
+            return -1;
+        }
+
+        // Standard output of a --json run: exactly one line, one JSON object.
+        private static JsonObject ParseOne(string output)
+        {
+            string line = Assert.Single(Lines(output));
+            return JsonNode.Parse(line).AsObject();
+        }
+
+        private static string[] Names(JsonObject document) => document.Select(field => field.Key).ToArray();
+
+        private List<NodeEntry> SwarmOf(string sessionId) => _net.Network.Map.Members(_net.Network.Map.SwarmOf(Convert.FromHexString(sessionId)));
+
+        private async Task ClearFaults(List<NodeEntry> nodes)
+        {
+            foreach (NodeEntry node in nodes)
+            {
+                await _net.Network.SetFaultsAsync(node.Index, NodeFaults.None);
+            }
+        }
 
         private static void AssertFails((ExitCode Code, string Output, string Error) result, ExitCode expected, string message)
         {

@@ -14,8 +14,8 @@ namespace SessionBeacon.Harness.Commands
     {
         public static Command Create(HarnessConsole console)
         {
-            Option<string> config = CommonOptions.Text("--config", "FILE", "the configuration to check [default: nf.config]", false);
-            Option<string> boards = CommonOptions.Text("--boards", "DIR", "the board profiles [default: boards/ beside the configuration]", false);
+            Option<string> config = CommonOptions.Text("--config", "FILE", "the configuration to check [default: ./nf.config, else the shipped one]", false);
+            Option<string> boards = CommonOptions.Text("--boards", "DIR", "the board profiles [default: boards/ beside the configuration, else the shipped ones]", false);
             var command = new Command("check-config", "check nf.config and its board profile as the device would, and list every problem") { config, boards };
             command.SetAction(parsed => (int)Run(parsed.GetValue(config), parsed.GetValue(boards), console.Output, console.Error));
             return command;
@@ -23,7 +23,7 @@ namespace SessionBeacon.Harness.Commands
 
         public static ExitCode Run(string configPath, string boardsFolder, TextWriter output, TextWriter error)
         {
-            configPath ??= "nf.config";
+            configPath ??= DeviceFiles.DefaultConfig();
             boardsFolder ??= DeviceFiles.BoardsBeside(configPath);
             try
             {

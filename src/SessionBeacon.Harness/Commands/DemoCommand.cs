@@ -24,14 +24,14 @@ namespace SessionBeacon.Harness.Commands
 
         public static Command Create(HarnessConsole console)
         {
-            Option<string> config = CommonOptions.Text("--config", "FILE", "the beacon's configuration [default: nf.config]", false);
+            Option<string> config = CommonOptions.Text("--config", "FILE", "the beacon's configuration [default: ./nf.config, else the shipped one]", false);
             Option<string> data = CommonOptions.Data("keep the testnet's, the beacon's and the receivers' files here [default: a temporary folder, deleted]", required: false);
             var command = new Command("demo", "a 12-node local testnet, a beacon provisioned from nf.config: panic, duress and sensor alerts through onion paths to two recipients who open them, one acknowledging through the alert ratchet")
             {
                 config,
                 data,
             };
-            command.SetAction(parsed => (int)Run(parsed.GetValue(config) ?? "nf.config", parsed.GetValue(data), console));
+            command.SetAction(parsed => (int)Run(parsed.GetValue(config) ?? DeviceFiles.DefaultConfig(), parsed.GetValue(data), console));
             return command;
         }
 

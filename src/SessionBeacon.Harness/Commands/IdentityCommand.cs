@@ -11,7 +11,7 @@ namespace SessionBeacon.Harness.Commands
     /// A desktop Session identity in a folder. "new" draws 16 bytes from the OS CSPRNG (a Session
     /// account seed is those 16 bytes and 16 zero bytes, so that the 13-word phrase restores it), saves
     /// the seed owner-only and shows the Session ID and the recovery phrase once; "show" prints the
-    /// Session ID and a QR code of it (unless --no-qr); "import" reads the phrase from standard input. None overwrites an identity.
+    /// Session ID and a QR code of it (unless --no-qr; --json: the Session ID as JSON); "import" reads the phrase from standard input. None overwrites an identity.
     /// </summary>
     public static class IdentityCommand
     {
@@ -24,8 +24,9 @@ namespace SessionBeacon.Harness.Commands
 
             Option<string> showData = CommonOptions.Data("the folder that keeps the identity");
             var noQr = new Option<bool>("--no-qr") { Description = "print only the Session ID, without its QR code" };
-            var show = new Command("show", "print the Session ID, and a QR code of it for the Session app to scan") { showData, noQr };
-            show.SetAction(parsed => (int)Show(new IdentityFolder(parsed.GetValue(showData)), !parsed.GetValue(noQr), console));
+            Option<bool> json = CommonOptions.Json();
+            var show = new Command("show", "print the Session ID, and a QR code of it for the Session app to scan") { showData, noQr, json };
+            show.SetAction(parsed => (int)Show(new IdentityFolder(parsed.GetValue(showData)), !parsed.GetValue(noQr), parsed.GetValue(json), console));
 
             Option<string> importData = CommonOptions.Data("the folder to keep the imported identity in (created owner-only)");
             var import = new Command("import", "read a 13-word recovery phrase from standard input (never the command line) and keep that identity") { importData };
@@ -66,7 +67,10 @@ namespace SessionBeacon.Harness.Commands
             }
         }
 
-        private static ExitCode Show(IdentityFolder folder, bool qr, HarnessConsole console)
+        /// <summary>What identity show --json prints: the Session ID only (never the seed or the phrase).</summary>
+        public sealed record Shown(string SessionId);
+
+        private static ExitCode Show(IdentityFolder folder, bool qr, bool json, HarnessConsole console)
         {
             IdentityKeys keys;
             try
@@ -80,6 +84,11 @@ namespace SessionBeacon.Harness.Commands
             }
             string sessionId = keys.SessionId;
             keys.Wipe();
+            if (json)
+            {
+                JsonOutput.Write(console.Output, new Shown(sessionId));
+                return ExitCode.Ok;
+            }
             console.Output.WriteLine(sessionId);
             if (qr)
             {

@@ -20,7 +20,8 @@ namespace SessionBeacon.Harness.Commands
     /// opens each new message and prints its sender, time and body. SessionBeacon ratchet messages are
     /// opened with the pairing in DIR (the first one is accepted with the pre-key from 'prekey new',
     /// whose secret is then deleted) and acknowledged back to the beacon. --exec runs a program per
-    /// message with the text in SESSIONBEACON_TEXT (no shell is involved).
+    /// message with the text in SESSIONBEACON_TEXT (no shell is involved). --json writes the messages as JSON
+    /// on standard output (one document with --once, else one line per message) and the rest on standard error.
     /// </summary>
     public static class ListenCommand
     {
@@ -38,16 +39,22 @@ namespace SessionBeacon.Harness.Commands
             var once = new Option<bool>("--once") { Description = "poll once and exit (0 when the network answered and every message opened)" };
             Option<string> exec = CommonOptions.Text("--exec", "PROGRAM", "run PROGRAM (no shell, no arguments) per message with SESSIONBEACON_TEXT, "
                 + "SESSIONBEACON_SENDER, SESSIONBEACON_TIME (Unix ms) and SESSIONBEACON_KIND (message or secure-alert) in its environment", false);
+            Option<bool> json = CommonOptions.Json();
+            Option<bool> progress = CommonOptions.Progress();
             var command = new Command("listen", "poll the inbox through onion requests and print each message; open and acknowledge SessionBeacon ratchet alerts")
             {
-                data, seedUrl, seedPin, once, exec,
+                data, seedUrl, seedPin, once, exec, json, progress,
             };
             command.SetAction(parsed => (int)Run(parsed.GetValue(data), parsed.GetValue(seedUrl), parsed.GetValue(seedPin), parsed.GetValue(once),
-                parsed.GetValue(exec), console.Output, console.Error));
+                parsed.GetValue(exec), parsed.GetValue(json), console.ProgressWriter(parsed.GetValue(progress)), console.Output, console.Error));
             return command;
         }
 
-        public static ExitCode Run(string data, string seedUrl, string seedPin, bool once, string exec, TextWriter output, TextWriter error)
+        /// <summary>What listen --once --json prints: the inbox's Session ID, the new messages, and how many could not be opened or acknowledged.</summary>
+        public sealed record Inbox(string SessionId, List<Listener.Message> Messages, int Problems);
+
+        /// <param name="progress">Where progress lines go (TextWriter.Null: nowhere).</param>
+        public static ExitCode Run(string data, string seedUrl, string seedPin, bool once, string exec, bool json, TextWriter progress, TextWriter output, TextWriter error)
         {
             if (exec != null && exec.Length == 0)
             {
@@ -64,10 +71,12 @@ namespace SessionBeacon.Harness.Commands
                 error.WriteLine("listen: " + missing.Message);
                 return ExitCode.Failed;
             }
+            // With --json, standard output carries only JSON: the human lines move to standard error.
+            TextWriter human = json ? error : output;
             TestnetClient client;
             try
             {
-                client = folder.Connect(keys, seedUrl, seedPin);
+                client = folder.Connect(keys, seedUrl, seedPin, new Progress("listen", progress));
             }
             catch (ServiceNodeException unreachable)
             {
@@ -75,17 +84,34 @@ namespace SessionBeacon.Harness.Commands
                 keys.Wipe();
                 return ExitCode.Failed;
             }
-            var listener = new Listener(folder, client, exec, output, error);
-            output.WriteLine("listening as " + keys.SessionId + (once ? " (one poll)" : " (every " + PollSeconds + " s; Ctrl+C stops)"));
+            var listener = new Listener(folder, client, exec, human, error);
+            human.WriteLine("listening as " + keys.SessionId + (once ? " (one poll)" : " (every " + PollSeconds + " s; Ctrl+C stops)"));
+            human.Flush();
             try
             {
+                int written = 0;
                 while (true)
                 {
                     bool polled = listener.Poll();
                     if (once)
                     {
+                        if (json)
+                        {
+                            JsonOutput.Write(output, new Inbox(keys.SessionId, listener.Shown, listener.Problems));
+                        }
+                        else if (polled && listener.Received == 0)
+                        {
+                            output.WriteLine("no new messages");
+                        }
                         return polled && listener.Problems == 0 ? ExitCode.Ok : ExitCode.Failed;
                     }
+                    for (; json && written < listener.Shown.Count; written++)
+                    {
+                        JsonOutput.Write(output, listener.Shown[written]);
+                    }
+                    // Past the first poll the listener is set up; a progress line every few seconds would bury its messages.
+                    client.Progress.Quiet = true;
+                    human.Flush();
                     Thread.Sleep(PollSeconds * 1000);
                 }
             }

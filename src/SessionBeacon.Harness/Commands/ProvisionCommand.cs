@@ -49,8 +49,8 @@ namespace SessionBeacon.Harness.Commands
             Option<string> seedUrl = CommonOptions.SeedUrl();
             Option<string> seedPin = CommonOptions.SeedPin();
             var noHello = new Option<bool>("--no-hello") { Description = "write the files only; send no hello messages" };
-            Option<string> template = CommonOptions.Text("--config", "FILE", "the nf.config to start from [default: nf.config]", false);
-            Option<string> boards = CommonOptions.Text("--boards", "DIR", "the board profiles [default: boards/ beside the --config file]", false);
+            Option<string> template = CommonOptions.Text("--config", "FILE", "the nf.config to start from [default: ./nf.config, else the shipped one]", false);
+            Option<string> boards = CommonOptions.Text("--boards", "DIR", "the board profiles [default: boards/ beside the --config file, else the shipped ones]", false);
             var command = new Command("provision", "make a device identity and its nf.config and board.conf for a board and recipients, and send each recipient a hello")
             {
                 board, output, recipients, preKeys, deviceName, seedUrl, seedPin, noHello, template, boards,
@@ -67,9 +67,9 @@ namespace SessionBeacon.Harness.Commands
                     SeedUrl = parsed.GetValue(seedUrl),
                     SeedPin = parsed.GetValue(seedPin),
                     Hello = !parsed.GetValue(noHello),
-                    Template = parsed.GetValue(template) ?? ConfigFileName,
+                    Template = parsed.GetValue(template) ?? DeviceFiles.DefaultConfig(),
                 };
-                request.Boards = parsed.GetValue(boards) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(request.Template)), "boards");
+                request.Boards = parsed.GetValue(boards) ?? DeviceFiles.BoardsBeside(request.Template);
                 return (int)Run(request, console);
             });
             return command;

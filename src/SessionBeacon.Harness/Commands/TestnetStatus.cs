@@ -1,12 +1,15 @@
 // "testnet status" and "testnet down" for a long-lived network started by 'testnet up --data DIR'.
+// status prints a table, or with --json one JSON document (NetworkState).
 // Both read DIR/testnet.json (Network/TestnetState.cs) and DIR/network.json (the map the nodes share).
 // status asks the admin endpoint for each node's state and faults, opens a TCP connection to each
 // node to see that it serves, and counts the messages in its SQLite file (read-only, so it is cheap
 // and never disturbs the node). down sends SIGTERM to the 'up' process, which stops as for Ctrl+C:
 // the nodes (and their processes) stop, testnet.json is deleted, the data stays.
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Net.Sockets;
@@ -34,8 +37,9 @@ namespace SessionBeacon.Harness.Commands
         public static Command StatusCommand(HarnessConsole console)
         {
             Option<string> data = CommonOptions.Data("the folder of a running 'testnet up'");
-            var status = new Command("status", "show the nodes of a running network: address, swarm, up or down, faults, messages stored") { data };
-            status.SetAction(parsed => (int)Status(parsed.GetValue(data), console));
+            Option<bool> json = CommonOptions.Json();
+            var status = new Command("status", "show the nodes of a running network: address, swarm, up or down, faults, messages stored") { data, json };
+            status.SetAction(parsed => (int)Status(parsed.GetValue(data), parsed.GetValue(json), console));
             return status;
         }
 
@@ -47,7 +51,18 @@ namespace SessionBeacon.Harness.Commands
             return down;
         }
 
-        public static ExitCode Status(string data, HarnessConsole console)
+        /// <summary>What status --json prints: the network, and one <see cref="NodeState"/> per node.</summary>
+        public sealed record NetworkState(string Data, string SeedUrl, string SeedPin, string AdminUrl, int ProcessId, bool NodeProcesses,
+            int SwarmCount, int NodesUp, List<NodeState> Nodes);
+
+        /// <summary>
+        /// One node: its index, address (ip:port), swarm id (hex), state ("up", "down" by the down fault,
+        /// "stopped", or "not-answering"), faults as the admin endpoint names them (null when unknown),
+        /// and the messages it stores (null when its database cannot be read).
+        /// </summary>
+        public sealed record NodeState(int Index, string Address, string Swarm, string State, JsonObject Faults, long? Messages);
+
+        public static ExitCode Status(string data, bool json, HarnessConsole console)
         {
             TestnetState state;
             NetworkMap map;
@@ -76,14 +91,12 @@ namespace SessionBeacon.Harness.Commands
                         : "its process " + state.ProcessId + " still runs; try again, or 'testnet down --data " + data + "'"));
                 return ExitCode.Failed;
             }
-            var table = new Table().AddColumns("node", "address", "swarm", "state", "faults", "messages");
-            table.Border = TableBorder.Simple;
             Task<bool>[] serving = new Task<bool>[map.Nodes.Length];
             for (int i = 0; i < serving.Length; i++)
             {
                 serving[i] = ServesAsync(map.Nodes[i]);
             }
-            int up = 0;
+            var rows = new List<NodeState>();
             foreach (NodeEntry node in map.Nodes)
             {
                 JsonNode admin = node.Index < nodes.Count ? nodes[node.Index] : null;
@@ -91,24 +104,39 @@ namespace SessionBeacon.Harness.Commands
                 JsonObject faults = admin?["faults"] as JsonObject;
                 bool faultedDown = faults != null && (bool?)faults["down"] == true;
                 bool answers = serving[node.Index].GetAwaiter().GetResult();
-                string what = !running ? "stopped" : faultedDown ? "down (fault)" : answers ? "up" : "not answering";
-                if (what == "up")
-                {
-                    up++;
-                }
-                table.AddRow(Cell(node.Index.ToString("d2")), Cell(node.Ip + ":" + node.Port), Cell(node.SwarmHex),
+                string what = !running ? "stopped" : faultedDown ? "down" : answers ? "up" : "not-answering";
+                rows.Add(new NodeState(node.Index, node.Ip + ":" + node.Port, node.SwarmHex, what, faults, MessageCount(data, node.Index)));
+            }
+            var network = new NetworkState(Path.GetFullPath(data), state.SeedUrl, state.SeedPin, state.AdminUrl, state.ProcessId, state.NodeProcesses,
+                map.SwarmIds.Length, rows.FindAll(row => row.State == "up").Count, rows);
+            if (json)
+            {
+                JsonOutput.Write(console.Output, network);
+                return ExitCode.Ok;
+            }
+            WriteTable(network, console);
+            return ExitCode.Ok;
+        }
+
+        private static void WriteTable(NetworkState network, HarnessConsole console)
+        {
+            var table = new Table().AddColumns("node", "address", "swarm", "state", "faults", "messages");
+            table.Border = TableBorder.Simple;
+            foreach (NodeState node in network.Nodes)
+            {
+                string what = node.State == "down" ? "down (fault)" : node.State.Replace('-', ' ');
+                table.AddRow(Cell(node.Index.ToString("d2")), Cell(node.Address), Cell(node.Swarm),
                     new Markup(console.IsTerminal ? (what == "up" ? "[green]up[/]" : "[red]" + Markup.Escape(what) + "[/]") : Markup.Escape(what)),
-                    Cell(Faults(faults)), Cell(MessageCount(data, node.Index)));
+                    Cell(Faults(node.Faults)), Cell(node.Messages?.ToString(CultureInfo.InvariantCulture) ?? "?"));
             }
             TextWriter output = console.Output;
-            output.WriteLine("testnet of " + Path.GetFullPath(data) + ": " + up + " of " + map.Nodes.Length + " nodes up, " + map.SwarmIds.Length + " swarms, "
-                + (state.NodeProcesses ? "one process per node" : "in one process") + " (pid " + state.ProcessId + ")");
-            output.WriteLine("seed:    " + state.SeedUrl);
-            output.WriteLine("pin:     " + state.SeedPin);
-            output.WriteLine("admin:   " + state.AdminUrl);
+            output.WriteLine("testnet of " + network.Data + ": " + network.NodesUp + " of " + network.Nodes.Count + " nodes up, " + network.SwarmCount + " swarms, "
+                + (network.NodeProcesses ? "one process per node" : "in one process") + " (pid " + network.ProcessId + ")");
+            output.WriteLine("seed:    " + network.SeedUrl);
+            output.WriteLine("pin:     " + network.SeedPin);
+            output.WriteLine("admin:   " + network.AdminUrl);
             output.Flush();
             console.Ansi.Write(table);
-            return ExitCode.Ok;
         }
 
         public static ExitCode Down(string data, TextWriter output, TextWriter error)
@@ -183,13 +211,13 @@ namespace SessionBeacon.Harness.Commands
             return list.Length == 0 ? "-" : list;
         }
 
-        // The messages stored in node i's SQLite file, opened read-only; "?" when it cannot be read.
-        private static string MessageCount(string data, int index)
+        // The messages stored in node i's SQLite file, opened read-only; null when it cannot be read.
+        private static long? MessageCount(string data, int index)
         {
             string path = Path.Combine(NodeProcess.NodeFolder(data, index), "messages.db");
             if (!File.Exists(path))
             {
-                return "0";
+                return 0;
             }
             try
             {
@@ -197,11 +225,11 @@ namespace SessionBeacon.Harness.Commands
                 connection.Open();
                 using SqliteCommand count = connection.CreateCommand();
                 count.CommandText = "SELECT COUNT(*) FROM messages;";
-                return Convert.ToString(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
             }
             catch (SqliteException)
             {
-                return "?";
+                return null;
             }
         }
 
@@ -221,15 +249,18 @@ namespace SessionBeacon.Harness.Commands
             }
         }
 
-        // Only a harness process is signalled: the command line names the harness assembly or its app host.
+        // Only a harness process is signalled: the command line names the harness assembly, its app host, or the installed tool's command.
         private static bool IsHarness(Process process)
         {
             string cmdline = "/proc/" + process.Id + "/cmdline";
             if (File.Exists(cmdline))
             {
-                return File.ReadAllText(cmdline).Contains("SessionBeacon.Harness", StringComparison.Ordinal);
+                string arguments = File.ReadAllText(cmdline);
+                return arguments.Contains("SessionBeacon.Harness", StringComparison.Ordinal)
+                    || Path.GetFileNameWithoutExtension(arguments.Split('\0')[0]) == Program.ToolCommand;
             }
-            return process.ProcessName.Contains("SessionBeacon.Harness", StringComparison.Ordinal) || process.ProcessName == "dotnet";
+            return process.ProcessName.Contains("SessionBeacon.Harness", StringComparison.Ordinal) || process.ProcessName == "dotnet"
+                || process.ProcessName == Program.ToolCommand;
         }
 
         [DllImport("libc", EntryPoint = "kill", SetLastError = true)]

@@ -132,16 +132,17 @@ namespace SessionBeacon.Harness.Identity
         /// A client on the testnet of <paramref name="seedUrl"/> pinned to <paramref name="seedPin"/>, or on
         /// mainnet when both are null.
         /// </summary>
+        /// <param name="progress">Where the client reports each request it sends.</param>
         /// <exception cref="ArgumentException">Only one of the two is given, or the URL or pin is malformed.</exception>
         /// <exception cref="ServiceNodeException">The seed could not be reached.</exception>
-        public TestnetClient Connect(IdentityKeys keys, string seedUrl, string seedPin)
+        public TestnetClient Connect(IdentityKeys keys, string seedUrl, string seedPin, Progress progress)
         {
             if ((seedUrl == null) != (seedPin == null))
             {
                 throw new ArgumentException("--seed-url and --seed-pin go together (a testnet); give neither for mainnet");
             }
             NetworkProfile profile = seedUrl == null ? NetworkProfile.Mainnet() : NetworkProfile.Testnet(seedUrl, seedPin, 1);
-            return new TestnetClient(profile, keys, NetworkStore(), new SystemClock());
+            return new TestnetClient(profile, keys, NetworkStore(), new SystemClock(), null, progress);
         }
     }
 }

@@ -27,8 +27,9 @@ namespace SessionBeacon.Harness.Network
         }
 
         /// <summary>A client for <paramref name="own"/> on the network of <paramref name="profile"/> (a testnet, or NetworkProfile.Mainnet()).</summary>
+        /// <param name="progress">Where every request is reported (Network/ProgressTransport.cs); null for nowhere.</param>
         /// <exception cref="ServiceNodeException">No seed could be reached, or the seeds named too few nodes.</exception>
-        public TestnetClient(NetworkProfile profile, IdentityKeys own, IKeyValueStore store, IClock clock, IHttpTransport transport = null)
+        public TestnetClient(NetworkProfile profile, IdentityKeys own, IKeyValueStore store, IClock clock, IHttpTransport transport = null, Progress progress = null)
         {
             ArgumentNullException.ThrowIfNull(profile);
             ArgumentNullException.ThrowIfNull(own);
@@ -36,7 +37,12 @@ namespace SessionBeacon.Harness.Network
             ArgumentNullException.ThrowIfNull(clock);
             Keys = own;
             Profile = profile;
+            Progress = progress ?? new Progress("", System.IO.TextWriter.Null);
             Transport = transport ?? new HttpClientTransport(Profile);
+            if (progress != null)
+            {
+                Transport = new ProgressTransport(Transport, Profile, progress);
+            }
             Store = store;
             Random = new SystemRandom();
             NetworkClock = new NetworkClock(clock);
@@ -47,7 +53,30 @@ namespace SessionBeacon.Harness.Network
             Client = new ServiceNodeClient(Pool, Paths, Swarms, NetworkClock, Transport, Store, Random) { RequestTimeout = RequestTimeout };
         }
 
+        /// <summary>
+        /// Before a request to the swarm of <paramref name="swarmOwner"/>: sets the clock and fetches the swarm
+        /// when that is still to do, each as a progress step of its own, then begins <paramref name="step"/>,
+        /// so that the attempts its lines count are the request's own. The core would do the same first
+        /// (ServiceNodeClient); doing it here only names the steps.
+        /// </summary>
+        /// <exception cref="ServiceNodeException">The clock or the swarm could not be had.</exception>
+        public void Prepare(string swarmOwner, string step)
+        {
+            if (!NetworkClock.IsSynchronised)
+            {
+                Progress.Begin("asking " + ServiceNodeClient.ResyncSamples + " nodes for the network's time", oneRequest: false);
+                Client.SyncClock();
+            }
+            if (Swarms.Get(swarmOwner) == null)
+            {
+                Progress.Begin("finding the swarm of " + Progress.Short(swarmOwner), oneRequest: true);
+                Client.GetSwarm(swarmOwner);
+            }
+            Progress.Begin(step, oneRequest: true);
+        }
+
         public IdentityKeys Keys { get; }
+        public Progress Progress { get; }
         public NetworkProfile Profile { get; }
         public IHttpTransport Transport { get; }
         public IKeyValueStore Store { get; }

@@ -1,8 +1,11 @@
 // A receiver's inbox (the listen command's, and the demo's recipients'): what was seen, the ratchet
-// pairing with a beacon, and the program to run per message.
+// pairing with a beacon, and the program to run per message. Each message, pairing and problem is a
+// line on the output it is given (listen --json gives it standard error and writes Shown as JSON);
+// the network steps are named for the client's progress lines.
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Identity;
@@ -35,14 +38,26 @@ namespace SessionBeacon.Harness.Receiver
             _seen = new HashSet<string>(File.Exists(folder.SeenPath) ? File.ReadAllLines(folder.SeenPath) : Array.Empty<string>(), StringComparer.Ordinal);
         }
 
-        /// <summary>One message shown: "message" (plain v1) or "secure-alert" (opened with the ratchet), its sender, time and text.</summary>
-        public sealed record Message(string Kind, string Sender, long Timestamp, string Text);
+        /// <summary>
+        /// One message shown, as listen --json writes it: <paramref name="Kind"/> "message" (plain v1) or "secure-alert"
+        /// (opened with the ratchet), the sender's Session ID, the message's time (Unix ms, and as <see cref="Time"/>),
+        /// its text and the swarm's hash of it; a secure alert also has its sequence number and whether its
+        /// acknowledgement reached the beacon (null for a plain message).
+        /// </summary>
+        public sealed record Message(string Kind, string Sender, long Timestamp, string Text, string Hash, uint? Sequence, bool? Acknowledged)
+        {
+            /// <summary>The timestamp in ISO 8601 UTC, such as 2025-01-31T09:15:02.123Z.</summary>
+            public string Time => DateTimeOffset.FromUnixTimeMilliseconds(Timestamp).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        }
 
         /// <summary>Every message shown so far, oldest first.</summary>
         public List<Message> Shown { get; } = new List<Message>();
 
         /// <summary>Messages that could not be opened, or acknowledgements not delivered, so far.</summary>
         public int Problems { get; private set; }
+
+        /// <summary>Messages new to this inbox so far, shown or not (one that could not be opened counts too).</summary>
+        public int Received { get; private set; }
 
         /// <summary>One retrieve (repeated while the node says there is more); false when the network did not answer.</summary>
         public bool Poll()
@@ -53,6 +68,7 @@ namespace SessionBeacon.Harness.Receiver
                 RetrieveResult result;
                 try
                 {
+                    _client.Prepare(keys.SessionId, "fetching new messages from the swarm of " + Progress.Short(keys.SessionId));
                     result = _client.Client.Retrieve(keys.SessionId, keys.Ed25519SecretKey, 0);
                 }
                 catch (ServiceNodeException failed)
@@ -67,6 +83,7 @@ namespace SessionBeacon.Harness.Receiver
                     {
                         continue;
                     }
+                    Received++;
                     Show(message);
                     _seen.Add(message.Hash);
                     File.AppendAllLines(_folder.SeenPath, new[] { message.Hash });
@@ -99,14 +116,14 @@ namespace SessionBeacon.Harness.Receiver
             }
             if (RatchetCarriage.IsRatchetMessage(opened))
             {
-                OpenRatchet(opened);
+                OpenRatchet(opened, message.Hash);
                 return;
             }
             _output.WriteLine(Time(opened.Timestamp) + "  from " + opened.SenderSessionId + ": " + opened.Body);
-            Exec("message", opened.SenderSessionId, opened.Timestamp, opened.Body);
+            Keep(new Message("message", opened.SenderSessionId, opened.Timestamp, opened.Body, message.Hash, null, null));
         }
 
-        private void OpenRatchet(IncomingMessage opened)
+        private void OpenRatchet(IncomingMessage opened, string hash)
         {
             string sender = opened.SenderSessionId;
             KeyValueRatchetStore store = _folder.RatchetStore();
@@ -165,20 +182,22 @@ namespace SessionBeacon.Harness.Receiver
                 return;
             }
             _output.WriteLine(Time(opened.Timestamp) + "  SECURE ALERT " + content.Sequence + " from beacon " + sender + ": " + content.Text);
-            Acknowledge(link, sender, content.Sequence);
-            Exec("secure-alert", sender, opened.Timestamp, content.Text);
+            bool acknowledged = Acknowledge(link, sender, content.Sequence);
+            Keep(new Message("secure-alert", sender, opened.Timestamp, content.Text, hash, content.Sequence, acknowledged));
         }
 
-        private void Acknowledge(RatchetLink link, string beacon, uint sequence)
+        // True when the acknowledgement reached the beacon's swarm.
+        private bool Acknowledge(RatchetLink link, string beacon, uint sequence)
         {
             try
             {
+                _client.Prepare(beacon, "acknowledging alert " + sequence + " to beacon " + Progress.Short(beacon));
                 byte[] payload = link.EncodeAcknowledgement(new[] { sequence }, null, _client.NetworkClock.Now);
                 StoreReceipt receipt = _client.Client.Store(beacon, payload, ServiceNodeClient.DefaultTtl, SendCommand.RequiredSignatures);
                 if (receipt.IsSuccess)
                 {
                     _output.WriteLine("  acknowledged alert " + sequence + " to the beacon: " + receipt.VerifiedCount + " verified swarm signature(s)");
-                    return;
+                    return true;
                 }
                 Problems++;
                 _output.WriteLine("  the acknowledgement of alert " + sequence + " was not delivered: " + receipt.VerifiedCount + " verified swarm signature(s)");
@@ -188,21 +207,22 @@ namespace SessionBeacon.Harness.Receiver
                 Problems++;
                 _output.WriteLine("  the acknowledgement of alert " + sequence + " was not sent: " + failed.Message);
             }
+            return false;
         }
 
         // Keeps the message, and runs the --exec program with it in its environment: no shell, no command-line text.
-        private void Exec(string kind, string sender, long timestamp, string text)
+        private void Keep(Message message)
         {
-            Shown.Add(new Message(kind, sender, timestamp, text));
+            Shown.Add(message);
             if (_exec == null)
             {
                 return;
             }
             var start = new ProcessStartInfo(_exec) { UseShellExecute = false };
-            start.Environment["SESSIONBEACON_TEXT"] = text;
-            start.Environment["SESSIONBEACON_SENDER"] = sender;
-            start.Environment["SESSIONBEACON_TIME"] = timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            start.Environment["SESSIONBEACON_KIND"] = kind;
+            start.Environment["SESSIONBEACON_TEXT"] = message.Text;
+            start.Environment["SESSIONBEACON_SENDER"] = message.Sender;
+            start.Environment["SESSIONBEACON_TIME"] = message.Timestamp.ToString(CultureInfo.InvariantCulture);
+            start.Environment["SESSIONBEACON_KIND"] = message.Kind;
             try
             {
                 using Process process = Process.Start(start);

@@ -189,6 +189,30 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
         }
 
         [Fact]
+        public void ListenJson_WithoutOnce_OneJsonLinePerMessageAsItArrives()
+        {
+            string alice = NewIdentity(out string aliceId);
+            string bob = NewIdentity(out string bobId);
+            string[] network = { "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin };
+            HarnessProcess.Result first = HarnessProcess.Run(["send", "--data", alice, "--to", bobId, "--text", "first \"one\"", .. network]);
+            Assert.True(first.ExitCode == 0, first.ToString());
+
+            using HarnessProcess listen = HarnessProcess.Start(["listen", "--data", bob, "--json", .. network]);
+            listen.WaitForOutput("\n", 1, TimeSpan.FromSeconds(30));
+            HarnessProcess.Result second = HarnessProcess.Run(["send", "--data", alice, "--to", bobId, "--text", "second\nline", .. network]);
+            Assert.True(second.ExitCode == 0, second.ToString());
+            // The next poll, at most ListenCommand.PollSeconds later, brings the second line.
+            listen.WaitForOutput("\n", 2, TimeSpan.FromSeconds(30));
+
+            string[] lines = listen.OutputSoFar.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(2, lines.Length);
+            JsonObject[] messages = lines.Select(line => JsonNode.Parse(line).AsObject()).ToArray();
+            Assert.Equal(new[] { "first \"one\"", "second\nline" }, messages.Select(m => (string)m["text"]));
+            Assert.All(messages, m => Assert.Equal(aliceId, (string)m["sender"]));
+            Assert.All(messages, m => Assert.Equal("message", (string)m["kind"]));
+        }
+
+        [Fact]
         public async Task BadInput_EachCase_OneClearLine_NonZeroExit_NoStackTrace()
         {
             string sender = NewIdentity(out string senderId);
@@ -272,6 +296,29 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
             Assert.Matches(@"00\s+127\.0\.150\.1:\d+\s+[0-9a-f]{16}\s+up\s+-\s+0", status.Output);
             Assert.Matches(@"02\s+127\.0\.151\.1:\d+\s+[0-9a-f]{16}\s+up\s+-\s+0", status.Output);
             Assert.Matches(@"03\s+127\.0\.151\.2:\d+\s+[0-9a-f]{16}\s+down \(fault\)\s+down\s+0", status.Output);
+
+            HarnessProcess.Result json = HarnessProcess.Run("testnet", "status", "--data", data, "--json");
+            Assert.True(json.ExitCode == 0, json.ToString());
+            Assert.Equal("", json.Error);
+            JsonObject network = JsonNode.Parse(json.Output).AsObject();
+            Assert.Equal(new[] { "data", "seed_url", "seed_pin", "admin_url", "process_id", "node_processes", "swarm_count", "nodes_up", "nodes" },
+                network.Select(field => field.Key));
+            Assert.Equal(Path.GetFullPath(data), (string)network["data"]);
+            Assert.StartsWith("https://127.0.0.1:", (string)network["seed_url"]);
+            Assert.Equal(up.Id, (int)network["process_id"]);
+            Assert.False((bool)network["node_processes"]);
+            Assert.Equal(2, (int)network["swarm_count"]);
+            Assert.Equal(3, (int)network["nodes_up"]);
+            JsonArray nodes = network["nodes"].AsArray();
+            Assert.Equal(new[] { "up", "up", "up", "down" }, nodes.Select(node => (string)node["state"]));
+            JsonObject third = nodes[3].AsObject();
+            Assert.Equal(new[] { "index", "address", "swarm", "state", "faults", "messages" }, third.Select(field => field.Key));
+            Assert.Equal(3, (int)third["index"]);
+            Assert.Matches(@"^127\.0\.151\.2:\d+$", (string)third["address"]);
+            Assert.Matches("^[0-9a-f]{16}$", (string)third["swarm"]);
+            Assert.True((bool)third["faults"]["down"]);
+            Assert.Equal(0, (int)third["faults"]["delay_ms"]);
+            Assert.Equal(0, (long)third["messages"]);
 
             HarnessProcess.Result down = HarnessProcess.Run("testnet", "down", "--data", data);
             Assert.True(down.ExitCode == 0, down.ToString());

@@ -142,7 +142,7 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
         private string Partial() => OutputSoFar;
 
         // The dotnet host running these tests (dotnet test), or the one named by the SDK, or dotnet on the PATH.
-        private static string DotnetHost()
+        internal static string DotnetHost()
         {
             string running = Environment.ProcessPath;
             if (running != null && Path.GetFileNameWithoutExtension(running) == "dotnet")

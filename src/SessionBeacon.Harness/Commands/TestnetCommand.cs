@@ -2,8 +2,8 @@
 //   testnet up [--nodes 12] [--swarm-size 4] [--data DIR] [--seed-port 0] [--processes no|yes] [--first-subnet 10]
 //       starts the network (node i on 127.0.X.Y, X from --first-subnet, two nodes per /24), prints the summary (seed URL,
 //       pin, admin URL, swarms) and runs until Ctrl+C or SIGTERM; writes DIR/testnet.json (Network/TestnetState.cs) so
-//       the other subcommands find it. Started again on DIR, the network keeps its seed
-//       URL and pin, so clients given them go on working.
+//       the other subcommands find it. DIR is locked while it runs (Storage/FolderLock.cs); started again on DIR, the
+//       network keeps its seed URL and pin, so clients given them go on working.
 //   testnet status --data DIR      a table of the nodes: address, swarm, up or down, faults, messages stored.
 //   testnet down --data DIR        stops the 'testnet up' process of DIR (SIGTERM, as Ctrl+C) and waits for it.
 //   testnet fault (--data DIR | --admin URL) --node I [--down on|off] [--delay-ms N] [--drop-rate R]
@@ -24,6 +24,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Session.Testnet;
 using SessionBeacon.Harness.Network;
+using SessionBeacon.Harness.Storage;
 using Spectre.Console;
 
 namespace SessionBeacon.Harness.Commands
@@ -168,6 +169,11 @@ namespace SessionBeacon.Harness.Commands
         private static async Task<ExitCode> UpAsync(TestnetOptions settings, HarnessConsole console)
         {
             TextWriter output = console.Output;
+            using FolderLock held = FolderLock.TryAcquire(settings.DataFolder, "testnet up", console.Error);
+            if (held == null)
+            {
+                return ExitCode.Failed;
+            }
             TestNetwork network;
             try
             {

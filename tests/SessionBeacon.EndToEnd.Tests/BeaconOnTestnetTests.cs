@@ -105,6 +105,40 @@ namespace SessionBeacon.EndToEnd.Tests
         }
 
         [Fact]
+        public void Restarts_AfterHelpReached_TheAcknowledgementIsNeitherShownAgainNorTakenForAReplay()
+        {
+            string folder = _net.NewClientFolder();
+            IdentityKeys identity = BeaconClient.NewIdentity();
+            var bobClient = new BeaconClient(_net.Network, _net.NewClientFolder(), _bob);
+            var bundle = new byte[RatchetPreKey.Size];
+            var preKeySecret = new byte[X25519.ScalarSize];
+            RatchetPreKey.Create(bundle, preKeySecret, _bob, bobClient.Random);
+            string preKeyLine = "recipient.prekey = " + _bob.SessionId + " " + Convert.ToBase64String(bundle) + "\n";
+            _board = Board(preKeyLine, folder, identity);
+            _board.Start();
+            _board.RunUntil(() => _board.Beacon.Stage == BeaconStage.Armed, Timeout, "armed");
+            _board.Press(Hold);
+            _board.RunUntil(() => _board.Beacon.Stage == BeaconStage.Confirmed, Timeout, "alert confirmed");
+            var bobState = new KeyValueRatchetStore(new DirectoryStore(_net.NewClientFolder()), "ratchet.beacon");
+            RatchetLink bobLink = RatchetLink.Accept(bobState, bobClient.Random, _bob, preKeySecret, identity.X25519PublicKey,
+                Single(bobClient, identity.SessionId), out RatchetContent alert);
+            Acknowledge(bobClient, bobLink, alert.Sequence);
+            _board.RunUntil(() => _board.Count(BeaconEventKind.HelpReached) == 1, Timeout, "help reached");
+
+            // beacon run again on the same folder: each boot reads the inbox from a random member of
+            // the swarm, and one it never asked returns the acknowledgement again.
+            for (int restart = 1; restart <= 12; restart++)
+            {
+                _board.Beacon.Stop();
+                _board = Board(preKeyLine, folder, identity);
+                _board.Start();
+                _board.RunUntil(() => _board.Beacon.Stage == BeaconStage.Armed, Timeout, "armed after restart " + restart);
+                Assert.True(_board.Count(BeaconEventKind.Problem) == 0, "restart " + restart + ": " + _board.Describe());
+                Assert.Equal(0, _board.Count(BeaconEventKind.HelpReached));
+            }
+        }
+
+        [Fact]
         public void Panic_FlashAlertReady_TheBuiltAheadAlertArrivesAsBuilt_ThenTheDetailedOne()
         {
             _board = Board("", flash: true);

@@ -3,6 +3,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -40,13 +41,16 @@ namespace Session.Testnet
         /// <summary>Starts a seed on <paramref name="address"/>:<paramref name="port"/> (0 picks a free port).</summary>
         public static Task<SeedNode> StartAsync(IPAddress address, int port, NodeRecord[] nodes)
         {
-            return StartAsync(address, port, nodes, null);
+            return StartAsync(address, port, nodes, null, null);
         }
 
-        /// <summary>Starts a seed that also serves the routes <paramref name="moreRoutes"/> adds (the testnet's admin endpoints).</summary>
-        public static async Task<SeedNode> StartAsync(IPAddress address, int port, NodeRecord[] nodes, Action<WebApplication> moreRoutes)
+        /// <summary>
+        /// Starts a seed whose certificate is made on <paramref name="key"/> (null: a fresh key), so the same key gives the
+        /// same pin, and that also serves the routes <paramref name="moreRoutes"/> adds (the testnet's admin endpoints).
+        /// </summary>
+        public static async Task<SeedNode> StartAsync(IPAddress address, int port, NodeRecord[] nodes, RSA key, Action<WebApplication> moreRoutes)
         {
-            X509Certificate2 certificate = SelfSignedCertificate.Create(address.ToString());
+            X509Certificate2 certificate = key == null ? SelfSignedCertificate.Create(address.ToString()) : SelfSignedCertificate.Create(address.ToString(), key);
             WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port, listen => listen.UseHttps(certificate)));

@@ -6,6 +6,9 @@
 //   GET  /admin/observations?node=i      what node i saw
 //   POST /admin/stop | /admin/start  {"node": i}
 // Nodes run in this process (tests, default) or one process each (TestnetOptions.NodeHost).
+// Started again on its data folder, the network keeps its node keys and messages, and also its
+// addresses: the seed's port and TLS key (SeedIdentity) and each node's port, so clients given the
+// seed URL and pin (a provisioned beacon) and their saved node pools go on working.
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -26,13 +29,15 @@ namespace Session.Testnet
     public sealed class TestNetwork : IAsyncDisposable
     {
         private readonly IHostedNode[] _nodes;
+        private readonly SeedIdentity _seedIdentity;
         private readonly List<X509Certificate2> _certificates = new List<X509Certificate2>();
 
-        private TestNetwork(TestnetOptions options, NetworkMap map, IHostedNode[] nodes)
+        private TestNetwork(TestnetOptions options, NetworkMap map, IHostedNode[] nodes, SeedIdentity seedIdentity)
         {
             Options = options;
             Map = map;
             _nodes = nodes;
+            _seedIdentity = seedIdentity;
         }
 
         public TestnetOptions Options { get; }
@@ -55,13 +60,26 @@ namespace Session.Testnet
 
         public int NodeCount => _nodes.Length;
 
-        /// <summary>Starts a network laid out by <paramref name="options"/>. Identities in its data folder are reused.</summary>
+        /// <summary>
+        /// Starts a network laid out by <paramref name="options"/>. Identities, seed key and ports in its data folder
+        /// are reused; the seed's port is the one kept there unless <see cref="TestnetOptions.SeedPort"/> names another.
+        /// </summary>
         /// <exception cref="ArgumentException">The options are out of range; the message says which.</exception>
+        /// <exception cref="SeedPortTakenException">Another program listens on the seed's port.</exception>
+        /// <exception cref="InvalidDataException">A key file or seed.json in the folder is damaged; the message says which.</exception>
         public static async Task<TestNetwork> StartAsync(TestnetOptions options)
         {
             Validate(options);
             var clock = Stopwatch.StartNew();
             Directory.CreateDirectory(options.DataFolder);
+            SeedIdentity seedIdentity = SeedIdentity.LoadOrCreate(options.DataFolder);
+            int seedPort = options.SeedPort != 0 ? options.SeedPort : seedIdentity.Port;
+            if (seedPort != 0 && !IsFree(IPAddress.Loopback, seedPort))
+            {
+                seedIdentity.Dispose();
+                throw new SeedPortTakenException(seedPort, options.SeedPort != 0 ? null : options.DataFolder);
+            }
+            NetworkMap before = PreviousMap(options.DataFolder);
             int swarmCount = Math.Max(1, options.NodeCount / options.SwarmSize);
             var entries = new NodeEntry[options.NodeCount];
             var identities = new NodeIdentity[options.NodeCount];
@@ -69,13 +87,14 @@ namespace Session.Testnet
             {
                 identities[i] = NodeIdentity.LoadOrCreate(Path.Combine(NodeProcess.NodeFolder(options.DataFolder, i), NodeProcess.KeyFileName));
                 string ip = AddressOf(options, i);
-                entries[i] = new NodeEntry(i, ip, FreePort(ip), identities[i].Ed25519Hex, identities[i].X25519Hex, NetworkMap.SwarmIdFor(i, swarmCount));
+                entries[i] = new NodeEntry(i, ip, PortFor(before, i, ip, identities[i].Ed25519Hex), identities[i].Ed25519Hex, identities[i].X25519Hex,
+                    NetworkMap.SwarmIdFor(i, swarmCount));
             }
             var map = new NetworkMap(entries);
             File.WriteAllText(Path.Combine(options.DataFolder, NodeProcess.MapFileName), map.ToJson());
 
             var nodes = new IHostedNode[entries.Length];
-            var network = new TestNetwork(options, map, nodes);
+            var network = new TestNetwork(options, map, nodes, seedIdentity);
             try
             {
                 if (options.NodeHost != null)
@@ -116,7 +135,8 @@ namespace Session.Testnet
                 {
                     records[i] = new NodeRecord(entries[i].Ip, entries[i].Port, entries[i].Ed25519Hex, entries[i].X25519Hex);
                 }
-                network.Seed = await SeedNode.StartAsync(IPAddress.Loopback, options.SeedPort, records, network.MapAdmin);
+                network.Seed = await SeedNode.StartAsync(IPAddress.Loopback, seedPort, records, seedIdentity.Key, network.MapAdmin);
+                seedIdentity.Save(new Uri(network.Seed.BaseUrl).Port);
             }
             catch
             {
@@ -195,6 +215,7 @@ namespace Session.Testnet
                 certificate.Dispose();
             }
             _certificates.Clear();
+            _seedIdentity.Dispose();
         }
 
         private IHostedNode Hosted(int index)
@@ -213,14 +234,62 @@ namespace Session.Testnet
         }
 
         // Ports are chosen before the nodes start so every node knows every address; each address is its own, so the
-        // chance that the system hands the port to someone else in between is nil in practice.
-        private static int FreePort(string ip)
+        // chance that the system hands the port to someone else in between is nil in practice. A node keeps the port
+        // it had on the last run of the folder when that is free, so clients' saved pools stay right.
+        private static int PortFor(NetworkMap before, int index, string ip, string ed25519Hex)
         {
+            if (before != null && index < before.Nodes.Length)
+            {
+                NodeEntry last = before.Nodes[index];
+                if (last.Ip == ip && last.Ed25519Hex == ed25519Hex && IsFree(IPAddress.Parse(ip), last.Port))
+                {
+                    return last.Port;
+                }
+            }
             var probe = new TcpListener(IPAddress.Parse(ip), 0);
             probe.Start();
             int port = ((IPEndPoint)probe.LocalEndpoint).Port;
             probe.Stop();
             return port;
+        }
+
+        // True when nothing listens on address:port. SO_REUSEADDR, as the servers use it, so connections of
+        // the last run still closing (TIME_WAIT) do not count, while another program's listener does.
+        private static bool IsFree(IPAddress address, int port)
+        {
+            var probe = new TcpListener(address, port);
+            probe.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            try
+            {
+                probe.Start();
+                return true;
+            }
+            catch (SocketException)
+            {
+                return false;
+            }
+            finally
+            {
+                probe.Stop();
+            }
+        }
+
+        // The map the last run wrote, or null when there is none or it cannot be read (then every node gets a new port).
+        private static NetworkMap PreviousMap(string dataFolder)
+        {
+            string path = Path.Combine(dataFolder, NodeProcess.MapFileName);
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+            try
+            {
+                return NetworkMap.FromJson(File.ReadAllText(path), path);
+            }
+            catch (InvalidDataException)
+            {
+                return null;
+            }
         }
 
         private static void Validate(TestnetOptions options)

@@ -18,7 +18,7 @@ namespace Session.Testnet
         /// <summary>The third byte of the first nodes' addresses.</summary>
         public int FirstSubnet { get; init; } = 10;
 
-        /// <summary>The seed (and admin) port on 127.0.0.1; 0 picks a free one.</summary>
+        /// <summary>The seed (and admin) port on 127.0.0.1; 0: the one kept in the data folder from the last run, else a free one.</summary>
         public int SeedPort { get; init; }
 
         /// <summary>When set, each node runs in its own process started with this command (see <see cref="NodeProcess"/>).</summary>

@@ -8,6 +8,7 @@ using SessionBeacon.Config;
 using SessionBeacon.Harness.Config;
 using SessionBeacon.Harness.Device;
 using SessionBeacon.Harness.Identity;
+using SessionBeacon.Harness.Storage;
 
 namespace SessionBeacon.Harness.Commands
 {
@@ -59,6 +60,11 @@ namespace SessionBeacon.Harness.Commands
             catch (IOException missing)
             {
                 error.WriteLine("beacon run: " + missing.Message + " (or 'provision --out " + data + "' for a whole device folder)");
+                return ExitCode.Failed;
+            }
+            using FolderLock held = FolderLock.TryAcquire(data, "beacon run", error);
+            if (held == null)
+            {
                 return ExitCode.Failed;
             }
             SimulatedDevice device;

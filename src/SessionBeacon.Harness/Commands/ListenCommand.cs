@@ -12,6 +12,7 @@ using Session.Core.Micro.Ratchet;
 using SessionBeacon.Harness.Identity;
 using SessionBeacon.Harness.Network;
 using SessionBeacon.Harness.Receiver;
+using SessionBeacon.Harness.Storage;
 
 namespace SessionBeacon.Harness.Commands
 {
@@ -69,6 +70,12 @@ namespace SessionBeacon.Harness.Commands
             catch (IOException missing)
             {
                 error.WriteLine("listen: " + missing.Message);
+                return ExitCode.Failed;
+            }
+            using FolderLock held = FolderLock.TryAcquire(data, "listen", error);
+            if (held == null)
+            {
+                keys.Wipe();
                 return ExitCode.Failed;
             }
             // With --json, standard output carries only JSON: the human lines move to standard error.

@@ -2,7 +2,8 @@
 //   testnet up [--nodes 12] [--swarm-size 4] [--data DIR] [--seed-port 0] [--processes no|yes] [--first-subnet 10]
 //       starts the network (node i on 127.0.X.Y, X from --first-subnet, two nodes per /24), prints the summary (seed URL,
 //       pin, admin URL, swarms) and runs until Ctrl+C or SIGTERM; writes DIR/testnet.json (Network/TestnetState.cs) so
-//       the other subcommands find it.
+//       the other subcommands find it. DIR is locked while it runs (Storage/FolderLock.cs); started again on DIR, the
+//       network keeps its seed URL and pin, so clients given them go on working.
 //   testnet status --data DIR      a table of the nodes: address, swarm, up or down, faults, messages stored.
 //   testnet down --data DIR        stops the 'testnet up' process of DIR (SIGTERM, as Ctrl+C) and waits for it.
 //   testnet fault (--data DIR | --admin URL) --node I [--down on|off] [--delay-ms N] [--drop-rate R]
@@ -23,6 +24,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Session.Testnet;
 using SessionBeacon.Harness.Network;
+using SessionBeacon.Harness.Storage;
 using Spectre.Console;
 
 namespace SessionBeacon.Harness.Commands
@@ -49,7 +51,7 @@ namespace SessionBeacon.Harness.Commands
             Option<int> nodes = CommonOptions.Integer("--nodes", "N", "storage nodes", 12, 1, 1000);
             Option<int> swarmSize = CommonOptions.Integer("--swarm-size", "S", "nodes per swarm", 4, 1, 1000);
             Option<string> data = CommonOptions.Data("the network's folder: node keys, messages, testnet.json [default: testnet-data]", required: false);
-            Option<int> seedPort = CommonOptions.Integer("--seed-port", "P", "the seed's port on 127.0.0.1 (0: any free port)", 0, 0, 65535);
+            Option<int> seedPort = CommonOptions.Integer("--seed-port", "P", "the seed's port on 127.0.0.1 (0: the port of the last run on the folder, else any free one)", 0, 0, 65535);
             Option<string> processes = CommonOptions.Choice("--processes", "one process per node", "no", "yes", "no");
             Option<int> firstSubnet = CommonOptions.Integer("--first-subnet", "X", "node i listens on 127.0.X.Y, two nodes per /24 from 127.0.X", 10, 1, 255);
             var up = new Command("up", "start a network and run it until Ctrl+C or 'testnet down'") { nodes, swarmSize, data, seedPort, processes, firstSubnet };
@@ -167,6 +169,11 @@ namespace SessionBeacon.Harness.Commands
         private static async Task<ExitCode> UpAsync(TestnetOptions settings, HarnessConsole console)
         {
             TextWriter output = console.Output;
+            using FolderLock held = FolderLock.TryAcquire(settings.DataFolder, "testnet up", console.Error);
+            if (held == null)
+            {
+                return ExitCode.Failed;
+            }
             TestNetwork network;
             try
             {
@@ -176,6 +183,12 @@ namespace SessionBeacon.Harness.Commands
             catch (ArgumentException invalid)
             {
                 throw new ArgumentException(invalid.Message);
+            }
+            catch (SeedPortTakenException taken)
+            {
+                console.Error.WriteLine("testnet did not start: " + taken.Message + "; stop that program, or move the seed with --seed-port N"
+                    + " (its clients then need the new seed URL)");
+                return ExitCode.Failed;
             }
             catch (Exception failed) when (failed is IOException || failed is InvalidOperationException || failed is System.Net.Sockets.SocketException)
             {

@@ -8,6 +8,7 @@
 using System;
 using System.Net.Http;
 using System.Net.Security;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
@@ -91,8 +92,18 @@ namespace SessionBeacon.Harness.Network
             }
             catch (HttpRequestException error)
             {
-                return HttpResponse.Failed("POST " + url + ": " + (pinFailure ?? Describe(error)));
+                return HttpResponse.Failed("POST " + url + ": " + (pinFailure ?? Describe(error)) + (isSeed && IsLocalRefusal(url, error) ? NoTestnetHint : ""));
             }
+        }
+
+        // A seed on this machine that refuses connections is a local testnet that is not running.
+        private const string NoTestnetHint = "; is the testnet running? Start it with 'harness testnet up --data <its folder>'"
+            + " (started again on its folder, it keeps this seed URL and pin)";
+
+        private static bool IsLocalRefusal(string url, HttpRequestException error)
+        {
+            return error.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused }
+                && Uri.TryCreate(url, UriKind.Absolute, out Uri parsed) && parsed.IsLoopback;
         }
 
         private static string Describe(Exception error)

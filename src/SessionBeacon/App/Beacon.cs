@@ -85,7 +85,7 @@ namespace SessionBeacon.App
         /// <summary>A beacon for <paramref name="config"/> with the account <paramref name="identity"/>.</summary>
         /// <param name="config">The validated nf.config.</param>
         /// <param name="identity">The beacon's Session identity (kept outside nf.config).</param>
-        /// <param name="store">The flash key-value store: outbox, ratchet states, node pool, cursors.</param>
+        /// <param name="store">The flash key-value store: outbox, ratchet states, node pool, cursors, handled inbox messages.</param>
         /// <param name="profile">The network: NetworkProfile.Mainnet() or a testnet.</param>
         /// <param name="transport">HTTP(S) to seeds and nodes.</param>
         /// <param name="clock">The local clock (Unix milliseconds).</param>
@@ -131,7 +131,7 @@ namespace SessionBeacon.App
             _policy = new AlertPolicy(config.Policy);
             _pairings = new RatchetPairings(config.Recipients, identity, store, random);
             _writer = new AlertWriter(config, identity, store, random, _networkClock, _outbox, _armed, _flash, _alertSender, _pairings, _events);
-            _inbox = new Inbox(_client, identity, config, _pairings);
+            _inbox = new Inbox(_client, identity, config, _pairings, store);
             _feedback = new FeedbackPlayer(hardware.Light, hardware.Sound, config.Feedback);
         }
 

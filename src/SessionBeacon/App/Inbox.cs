@@ -3,7 +3,9 @@
 // reached; a plain message from a configured recipient is a reply (a person read the alert).
 // Messages from anyone else are not shown: anybody can write to a Session ID. A message is looked
 // at once: the hashes of recent ones are remembered, because the swarm member asked next may not
-// know the cursor of the last one.
+// know the cursor of the last one; those from recipients and paired receivers also on flash
+// (HandledMessages), so a reboot neither shows them again nor takes an acknowledgement handled
+// before it for a replay.
 using System;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
@@ -24,26 +26,33 @@ namespace SessionBeacon.App
         private readonly MessageReceiver _receiver;
         private readonly BeaconConfig _config;
         private readonly RatchetPairings _pairings;
+        private readonly HandledMessages _handled;
         private readonly string[] _seen = new string[SeenCapacity];
         private int _seenNext;
 
-        /// <summary>An inbox of <paramref name="identity"/> that recognises the recipients of <paramref name="config"/> and the receivers of <paramref name="pairings"/>.</summary>
+        /// <summary>
+        /// An inbox of <paramref name="identity"/> that recognises the recipients of <paramref name="config"/> and the
+        /// receivers of <paramref name="pairings"/>, and keeps the messages it handled in <paramref name="store"/>.
+        /// </summary>
         /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
-        public Inbox(ServiceNodeClient client, IdentityKeys identity, BeaconConfig config, RatchetPairings pairings)
+        public Inbox(ServiceNodeClient client, IdentityKeys identity, BeaconConfig config, RatchetPairings pairings, IKeyValueStore store)
         {
             if (client == null) { throw Errors.Null("client"); }
             if (identity == null) { throw Errors.Null("identity"); }
             if (config == null) { throw Errors.Null("config"); }
             if (pairings == null) { throw Errors.Null("pairings"); }
+            if (store == null) { throw Errors.Null("store"); }
             _client = client;
             _identity = identity;
             _receiver = new MessageReceiver(identity);
             _config = config;
             _pairings = pairings;
+            _handled = new HandledMessages(store);
         }
 
         /// <summary>Retrieves new messages and turns them into HelpReached, Reply and Problem events appended to <paramref name="events"/>.</summary>
         /// <exception cref="ServiceNodeException">The inbox could not be read.</exception>
+        /// <exception cref="System.Exception">The flash write of a handled message failed (the store's exception).</exception>
         public void Poll(long now, System.Collections.ArrayList events)
         {
             RetrieveResult result = _client.Retrieve(_identity.SessionId, _identity.Ed25519SecretKey, 0);
@@ -55,6 +64,10 @@ namespace SessionBeacon.App
                     continue;
                 }
                 Remember(message.Hash);
+                if (_handled.Contains(message.Hash))
+                {
+                    continue;
+                }
                 IncomingMessage opened;
                 try
                 {
@@ -65,15 +78,20 @@ namespace SessionBeacon.App
                     // Not for us or damaged: nothing a person with the beacon could act on.
                     continue;
                 }
-                Read(opened, now, events);
+                Read(opened, message.Hash, now, events);
             }
         }
 
-        private void Read(IncomingMessage message, long now, System.Collections.ArrayList events)
+        private void Read(IncomingMessage message, string hash, long now, System.Collections.ArrayList events)
         {
             int peer = _pairings.PeerOf(message);
             if (peer >= 0 && RatchetCarriage.IsRatchetMessage(message))
             {
+                bool begunBefore = _handled.WasBegun(hash);
+                if (!begunBefore)
+                {
+                    _handled.Begin(hash);
+                }
                 try
                 {
                     RatchetContent content = _pairings.Link(peer).Open(message);
@@ -83,14 +101,21 @@ namespace SessionBeacon.App
                 }
                 catch (RatchetException refused)
                 {
-                    events.Add(new BeaconEvent(BeaconEventKind.Problem, now, BeaconEvent.NoAlert, _config.Recipients[peer].Name, refused.Message));
+                    // This same stored message was opened before a power cut took the result: the
+                    // ratchet's duplicate is the beacon's own open. Any other message is reported.
+                    if (!begunBefore || refused.Error != RatchetError.Duplicate)
+                    {
+                        events.Add(new BeaconEvent(BeaconEventKind.Problem, now, BeaconEvent.NoAlert, _config.Recipients[peer].Name, refused.Message));
+                    }
                 }
+                _handled.Done(hash);
                 return;
             }
             int from = _config.RecipientIndex(message.SenderSessionId);
             if (from >= 0 && message.Body != null)
             {
                 events.Add(new BeaconEvent(BeaconEventKind.Reply, now, BeaconEvent.NoAlert, _config.Recipients[from].Name, message.Body));
+                _handled.Done(hash);
             }
         }
 

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
+using System.Net;
 using System.Net.Http;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -61,6 +63,71 @@ namespace Session.Testnet.Tests.Network
                     JsonArray messages = Rpcs.Json((await client.DirectAsync(second.Map.Nodes[i], "retrieve", Rpcs.Retrieve(user))).Body)["messages"].AsArray();
                     Assert.Single(messages);
                 }
+            }
+            finally
+            {
+                Directory.Delete(folder, true);
+            }
+        }
+
+        [Fact]
+        public async Task WholeNetwork_StartedAgainOnItsFolder_SameSeedUrlPinAndNodeAddresses()
+        {
+            // Clients are given the seed's URL and pin once (a provisioned beacon has them in nf.config).
+            string folder = Directory.CreateTempSubdirectory("testnet-seed").FullName;
+            var options = new TestnetOptions { NodeCount = 3, SwarmSize = 3, DataFolder = folder, FirstSubnet = 38 };
+            try
+            {
+                string url;
+                string pin;
+                string[] nodes;
+                await using (TestNetwork first = await TestNetwork.StartAsync(options))
+                {
+                    url = first.SeedUrl;
+                    pin = first.SeedPin;
+                    nodes = Array.ConvertAll(first.Map.Nodes, n => n.BaseUrl);
+                }
+                await using TestNetwork second = await TestNetwork.StartAsync(options);
+                Assert.Equal(url, second.SeedUrl);
+                Assert.Equal(pin, second.SeedPin);
+                Assert.Equal(nodes, Array.ConvertAll(second.Map.Nodes, n => n.BaseUrl));
+                using var client = new OnionClient();
+                Assert.Equal(200, (await client.DirectAsync(second.Map.Nodes[1], "info", new JsonObject())).Status);
+            }
+            finally
+            {
+                Directory.Delete(folder, true);
+            }
+        }
+
+        [Fact]
+        public async Task StartedAgain_TheSeedsPortTakenByAnotherProgram_FailsNamingThePort_NothingLeftRunning()
+        {
+            string folder = Directory.CreateTempSubdirectory("testnet-port").FullName;
+            var options = new TestnetOptions { NodeCount = 2, SwarmSize = 2, DataFolder = folder, FirstSubnet = 42 };
+            try
+            {
+                string url;
+                await using (TestNetwork first = await TestNetwork.StartAsync(options))
+                {
+                    url = first.SeedUrl;
+                }
+                int port = new Uri(url).Port;
+                var other = new TcpListener(IPAddress.Loopback, port);
+                other.Start();
+                try
+                {
+                    var taken = await Assert.ThrowsAsync<SeedPortTakenException>(() => TestNetwork.StartAsync(options));
+                    Assert.Equal(port, taken.Port);
+                    Assert.Contains("127.0.0.1:" + port, taken.Message);
+                    Assert.Contains("in use by another program", taken.Message);
+                }
+                finally
+                {
+                    other.Stop();
+                }
+                await using TestNetwork again = await TestNetwork.StartAsync(options);
+                Assert.Equal(url, again.SeedUrl);
             }
             finally
             {

@@ -342,7 +342,7 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
             return folder;
         }
 
-        private static void AssertOneLineFailure(HarnessProcess.Result result, int exitCode, string message)
+        internal static void AssertOneLineFailure(HarnessProcess.Result result, int exitCode, string message)
         {
             Assert.True(result.ExitCode == exitCode, "expected exit " + exitCode + " with '" + message + "'; " + result);
             string[] lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -25,7 +25,11 @@ namespace SessionBeacon.Tests.Support
         }
     }
 
-    /// <summary>Counts every write (Put and Remove) to a MemoryStore and cuts the power at write number CutAt.</summary>
+    /// <summary>
+    /// Counts every write (Put and Remove) to a MemoryStore and cuts the power at write number CutAt.
+    /// A device without power writes nothing more: every later write throws too, so code that
+    /// catches the first (the beacon's Step reports and goes on) cannot write past the cut.
+    /// </summary>
     internal sealed class PowerCutStore : IKeyValueStore
     {
         private readonly MemoryStore _flash;
@@ -41,6 +45,9 @@ namespace SessionBeacon.Tests.Support
 
         public int Writes { get; private set; }
 
+        /// <summary>True once the power is cut.</summary>
+        public bool IsCut => Writes >= _cutAt;
+
         public byte[] Get(string key)
         {
             return _flash.Get(key);
@@ -48,6 +55,10 @@ namespace SessionBeacon.Tests.Support
 
         public void Put(string key, byte[] value)
         {
+            if (IsCut)
+            {
+                throw new PowerCutException(_cutAt);
+            }
             if (++Writes != _cutAt)
             {
                 _flash.Put(key, value);
@@ -70,6 +81,10 @@ namespace SessionBeacon.Tests.Support
 
         public void Remove(string key)
         {
+            if (IsCut)
+            {
+                throw new PowerCutException(_cutAt);
+            }
             if (++Writes != _cutAt)
             {
                 _flash.Remove(key);

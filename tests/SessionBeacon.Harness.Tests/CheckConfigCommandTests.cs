@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace SessionBeacon.Harness.Tests
@@ -7,6 +8,8 @@ namespace SessionBeacon.Harness.Tests
     public class CheckConfigCommandTests
     {
         private static readonly string s_shipped = Path.Combine(AppContext.BaseDirectory, "shipped");
+        private static readonly string s_alice = "05" + new string('1', 64);
+        private static readonly string s_pin = Convert.ToBase64String(new byte[32]);
 
         [Fact]
         public void CheckConfig_ShippedFiles_DescribesTheBeacon()
@@ -37,6 +40,23 @@ namespace SessionBeacon.Harness.Tests
             Assert.Equal(ExitCode.ConfigError, code);
             Assert.Contains("board 'esp8266' has no profile", error);
             Assert.Contains("use one of: esp32-c3-devkitm, esp32-devkitc, esp32-s3-devkitc, m5stack-atom-lite", error);
+        }
+
+        [Fact]
+        public void CheckConfig_ReadmeDeviceCommand_ChecksTheProvisionedFolder()
+        {
+            string folder = Path.Combine(Directory.CreateTempSubdirectory("device").FullName, "beacon-1");
+            var (provisioned, _, provisionError) = Run("provision", "--board", "m5stack-atom-lite", "--out", folder, "--recipient", s_alice + " Alice",
+                "--seed-url", "http://127.0.0.1:22100/json_rpc", "--seed-pin", s_pin, "--no-hello", "--config", Path.Combine(s_shipped, "nf.config"));
+            Assert.True(provisioned == ExitCode.Ok, provisionError);
+
+            string readme = File.ReadAllText(Path.Combine(folder, "README-DEVICE.txt"));
+            Match command = Regex.Match(readme, "(?m)^  harness (check-config .+)$");
+            Assert.True(command.Success, "README-DEVICE.txt names no check-config command:\n" + readme);
+            var (code, output, error) = Run(command.Groups[1].Value.Split(' '));
+
+            Assert.True(code == ExitCode.Ok, "'" + command.Groups[1].Value + "' exits " + code + ": " + error);
+            Assert.Contains("on M5Stack Atom Lite", output);
         }
 
         [Fact]

@@ -15,7 +15,7 @@ namespace SessionBeacon.Harness.Commands
         public static Command Create(HarnessConsole console)
         {
             Option<string> config = CommonOptions.Text("--config", "FILE", "the configuration to check [default: nf.config]", false);
-            Option<string> boards = CommonOptions.Text("--boards", "DIR", "the board profiles [default: boards/ beside the configuration]", false);
+            Option<string> boards = CommonOptions.Text("--boards", "DIR", "the board profiles [default: board.conf beside the configuration when there is one, as in a device folder; else boards/ beside it]", false);
             var command = new Command("check-config", "check nf.config and its board profile as the device would, and list every problem") { config, boards };
             command.SetAction(parsed => (int)Run(parsed.GetValue(config), parsed.GetValue(boards), console.Output, console.Error));
             return command;
@@ -24,14 +24,13 @@ namespace SessionBeacon.Harness.Commands
         public static ExitCode Run(string configPath, string boardsFolder, TextWriter output, TextWriter error)
         {
             configPath ??= "nf.config";
-            boardsFolder ??= DeviceFiles.BoardsBeside(configPath);
             try
             {
                 BeaconConfig config = BeaconConfig.Parse(DeviceFiles.ConfigText(configPath), Path.GetFileName(configPath));
                 string boardPath;
                 try
                 {
-                    boardPath = DeviceFiles.BoardPath(boardsFolder, config.Board);
+                    boardPath = DeviceFiles.BoardPathFor(configPath, boardsFolder, config.Board);
                 }
                 catch (FileNotFoundException missing)
                 {

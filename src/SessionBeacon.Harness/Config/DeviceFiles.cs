@@ -36,6 +36,22 @@ namespace SessionBeacon.Harness.Config
             return path;
         }
 
+        /// <summary>
+        /// The board profile a device with <paramref name="configPath"/> reads: with <paramref name="boardsFolder"/>, the profile
+        /// <paramref name="boardName"/> there; without, the board.conf beside the configuration (a folder 'provision' wrote, as on
+        /// the device), or else the profile <paramref name="boardName"/> in boards/ beside it (the repository's nf.config).
+        /// </summary>
+        /// <exception cref="FileNotFoundException">There is no such profile; the message lists the ones there are.</exception>
+        public static string BoardPathFor(string configPath, string boardsFolder, string boardName)
+        {
+            string beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configPath)), ProvisionCommand.BoardFileName);
+            if (boardsFolder == null && File.Exists(beside))
+            {
+                return beside;
+            }
+            return BoardPath(boardsFolder ?? BoardsBeside(configPath), boardName);
+        }
+
         /// <summary>The board profile at <paramref name="path"/>, validated.</summary>
         /// <exception cref="ConfigException">The profile has problems.</exception>
         public static BoardProfile Board(string path) => BoardProfile.Parse(File.ReadAllText(path), Path.GetFileName(path));

@@ -7,8 +7,8 @@ using SessionBeacon.Harness.Config;
 namespace SessionBeacon.Harness.Commands
 {
     /// <summary>
-    /// Validates nf.config and the board profile it names with the same portable code the device
-    /// runs, and prints what the beacon would do with them.
+    /// Validates nf.config and its board profile with the check the device runs at start
+    /// (DeviceSetup.Check), and prints what the beacon would do with them.
     /// </summary>
     public static class CheckConfigCommand
     {
@@ -26,18 +26,8 @@ namespace SessionBeacon.Harness.Commands
             configPath ??= "nf.config";
             try
             {
-                BeaconConfig config = BeaconConfig.Parse(DeviceFiles.ConfigText(configPath), Path.GetFileName(configPath));
-                string boardPath;
-                try
-                {
-                    boardPath = DeviceFiles.BoardPathFor(configPath, boardsFolder, config.Board);
-                }
-                catch (FileNotFoundException missing)
-                {
-                    error.WriteLine(Path.GetFileName(configPath) + ": " + missing.Message);
-                    return ExitCode.ConfigError;
-                }
-                Describe(config, DeviceFiles.Board(boardPath), output);
+                DeviceSetup setup = DeviceFiles.Load(configPath, DeviceFiles.BoardPathFor(configPath, boardsFolder), wifiOptional: false);
+                Describe(setup.Config, setup.Board, Path.GetFileName(configPath), output);
                 return ExitCode.Ok;
             }
             catch (FileNotFoundException missing)
@@ -52,19 +42,25 @@ namespace SessionBeacon.Harness.Commands
             }
         }
 
-        private static void Describe(BeaconConfig config, BoardProfile board, TextWriter output)
+        private static void Describe(BeaconConfig config, BoardProfile board, string configName, TextWriter output)
         {
             output.WriteLine("network:    " + config.Network + (config.SeedUrl == null ? " (pinned seed nodes)" : " via " + config.SeedUrl));
-            output.WriteLine("device:     " + config.DeviceName + " on " + board.Name + " (" + board.RamClass + " RAM)");
+            output.WriteLine("wifi:       " + (config.WifiSsid != null ? "joins '" + config.WifiSsid + "'"
+                : "none: fine for the harness's simulated device (beacon run) on this testnet; a device stops at start without wifi.ssid"));
+            output.WriteLine("device:     " + config.DeviceName + " on " + board.Name + " (" + board.Chip.Title + ", " + board.RamClass + " RAM)");
             output.WriteLine("button:     GPIO" + board.ButtonPin + (board.ButtonActiveLow ? ", active low" : ", active high")
                 + "; hold " + config.PanicHoldMs + " ms to fire, " + config.PanicCancelMs + " ms to cancel");
             output.WriteLine("led:        GPIO" + board.LedPin + " (" + board.LedKind + ")");
+            foreach (SensorSetting sensor in config.Policy.Sensors)
+            {
+                output.WriteLine("sensor:     " + sensor.Name + " (" + sensor.Kind.ToString().ToLowerInvariant() + ") on GPIO" + sensor.Pin);
+            }
             output.WriteLine("alerts:     kept and retried for " + config.AlertTtlHours + " h");
             foreach (Recipient recipient in config.Recipients)
             {
-                output.WriteLine("recipient:  " + recipient.Name + "  " + recipient.SessionId);
+                output.WriteLine("recipient:  " + recipient.Name + "  " + recipient.SessionId + (recipient.UsesRatchet ? "  (companion receiver, ratchet)" : ""));
             }
-            output.WriteLine("nf.config is valid.");
+            output.WriteLine(configName + " is valid.");
         }
 
         /// <summary>The profile names in <paramref name="folder"/>, sorted; a note when there is no such folder.</summary>

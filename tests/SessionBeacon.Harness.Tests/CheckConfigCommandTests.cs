@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SessionBeacon.Config;
 using Xunit;
@@ -148,6 +150,61 @@ namespace SessionBeacon.Harness.Tests
             var (code, output, error) = Run("check-config", "--config", DeviceFolder(config, Esp32Board));
             Assert.True(code == ExitCode.Ok, error);
             Assert.Contains("wifi:       none", output);
+        }
+
+        [Fact]
+        public void CheckConfig_Json_Valid_TheSummaryAsOneObject()
+        {
+            string path = DeviceFolder(DeviceConfig("sensor = analog 34 above 2000 1800 Water level\n"), Esp32Board);
+            var (code, output, error) = Run("check-config", "--config", path, "--json");
+
+            Assert.Equal(ExitCode.Ok, code);
+            Assert.Equal("", error);
+            JsonObject summary = JsonNode.Parse(output).AsObject();
+            Assert.True((bool)summary["valid"]);
+            Assert.Equal(path, (string)summary["config"]);
+            Assert.Equal(Path.Combine(Path.GetDirectoryName(path), "board.conf"), (string)summary["board"]);
+            Assert.Equal("mainnet", (string)summary["network"]);
+            Assert.Null(summary["seedUrl"]);
+            Assert.Equal("Home", (string)summary["wifiSsid"]);
+            Assert.Equal("esp32", (string)summary["chip"]);
+            Assert.Equal(4, (int)summary["button"]["pin"]);
+            Assert.True((bool)summary["button"]["activeLow"]);
+            Assert.Equal(1500, (int)summary["button"]["holdMs"]);
+            Assert.Equal(2, (int)summary["led"]["pin"]);
+            JsonNode sensor = Assert.Single(summary["sensors"].AsArray());
+            Assert.Equal("Water level", (string)sensor["name"]);
+            Assert.Equal("analog", (string)sensor["kind"]);
+            Assert.Equal(34, (int)sensor["pin"]);
+            JsonNode alice = Assert.Single(summary["recipients"].AsArray());
+            Assert.Equal("Alice", (string)alice["name"]);
+            Assert.Equal(s_alice, (string)alice["sessionId"]);
+            Assert.False((bool)alice["ratchet"]);
+        }
+
+        [Fact]
+        public void CheckConfig_Json_Problems_ListedOnStandardOutput_ExitCode3()
+        {
+            string path = DeviceFolder("board = t\nrecipient = " + s_alice + " Alice\nsensor = contact 4 Door\n", Esp32Board.Replace("button.pin = 4", "button.pin = 4\nled.pin = 6"));
+            var (code, output, error) = Run("check-config", "--config", path, "--json");
+
+            Assert.Equal(ExitCode.ConfigError, code);
+            Assert.Equal("", error);
+            JsonObject result = JsonNode.Parse(output).AsObject();
+            Assert.False((bool)result["valid"]);
+            var device = Assert.Throws<ConfigException>(() => DeviceSetup.Check(File.ReadAllText(path), "nf.config",
+                File.ReadAllText(Path.Combine(Path.GetDirectoryName(path), "board.conf")), "board.conf", false));
+            Assert.Equal(device.Problems, result["problems"].AsArray().Select(problem => (string)problem).ToArray());
+        }
+
+        [Fact]
+        public void CheckConfig_Json_MissingFile_IsOneProblem()
+        {
+            var (code, output, error) = Run("check-config", "--config", "/nonexistent/nf.config", "--json");
+            Assert.Equal(ExitCode.ConfigError, code);
+            Assert.Equal("", error);
+            string problem = (string)Assert.Single(JsonNode.Parse(output)["problems"].AsArray());
+            Assert.Contains("/nonexistent/nf.config not found", problem);
         }
 
         [Fact]

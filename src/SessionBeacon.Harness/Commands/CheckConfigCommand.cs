@@ -1,6 +1,10 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using SessionBeacon.Config;
 using SessionBeacon.Harness.Config;
 
@@ -8,38 +12,65 @@ namespace SessionBeacon.Harness.Commands
 {
     /// <summary>
     /// Validates nf.config and its board profile with the check the device runs at start
-    /// (DeviceSetup.Check), and prints what the beacon would do with them.
+    /// (DeviceSetup.Check), and prints what the beacon would do with them, or every problem;
+    /// with --json, either as one JSON object on standard output.
     /// </summary>
     public static class CheckConfigCommand
     {
+        // Indented for people; quotes and angle brackets as they are (the output is no web page).
+        private static readonly JsonSerializerOptions s_indented = new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
         public static Command Create(HarnessConsole console)
         {
             Option<string> config = CommonOptions.Text("--config", "FILE", "the configuration to check [default: nf.config]", false);
             Option<string> boards = CommonOptions.Text("--boards", "DIR", "the board profiles [default: board.conf beside the configuration when there is one, as in a device folder; else boards/ beside it]", false);
-            var command = new Command("check-config", "check nf.config and its board profile as the device would, and list every problem") { config, boards };
-            command.SetAction(parsed => (int)Run(parsed.GetValue(config), parsed.GetValue(boards), console.Output, console.Error));
+            var json = new Option<bool>("--json") { Description = "print the summary, or the list of problems, as one JSON object on standard output" };
+            var command = new Command("check-config", "check nf.config and its board profile as the device would, and list every problem") { config, boards, json };
+            command.SetAction(parsed => (int)Run(parsed.GetValue(config), parsed.GetValue(boards), parsed.GetValue(json), console.Output, console.Error));
             return command;
         }
 
-        public static ExitCode Run(string configPath, string boardsFolder, TextWriter output, TextWriter error)
+        /// <summary>Checks the files; with <paramref name="json"/> the summary or the problems go to <paramref name="output"/> as JSON, else the summary to output and the problems to <paramref name="error"/>.</summary>
+        public static ExitCode Run(string configPath, string boardsFolder, bool json, TextWriter output, TextWriter error)
         {
             configPath ??= "nf.config";
             try
             {
-                DeviceSetup setup = DeviceFiles.Load(configPath, DeviceFiles.BoardPathFor(configPath, boardsFolder), wifiOptional: false);
-                Describe(setup.Config, setup.Board, Path.GetFileName(configPath), output);
+                string boardPath = DeviceFiles.BoardPathFor(configPath, boardsFolder);
+                DeviceSetup setup = DeviceFiles.Load(configPath, boardPath, wifiOptional: false);
+                if (json)
+                {
+                    output.WriteLine(Summary(setup.Config, setup.Board, configPath, boardPath).ToJsonString(s_indented));
+                }
+                else
+                {
+                    Describe(setup.Config, setup.Board, Path.GetFileName(configPath), output);
+                }
                 return ExitCode.Ok;
             }
             catch (FileNotFoundException missing)
             {
-                error.WriteLine(missing.Message);
-                return ExitCode.ConfigError;
+                return Refuse(new[] { missing.Message }, missing.Message, json, output, error);
             }
-            catch (ConfigException problems)
+            catch (ConfigException invalid)
             {
-                error.WriteLine(problems.Message);
-                return ExitCode.ConfigError;
+                return Refuse(invalid.Problems, invalid.Message, json, output, error);
             }
+        }
+
+        // The problems as JSON on the output, or as text on the error stream.
+        private static ExitCode Refuse(string[] problems, string text, bool json, TextWriter output, TextWriter error)
+        {
+            if (json)
+            {
+                var result = new JsonObject { ["valid"] = false, ["problems"] = new JsonArray(problems.Select(problem => (JsonNode)JsonValue.Create(problem)).ToArray()) };
+                output.WriteLine(result.ToJsonString(s_indented));
+            }
+            else
+            {
+                error.WriteLine(text);
+            }
+            return ExitCode.ConfigError;
         }
 
         private static void Describe(BeaconConfig config, BoardProfile board, string configName, TextWriter output)
@@ -53,7 +84,7 @@ namespace SessionBeacon.Harness.Commands
             output.WriteLine("led:        GPIO" + board.LedPin + " (" + board.LedKind + ")");
             foreach (SensorSetting sensor in config.Policy.Sensors)
             {
-                output.WriteLine("sensor:     " + sensor.Name + " (" + sensor.Kind.ToString().ToLowerInvariant() + ") on GPIO" + sensor.Pin);
+                output.WriteLine("sensor:     " + sensor.Name + " (" + KindName(sensor.Kind) + ") on GPIO" + sensor.Pin);
             }
             output.WriteLine("alerts:     kept and retried for " + config.AlertTtlHours + " h");
             foreach (Recipient recipient in config.Recipients)
@@ -62,6 +93,50 @@ namespace SessionBeacon.Harness.Commands
             }
             output.WriteLine(configName + " is valid.");
         }
+
+        // What Describe prints, as one object; the Wi-Fi passphrase stays out, as everywhere.
+        private static JsonObject Summary(BeaconConfig config, BoardProfile board, string configPath, string boardPath)
+        {
+            var sensors = new JsonArray();
+            foreach (SensorSetting sensor in config.Policy.Sensors)
+            {
+                sensors.Add(new JsonObject { ["name"] = sensor.Name, ["kind"] = KindName(sensor.Kind), ["pin"] = sensor.Pin });
+            }
+            var recipients = new JsonArray();
+            foreach (Recipient recipient in config.Recipients)
+            {
+                recipients.Add(new JsonObject { ["name"] = recipient.Name, ["sessionId"] = recipient.SessionId, ["ratchet"] = recipient.UsesRatchet });
+            }
+            return new JsonObject
+            {
+                ["valid"] = true,
+                ["config"] = configPath,
+                ["board"] = boardPath,
+                ["network"] = config.Network,
+                ["seedUrl"] = config.SeedUrl,
+                ["wifiSsid"] = config.WifiSsid,
+                ["deviceName"] = config.DeviceName,
+                ["boardName"] = board.Name,
+                ["chip"] = board.Chip.Name,
+                ["ramClass"] = board.RamClass,
+                ["button"] = new JsonObject
+                {
+                    ["pin"] = board.ButtonPin,
+                    ["activeLow"] = board.ButtonActiveLow,
+                    ["holdMs"] = config.PanicHoldMs,
+                    ["cancelMs"] = config.PanicCancelMs,
+                },
+                ["led"] = new JsonObject { ["pin"] = board.LedPin, ["kind"] = board.LedKind },
+                ["buzzerPin"] = board.BuzzerPin == BoardProfile.NoPin ? null : board.BuzzerPin,
+                ["batteryPin"] = board.BatteryPin == BoardProfile.NoPin ? null : board.BatteryPin,
+                ["sensors"] = sensors,
+                ["alertTtlHours"] = config.AlertTtlHours,
+                ["recipients"] = recipients,
+            };
+        }
+
+        // The sensor kind as nf.config writes it.
+        private static string KindName(SensorKind kind) => kind == SensorKind.PowerLoss ? "power" : kind.ToString().ToLowerInvariant();
 
         /// <summary>The profile names in <paramref name="folder"/>, sorted; a note when there is no such folder.</summary>
         public static string[] BoardNames(string folder)

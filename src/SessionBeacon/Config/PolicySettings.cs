@@ -1,4 +1,4 @@
-// The alert policy's settings from nf.config (issue 7: every timing comes from configuration):
+// The alert policy's settings from nf.config (every timing comes from configuration):
 // button debounce, the press gestures (cancel, duress, test), sensors with debounce and a rate
 // limit, the heartbeat and the low-battery level. Defaults are safe for a pocket-carried button;
 // each value is range-checked and every problem is reported with its line.

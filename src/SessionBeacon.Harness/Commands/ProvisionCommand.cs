@@ -138,6 +138,7 @@ namespace SessionBeacon.Harness.Commands
                 return ExitCode.Failed;
             }
             IdentityKeys keys = NewIdentity(folder);
+            GitWorkTree.WarnAboutSecret(error, "provision", request.Folder, IdentityFolder.SeedFile, "the device's");
             try
             {
                 File.WriteAllText(configPath, text);

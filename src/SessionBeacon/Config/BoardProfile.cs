@@ -131,7 +131,7 @@ namespace SessionBeacon.Config
         // the battery gauge an ADC1 input.
         private void CheckPins(ConfigFile file)
         {
-            if (CheckExists(file, "button.pin", ButtonPin))
+            if (IsUsable(file, "button.pin", ButtonPin))
             {
                 if (Chip.IsStrapping(ButtonPin) && ButtonPin != Chip.BootButton)
                 {
@@ -150,22 +150,22 @@ namespace SessionBeacon.Config
                         + Chip.Title + " (" + Chip.InputOnlyPins + ") and has no internal pull-up: fit a 10 kOhm resistor from it to 3.3 V and set button.pull = external-up");
                 }
             }
-            if (CheckExists(file, "led.pin", LedPin) && Chip.IsInputOnly(LedPin))
+            if (IsUsable(file, "led.pin", LedPin) && Chip.IsInputOnly(LedPin))
             {
                 file.Report(file.FirstLine("led.pin"), "led.pin GPIO" + LedPin.ToString() + " is input-only on the " + Chip.Title + " (" + Chip.InputOnlyPins + "): it cannot drive the LED");
             }
-            if (BuzzerPin != NoPin && CheckExists(file, "buzzer.pin", BuzzerPin) && Chip.IsInputOnly(BuzzerPin))
+            if (IsUsable(file, "buzzer.pin", BuzzerPin) && Chip.IsInputOnly(BuzzerPin))
             {
                 file.Report(file.FirstLine("buzzer.pin"), "buzzer.pin GPIO" + BuzzerPin.ToString() + " is input-only on the " + Chip.Title + " (" + Chip.InputOnlyPins + "): it cannot drive the buzzer");
             }
-            if (BatteryPin != NoPin && CheckExists(file, "battery.pin", BatteryPin) && Chip.Adc1Channel(BatteryPin) == ChipPins.NoChannel)
+            if (IsUsable(file, "battery.pin", BatteryPin) && Chip.Adc1Channel(BatteryPin) == ChipPins.NoChannel)
             {
                 file.Report(file.FirstLine("battery.pin"), "battery.pin GPIO" + BatteryPin.ToString() + " " + NotAdc1(Chip, BatteryPin));
             }
         }
 
-        // False (and reported) when the chip has no such GPIO, or it is a flash pin.
-        private bool CheckExists(ConfigFile file, string key, int pin)
+        // Whether the part has a pin any part may use: false for NoPin, and false (reported) for a GPIO the chip lacks or a flash pin.
+        private bool IsUsable(ConfigFile file, string key, int pin)
         {
             if (pin == NoPin)
             {

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text.RegularExpressions;
 using SessionBeacon.Config;
+using SessionBeacon.Harness.Tests.Support;
 using Xunit;
 
 namespace SessionBeacon.Harness.Tests
@@ -53,6 +54,20 @@ namespace SessionBeacon.Harness.Tests
             Assert.Equal(File.ReadAllText(Path.Combine(s_shipped, "boards", "m5stack-atom-lite.conf")), File.ReadAllText(Path.Combine(folder, "board.conf")));
             Assert.Contains("for the real Session network (mainnet)", File.ReadAllText(Path.Combine(folder, "README-DEVICE.txt")));
             Assert.Equal(32, File.ReadAllBytes(Path.Combine(folder, "identity.seed")).Length);
+        }
+
+        [Fact]
+        public void InsideAGitWorkTree_WarnsThatTheSecretMustNeverBeCommitted()
+        {
+            string repository = Git.NewRepository();
+            string folder = Path.Combine(repository, "devices", "beacon-1");
+            var (code, _, error) = Run("provision", "--board", "esp32-devkitc", "--out", folder, "--recipient", s_alice + " Alice",
+                "--no-hello", "--config", Path.Combine(s_shipped, "nf.config"));
+
+            Assert.Equal(ExitCode.Ok, code);
+            Assert.Equal("provision: warning: " + folder + " is inside the git work tree " + repository + ": identity.seed is the device's secret key"
+                + " and must never be committed; keep the folder outside the repository, or check that git ignores it (git check-ignore -v "
+                + Path.Combine(folder, "identity.seed") + ")", error.TrimEnd());
         }
 
         [Fact]

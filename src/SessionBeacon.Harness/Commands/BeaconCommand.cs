@@ -41,11 +41,11 @@ namespace SessionBeacon.Harness.Commands
             BoardProfile board;
             try
             {
-                config = BeaconConfig.Parse(DeviceFiles.ConfigText(configPath), Path.GetFileName(configPath));
-                boardPath ??= File.Exists(Path.Combine(data, "board.conf"))
-                    ? Path.Combine(data, "board.conf")
-                    : DeviceFiles.BoardPath(DeviceFiles.BoardsBeside(configPath), config.Board);
-                board = DeviceFiles.Board(boardPath);
+                boardPath ??= File.Exists(Path.Combine(data, "board.conf")) ? Path.Combine(data, "board.conf") : DeviceFiles.BoardPathFor(configPath, null);
+                // The device's own check; the simulated device joins no Wi-Fi, so wifi.ssid may be missing.
+                DeviceSetup setup = DeviceFiles.Load(configPath, boardPath, wifiOptional: true);
+                config = setup.Config;
+                board = setup.Board;
             }
             catch (Exception problem) when (problem is FileNotFoundException || problem is ConfigException)
             {

@@ -4,6 +4,7 @@ using System.IO;
 using System.Security.Cryptography;
 using Session.Core.Micro.Identity;
 using SessionBeacon.Harness.Identity;
+using SessionBeacon.Harness.Provisioning;
 
 namespace SessionBeacon.Harness.Commands
 {
@@ -52,6 +53,7 @@ namespace SessionBeacon.Harness.Commands
                 string[] phrase = Mnemonic.Encode(entropy);
                 IdentityKeys keys = IdentityKeys.FromSeed(seed);
                 folder.SaveSeed(seed);
+                GitWorkTree.WarnAboutSecret(error, "identity", folder.Path, IdentityFolder.SeedFile, "the identity's");
                 output.WriteLine("Session ID: " + keys.SessionId);
                 output.WriteLine("identity saved owner-only in " + folder.SeedPath);
                 output.WriteLine();
@@ -127,6 +129,7 @@ namespace SessionBeacon.Harness.Commands
             {
                 IdentityKeys keys = IdentityKeys.FromSeed(seed);
                 folder.SaveSeed(seed);
+                GitWorkTree.WarnAboutSecret(error, "identity", folder.Path, IdentityFolder.SeedFile, "the identity's");
                 output.WriteLine("Session ID: " + keys.SessionId);
                 output.WriteLine("identity imported and saved owner-only in " + folder.SeedPath);
                 keys.Wipe();

@@ -1,7 +1,7 @@
 // "provision": everything a new beacon needs, in one folder. A fresh device identity (a Session
 // account seed, saved owner-only as identity.seed exactly as 'identity new' saves it), its nf.config
-// (the shipped one with network, board, device name and recipients replaced, then checked by the
-// same BeaconConfig.Parse the device runs), the board profile as board.conf, and README-DEVICE.txt
+// (the shipped one with network, board, device name and recipients replaced, then checked with the
+// board by the same DeviceSetup.Check the device runs), the board profile as board.conf, and README-DEVICE.txt
 // saying where each file goes. Then, unless --no-hello, a hello message (Delivery/HelloMessage.cs
 // in the portable app) from the device identity to every recipient, through onion requests with a
 // verified store receipt, so the first alert does not wait unseen among the recipient's message
@@ -119,8 +119,10 @@ namespace SessionBeacon.Harness.Commands
             BoardProfile profile;
             try
             {
-                config = BeaconConfig.Parse(text, ConfigFileName);
-                profile = DeviceFiles.Board(boardPath);
+                // The device's own check; only the Wi-Fi network may still be missing, which the owner adds before copying.
+                DeviceSetup setup = DeviceSetup.Check(text, ConfigFileName, File.ReadAllText(boardPath), Path.GetFileName(boardPath), wifiOptional: true);
+                config = setup.Config;
+                profile = setup.Board;
             }
             catch (ConfigException problems)
             {
@@ -136,13 +138,19 @@ namespace SessionBeacon.Harness.Commands
                 return ExitCode.Failed;
             }
             IdentityKeys keys = NewIdentity(folder);
+            GitWorkTree.WarnAboutSecret(error, "provision", request.Folder, IdentityFolder.SeedFile, "the device's");
             try
             {
                 File.WriteAllText(configPath, text);
                 File.Copy(boardPath, Path.Combine(request.Folder, BoardFileName));
-                File.WriteAllText(Path.Combine(request.Folder, DeviceReadme.FileName), DeviceReadme.Text(config.DeviceName, profile.Name, request.Board,
+                File.WriteAllText(Path.Combine(request.Folder, DeviceReadme.FileName), DeviceReadme.Text(request.Folder, config.DeviceName, profile.Name, request.Board,
                     keys.SessionId, request.SeedUrl != null ? "a testnet (" + request.SeedUrl + ")" : "the real Session network (mainnet)", IdentityFolder.SeedFile, request.Hello, DateTime.UtcNow));
                 Describe(console, config, profile, keys.SessionId, request.Folder);
+                if (config.WifiSsid == null && config.Network == BeaconConfig.Mainnet)
+                {
+                    console.Output.WriteLine("Before copying: add the Wi-Fi network to " + configPath + " (wifi.ssid = ..., wifi.password = ...), then check the folder as the device will:"
+                        + " harness check-config --config " + configPath);
+                }
                 if (!request.Hello)
                 {
                     console.Output.WriteLine("no hellos sent (--no-hello). Before the first alert, send each recipient a message from the device's Session ID"

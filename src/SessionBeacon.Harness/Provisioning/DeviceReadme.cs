@@ -2,6 +2,7 @@
 // device's internal flash drive, how to put it there, and what to keep secret.
 using System;
 using System.Globalization;
+using System.IO;
 
 namespace SessionBeacon.Harness.Provisioning
 {
@@ -10,8 +11,12 @@ namespace SessionBeacon.Harness.Provisioning
     {
         public const string FileName = "README-DEVICE.txt";
 
-        public static string Text(string deviceName, string boardName, string board, string sessionId, string network, string identityFile, bool hello, DateTime madeUtc)
+        /// <param name="folder">The device folder as given to provision, so the commands below run from where provision ran.</param>
+        public static string Text(string folder, string deviceName, string boardName, string board, string sessionId, string network, string identityFile, bool hello, DateTime madeUtc)
         {
+            string quoted = folder.IndexOf(' ') >= 0 ? "\"" + folder + "\"" : folder;
+            string config = Path.Combine(folder, "nf.config");
+            config = config.IndexOf(' ') >= 0 ? "\"" + config + "\"" : config;
             return "SessionBeacon device files for \"" + deviceName + "\" on " + boardName + " (boards/" + board + ".conf)\n"
                 + "made by 'harness provision' on " + madeUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC, for " + network + ".\n"
                 + "\n"
@@ -23,10 +28,15 @@ namespace SessionBeacon.Harness.Provisioning
                 + "  board.conf      ->  I:\\board.conf      the board profile: button and LED pins\n"
                 + "  " + identityFile.PadRight(14) + "  ->  I:\\" + identityFile.PadRight(14) + "  the device's Session identity (its secret key)\n"
                 + "\n"
+                + "Before copying, add the Wi-Fi network the device joins to nf.config (wifi.ssid and wifi.password).\n"
+                + "The app checks nf.config and board.conf at start, reports every problem on its debug output and\n"
+                + "does not start; this command, run from the repository root, runs exactly the same checks here\n"
+                + "(harness = dotnet run --project src/SessionBeacon.Harness -c Release --):\n"
+                + "\n"
+                + "  harness check-config --config " + config + "\n"
+                + "\n"
                 + "How: flash the nanoFramework firmware and the SessionBeacon app (docs/device-build.md), then copy the\n"
-                + "files to I:\\ with Device Explorer in Visual Studio or in a deployment image. The app checks nf.config\n"
-                + "and board.conf at start and reports every problem on its debug output; from the repository root,\n"
-                + "'harness check-config --config THIS-FOLDER/nf.config' runs the same checks on the desktop.\n"
+                + "files to I:\\ with Device Explorer in Visual Studio or in a deployment image (docs/flashing.md).\n"
                 + "\n"
                 + identityFile + " is the beacon's secret: whoever has it can send alerts as this beacon. Keep no other\n"
                 + "copy once the device is flashed (delete this folder, or keep it encrypted and offline). Never put it into\n"
@@ -36,7 +46,7 @@ namespace SessionBeacon.Harness.Provisioning
                     ? "Each recipient was sent a hello message from the device's Session ID: ask them to accept that\n"
                         + "message request in Session, so that an alert does not sit unseen among their message requests.\n"
                     : "No hello messages were sent (--no-hello): before the first alert, send each recipient a message from\n"
-                        + "the device's Session ID (harness send --data THIS-FOLDER --to SESSIONID --text ...) and ask them to\n"
+                        + "the device's Session ID (harness send --data " + quoted + " --to SESSIONID --text ...) and ask them to\n"
                         + "accept the message request in Session.\n");
         }
     }

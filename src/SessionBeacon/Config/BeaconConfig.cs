@@ -123,12 +123,25 @@ namespace SessionBeacon.Config
         public static BeaconConfig Parse(string text, string sourceName)
         {
             ConfigFile file = ConfigFile.Parse(text, sourceName);
+            BeaconConfig config = Read(file);
+            file.ThrowIfProblems();
+            return config;
+        }
+
+        /// <summary>Reads nf.config's keys; problems are recorded in <paramref name="file"/>, and values with problems keep their defaults.</summary>
+        internal static BeaconConfig Read(ConfigFile file)
+        {
             file.ReportUnknownKeys(s_knownKeys);
             var config = new BeaconConfig();
             config.Network = file.Choice("network", Mainnet, new[] { Mainnet, Testnet });
             config.SeedUrl = ReadSeed(file, config.Network);
             config.SeedPin = ReadSeedPin(file, config.Network);
             config.WifiSsid = file.Text("wifi.ssid", null);
+            if (config.WifiSsid != null && config.WifiSsid.Length == 0)
+            {
+                file.Report(file.FirstLine("wifi.ssid"), "'wifi.ssid' is empty: give the Wi-Fi network's name, or leave the line out");
+                config.WifiSsid = null;
+            }
             config.WifiPassword = file.Text("wifi.password", "");
             if (config.WifiSsid == null && file.Single("wifi.password") != null)
             {
@@ -149,7 +162,6 @@ namespace SessionBeacon.Config
             config.InboxPollSeconds = file.OffOrInteger("inbox.poll_s", 300, 10, 86400);
             config.FlashRefreshSeconds = file.OffOrInteger("flash.refresh_s", 60, 10, 600);
             config.UtcOffsetMinutes = file.Integer("time.utc_offset_min", 0, -720, 840);
-            file.ThrowIfProblems();
             return config;
         }
 
@@ -207,6 +219,7 @@ namespace SessionBeacon.Config
         private static Recipient[] ReadRecipients(ConfigFile file)
         {
             var recipients = new ArrayList();
+            var lines = new ArrayList();
             foreach (ConfigEntry entry in file.All("recipient"))
             {
                 int space = entry.Value.IndexOf(' ');
@@ -224,7 +237,15 @@ namespace SessionBeacon.Config
                     file.Report(entry.Line, "recipient needs a name after the Session ID, such as 'recipient = " + id.Substring(0, 6) + "... Alice'");
                     continue;
                 }
+                int same = Find(recipients, key);
+                if (same >= 0)
+                {
+                    file.Report(entry.Line, "recipient " + id.Substring(0, 8).ToLower() + "... is already a recipient on line " + lines[same].ToString() + " ('"
+                        + ((Recipient)recipients[same]).Name + "'); give each Session ID once, or every alert goes to it twice");
+                    continue;
+                }
                 recipients.Add(new Recipient(name, id.ToLower(), key));
+                lines.Add(entry.Line);
             }
             if (recipients.Count == 0 && file.All("recipient").Length == 0)
             {
@@ -323,11 +344,12 @@ namespace SessionBeacon.Config
             }
         }
 
-        private static int Find(Recipient[] recipients, byte[] key)
+        // The index of the recipient (in an array or the list being read) with X25519 key <paramref name="key"/>, or -1.
+        private static int Find(IList recipients, byte[] key)
         {
-            for (int i = 0; i < recipients.Length; i++)
+            for (int i = 0; i < recipients.Count; i++)
             {
-                if (CryptoBytes.ConstantTimeEquals(recipients[i].PublicKey, key))
+                if (CryptoBytes.ConstantTimeEquals(((Recipient)recipients[i]).PublicKey, key))
                 {
                     return i;
                 }

@@ -1,6 +1,8 @@
-// A board profile from boards/ (docs/architecture.md, Configuration and boards): which pins the
-// button, LED and buzzer use, how they are wired, and how much heap the board leaves the app.
-// Boards are data, not code: a new board is a new file (CONTRIBUTING.md rule 14).
+// A board profile from boards/ (docs/architecture.md, Configuration and boards): which chip the board
+// carries, which pins the button, LED and buzzer use, how they are wired, and how much heap the board
+// leaves the app. Boards are data, not code: a new board is a new file (CONTRIBUTING.md rule 14).
+// Every pin is checked against the chip's facts (ChipPins): a pin the board would crash on, or a
+// button that would stop it from booting, is refused here rather than found on the bench.
 namespace SessionBeacon.Config
 {
     /// <summary>The validated pin map and memory class of one board.</summary>
@@ -13,7 +15,7 @@ namespace SessionBeacon.Config
 
         private static readonly string[] s_knownKeys =
         {
-            "board.name", "button.pin", "button.pull", "led.pin", "led.kind", "led.active", "buzzer.pin", "power", "battery.pin", "ram.class",
+            "board.name", "chip", "button.pin", "button.pull", "led.pin", "led.kind", "led.active", "buzzer.pin", "power", "battery.pin", "ram.class",
         };
 
         private BoardProfile()
@@ -22,6 +24,9 @@ namespace SessionBeacon.Config
 
         /// <summary>The board's product name.</summary>
         public string Name { get; private set; }
+
+        /// <summary>The chip on the board, whose pin facts every pin here was checked against; null only while problems are being collected.</summary>
+        public ChipPins Chip { get; private set; }
 
         /// <summary>The GPIO of the panic button.</summary>
         public int ButtonPin { get; private set; }
@@ -58,9 +63,18 @@ namespace SessionBeacon.Config
         public static BoardProfile Parse(string text, string sourceName)
         {
             ConfigFile file = ConfigFile.Parse(text, sourceName);
+            BoardProfile board = Read(file);
+            file.ThrowIfProblems();
+            return board;
+        }
+
+        /// <summary>Reads a board profile; problems are recorded in <paramref name="file"/>, and pins with problems are <see cref="NoPin"/>.</summary>
+        internal static BoardProfile Read(ConfigFile file)
+        {
             file.ReportUnknownKeys(s_knownKeys);
             var board = new BoardProfile();
             board.Name = file.RequiredText("board.name", "the board's product name");
+            board.Chip = ReadChip(file);
             board.ButtonPin = RequiredPin(file, "button.pin", "the GPIO of the panic button");
             string pull = file.Choice("button.pull", "internal-up", new[] { "internal-up", "external-up", "external-down" });
             board.ButtonActiveLow = pull != "external-down";
@@ -84,8 +98,109 @@ namespace SessionBeacon.Config
             {
                 file.Report("button.pin and led.pin are both " + board.ButtonPin.ToString() + "; each needs its own GPIO");
             }
-            file.ThrowIfProblems();
+            if (board.Chip != null)
+            {
+                board.CheckPins(file);
+            }
             return board;
+        }
+
+        private static ChipPins ReadChip(ConfigFile file)
+        {
+            ConfigEntry entry = file.Single("chip");
+            string names = "";
+            foreach (string name in ChipPins.Names)
+            {
+                names += (names.Length == 0 ? "" : ", ") + name;
+            }
+            if (entry == null)
+            {
+                file.Report("'chip' is missing: the chip on the board, one of " + names + " (it decides which GPIOs are safe to use)");
+                return null;
+            }
+            ChipPins chip = ChipPins.Named(entry.Value);
+            if (chip == null)
+            {
+                file.Report(entry.Line, "'chip' must be one of " + names + ", not '" + entry.Value + "'");
+            }
+            return chip;
+        }
+
+        // The chip's rules for each part: any pin must exist and not be a flash pin; the button must not
+        // stop the board from booting and must have a pull resistor; the LED and buzzer need an output;
+        // the battery gauge an ADC1 input.
+        private void CheckPins(ConfigFile file)
+        {
+            if (IsUsable(file, "button.pin", ButtonPin))
+            {
+                if (Chip.IsStrapping(ButtonPin) && ButtonPin != Chip.BootButton)
+                {
+                    file.Report(file.FirstLine("button.pin"), "button.pin GPIO" + ButtonPin.ToString() + " is a strapping pin of the " + Chip.Title + " ("
+                        + Chip.StrappingPins + "): its level at reset decides how the chip boots, so a button there can stop the board from starting;"
+                        + " only GPIO" + Chip.BootButton.ToString() + ", the BOOT button's pin, may hold the button (docs/boards.md)");
+                }
+                else if (ButtonPin == Chip.BootButton && !ButtonActiveLow)
+                {
+                    file.Report(file.FirstLine("button.pull"), "button.pin GPIO" + ButtonPin.ToString() + " is the " + Chip.Title + "'s BOOT strapping pin, which must read high at reset:"
+                        + " wire the button to GND with a pull-up (button.pull = internal-up or external-up), or the board starts in download mode at every reset");
+                }
+                if (Chip.IsInputOnly(ButtonPin) && ButtonNeedsInternalPull)
+                {
+                    file.Report(file.FirstLine("button.pull") != 0 ? file.FirstLine("button.pull") : file.FirstLine("button.pin"), "button.pin GPIO" + ButtonPin.ToString() + " is input-only on the "
+                        + Chip.Title + " (" + Chip.InputOnlyPins + ") and has no internal pull-up: fit a 10 kOhm resistor from it to 3.3 V and set button.pull = external-up");
+                }
+            }
+            if (IsUsable(file, "led.pin", LedPin) && Chip.IsInputOnly(LedPin))
+            {
+                file.Report(file.FirstLine("led.pin"), "led.pin GPIO" + LedPin.ToString() + " is input-only on the " + Chip.Title + " (" + Chip.InputOnlyPins + "): it cannot drive the LED");
+            }
+            if (IsUsable(file, "buzzer.pin", BuzzerPin) && Chip.IsInputOnly(BuzzerPin))
+            {
+                file.Report(file.FirstLine("buzzer.pin"), "buzzer.pin GPIO" + BuzzerPin.ToString() + " is input-only on the " + Chip.Title + " (" + Chip.InputOnlyPins + "): it cannot drive the buzzer");
+            }
+            if (IsUsable(file, "battery.pin", BatteryPin) && Chip.Adc1Channel(BatteryPin) == ChipPins.NoChannel)
+            {
+                file.Report(file.FirstLine("battery.pin"), "battery.pin GPIO" + BatteryPin.ToString() + " " + NotAdc1(Chip, BatteryPin));
+            }
+        }
+
+        // Whether the part has a pin any part may use: false for NoPin, and false (reported) for a GPIO the chip lacks or a flash pin.
+        private bool IsUsable(ConfigFile file, string key, int pin)
+        {
+            if (pin == NoPin)
+            {
+                return false;
+            }
+            string problem = Unusable(Chip, pin);
+            if (problem != null)
+            {
+                file.Report(file.FirstLine(key), key + " GPIO" + pin.ToString() + problem);
+                return false;
+            }
+            return true;
+        }
+
+        /// <summary>Why no part may use <paramref name="pin"/> on <paramref name="chip"/> (the text follows "GPIOn"), or null when it may.</summary>
+        internal static string Unusable(ChipPins chip, int pin)
+        {
+            if (!chip.Has(pin))
+            {
+                return ": the " + chip.Title + " has no such GPIO";
+            }
+            if (chip.IsFlash(pin))
+            {
+                return " is a flash pin of the " + chip.Title + " (" + chip.FlashPins + "): the chip reads its program over it, and using it crashes the board";
+            }
+            return null;
+        }
+
+        /// <summary>Why an ADC input cannot be read on <paramref name="pin"/> (the text follows "GPIOn"): ADC2 or no ADC at all.</summary>
+        internal static string NotAdc1(ChipPins chip, int pin)
+        {
+            string instead = "use an ADC1 pin (" + chip.Adc1Pins + ")";
+            return chip.IsAdc2(pin)
+                ? "is an ADC2 pin of the " + chip.Title + ", which cannot be read while Wi-Fi is on (the Wi-Fi driver takes ADC2, and a beacon's Wi-Fi is always on): " + instead
+                : "is not an analog input of the " + chip.Title + ": " + instead;
         }
 
         private static int RequiredPin(ConfigFile file, string key, string meaning)

@@ -59,6 +59,15 @@ namespace SessionBeacon.Config
             }
         }
 
+        /// <summary>Adds every problem recorded so far to <paramref name="problems"/>, in the order found.</summary>
+        internal void CopyProblemsTo(ArrayList problems)
+        {
+            foreach (string problem in _problems)
+            {
+                problems.Add(problem);
+            }
+        }
+
         /// <summary>The entry for a key that may appear once; reports a repeat; null when absent.</summary>
         public ConfigEntry Single(string key)
         {
@@ -78,6 +87,19 @@ namespace SessionBeacon.Config
                 }
             }
             return found;
+        }
+
+        /// <summary>The line of the first entry for <paramref name="key"/>, or 0 when there is none; unlike <see cref="Single"/>, reports nothing.</summary>
+        public int FirstLine(string key)
+        {
+            foreach (ConfigEntry entry in _entries)
+            {
+                if (entry.Key == key)
+                {
+                    return entry.Line;
+                }
+            }
+            return 0;
         }
 
         /// <summary>Every entry for a list key, in file order.</summary>

@@ -154,7 +154,7 @@ namespace SessionBeacon.Config
             }
             if (kind != SensorKind.Analog)
             {
-                return new SensorSetting(kind, pin, JoinFrom(words, 2), false, 0, 0);
+                return new SensorSetting(kind, pin, JoinFrom(words, 2), false, 0, 0, entry.Line);
             }
             if (words.Length < 6)
             {
@@ -179,7 +179,7 @@ namespace SessionBeacon.Config
                 file.Report(entry.Line, "analog re-arm level " + rearm.ToString() + " must be " + (above ? "below" : "above") + " the threshold " + threshold.ToString() + ", or a value hovering there alerts again and again");
                 return null;
             }
-            return new SensorSetting(kind, pin, JoinFrom(words, 5), above, threshold, rearm);
+            return new SensorSetting(kind, pin, JoinFrom(words, 5), above, threshold, rearm, entry.Line);
         }
 
         private static string[] Words(string text)

@@ -8,8 +8,9 @@ namespace SessionBeacon.Config
     /// <summary>A configured sensor input.</summary>
     public sealed class SensorSetting
     {
-        internal SensorSetting(SensorKind kind, int pin, string name, bool above, int threshold, int rearm)
+        internal SensorSetting(SensorKind kind, int pin, string name, bool above, int threshold, int rearm, int line)
         {
+            Line = line;
             Kind = kind;
             Pin = pin;
             Name = name;
@@ -35,5 +36,8 @@ namespace SessionBeacon.Config
 
         /// <summary>Analog only: the raw value a sample must come back to before the sensor can fire again.</summary>
         public int Rearm { get; }
+
+        /// <summary>The nf.config line it was read from, for the checks against the board (DeviceSetup).</summary>
+        internal int Line { get; }
     }
 }

@@ -30,7 +30,7 @@ namespace SessionBeacon.Esp32
         private readonly AdcChannel _channel;
         private readonly int _maxValue;
 
-        /// <summary>Reads the divider on ADC channel <paramref name="channelNumber"/> (AdcPins.ChannelOnThisChip(board.BatteryPin)).</summary>
+        /// <summary>Reads the divider on ADC channel <paramref name="channelNumber"/> (board.Chip.Adc1Channel(board.BatteryPin)).</summary>
         public AdcBatteryGauge(AdcController adc, int channelNumber)
         {
             _channel = adc.OpenChannel(channelNumber);

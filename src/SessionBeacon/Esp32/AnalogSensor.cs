@@ -18,7 +18,7 @@ namespace SessionBeacon.Esp32
 
         /// <summary>Reads ADC channel <paramref name="channelNumber"/> for sensor <paramref name="index"/> of PolicySettings.Sensors.</summary>
         /// <param name="adc">The controller.</param>
-        /// <param name="channelNumber">AdcPins.ChannelOnThisChip(setting.Pin).</param>
+        /// <param name="channelNumber">board.Chip.Adc1Channel(setting.Pin).</param>
         /// <param name="index">The sensor's index in the configuration.</param>
         /// <param name="clock">The time stamped on each sample (the steady clock).</param>
         public AnalogSensor(AdcController adc, int channelNumber, int index, IClock clock)

@@ -13,6 +13,7 @@ using System.Device.Gpio;
 using System.Diagnostics;
 using System.IO;
 using System.Threading;
+using nanoFramework.Runtime.Native;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Network;
 using SessionBeacon.App;
@@ -48,25 +49,38 @@ namespace SessionBeacon.Esp32
             WakeReason woke = DeepSleep.WakeCause;
             var steady = new MonotonicClock();
             var drive = new InternalDrive();
-            BoardProfile board;
-            BeaconConfig config;
-            IdentityKeys identity;
+            if (!File.Exists(ConfigPath) || !File.Exists(BoardPath))
+            {
+                Halt(ConfigPath + " or " + BoardPath + " is missing: copy the nf.config and board.conf that 'provision' wrote (docs/provisioning.md)");
+                return;
+            }
+            DeviceSetup setup;
             try
             {
-                board = BoardProfile.Parse(File.ReadAllText(BoardPath), "board.conf");
-                config = BeaconConfig.Parse(File.ReadAllText(ConfigPath), "nf.config");
-                identity = LoadIdentity(drive);
+                // The same check as the harness's check-config, so a configuration that passes there starts here.
+                setup = DeviceSetup.Check(File.ReadAllText(ConfigPath), "nf.config", File.ReadAllText(BoardPath), "board.conf", false);
             }
             catch (ConfigException problems)
             {
                 Halt(problems.Message);
                 return;
             }
+            BeaconConfig config = setup.Config;
+            BoardProfile board = setup.Board;
             if (config.WifiSsid == null)
             {
-                Halt("nf.config: 'wifi.ssid' is missing: the device needs the Wi-Fi network to join");
+                // Only a testnet configuration gets here: fine for the harness's simulated device, not for this one.
+                Halt("nf.config: 'wifi.ssid' is missing: this network = testnet configuration is for the harness's simulated device; a device needs the Wi-Fi network to join");
                 return;
             }
+            ChipPins firmwareChip = ChipPins.OfFirmwareTarget(SystemInfo.TargetName);
+            if (firmwareChip != null && firmwareChip != board.Chip)
+            {
+                Halt("board.conf: chip = " + board.Chip.Name + ", but this firmware (" + SystemInfo.TargetName + ") is for the " + firmwareChip.Title
+                    + ": copy the board.conf of this board, or flash the firmware for its chip (docs/flashing.md)");
+                return;
+            }
+            IdentityKeys identity = LoadIdentity(drive);
             if (identity == null)
             {
                 Halt(IdentityPath + " is missing or damaged: copy the identity.seed that 'provision' wrote (docs/provisioning.md)");
@@ -82,7 +96,7 @@ namespace SessionBeacon.Esp32
                 !board.ButtonActiveLow, InputKind.Button, 0, queue, steady, wake);
             AdcController adc = NeedsAdc(board, config) ? new AdcController() : null;
             GpioInput[] sensors = OpenSensors(gpio, config.Policy.Sensors, queue, steady, wake);
-            AnalogSensor[] analog = OpenAnalogSensors(adc, config.Policy.Sensors, steady);
+            AnalogSensor[] analog = OpenAnalogSensors(adc, board.Chip, config.Policy.Sensors, steady);
             Beacon beacon = CreateBeacon(config, board, identity, drive, gpio, adc, steady);
 
             long next = beacon.Start(steady.UnixMilliseconds);
@@ -132,7 +146,7 @@ namespace SessionBeacon.Esp32
                 : new Ws2812Indicator(board.LedPin, Ws2812Indicator.DefaultRed, Ws2812Indicator.DefaultGreen, Ws2812Indicator.DefaultBlue);
             IIndicator buzzer = board.BuzzerPin == BoardProfile.NoPin ? null : new BuzzerIndicator(gpio, board.BuzzerPin);
             var hardware = new BeaconHardware(new WifiLink(config.WifiSsid, config.WifiPassword, WifiLink.DefaultTimeoutMilliseconds),
-                new SntpTimeSync(steady, SntpTimeSync.DefaultTimeoutMilliseconds), OpenBattery(adc, board.BatteryPin), led, buzzer);
+                new SntpTimeSync(steady, SntpTimeSync.DefaultTimeoutMilliseconds), OpenBattery(adc, board), led, buzzer);
             var beacon = new Beacon(config, identity, new FileKeyValueStore(drive, InternalDrive.StorePrefix), profile, transport, new DeviceClock(),
                 new HardwareRandom(), hardware, Beacon.OutboxCapacityFor(board.RamClass));
             beacon.Pool.SeedLimit = SeedLimit;
@@ -175,39 +189,23 @@ namespace SessionBeacon.Esp32
             return sensors;
         }
 
-        private static AnalogSensor[] OpenAnalogSensors(AdcController adc, SensorSetting[] settings, IClock clock)
+        // DeviceSetup.Check has made sure every analog sensor and the battery gauge sit on ADC1 pins of the board's chip.
+        private static AnalogSensor[] OpenAnalogSensors(AdcController adc, ChipPins chip, SensorSetting[] settings, IClock clock)
         {
             var sensors = new AnalogSensor[settings.Length];
             for (int i = 0; i < settings.Length; i++)
             {
-                if (settings[i].Kind != SensorKind.Analog)
+                if (settings[i].Kind == SensorKind.Analog)
                 {
-                    continue;
+                    sensors[i] = new AnalogSensor(adc, chip.Adc1Channel(settings[i].Pin), i, clock);
                 }
-                int channel = AdcPins.ChannelOnThisChip(settings[i].Pin);
-                if (channel == AdcPins.NoChannel)
-                {
-                    Debug.WriteLine("sensor '" + settings[i].Name + "': GPIO" + settings[i].Pin.ToString() + " is not an ADC1 pin on this chip; it is not read");
-                    continue;
-                }
-                sensors[i] = new AnalogSensor(adc, channel, i, clock);
             }
             return sensors;
         }
 
-        private static IBatteryGauge OpenBattery(AdcController adc, int pin)
+        private static IBatteryGauge OpenBattery(AdcController adc, BoardProfile board)
         {
-            if (pin == BoardProfile.NoPin)
-            {
-                return null;
-            }
-            int channel = AdcPins.ChannelOnThisChip(pin);
-            if (channel == AdcPins.NoChannel)
-            {
-                Debug.WriteLine("battery.pin GPIO" + pin.ToString() + " is not an ADC1 pin on this chip; the battery is not read");
-                return null;
-            }
-            return new AdcBatteryGauge(adc, channel);
+            return board.BatteryPin == BoardProfile.NoPin ? null : new AdcBatteryGauge(adc, board.Chip.Adc1Channel(board.BatteryPin));
         }
 
         private static bool NeedsAdc(BoardProfile board, BeaconConfig config)

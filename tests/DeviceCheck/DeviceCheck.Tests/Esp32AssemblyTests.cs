@@ -1,5 +1,10 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Reflection.Emit;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
 using Xunit;
 
@@ -33,6 +38,17 @@ namespace DeviceCheck.Tests
             Assert.Equal(new[] { "mscorlib", "SessionBeacon.Portable.Nano" }, names);
         }
 
+        // The device reads its configuration with the one check the harness's check-config, provision and beacon run
+        // also call (DeviceSetup.Check), never with a reader of its own, so the desktop and the device cannot disagree.
+        [Fact]
+        public void Program_ChecksTheConfigurationWithDeviceSetupCheckOnly()
+        {
+            string[] called = MethodsCalledBy("SessionBeacon.Esp32", "Program");
+            Assert.Contains("SessionBeacon.Config.DeviceSetup.Check", called);
+            Assert.DoesNotContain("SessionBeacon.Config.BeaconConfig.Parse", called);
+            Assert.DoesNotContain("SessionBeacon.Config.BoardProfile.Parse", called);
+        }
+
         [Fact]
         public void Shims_EachCitesAPackagePinnedInPackagesConfig()
         {
@@ -47,6 +63,46 @@ namespace DeviceCheck.Tests
                 Assert.True(packages.Contains("<package id=\"" + cited.Groups[1].Value + "\" version=\"" + cited.Groups[2].Value + "\""),
                     Path.GetFileName(shim) + " cites " + cited.Value + ", which src/SessionBeacon/packages.config does not pin");
             }
+        }
+    
+        // "Namespace.Type.Method" of every method in another assembly that a method of the type calls.
+        private static string[] MethodsCalledBy(string ns, string typeName)
+        {
+            using var stream = File.OpenRead(BuildPaths.Esp32Assembly);
+            using var pe = new PEReader(stream);
+            MetadataReader reader = pe.GetMetadataReader();
+            TypeDefinition type = reader.TypeDefinitions.Select(reader.GetTypeDefinition)
+                .Single(t => reader.GetString(t.Namespace) == ns && reader.GetString(t.Name) == typeName);
+            var called = new List<string>();
+            foreach (MethodDefinitionHandle handle in type.GetMethods())
+            {
+                MethodDefinition method = reader.GetMethodDefinition(handle);
+                if (method.RelativeVirtualAddress == 0)
+                {
+                    continue;
+                }
+                BlobReader il = pe.GetMethodBody(method.RelativeVirtualAddress).GetILReader();
+                while (il.RemainingBytes > 0)
+                {
+                    OpCode op = IlOpCodes.Read(ref il);
+                    if (!IlOpCodes.HasToken(op))
+                    {
+                        IlOpCodes.SkipOperand(ref il, op);
+                        continue;
+                    }
+                    EntityHandle token = MetadataTokens.EntityHandle(il.ReadInt32());
+                    if (token.Kind == HandleKind.MemberReference)
+                    {
+                        MemberReference member = reader.GetMemberReference((MemberReferenceHandle)token);
+                        if (member.Parent.Kind == HandleKind.TypeReference)
+                        {
+                            TypeReference parent = reader.GetTypeReference((TypeReferenceHandle)member.Parent);
+                            called.Add(reader.GetString(parent.Namespace) + "." + reader.GetString(parent.Name) + "." + reader.GetString(member.Name));
+                        }
+                    }
+                }
+            }
+            return called.ToArray();
         }
     }
 }

@@ -100,6 +100,9 @@ namespace SessionBeacon.Tests.Config
             { Minimal + "recipents = x\n", "nf.config line 3: unknown key 'recipents'" },
             { Minimal + "just words\n", "nf.config line 3: expected 'key = value'" },
             { Minimal + "Board = x\n", "nf.config line 3: 'Board' is not a key" },
+            { Minimal + "wifi.ssid =\n", "nf.config line 3: 'wifi.ssid' is empty: give the Wi-Fi network's name, or leave the line out" },
+            { Minimal + "recipient = " + Alice.ToUpperInvariant() + " Alice's phone\n",
+                "nf.config line 3: recipient 05d2ad01... is already a recipient on line 2 ('Alice'); give each Session ID once, or every alert goes to it twice" },
         };
 
         [Theory]

@@ -7,7 +7,7 @@ namespace SessionBeacon.Tests.Config
 {
     public class BoardProfileTests
     {
-        private const string Plain = "board.name = Test\nbutton.pin = 4\nled.pin = 2\n";
+        private const string Plain = "board.name = Test\nchip = esp32\nbutton.pin = 4\nled.pin = 2\n";
 
         public static TheoryData<string> ShippedBoards()
         {
@@ -26,6 +26,7 @@ namespace SessionBeacon.Tests.Config
             string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "shipped", "boards", file));
             BoardProfile board = BoardProfile.Parse(text, file);
             Assert.NotEqual(board.ButtonPin, board.LedPin);
+            Assert.NotNull(board.Chip);
         }
 
         [Fact]
@@ -66,22 +67,95 @@ namespace SessionBeacon.Tests.Config
 
         public static TheoryData<string, string> Problems => new TheoryData<string, string>
         {
-            { "button.pin = 4\nled.pin = 2\n", "t.conf: 'board.name' is missing" },
-            { "board.name = T\nled.pin = 2\n", "t.conf: 'button.pin' is missing" },
-            { "board.name = T\nbutton.pin = 4\n", "t.conf: 'led.pin' is missing" },
-            { Plain + "buzzer.pin = 49\n", "t.conf line 4: 'buzzer.pin' must be a whole number from -1 to 48" },
+            { "chip = esp32\nbutton.pin = 4\nled.pin = 2\n", "t.conf: 'board.name' is missing" },
+            { "board.name = T\nchip = esp32\nled.pin = 2\n", "t.conf: 'button.pin' is missing" },
+            { "board.name = T\nchip = esp32\nbutton.pin = 4\n", "t.conf: 'led.pin' is missing" },
+            { "board.name = T\nbutton.pin = 4\nled.pin = 2\n", "t.conf: 'chip' is missing: the chip on the board, one of esp32, esp32-c3, esp32-s3" },
+            { "board.name = T\nchip = esp8266\nbutton.pin = 4\nled.pin = 2\n", "t.conf line 2: 'chip' must be one of esp32, esp32-c3, esp32-s3, not 'esp8266'" },
+            { Plain + "buzzer.pin = 49\n", "t.conf line 5: 'buzzer.pin' must be a whole number from -1 to 48" },
             { Plain + "buzzer.pin = 4\n", "t.conf: buzzer.pin 4 is already used" },
-            { "board.name = T\nbutton.pin = 2\nled.pin = 2\n", "t.conf: button.pin and led.pin are both 2" },
-            { Plain + "button.pull = floating\n", "t.conf line 4: 'button.pull' must be one of internal-up, external-up, external-down" },
-            { Plain + "led.kind = neon\n", "t.conf line 4: 'led.kind' must be one of plain, ws2812" },
-            { Plain + "led.active = sometimes\n", "t.conf line 4: 'led.active' must be one of high, low" },
-            { Plain + "ram.class = huge\n", "t.conf line 4: 'ram.class' must be one of small, standard, psram" },
-            { Plain + "power = solar\n", "t.conf line 4: 'power' must be one of usb, battery, not 'solar'" },
+            { "board.name = T\nchip = esp32\nbutton.pin = 2\nled.pin = 2\n", "t.conf: button.pin and led.pin are both 2" },
+            { Plain + "button.pull = floating\n", "t.conf line 5: 'button.pull' must be one of internal-up, external-up, external-down" },
+            { Plain + "led.kind = neon\n", "t.conf line 5: 'led.kind' must be one of plain, ws2812" },
+            { Plain + "led.active = sometimes\n", "t.conf line 5: 'led.active' must be one of high, low" },
+            { Plain + "ram.class = huge\n", "t.conf line 5: 'ram.class' must be one of small, standard, psram" },
+            { Plain + "power = solar\n", "t.conf line 5: 'power' must be one of usb, battery, not 'solar'" },
             { Plain + "battery.pin = 2\n", "t.conf: battery.pin 2 is already used" },
-            { Plain + "led.colour = red\n", "t.conf line 4: unknown key 'led.colour'" },
-            { "board.name = T\nbutton.pin = 49\nled.pin = 2\n", "t.conf line 2: 'button.pin' must be a whole number from 0 to 48, not '49'" },
-            { "board.name = T\nbutton.pin = 4\nled.pin = -1\n", "t.conf line 3: 'led.pin' must be a whole number from 0 to 48, not '-1'" },
+            { Plain + "led.colour = red\n", "t.conf line 5: unknown key 'led.colour'" },
+            { "board.name = T\nchip = esp32\nbutton.pin = 49\nled.pin = 2\n", "t.conf line 3: 'button.pin' must be a whole number from 0 to 48, not '49'" },
+            { "board.name = T\nchip = esp32\nbutton.pin = 4\nled.pin = -1\n", "t.conf line 4: 'led.pin' must be a whole number from 0 to 48, not '-1'" },
         };
+
+        // The chip's pin rules, one row per rule and chip (ChipPins holds the facts).
+        public static TheoryData<string, string> PinProblems => new TheoryData<string, string>
+        {
+            { Board("esp32", "button.pin = 6"), "t.conf line 3: button.pin GPIO6 is a flash pin of the ESP32 (GPIO6-11): the chip reads its program over it, and using it crashes the board" },
+            { Board("esp32", "button.pin = 20"), "t.conf line 3: button.pin GPIO20: the ESP32 has no such GPIO" },
+            { Board("esp32", "button.pin = 2\nled.pin = 4"), "t.conf line 3: button.pin GPIO2 is a strapping pin of the ESP32 (GPIO0, 2, 5, 12, 15): its level at reset decides how the chip boots" },
+            { Board("esp32", "button.pin = 5"), "t.conf line 3: button.pin GPIO5 is a strapping pin of the ESP32" },
+            { Board("esp32", "button.pin = 12"), "t.conf line 3: button.pin GPIO12 is a strapping pin of the ESP32" },
+            { Board("esp32", "button.pin = 15"), "t.conf line 3: button.pin GPIO15 is a strapping pin of the ESP32" },
+            { Board("esp32", "button.pin = 0\nbutton.pull = external-down"), "t.conf line 6: button.pin GPIO0 is the ESP32's BOOT strapping pin, which must read high at reset" },
+            { Board("esp32", "button.pin = 34"), "t.conf line 3: button.pin GPIO34 is input-only on the ESP32 (GPIO34-39) and has no internal pull-up: fit a 10 kOhm resistor" },
+            { Board("esp32", "button.pin = 39\nbutton.pull = internal-up"), "t.conf line 6: button.pin GPIO39 is input-only on the ESP32" },
+            { Board("esp32", "led.pin = 35"), "t.conf line 4: led.pin GPIO35 is input-only on the ESP32 (GPIO34-39): it cannot drive the LED" },
+            { Board("esp32", "buzzer.pin = 36"), "t.conf line 5: buzzer.pin GPIO36 is input-only on the ESP32 (GPIO34-39): it cannot drive the buzzer" },
+            { Board("esp32", "led.pin = 9"), "t.conf line 4: led.pin GPIO9 is a flash pin of the ESP32" },
+            { Board("esp32", "battery.pin = 25"), "t.conf line 6: battery.pin GPIO25 is an ADC2 pin of the ESP32, which cannot be read while Wi-Fi is on (the Wi-Fi driver takes ADC2, and a beacon's Wi-Fi is always on): use an ADC1 pin (GPIO32-39)" },
+            { Board("esp32", "battery.pin = 23"), "t.conf line 6: battery.pin GPIO23 is not an analog input of the ESP32: use an ADC1 pin (GPIO32-39)" },
+            { Board("esp32-c3", "button.pin = 2"), "t.conf line 3: button.pin GPIO2 is a strapping pin of the ESP32-C3 (GPIO2, 8, 9)" },
+            { Board("esp32-c3", "button.pin = 8\nled.pin = 7"), "t.conf line 3: button.pin GPIO8 is a strapping pin of the ESP32-C3" },
+            { Board("esp32-c3", "button.pin = 11"), "t.conf line 3: button.pin GPIO11 is a flash pin of the ESP32-C3 (GPIO11-17)" },
+            { Board("esp32-c3", "button.pin = 17"), "t.conf line 3: button.pin GPIO17 is a flash pin of the ESP32-C3" },
+            { Board("esp32-c3", "button.pin = 22"), "t.conf line 3: button.pin GPIO22: the ESP32-C3 has no such GPIO" },
+            { Board("esp32-c3", "battery.pin = 5"), "t.conf line 6: battery.pin GPIO5 is an ADC2 pin of the ESP32-C3" },
+            { Board("esp32-s3", "button.pin = 3"), "t.conf line 3: button.pin GPIO3 is a strapping pin of the ESP32-S3 (GPIO0, 3, 45, 46)" },
+            { Board("esp32-s3", "button.pin = 45"), "t.conf line 3: button.pin GPIO45 is a strapping pin of the ESP32-S3" },
+            { Board("esp32-s3", "button.pin = 26"), "t.conf line 3: button.pin GPIO26 is a flash pin of the ESP32-S3 (GPIO26-32)" },
+            { Board("esp32-s3", "button.pin = 24"), "t.conf line 3: button.pin GPIO24: the ESP32-S3 has no such GPIO" },
+            { Board("esp32-s3", "battery.pin = 11"), "t.conf line 6: battery.pin GPIO11 is an ADC2 pin of the ESP32-S3, which cannot be read while Wi-Fi is on (the Wi-Fi driver takes ADC2, and a beacon's Wi-Fi is always on): use an ADC1 pin (GPIO1-10)" },
+        };
+
+        [Theory]
+        [MemberData(nameof(PinProblems))]
+        public void Parse_PinTheChipCannotUse_ReportedWithItsLineAndWhy(string text, string expected)
+        {
+            var error = Assert.Throws<ConfigException>(() => BoardProfile.Parse(text, "t.conf"));
+            Assert.Contains(error.Problems, problem => problem.StartsWith(expected, StringComparison.Ordinal));
+        }
+
+        // The devkits' own wiring: the BOOT button on its strapping pin with a pull-up, an input-only pin with an
+        // external pull-up, an LED on a strapping pin, and a battery gauge on ADC1.
+        [Theory]
+        [InlineData("esp32", "button.pin = 0\nbutton.pull = external-up")]
+        [InlineData("esp32", "button.pin = 0\nbutton.pull = internal-up")]
+        [InlineData("esp32", "button.pin = 39\nbutton.pull = external-up")]
+        [InlineData("esp32", "button.pin = 36\nbutton.pull = external-down")]
+        [InlineData("esp32", "battery.pin = 35")]
+        [InlineData("esp32-c3", "button.pin = 9\nbutton.pull = external-up\nled.pin = 8")]
+        [InlineData("esp32-c3", "battery.pin = 3")]
+        [InlineData("esp32-s3", "button.pin = 0\nbutton.pull = external-up\nled.pin = 48")]
+        [InlineData("esp32-s3", "button.pin = 0\nbutton.pull = external-up\nbattery.pin = 4")]
+        public void Parse_PinsTheChipAllows_Valid(string chip, string lines)
+        {
+            BoardProfile board = BoardProfile.Parse(Board(chip, lines), "t.conf");
+            Assert.Equal(chip, board.Chip.Name);
+        }
+
+        // A board on chip with "key = value" lines replacing or added to button 4, LED 2 (7 on the C3 and S3) and buzzer 25 (6 on the C3, 5 on the S3).
+        private static string Board(string chip, string lines)
+        {
+            string text = "board.name = T\nchip = " + chip + "\nbutton.pin = 4\nled.pin = " + (chip == "esp32" ? "2" : "7") + "\nbuzzer.pin = " + (chip == "esp32" ? "25" : chip == "esp32-c3" ? "6" : "5") + "\n";
+            foreach (string line in lines.Split('\n'))
+            {
+                string key = line.Substring(0, line.IndexOf('=')).Trim();
+                int at = text.IndexOf(key + " = ", StringComparison.Ordinal);
+                text = at >= 0
+                    ? text.Substring(0, at) + line + text.Substring(text.IndexOf('\n', at))
+                    : text + line + "\n";
+            }
+            return text;
+        }
 
         [Theory]
         [MemberData(nameof(Problems))]

@@ -52,7 +52,12 @@ namespace SessionBeacon.Harness.Tests
             Assert.Contains("alert.duress = PANIC (duress): I am not safe. Do not call; send help.", text);
             Assert.Single(Regex.Matches(text, "(?m)^recipient ="));
             Assert.Equal(File.ReadAllText(Path.Combine(s_shipped, "boards", "m5stack-atom-lite.conf")), File.ReadAllText(Path.Combine(folder, "board.conf")));
-            Assert.Contains("for the real Session network (mainnet)", File.ReadAllText(Path.Combine(folder, "README-DEVICE.txt")));
+            string readme = File.ReadAllText(Path.Combine(folder, "README-DEVICE.txt"));
+            Assert.Contains("for the real Session network (mainnet)", readme);
+            // What the device needs beside the three files, and the guide that has every step.
+            Assert.Contains("(wifi.ssid and wifi.password)", readme);
+            Assert.Contains("I:\\seed1.pem, I:\\seed2.pem and I:\\seed3.pem", readme);
+            Assert.Contains("docs/flashing.md, step by step", readme);
             Assert.Equal(32, File.ReadAllBytes(Path.Combine(folder, "identity.seed")).Length);
         }
 

@@ -144,7 +144,7 @@ namespace SessionBeacon.Harness.Commands
                 File.WriteAllText(configPath, text);
                 File.Copy(boardPath, Path.Combine(request.Folder, BoardFileName));
                 File.WriteAllText(Path.Combine(request.Folder, DeviceReadme.FileName), DeviceReadme.Text(request.Folder, config.DeviceName, profile.Name, request.Board,
-                    keys.SessionId, request.SeedUrl != null ? "a testnet (" + request.SeedUrl + ")" : "the real Session network (mainnet)", IdentityFolder.SeedFile, request.Hello, DateTime.UtcNow));
+                    keys.SessionId, request.SeedUrl, IdentityFolder.SeedFile, request.Hello, DateTime.UtcNow));
                 Describe(console, config, profile, keys.SessionId, request.Folder);
                 if (config.WifiSsid == null && config.Network == BeaconConfig.Mainnet)
                 {

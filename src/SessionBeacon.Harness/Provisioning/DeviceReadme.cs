@@ -12,8 +12,10 @@ namespace SessionBeacon.Harness.Provisioning
         public const string FileName = "README-DEVICE.txt";
 
         /// <param name="folder">The device folder as given to provision, so the commands below run from where provision ran.</param>
-        public static string Text(string folder, string deviceName, string boardName, string board, string sessionId, string network, string identityFile, bool hello, DateTime madeUtc)
+        /// <param name="seedUrl">The test network's seed, or null for mainnet.</param>
+        public static string Text(string folder, string deviceName, string boardName, string board, string sessionId, string seedUrl, string identityFile, bool hello, DateTime madeUtc)
         {
+            string network = seedUrl != null ? "a testnet (" + seedUrl + ")" : "the real Session network (mainnet)";
             string quoted = folder.IndexOf(' ') >= 0 ? "\"" + folder + "\"" : folder;
             string config = Path.Combine(folder, "nf.config");
             config = config.IndexOf(' ') >= 0 ? "\"" + config + "\"" : config;
@@ -35,8 +37,15 @@ namespace SessionBeacon.Harness.Provisioning
                 + "\n"
                 + "  harness check-config --config " + config + "\n"
                 + "\n"
-                + "How: flash the nanoFramework firmware and the SessionBeacon app (docs/device-build.md), then copy the\n"
-                + "files to I:\\ with Device Explorer in Visual Studio or in a deployment image (docs/flashing.md).\n"
+                + "The device also needs the seed nodes' certificates beside them, which it checks against the pins it\n"
+                + "carries: " + (seedUrl == null
+                    ? "seed1.pem, seed2.pem and seed3.pem for mainnet, fetched and checked as docs/provisioning.md,\n"
+                        + "section 3 shows, copied to I:\\seed1.pem, I:\\seed2.pem and I:\\seed3.pem.\n"
+                    : "the test network's seed certificate as I:\\seed1.pem, checked against its pin as\n"
+                        + "docs/provisioning.md, section 3 shows.\n")
+                + "\n"
+                + "How: flash the nanoFramework firmware, build and deploy the SessionBeacon app, and copy the files to\n"
+                + "I:\\ with Device Explorer in Visual Studio or in a deployment image: docs/flashing.md, step by step.\n"
                 + "\n"
                 + identityFile + " is the beacon's secret: whoever has it can send alerts as this beacon. Keep no other\n"
                 + "copy once the device is flashed (delete this folder, or keep it encrypted and offline). Never put it into\n"
@@ -45,6 +54,8 @@ namespace SessionBeacon.Harness.Provisioning
                 + (hello
                     ? "Each recipient was sent a hello message from the device's Session ID: ask them to accept that\n"
                         + "message request in Session, so that an alert does not sit unseen among their message requests.\n"
+                        + "docs/recipients.md shows them every message the beacon sends; a panic press reaches a stock-app\n"
+                        + "recipient as two messages, the flash alert at once and the detailed alert right after it.\n"
                     : "No hello messages were sent (--no-hello): before the first alert, send each recipient a message from\n"
                         + "the device's Session ID (harness send --data " + quoted + " --to SESSIONID --text ...) and ask them to\n"
                         + "accept the message request in Session.\n");

@@ -231,6 +231,22 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
         }
 
         [Fact]
+        public void BeaconRun_DataFolderWithoutConfig_RefusedEvenWhereATemplateIsAtHand()
+        {
+            // Run where the repository's nf.config is: the mainnet template with placeholder recipients, never a device's configuration.
+            string root = _net.NewFolder();
+            Directory.CreateDirectory(Path.Combine(root, "boards"));
+            File.Copy(Path.Combine(s_shipped, "nf.config"), Path.Combine(root, "nf.config"));
+            File.Copy(Path.Combine(s_shipped, "boards", "esp32-devkitc.conf"), Path.Combine(root, "boards", "esp32-devkitc.conf"));
+            string device = NewIdentity(out _);
+
+            HarnessProcess.Result run = HarnessProcess.RunIn(root, "beacon", "run", "--data", device);
+
+            AssertOneLineFailure(run, 3, "beacon run: " + device + " has no nf.config: make the device folder with 'provision --out " + device + "', or pass --config FILE");
+            Assert.False(Directory.Exists(Path.Combine(device, "flash")), "nothing ran");
+        }
+
+        [Fact]
         public void UnexpectedFailure_OneLine_StackTraceOnlyWithVerbose()
         {
             // --data names a file, not a folder: the identity cannot be saved there.

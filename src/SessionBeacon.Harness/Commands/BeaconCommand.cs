@@ -25,7 +25,8 @@ namespace SessionBeacon.Harness.Commands
             Option<string> config = CommonOptions.Text("--config", "FILE", "the configuration [default: DIR/nf.config]", false);
             Option<string> board = CommonOptions.Text("--board", "FILE", "the board profile [default: DIR/board.conf, else the one nf.config names in boards/]", false);
             var run = new Command("run", "run the beacon app as a simulated device: at a terminal the space bar is the button (hold it for a long press) and q quits; "
-                + "otherwise it reads lines: press MS, tap, sensor N on|off, battery PERCENT, quit")
+                + "otherwise it reads lines, each at the device time the lines before it reached: " + InputLine.Forms
+                + "; at the end of the input it finishes what is pending and stops")
             {
                 data, config, board,
             };
@@ -67,10 +68,11 @@ namespace SessionBeacon.Harness.Commands
                 error.WriteLine("beacon run: " + missing.Message + " (or 'provision --out " + data + "' for a whole device folder)");
                 return ExitCode.Failed;
             }
+            var clock = new DeviceClock();
             SimulatedDevice device;
             try
             {
-                device = new SimulatedDevice(config, board, identity, data, console.Output);
+                device = new SimulatedDevice(config, board, identity, data, console.Output, clock);
             }
             catch (RatchetException refused)
             {
@@ -79,7 +81,7 @@ namespace SessionBeacon.Harness.Commands
             }
             console.Output.WriteLine("beacon '" + config.DeviceName + "' (" + identity.SessionId + ") on a simulated " + board.Name + ", " + config.Network
                 + (config.SeedUrl == null ? "" : " via " + config.SeedUrl) + "; flash in " + Path.Combine(data, SimulatedDevice.FlashFolder));
-            var input = new DeviceInput(() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), error);
+            var input = new DeviceInput(clock, config.Policy.Sensors, error);
             if (console.Input == Console.In && !Console.IsInputRedirected)
             {
                 console.Output.WriteLine("hold the space bar for a long press (" + config.PanicHoldMs + " ms), tap it to cancel; q quits");
@@ -104,7 +106,7 @@ namespace SessionBeacon.Harness.Commands
             {
                 Console.CancelKeyPress -= cancel;
             }
-            return ExitCode.Ok;
+            return input.BadLines == 0 ? ExitCode.Ok : ExitCode.UsageError;
         }
     }
 }

@@ -12,7 +12,7 @@ using SessionBeacon.Harness.Demo;
 namespace SessionBeacon.Harness.Commands
 {
     /// <summary>
-    /// Issue 8's demo: a 12-node testnet in this process, a beacon provisioned from nf.config for two
+    /// The demo: a 12-node testnet in this process, a beacon provisioned from nf.config for two
     /// recipients (one on the stock app, one with a companion receiver), and the firmware app as a
     /// simulated device: a panic, a duress press and a sensor alert, each traced through its onion
     /// path, receipted, opened by both receivers and acknowledged through the alert ratchet.

@@ -95,7 +95,9 @@ namespace SessionBeacon.Harness.Device
                         Stop("quit: stopped", input.BadLines);
                         return;
                     default:
-                        Stop(Finish() ? "the input ended: stopped" : "the input ended: stopped after waiting " + FinishMs / 1000 + " s (device clock) for what was pending", input.BadLines);
+                        bool finished = Finish();
+                        Stop(stop.IsCancellationRequested ? "Ctrl+C: stopped" : finished ? "the input ended: stopped"
+                            : "the input ended: stopped after waiting " + FinishMs / 1000 + " s (device clock) for what was pending", input.BadLines);
                         return;
                 }
             }

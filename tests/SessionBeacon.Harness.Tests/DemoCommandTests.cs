@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -13,7 +14,7 @@ namespace SessionBeacon.Harness.Tests
         private static readonly string s_shipped = Path.Combine(AppContext.BaseDirectory, "shipped");
 
         [Fact]
-        public void Demo_ShippedConfig_EveryAlertDeliveredAndOpenedByBoth()
+        public void Demo_ShippedConfig_EveryAlertDeliveredAndOpenedByBoth_AllOnOneClock()
         {
             string data = Directory.CreateTempSubdirectory("demo-test").FullName;
             try
@@ -29,22 +30,22 @@ namespace SessionBeacon.Harness.Tests
                 Assert.Contains("2 of 2 hello messages stored with a verified receipt.", output);
                 Assert.Contains("Alice's app opened a hello: \"Hello from SessionBeacon", output);
                 Assert.Contains("Bob's receiver opened a hello: \"Hello from SessionBeacon", output);
-                Assert.Contains("beacon: stage: armed", output);
-                Assert.Contains("beacon: alert queued on flash: Panic", output);
-                Assert.Contains("beacon: alert queued on flash: Duress", output);
-                Assert.Contains("beacon: alert queued on flash: Sensor", output);
+                Assert.Contains("stage: armed", output);
+                Assert.Contains("alert queued on flash: Panic", output);
+                Assert.Contains("alert queued on flash: Duress", output);
+                Assert.Contains("alert queued on flash: Sensor", output);
                 Assert.Equal(3, Count(output, "delivered: both recipients have a verified receipt"));
                 Assert.Contains("a flash alert to Alice built ahead", output);
-                Assert.Contains("beacon: flash alert, built ahead, on flash", output);
+                Assert.Contains("flash alert, built ahead, on flash", output);
                 Assert.Contains("Alice's app opened the flash alert (built ahead, so it left with no crypto at the press): \"PANIC: I need help now.", output);
-                Assert.Equal(4, Count(output, "beacon: stored for Alice: "));
-                Assert.Equal(3, Count(output, "beacon: stored for Bob: "));
+                Assert.Equal(4, Count(output, "stored for Alice: "));
+                Assert.Equal(3, Count(output, "stored for Bob: "));
                 Assert.Contains("Alice's app opened the Panic alert: \"PANIC: I need help now.", output);
                 Assert.Contains("Alice's app opened the Duress alert: \"PANIC (duress): I am not safe.", output);
                 Assert.Contains("Alice's app opened the Sensor alert: \"Sensor alert: Front door / #3, sent ", output);
                 Assert.Equal(3, Count(output, "Bob's receiver opened the "));
                 Assert.Equal(3, Count(output, "(through the ratchet; it sent the acknowledgement)"));
-                Assert.Equal(3, Count(output, "beacon: help reached: Bob acknowledged alert #"));
+                Assert.Equal(3, Count(output, "help reached: Bob acknowledged alert #"));
                 string beacon = Regex.Match(output, "device Session ID: (05[0-9a-f]{64})").Groups[1].Value;
                 Assert.NotEqual("", beacon);
                 Assert.Equal(9, Count(output, "from " + beacon + " (the beacon)"));
@@ -56,6 +57,7 @@ namespace SessionBeacon.Harness.Tests
                 Assert.All(guardLines, line => Assert.EndsWith("Session ID: none", line.TrimEnd()));
                 Assert.Equal(6, Count(output, "destination saw: from 127.0.12"));
                 Assert.Contains("demo finished in", output);
+                AssertOneClock(output);
                 Assert.True(Directory.Exists(Path.Combine(data, "testnet")), "--data keeps the testnet's files");
             }
             finally
@@ -92,6 +94,27 @@ namespace SessionBeacon.Harness.Tests
             var (code, _, error) = Run("demo", "--config", "/nonexistent/nf.config");
             Assert.Equal(ExitCode.ConfigError, code);
             Assert.Contains("/nonexistent/nf.config not found", error);
+        }
+
+        // Every time stamp comes from the run's one clock: none goes backwards, and each alert is opened after the input that sent it.
+        private static void AssertOneClock(string output)
+        {
+            List<StampedLine> stamped = StampedLines.Of(output);
+            StampedLines.AssertNeverBackwards(stamped);
+            string[] lines = output.Split('\n');
+            foreach (string scene in new[] { "== Panic", "== Duress", "== Sensor" })
+            {
+                int start = Array.FindIndex(lines, l => l.StartsWith(scene, StringComparison.Ordinal));
+                int end = Array.FindIndex(lines, start + 1, l => l.StartsWith("==", StringComparison.Ordinal));
+                List<StampedLine> inScene = stamped.Where(l => l.Line > start && (end < 0 || l.Line < end)).ToList();
+                StampedLine input = inScene.FirstOrDefault(l => l.Text == "button down" || l.Text.EndsWith(" active", StringComparison.Ordinal));
+                Assert.True(input != null, scene + ": no button press or sensor input with a time stamp\n" + output);
+                int openedLines = lines[start..(end < 0 ? lines.Length : end)].Count(l => l.Contains(" opened the ", StringComparison.Ordinal));
+                Assert.Equal(scene == "== Panic" ? 3 : 2, openedLines);
+                List<StampedLine> opened = inScene.Where(l => l.Text.Contains(" opened the ", StringComparison.Ordinal)).ToList();
+                Assert.True(opened.Count == openedLines, scene + ": an 'opened' line has no time stamp on the run's clock\n" + output);
+                Assert.All(opened, l => Assert.True(l.Ms >= input.Ms, scene + ": '" + l.Text + "' at " + l.Ms + " ms is before the input at " + input.Ms + " ms"));
+            }
         }
 
         private static int Count(string text, string part) => Regex.Matches(text, Regex.Escape(part)).Count;

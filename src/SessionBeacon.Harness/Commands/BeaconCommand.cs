@@ -15,17 +15,19 @@ namespace SessionBeacon.Harness.Commands
     /// <summary>
     /// `beacon run`: the firmware app as a simulated device. DIR is a device folder as
     /// 'provision --out DIR' writes it (identity.seed, nf.config, board.conf); the flash lives in
-    /// DIR/flash, so the outbox and the ratchet states survive a restart.
+    /// DIR/flash, so the outbox and the ratchet states survive a restart. Its nf.config is never the
+    /// repository's template: without one in DIR, --config must name it.
     /// </summary>
     public static class BeaconCommand
     {
         public static Command Create(HarnessConsole console)
         {
-            Option<string> data = CommonOptions.Data("the device folder: identity.seed and, when there, nf.config and board.conf (what 'provision --out' writes)");
-            Option<string> config = CommonOptions.Text("--config", "FILE", "the configuration [default: DIR/nf.config, else ./nf.config]", false);
+            Option<string> data = CommonOptions.Data("the device folder: identity.seed, nf.config and board.conf (what 'provision --out' writes)");
+            Option<string> config = CommonOptions.Text("--config", "FILE", "the configuration [default: DIR/nf.config]", false);
             Option<string> board = CommonOptions.Text("--board", "FILE", "the board profile [default: DIR/board.conf, else the one nf.config names in boards/]", false);
             var run = new Command("run", "run the beacon app as a simulated device: at a terminal the space bar is the button (hold it for a long press) and q quits; "
-                + "otherwise it reads lines: press MS, tap, sensor N on|off, battery PERCENT, quit")
+                + "otherwise it reads lines, each at the device time the lines before it reached: " + InputLine.Forms
+                + "; at the end of the input it finishes what is pending and stops")
             {
                 data, config, board,
             };
@@ -36,7 +38,12 @@ namespace SessionBeacon.Harness.Commands
         public static ExitCode Run(string data, string configPath, string boardPath, HarnessConsole console)
         {
             TextWriter error = console.Error;
-            configPath ??= File.Exists(Path.Combine(data, "nf.config")) ? Path.Combine(data, "nf.config") : "nf.config";
+            if (configPath == null && !File.Exists(Path.Combine(data, "nf.config")))
+            {
+                error.WriteLine("beacon run: " + data + " has no nf.config: make the device folder with 'provision --out " + data + "', or pass --config FILE");
+                return ExitCode.ConfigError;
+            }
+            configPath ??= Path.Combine(data, "nf.config");
             BeaconConfig config;
             BoardProfile board;
             try
@@ -65,12 +72,14 @@ namespace SessionBeacon.Harness.Commands
             using FolderLock held = FolderLock.TryAcquire(data, "beacon run", error);
             if (held == null)
             {
+                identity.Wipe();
                 return ExitCode.Failed;
             }
+            var clock = new DeviceClock();
             SimulatedDevice device;
             try
             {
-                device = new SimulatedDevice(config, board, identity, data, console.Output);
+                device = new SimulatedDevice(config, board, identity, data, console.Output, clock);
             }
             catch (RatchetException refused)
             {
@@ -79,7 +88,7 @@ namespace SessionBeacon.Harness.Commands
             }
             console.Output.WriteLine("beacon '" + config.DeviceName + "' (" + identity.SessionId + ") on a simulated " + board.Name + ", " + config.Network
                 + (config.SeedUrl == null ? "" : " via " + config.SeedUrl) + "; flash in " + Path.Combine(data, SimulatedDevice.FlashFolder));
-            var input = new DeviceInput(() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), error);
+            var input = new DeviceInput(clock, config.Policy.Sensors, error);
             if (console.Input == Console.In && !Console.IsInputRedirected)
             {
                 console.Output.WriteLine("hold the space bar for a long press (" + config.PanicHoldMs + " ms), tap it to cancel; q quits");
@@ -104,7 +113,7 @@ namespace SessionBeacon.Harness.Commands
             {
                 Console.CancelKeyPress -= cancel;
             }
-            return ExitCode.Ok;
+            return input.BadLines == 0 ? ExitCode.Ok : ExitCode.UsageError;
         }
     }
 }

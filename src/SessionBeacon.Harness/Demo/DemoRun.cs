@@ -1,11 +1,12 @@
-// One demo run on a running testnet (plain alerts, and a ratcheted one): two recipients are
-// made (Alice with the stock app's plain alerts, Bob with a companion receiver paired through the
-// alert ratchet), the beacon is provisioned exactly as 'provision' does it (identity, nf.config,
-// hellos), and the firmware app (SessionBeacon.App.Beacon) runs as a simulated device: a panic,
-// a duress press and a sensor alert, each traced through its onion path to both swarms, opened
-// by both receivers (the same Listener as 'listen'), and acknowledged by Bob's receiver.
-// The demo clock runs ahead of the real one over waits only the policy needs (the hold and the
-// cancel window); everything on the network happens in real time.
+// One demo run on a running testnet: two recipients are made (Alice with the stock app's plain
+// alerts, Bob with a companion receiver paired through the alert ratchet), the beacon is
+// provisioned exactly as 'provision' does it (identity, nf.config, hellos), and the firmware app
+// (SessionBeacon.App.Beacon) runs as the simulated device of 'beacon run': a panic, a duress press
+// and a sensor alert, each traced through its onion path to both swarms, opened by both receivers
+// (the same Listener as 'listen'), and acknowledged by Bob's receiver. Each scene's inputs are the
+// typed lines 'beacon run' reads, played on the device's clock, which jumps over the hold and the
+// cancel window; everything on the network happens in real time. Every time stamp printed, the
+// receivers' included, is read from that one clock.
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -23,7 +24,6 @@ using SessionBeacon.Harness.Device;
 using SessionBeacon.Harness.Identity;
 using SessionBeacon.Harness.Network;
 using SessionBeacon.Harness.Receiver;
-using SessionBeacon.Harness.Storage;
 
 namespace SessionBeacon.Harness.Demo
 {
@@ -45,10 +45,10 @@ namespace SessionBeacon.Harness.Demo
         private readonly int[] _read = new int[2];
         private readonly string[] _ids = new string[2];
         private readonly List<BeaconEvent> _events = new List<BeaconEvent>();
-        private Beacon _beacon;
+        private readonly DeviceClock _clock = new DeviceClock();
+        private SimulatedDevice _device;
         private IdentityKeys _beaconKeys;
         private BeaconConfig _config;
-        private long _skip;
         private int _looked;
 
         public DemoRun(HarnessConsole console, TestNetwork network, string folder, string configPath, string sensorLine, string[] names)
@@ -69,35 +69,22 @@ namespace SessionBeacon.Harness.Demo
             {
                 return failure;
             }
-            int hold = _config.PanicHoldMs;
-            int tap = Math.Max(4 * _config.Policy.ButtonDebounceMs, 120);
-
-            Scene("Panic: the button held " + (hold + 500) + " ms, then the " + _config.PanicCancelMs + " ms cancel window passes");
-            long t = Now();
-            failure = Alert(AlertKind.Panic, () =>
-            {
-                Button(true, t);
-                Button(false, t + hold + 500);
-            });
+            int hold = _config.PanicHoldMs + 500;
+            Scene("Panic: the button held " + hold + " ms, then the " + _config.PanicCancelMs + " ms cancel window passes");
+            failure = Alert(AlertKind.Panic, "press " + hold, "wait " + _config.PanicCancelMs);
             if (failure != null)
             {
                 return failure;
             }
 
-            Scene("Duress: a panic press, then " + _config.Policy.DuressPresses + " short presses in the cancel window (the device shows what a cancel shows)");
-            t = Now();
-            failure = Alert(AlertKind.Duress, () =>
+            Scene("Duress: a panic press, then " + _config.Policy.DuressPresses + " taps in the cancel window (the device shows what a cancel shows)");
+            var duress = new List<string> { "press " + hold };
+            for (int i = 0; i < _config.Policy.DuressPresses; i++)
             {
-                Button(true, t);
-                long at = t + hold + 500;
-                Button(false, at);
-                for (int i = 0; i < _config.Policy.DuressPresses; i++)
-                {
-                    at += 2 * tap;
-                    Button(true, at);
-                    Button(false, at + tap);
-                }
-            });
+                duress.Add("tap");
+            }
+            duress.Add("wait " + _config.Policy.GestureGapMs);
+            failure = Alert(AlertKind.Duress, duress.ToArray());
             if (failure != null)
             {
                 return failure;
@@ -105,12 +92,7 @@ namespace SessionBeacon.Harness.Demo
 
             SensorSetting sensor = _config.Policy.Sensors[0];
             Scene("Sensor: '" + sensor.Name + "' (" + sensor.Kind + " on GPIO" + sensor.Pin + ") becomes active");
-            return Alert(AlertKind.Sensor, () =>
-            {
-                long when = Now();
-                _beacon.Policy.SensorLevel(0, true, when);
-                Say(when, "sensor active");
-            });
+            return Alert(AlertKind.Sensor, "sensor " + sensor.Name + " on");
         }
 
         // Alice's and Bob's identities as 'identity new' makes them, and Bob's pre-key as 'prekey new' makes it.
@@ -182,30 +164,30 @@ namespace SessionBeacon.Harness.Demo
         {
             string device = Path.Combine(_folder, "beacon");
             BoardProfile board = DeviceFiles.Board(Path.Combine(device, ProvisionCommand.BoardFileName));
-            _beacon = SimulatedDevice.Create(_config, board, _beaconKeys, device, new IndentedWriter(_output), Now);
+            _device = new SimulatedDevice(_config, board, _beaconKeys, device, new IndentedWriter(_output), _clock);
+            _device.Happened += _events.Add;
             Scene("The beacon starts: the app from src/SessionBeacon on a simulated " + board.Name + ", its flash in " + Path.Combine(device, SimulatedDevice.FlashFolder));
-            _beacon.Start(Now());
-            string failure = RunUntil(e => e.Kind == BeaconEventKind.Stage && e.Text == "armed", "the beacon did not reach 'armed'", jump: false);
+            _device.Start();
+            string failure = Await(e => e.Kind == BeaconEventKind.Stage && e.Text == "armed", "the beacon did not reach 'armed'");
             if (failure != null)
             {
                 return failure;
             }
             // Idle time: the armed slots, then the flash alert built ahead for the plain recipient.
-            failure = RunUntil(_ => _beacon.IsFlashReady, "the flash alert was not built", jump: false, poll: true);
-            if (failure == null)
+            if (!_device.RunUntil(() => _device.Beacon.IsFlashReady, s_networkLimit))
             {
-                _output.WriteLine("  the beacon is armed: single-use onion and seal slots, and a flash alert to " + _names[0] + " built ahead, ready to leave at the press");
+                return "the flash alert was not built (" + LastProblem() + ")";
             }
-            return failure;
+            _output.WriteLine("  the beacon is armed: single-use onion and seal slots, and a flash alert to " + _names[0] + " built ahead, ready to leave at the press");
+            return null;
         }
 
-        // One scene: the inputs, the alert on flash, its stores traced, both receivers opening it, Bob's acknowledgement coming back.
-        private string Alert(AlertKind kind, Action inputs)
+        // One scene: the input lines played, the alert on flash, its stores traced, both receivers opening it, Bob's acknowledgement coming back.
+        private string Alert(AlertKind kind, params string[] inputs)
         {
             int helpBefore = Count(BeaconEventKind.HelpReached);
-            inputs();
             int[] marks = Marks();
-            string failure = RunUntil(e => e.Kind == BeaconEventKind.Queued, "the policy did not decide to send", jump: true, before: () => marks = Marks());
+            string failure = Play(inputs) ?? Await(e => e.Kind == BeaconEventKind.Queued, "the policy did not decide to send");
             if (failure != null)
             {
                 return failure;
@@ -215,7 +197,7 @@ namespace SessionBeacon.Harness.Demo
             {
                 return "the beacon queued a " + queued.Alert + " alert, not " + kind;
             }
-            failure = RunUntil(e => e.Kind == BeaconEventKind.Delivered && _beacon.Outbox.Count == 0, kind + " alert not delivered within " + s_networkLimit.TotalSeconds + " s", jump: false);
+            failure = Await(e => e.Kind == BeaconEventKind.Delivered && _device.Beacon.Outbox.Count == 0, kind + " alert not delivered within " + s_networkLimit.TotalSeconds + " s");
             if (failure != null)
             {
                 return failure;
@@ -245,56 +227,40 @@ namespace SessionBeacon.Harness.Demo
             {
                 return failure;
             }
-            return RunUntil(e => e.Kind == BeaconEventKind.HelpReached && Count(BeaconEventKind.HelpReached) > helpBefore,
-                "Bob's acknowledgement did not reach the beacon", jump: false);
+            // The acknowledgement is on its way: the device idles until its next inbox poll, which comes FastPollMs after a delivery at the latest.
+            return Play("wait " + Beacon.FastPollMs) ?? Await(e => e.Kind == BeaconEventKind.HelpReached && Count(BeaconEventKind.HelpReached) > helpBefore, "Bob's acknowledgement did not reach the beacon");
         }
 
-        private void Button(bool down, long time)
+        // Plays typed lines on the device, as 'beacon run' reads them.
+        private string Play(params string[] inputs)
         {
-            _beacon.Policy.ButtonLevel(down, time);
-            Say(time, down ? "button down" : "button up");
-        }
-
-        // Steps the beacon until an event not looked at yet matches; with jump, the demo clock skips
-        // ahead to the beacon's next timer. Events after the match stay for the next call.
-        private string RunUntil(Func<BeaconEvent, bool> done, string failure, bool jump, Action before = null, bool poll = false)
-        {
-            var limit = Stopwatch.StartNew();
-            while (true)
+            foreach (string input in inputs)
             {
-                if (poll && done(null))
+                InputLine line = InputLine.Parse(input, _config.Policy.Sensors, out string problem);
+                if (line == null)
                 {
-                    return null;
+                    return "the demo's input '" + input + "' cannot be played: " + problem;
                 }
-                for (; _looked < _events.Count; _looked++)
+                _device.Play(line);
+            }
+            return null;
+        }
+
+        // Runs the device until an event not looked at yet matches; the events after it stay for the next call.
+        private string Await(Func<BeaconEvent, bool> match, string failure)
+        {
+            bool Found()
+            {
+                while (_looked < _events.Count)
                 {
-                    if (done(_events[_looked]))
+                    if (match(_events[_looked++]))
                     {
-                        _looked++;
-                        return null;
+                        return true;
                     }
                 }
-                if (limit.Elapsed >= s_networkLimit)
-                {
-                    return failure + " (" + LastProblem() + ")";
-                }
-                before?.Invoke();
-                long now = Now();
-                long next = _beacon.Step(now);
-                foreach (BeaconEvent e in _beacon.TakeEvents())
-                {
-                    _events.Add(e);
-                    Say(e.Time, "beacon: " + DeviceOutput.Describe(e));
-                }
-                if (jump && next > now && next != Beacon.Never)
-                {
-                    _skip += next - now;
-                }
-                else if (_looked == _events.Count)
-                {
-                    Thread.Sleep((int)Math.Clamp(next - now, 1, 50));
-                }
+                return false;
             }
+            return _device.RunUntil(Found, s_networkLimit) ? null : failure + " (" + LastProblem() + ")";
         }
 
         private string LastProblem()
@@ -327,9 +293,9 @@ namespace SessionBeacon.Harness.Demo
                     {
                         _read[i] = m + 1;
                         string by = i == 0 ? "'s app" : "'s receiver";
-                        _output.WriteLine("  " + _names[i] + by + " opened " + what + (message.Kind == "secure-alert" ? " (through the ratchet; it sent the acknowledgement)" : "")
+                        Say(_names[i] + by + " opened " + what + (message.Kind == "secure-alert" ? " (through the ratchet; it sent the acknowledgement)" : "")
                             + ": \"" + message.Text.Replace("\n", " / ") + "\" from " + message.Sender
-                            + (message.Sender == _beaconKeys?.SessionId || _beaconKeys == null ? " (the beacon)" : "") + " at " + Time(message.Timestamp));
+                            + (message.Sender == _beaconKeys?.SessionId || _beaconKeys == null ? " (the beacon)" : ""));
                         return null;
                     }
                 }
@@ -382,15 +348,14 @@ namespace SessionBeacon.Harness.Demo
 
         private int Count(BeaconEventKind kind) => _events.FindAll(e => e.Kind == kind).Count;
 
-        private long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + _skip;
-
         private void Scene(string title)
         {
             _output.WriteLine();
             _output.WriteLine("== " + title);
         }
 
-        private void Say(long time, string what) => _output.WriteLine("  " + DeviceOutput.Stamp(time) + what);
+        // A line of the demo's own, stamped like the device's lines, by the same clock.
+        private void Say(string what) => _output.WriteLine("  " + DeviceOutput.Stamp(_clock.Now) + what);
 
         private string SwarmAddresses(string sessionId)
         {
@@ -425,9 +390,7 @@ namespace SessionBeacon.Harness.Demo
 
         private static string Pad(string text, int width) => text.Length >= width ? text + " " : text.PadRight(width);
 
-        private static string Time(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff") + " UTC";
-
-        /// <summary>The simulated LED's lines, indented like the demo's own.</summary>
+        /// <summary>The simulated device's lines, indented like the demo's own.</summary>
         private sealed class IndentedWriter : TextWriter
         {
             private readonly TextWriter _inner;

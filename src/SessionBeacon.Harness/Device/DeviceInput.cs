@@ -1,56 +1,72 @@
 using System;
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.IO;
 using System.Threading;
+using SessionBeacon.Config;
 
 namespace SessionBeacon.Harness.Device
 {
     /// <summary>
-    /// What the user does to the simulated board, as timestamped edges for the main loop. Two ways in:
-    /// typed lines (for scripts and tests) — "press MS" holds the button MS ms, "tap" is a short press,
-    /// "sensor N on|off", "battery PERCENT", "quit"; or, at a terminal, the space bar is the button:
-    /// holding it makes the terminal repeat the key, and the button counts as released once no
-    /// repeat has come for ReleaseAfterMs (a little more than a terminal's first repeat delay).
+    /// What the user does to the simulated board, for the main loop. Two ways in: typed lines (scripts,
+    /// tests; InputLine says what each means), ended by "quit" or by the end of the input; or, at a
+    /// terminal, the space bar is the button: holding it makes the terminal repeat the key, and the
+    /// button counts as released once no repeat has come for ReleaseAfterMs (a little more than a
+    /// terminal's first repeat delay); q quits.
     /// </summary>
     public sealed class DeviceInput
     {
-        public const int TapMs = 150;
         public const int ReleaseAfterMs = 650;
 
-        public enum Kind { Button, Sensor, Battery, Quit }
+        public enum Kind { Line, ButtonDown, ButtonUp, Quit, End }
 
-        public sealed record Edge(Kind What, int Index, bool Level, int Value, long Time);
+        /// <summary>A typed line to play, a key's button edge at its time, quit, or the end of the input.</summary>
+        public sealed record Entry(Kind What, InputLine Line, long Time);
 
-        private readonly ConcurrentQueue<Edge> _edges = new ConcurrentQueue<Edge>();
-        private readonly Func<long> _now;
+        private readonly ConcurrentQueue<Entry> _entries = new ConcurrentQueue<Entry>();
+        private readonly DeviceClock _clock;
+        private readonly SensorSetting[] _sensors;
         private readonly TextWriter _error;
-        private long _lastKey;
+        private int _badLines;
 
-        public DeviceInput(Func<long> now, TextWriter error)
+        public DeviceInput(DeviceClock clock, SensorSetting[] sensors, TextWriter error)
         {
-            _now = now;
+            _clock = clock;
+            _sensors = sensors;
             _error = error;
         }
 
-        public bool TryTake(out Edge edge) => _edges.TryDequeue(out edge);
+        /// <summary>Typed lines that were not inputs (each got its error line).</summary>
+        public int BadLines => Volatile.Read(ref _badLines);
 
-        /// <summary>
-        /// Reads command lines on a background thread. The end of the input only ends the reading: a
-        /// device keeps running when nobody touches it (stop it with "quit" or Ctrl-C).
-        /// </summary>
+        public bool TryTake(out Entry entry) => _entries.TryDequeue(out entry);
+
+        /// <summary>Reads typed lines on a background thread; a bad line gets one error line naming its number and is skipped.</summary>
         public void StartLines(TextReader input)
         {
             var thread = new Thread(() =>
             {
-                string line;
-                while ((line = input.ReadLine()) != null)
+                int number = 0;
+                string text;
+                while ((text = ReadLine(input)) != null)
                 {
-                    if (!Command(line.Trim()))
+                    number++;
+                    InputLine line = InputLine.Parse(text, _sensors, out string problem);
+                    if (problem != null)
                     {
+                        Interlocked.Increment(ref _badLines);
+                        _error.WriteLine("beacon run: line " + number + ": " + problem);
+                    }
+                    else if (line != null && line.What == InputLine.Kind.Quit)
+                    {
+                        _entries.Enqueue(new Entry(Kind.Quit, line, 0));
                         return;
                     }
+                    else if (line != null)
+                    {
+                        _entries.Enqueue(new Entry(Kind.Line, line, 0));
+                    }
                 }
+                _entries.Enqueue(new Entry(Kind.End, null, 0));
             }) { IsBackground = true, Name = "device input" };
             thread.Start();
         }
@@ -61,14 +77,15 @@ namespace SessionBeacon.Harness.Device
             var thread = new Thread(() =>
             {
                 bool down = false;
+                long lastKey = 0;
                 while (true)
                 {
                     if (!Console.KeyAvailable)
                     {
-                        if (down && _now() - _lastKey > ReleaseAfterMs)
+                        if (down && _clock.Now - lastKey > ReleaseAfterMs)
                         {
                             down = false;
-                            _edges.Enqueue(new Edge(Kind.Button, 0, false, 0, _lastKey + 50));
+                            _entries.Enqueue(new Entry(Kind.ButtonUp, null, lastKey + 50));
                         }
                         Thread.Sleep(10);
                         continue;
@@ -76,16 +93,16 @@ namespace SessionBeacon.Harness.Device
                     ConsoleKeyInfo key = Console.ReadKey(intercept: true);
                     if (key.KeyChar == 'q')
                     {
-                        _edges.Enqueue(new Edge(Kind.Quit, 0, false, 0, _now()));
+                        _entries.Enqueue(new Entry(Kind.Quit, null, _clock.Now));
                         return;
                     }
                     if (key.Key == ConsoleKey.Spacebar)
                     {
-                        _lastKey = _now();
+                        lastKey = _clock.Now;
                         if (!down)
                         {
                             down = true;
-                            _edges.Enqueue(new Edge(Kind.Button, 0, true, 0, _lastKey));
+                            _entries.Enqueue(new Entry(Kind.ButtonDown, null, lastKey));
                         }
                     }
                 }
@@ -93,44 +110,17 @@ namespace SessionBeacon.Harness.Device
             thread.Start();
         }
 
-        // One typed command; false to stop reading.
-        private bool Command(string line)
+        // A failed read is the end of the input as far as the device is concerned.
+        private static string ReadLine(TextReader input)
         {
-            string[] words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length == 0 || words[0].StartsWith('#'))
+            try
             {
-                return true;
+                return input.ReadLine();
             }
-            long now = _now();
-            switch (words[0])
+            catch (IOException)
             {
-                case "press" when words.Length == 2 && int.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out int ms) && ms > 0:
-                    Press(now, ms);
-                    return true;
-                case "tap" when words.Length == 1:
-                    Press(now, TapMs);
-                    return true;
-                case "sensor" when words.Length == 3 && int.TryParse(words[1], out int index) && (words[2] == "on" || words[2] == "off"):
-                    _edges.Enqueue(new Edge(Kind.Sensor, index, words[2] == "on", 0, now));
-                    return true;
-                case "battery" when words.Length == 2 && int.TryParse(words[1], out int percent) && percent >= 0 && percent <= 100:
-                    _edges.Enqueue(new Edge(Kind.Battery, 0, false, percent, now));
-                    return true;
-                case "quit" when words.Length == 1:
-                    _edges.Enqueue(new Edge(Kind.Quit, 0, false, 0, now));
-                    return false;
-                default:
-                    _error.WriteLine("unknown input '" + line + "': use press MS, tap, sensor N on|off, battery PERCENT or quit");
-                    return true;
+                return null;
             }
-        }
-
-        // The whole press is known at once; its release waits in real time so the device sees it as it happens.
-        private void Press(long now, int ms)
-        {
-            _edges.Enqueue(new Edge(Kind.Button, 0, true, 0, now));
-            Thread.Sleep(ms);
-            _edges.Enqueue(new Edge(Kind.Button, 0, false, 0, now + ms));
         }
     }
 }

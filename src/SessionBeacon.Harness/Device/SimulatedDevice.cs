@@ -1,130 +1,294 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Threading;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Network;
 using SessionBeacon.App;
 using SessionBeacon.Config;
+using SessionBeacon.Delivery;
+using SessionBeacon.Feedback;
 using SessionBeacon.Harness.Network;
 using SessionBeacon.Harness.Storage;
 
 namespace SessionBeacon.Harness.Device
 {
     /// <summary>
-    /// `beacon run`: the firmware app (SessionBeacon.App.Beacon) on the desktop, as on a board: its
-    /// flash is DATA/flash (outbox, ratchet states, node pool), the terminal shows the LED and the
-    /// buzzer, DeviceInput is the button and the sensors. The network is the one nf.config names: a
-    /// testnet (network.seed, network.seed_pin) or mainnet.
+    /// The firmware app (SessionBeacon.App.Beacon) on the desktop, as on a board, for 'beacon run' and
+    /// the demo: its flash is DATA/flash (outbox, ratchet states, node pool), the output shows the LED,
+    /// the buzzer, the inputs and the beacon's events, each stamped with the one DeviceClock that also
+    /// drives the beacon's steps. The network is the one nf.config names, over the real HTTP(S)
+    /// transport: a testnet (network.seed, network.seed_pin) or mainnet.
     /// </summary>
     public sealed class SimulatedDevice
     {
         /// <summary>The folder under the data folder that plays the board's flash.</summary>
         public const string FlashFolder = "flash";
 
-        private readonly Beacon _beacon;
+        /// <summary>After the input ends, the most device time the run gives what is pending.</summary>
+        public const long FinishMs = 60000;
+
+        private readonly BeaconConfig _config;
+        private readonly DeviceClock _clock;
         private readonly TextWriter _output;
+        private readonly Beacon _beacon;
+        private readonly List<string> _shown = new List<string>();
+        private long _next = Beacon.Never;
+        private long _time;
+        private CancellationToken _stop;
 
-        public SimulatedDevice(BeaconConfig config, BoardProfile board, IdentityKeys identity, string dataFolder, TextWriter output)
+        public SimulatedDevice(BeaconConfig config, BoardProfile board, IdentityKeys identity, string dataFolder, TextWriter output, DeviceClock clock)
         {
+            _config = config;
+            _clock = clock;
             _output = output;
-            _beacon = Create(config, board, identity, dataFolder, output, Now);
-        }
-
-        /// <summary>
-        /// The app as the desktop runs it: flash in DATA/flash, the network nf.config names over the real
-        /// HTTP(S) transport, the machine's clock and CSPRNG, the LED and buzzer as lines on
-        /// <paramref name="output"/> stamped with <paramref name="now"/>.
-        /// </summary>
-        public static Beacon Create(BeaconConfig config, BoardProfile board, IdentityKeys identity, string dataFolder, TextWriter output, Func<long> now)
-        {
             NetworkProfile profile = config.Network == BeaconConfig.Testnet
                 ? NetworkProfile.Testnet(config.SeedUrl, config.SeedPin, 1)
                 : NetworkProfile.Mainnet();
-            var led = new TerminalIndicator("LED", output, now);
-            var buzzer = board.BuzzerPin == BoardProfile.NoPin ? null : new TerminalIndicator("buzzer", output, now);
-            var beacon = new Beacon(config, identity, new DirectoryStore(Path.Combine(dataFolder, FlashFolder)), profile, new HttpClientTransport(profile),
+            var led = new TerminalIndicator("LED", Showing, _shown.Add);
+            var buzzer = board.BuzzerPin == BoardProfile.NoPin ? null : new TerminalIndicator("buzzer", Showing, _shown.Add);
+            _beacon = new Beacon(config, identity, new DirectoryStore(Path.Combine(dataFolder, FlashFolder)), profile, new HttpClientTransport(profile),
                 new SystemClock(), new SystemRandom(), new BeaconHardware(null, null, null, led, buzzer), Beacon.OutboxCapacityFor(board.RamClass));
             if (config.Network == BeaconConfig.Testnet)
             {
-                beacon.Client.RequestTimeout = TestnetClient.RequestTimeout;
-                beacon.Paths.GuardTestTimeoutMilliseconds = TestnetClient.GuardTestTimeout;
+                _beacon.Client.RequestTimeout = TestnetClient.RequestTimeout;
+                _beacon.Paths.GuardTestTimeoutMilliseconds = TestnetClient.GuardTestTimeout;
             }
-            return beacon;
         }
+
+        /// <summary>Each event of the beacon, as it is printed.</summary>
+        public event Action<BeaconEvent> Happened;
 
         public Beacon Beacon => _beacon;
 
-        /// <summary>Runs the device's main loop until the input says quit.</summary>
+        /// <summary>Starts the beacon at the clock's time.</summary>
+        public void Start()
+        {
+            _time = _clock.Now;
+            _next = _beacon.Start(_time);
+            Show(_time);
+        }
+
+        /// <summary>Starts the device and runs it until quit, the end of the input (once what is pending is done) or <paramref name="stop"/>; the last line says why it stopped and what stays on flash.</summary>
         public void Run(DeviceInput input, CancellationToken stop)
         {
-            long next = _beacon.Start(Now());
-            Show();
+            _stop = stop;
+            Start();
             while (!stop.IsCancellationRequested)
             {
-                while (input.TryTake(out DeviceInput.Edge edge))
+                if (!input.TryTake(out DeviceInput.Entry entry))
                 {
-                    if (edge.What == DeviceInput.Kind.Quit)
-                    {
-                        _beacon.Stop();
-                        Say(Now(), "stopped; alerts not yet delivered stay on flash for the next run");
+                    Idle();
+                    continue;
+                }
+                switch (entry.What)
+                {
+                    case DeviceInput.Kind.Line:
+                        Play(entry.Line);
+                        break;
+                    case DeviceInput.Kind.ButtonDown:
+                    case DeviceInput.Kind.ButtonUp:
+                        Button(entry.What == DeviceInput.Kind.ButtonDown, Math.Max(entry.Time, _time));
+                        break;
+                    case DeviceInput.Kind.Quit:
+                        Stop("quit: stopped", input.BadLines);
                         return;
-                    }
-                    Apply(edge);
-                    next = Now();
+                    default:
+                        bool finished = Finish();
+                        Stop(stop.IsCancellationRequested ? "Ctrl+C: stopped" : finished ? "the input ended: stopped"
+                            : "the input ended: stopped after waiting " + FinishMs / 1000 + " s (device clock) for what was pending", input.BadLines);
+                        return;
                 }
-                long now = Now();
-                if (now >= next)
-                {
-                    next = _beacon.Step(now);
-                    Show();
-                }
-                Thread.Sleep((int)Math.Clamp(next - Now(), 0, 20));
             }
-            _beacon.Stop();
+            Stop("Ctrl+C: stopped", input.BadLines);
         }
 
-        private void Apply(DeviceInput.Edge edge)
+        /// <summary>
+        /// Plays <paramref name="line"/> from the device time reached so far (InputLine says how long
+        /// each takes). The clock moves only by the line's own times meanwhile, stopping at each time the
+        /// beacon asked for: the beacon runs its timers as on a board, and its network work takes no
+        /// device time, so a gesture keeps its exact timing.
+        /// </summary>
+        public void Play(InputLine line)
         {
+            _clock.Hold();
             try
             {
-                switch (edge.What)
+                long t = _clock.Now;
+                Say(t, "> " + line.Text);
+                switch (line.What)
                 {
-                    case DeviceInput.Kind.Button:
-                        _beacon.Policy.ButtonLevel(edge.Level, edge.Time);
-                        Say(edge.Time, edge.Level ? "button down" : "button up");
+                    case InputLine.Kind.Press:
+                        Button(true, t);
+                        AdvanceTo(t + line.Ms, null);
+                        Button(false, t + line.Ms);
+                        AdvanceTo(t + line.Ms + InputLine.RestMs, null);
                         break;
-                    case DeviceInput.Kind.Sensor:
-                        _beacon.Policy.SensorLevel(edge.Index, edge.Level, edge.Time);
-                        Say(edge.Time, "sensor " + edge.Index + (edge.Level ? " active" : " idle"));
+                    case InputLine.Kind.Wait:
+                        AdvanceTo(t + line.Ms, null);
                         break;
-                    case DeviceInput.Kind.Battery:
-                        _beacon.Policy.BatteryLevel(edge.Value, edge.Time);
-                        Say(edge.Time, "battery " + edge.Value + "%");
+                    case InputLine.Kind.Sensor:
+                        _beacon.Policy.SensorLevel(line.Sensor, line.Active, t);
+                        Input(t, "sensor " + InputLine.Describe(_config.Policy.Sensors[line.Sensor]) + (line.Active ? " active" : " idle"));
+                        break;
+                    case InputLine.Kind.Analog:
+                        _beacon.Policy.AnalogSample(line.Sensor, line.Value, t);
+                        Input(t, "sensor " + InputLine.Describe(_config.Policy.Sensors[line.Sensor]) + " reads " + line.Value);
+                        break;
+                    case InputLine.Kind.Battery:
+                        _beacon.Policy.BatteryLevel(line.Value, t);
+                        Input(t, "battery " + line.Value + "%");
                         break;
                 }
             }
-            catch (ArgumentException wrong)
+            finally
             {
-                Say(edge.Time, "input ignored: " + wrong.Message);
+                _clock.Release();
             }
         }
 
-        private void Show()
+        /// <summary>Runs the device on the running clock until <paramref name="done"/>; false when <paramref name="limit"/> of the machine's time passed first.</summary>
+        public bool RunUntil(Func<bool> done, TimeSpan limit)
+        {
+            var waited = Stopwatch.StartNew();
+            while (!done())
+            {
+                if (waited.Elapsed >= limit)
+                {
+                    return false;
+                }
+                Idle();
+            }
+            return true;
+        }
+
+        // Runs the beacon when it is due on the running clock, else waits a little for it or for an input.
+        private void Idle()
+        {
+            long now = _clock.Now;
+            if (_next <= now)
+            {
+                Step(now);
+            }
+            Thread.Sleep((int)Math.Clamp(_next - _clock.Now, 0, 20));
+        }
+
+        // After the input: the beacon goes on, the clock skipping idle time as in a wait, until the last
+        // input has settled and nothing is pending (no gesture, no alert to send, no pattern playing).
+        private bool Finish()
+        {
+            _clock.Hold();
+            try
+            {
+                long start = _clock.Now;
+                long settled = start + Math.Max(_config.Policy.ButtonDebounceMs, _config.Policy.SensorDebounceMs);
+                return AdvanceTo(start + FinishMs, () => _clock.Now >= settled && _beacon.IsIdle);
+            }
+            finally
+            {
+                _clock.Release();
+            }
+        }
+
+        // Moves the held clock to target, stepping the beacon at every time it is due on the way (a step
+        // that leaves it due at once moves the clock one ms, so the way always ends); true when done()
+        // came first. Ctrl+C ends the way where it is.
+        private bool AdvanceTo(long target, Func<bool> done)
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                long now = _clock.Now;
+                if (_next <= now)
+                {
+                    Step(now);
+                }
+                if (done != null && done())
+                {
+                    return true;
+                }
+                if (now >= target)
+                {
+                    return false;
+                }
+                _clock.Advance(Math.Min(target, _next > now ? _next : now + 1));
+            }
+            return false;
+        }
+
+        private void Step(long now)
+        {
+            _time = now;
+            _next = _beacon.Step(now);
+            Show(now);
+        }
+
+        private void Button(bool down, long time)
+        {
+            _beacon.Policy.ButtonLevel(down, time);
+            Input(time, down ? "button down" : "button up");
+        }
+
+        // An input reached the policy: the beacon runs at once to take its decisions.
+        private void Input(long time, string text)
+        {
+            _time = time;
+            Say(time, text);
+            _next = Math.Min(_next, time);
+        }
+
+        // The beacon's events, then what the LED and the buzzer did meanwhile, all at the step's time.
+        private void Show(long time)
         {
             foreach (BeaconEvent e in _beacon.TakeEvents())
             {
                 Say(e.Time, DeviceOutput.Describe(e));
+                Happened?.Invoke(e);
             }
-        }
-
-        private void Say(long time, string text)
-        {
-            lock (_output)
+            foreach (string line in _shown)
             {
-                _output.WriteLine(DeviceOutput.Stamp(time) + text);
+                Say(time, line);
             }
+            _shown.Clear();
         }
 
-        private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        // What the LED or the buzzer shows when it goes on: the pattern playing, else the pending panic's steady light.
+        private string Showing() => _beacon.Feedback.IsPlaying ? FeedbackPattern.Name(_beacon.Feedback.LastPattern) : "panic pending";
+
+        private void Stop(string reason, int badLines)
+        {
+            string flash = OnFlash();
+            _beacon.Stop();
+            _time = Math.Max(_time, _clock.Now);
+            Show(_time);
+            Say(_time, reason + "; " + flash + (badLines > 0 ? "; " + badLines + " bad input line(s) ignored" : ""));
+        }
+
+        // What the outbox still holds: each alert with the recipients it has not reached yet.
+        private string OnFlash()
+        {
+            OutboxRecord[] records = _beacon.Outbox.Records();
+            if (records.Length == 0)
+            {
+                return "nothing left on flash to send";
+            }
+            var alerts = new List<string>();
+            foreach (OutboxRecord record in records)
+            {
+                var names = new List<string>();
+                for (int i = 0; i < record.RecipientCount; i++)
+                {
+                    if (!record.IsDeliveredTo(i))
+                    {
+                        int r = _config.RecipientIndex(record.RecipientId(i));
+                        names.Add(r < 0 ? record.RecipientId(i) : _config.Recipients[r].Name);
+                    }
+                }
+                alerts.Add(record.Kind + " to " + string.Join(" and ", names));
+            }
+            return "still on flash, not delivered: " + string.Join(", ", alerts) + " (sent on the next run)";
+        }
+
+        private void Say(long time, string text) => _output.WriteLine(DeviceOutput.Stamp(time) + text);
     }
 }

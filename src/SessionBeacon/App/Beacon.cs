@@ -186,6 +186,12 @@ namespace SessionBeacon.App
             get { return _pairings; }
         }
 
+        /// <summary>The feedback player: which pattern the LED and the buzzer show (the harness names it).</summary>
+        public FeedbackPlayer Feedback
+        {
+            get { return _feedback; }
+        }
+
         /// <summary>True when a pre-built flash alert is ready for every plain recipient (FlashAlert).</summary>
         public bool IsFlashReady
         {

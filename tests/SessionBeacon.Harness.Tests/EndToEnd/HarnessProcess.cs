@@ -20,7 +20,7 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
         private readonly StringBuilder _output = new StringBuilder();
         private readonly Task<string> _error;
 
-        private HarnessProcess(string[] args, bool interactive)
+        private HarnessProcess(string[] args, bool interactive, string workingDirectory = null)
         {
             // The test project references the harness, so its dll is copied beside this assembly.
             string dll = Path.Combine(AppContext.BaseDirectory, "SessionBeacon.Harness.dll");
@@ -30,7 +30,7 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
-                WorkingDirectory = AppContext.BaseDirectory,
+                WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
             };
             start.ArgumentList.Add(dll);
             foreach (string argument in args)
@@ -114,6 +114,13 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
         public static Result Run(params string[] args)
         {
             using HarnessProcess process = Start(args);
+            return process.WaitForExit(Limit);
+        }
+
+        /// <summary>Runs the harness with <paramref name="args"/> to its end in <paramref name="workingDirectory"/> (where a user might run it).</summary>
+        public static Result RunIn(string workingDirectory, params string[] args)
+        {
+            using var process = new HarnessProcess(args, interactive: false, workingDirectory);
             return process.WaitForExit(Limit);
         }
 

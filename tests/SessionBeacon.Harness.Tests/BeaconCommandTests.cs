@@ -1,0 +1,218 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Session.Core.Micro.Identity;
+using Session.Testnet;
+using SessionBeacon.Harness.Identity;
+using Xunit;
+
+namespace SessionBeacon.Harness.Tests
+{
+    /// <summary>An 8-node testnet on 127.0.160.1 to 127.0.163.2 (a range no other test uses) for 'beacon run'.</summary>
+    public sealed class BeaconRunTestnet : IAsyncLifetime
+    {
+        public const int FirstSubnet = 160;
+
+        private TemporaryTestnet _testnet;
+
+        public TestNetwork Network => _testnet.Network;
+
+        public async Task InitializeAsync()
+        {
+            _testnet = await TemporaryTestnet.StartAsync("beacon-run", 8, 4, FirstSubnet);
+        }
+
+        public Task DisposeAsync() => _testnet.DisposeAsync().AsTask();
+
+        public string NewFolder() => _testnet.NewFolder("data");
+    }
+
+    /// <summary>'beacon run' in-process with typed lines on standard input, against a real testnet.</summary>
+    public class BeaconCommandTests : IClassFixture<BeaconRunTestnet>
+    {
+        private static readonly string s_shipped = Path.Combine(AppContext.BaseDirectory, "shipped");
+        private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(90);
+        private static readonly Regex s_patternLine = new Regex(@"^(LED|buzzer) (on|off) \((armed|sending|delivered|help reached|failed|low battery|panic pending)\)$");
+        private readonly BeaconRunTestnet _net;
+
+        public BeaconCommandTests(BeaconRunTestnet net)
+        {
+            _net = net;
+        }
+
+        [Fact]
+        public void TypedLines_CancelTestSensorsAndDuress_OnTheDeviceClock_EndOfInputFinishesAndExits()
+        {
+            string device = NewDevice();
+            string script = string.Join("\n",
+                "# a panic press cancelled by one tap in the cancel window",
+                "press 2000",
+                "tap",
+                "wait 1000",
+                "# the test gesture: five taps from idle",
+                "tap", "tap", "tap", "tap", "tap",
+                "wait 1000",
+                "# sensors by GPIO and by name",
+                "sensor 13 on",
+                "wait 100",
+                "sensor hallway on",
+                "wait 100",
+                "# duress: a panic press, then two taps in the window",
+                "press 2000",
+                "tap",
+                "tap") + "\n";
+
+            var (code, output, error) = RunBeacon(device, script);
+
+            Assert.True(code == ExitCode.Ok, "exit " + code + "\n" + error + "\n" + output);
+            Assert.Equal("", error);
+            List<StampedLine> stamped = StampedLines.Of(output);
+            StampedLines.AssertNeverBackwards(stamped);
+            List<(long Ms, string Text)> lines = stamped.Select(l => (l.Ms, l.Text)).ToList();
+
+            // Each line happens at the device time reached so far: a press holds exactly its time, then the button rests up 150 ms.
+            int press = lines.FindIndex(l => l.Text == "> press 2000");
+            Assert.True(press >= 0, output);
+            long t = lines[press].Ms;
+            Assert.Equal((t, "button down"), lines[press + 1]);
+            Assert.Contains((t + 2000, "button up"), lines.Skip(press));
+            Assert.Contains((t + 2150, "> tap"), lines.Skip(press));
+            Assert.Contains((t + 2150, "button down"), lines.Skip(press));
+            Assert.Contains((t + 2300, "button up"), lines.Skip(press));
+            Assert.Contains((t + 2450, "> wait 1000"), lines.Skip(press));
+            Assert.Contains((t + 3450, "> tap"), lines.Skip(press));
+            Assert.Contains((t + 3450 + 5 * 300 + 1000, "> sensor 13 on"), lines.Skip(press));
+
+            // The cancel sent nothing; the test gesture, both sensors and the duress gesture each sent one alert.
+            Assert.Equal(0, Count(output, "alert queued on flash: Panic"));
+            Assert.DoesNotContain("flash alert, built ahead, on flash", output);
+            Assert.Equal(1, Count(output, "alert queued on flash: Test"));
+            Assert.Equal(2, Count(output, "alert queued on flash: Sensor"));
+            Assert.Equal(1, Count(output, "alert queued on flash: Duress"));
+            Assert.Contains("sensor 'Front door' (GPIO 13) active", output);
+            Assert.Contains("sensor 'Hallway' (GPIO 14) active", output);
+            Assert.Equal(4, Count(output, "delivered: every recipient's swarm gave a verified receipt"));
+
+            // The LED and the buzzer say which pattern they show.
+            Assert.Contains("LED on (panic pending)", output);
+            Assert.Contains("LED off (panic pending)", output);
+            Assert.Contains("LED on (armed)", output);
+            Assert.Contains("LED on (sending)", output);
+            Assert.Contains("buzzer on (sending)", output);
+            Assert.Contains("LED on (delivered)", output);
+            Assert.Contains("buzzer off (delivered)", output);
+            string[] indicators = lines.Select(l => l.Text).Where(l => l.StartsWith("LED", StringComparison.Ordinal) || l.StartsWith("buzzer", StringComparison.Ordinal)).ToArray();
+            Assert.NotEmpty(indicators);
+            Assert.All(indicators, line => Assert.Matches(s_patternLine, line));
+
+            // The end of the input ends the run once what was pending is done, and says so.
+            Assert.Matches(@"the input ended: stopped; nothing left on flash to send\s*$", output);
+        }
+
+        [Fact]
+        public void EndOfInput_AlertNotDeliverable_SaysWhatStaysOnFlash()
+        {
+            string device = NewDevice();
+            // Nothing listens on port 1 of loopback: the beacon never reaches the network, so the panic stays on flash.
+            string config = Path.Combine(device, "nf.config");
+            File.WriteAllText(config, Regex.Replace(File.ReadAllText(config), @"network\.seed = \S+", "network.seed = https://127.0.0.1:1/json_rpc"));
+
+            var (code, output, error) = RunBeacon(device, "press 2000\nwait 6000\n");
+
+            Assert.True(code == ExitCode.Ok, "exit " + code + "\n" + error + "\n" + output);
+            Assert.Contains("alert queued on flash: Panic", output);
+            Assert.DoesNotContain("delivered: every recipient's swarm", output);
+            Assert.Matches(@"the input ended: stopped after waiting 60 s \(device clock\) for what was pending; still on flash, not delivered: Panic to Alice \(sent on the next run\)\s*$", output);
+        }
+
+        [Fact]
+        public void BadLines_EachNamedByItsLineNumberWithTheValidForms_RunGoesOn_UsageErrorAtTheEnd()
+        {
+            string device = NewDevice();
+            string script = string.Join("\n",
+                "presss 2000",
+                "press",
+                "wait soon",
+                "sensor 7 on",
+                "sensor Garage on",
+                "sensor front door maybe",
+                "battery 120",
+                "",
+                "tap now",
+                "sensor Front door on") + "\n";
+
+            var (code, output, error) = RunBeacon(device, script);
+
+            Assert.True(code == ExitCode.UsageError, "exit " + code + "\n" + error + "\n" + output);
+            string[] errors = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            const string Forms = "write press MS, tap, wait MS, sensor NAME|GPIO on|off, sensor NAME|GPIO READING (analog), battery PERCENT or quit";
+            Assert.Equal(new[]
+            {
+                "beacon run: line 1: 'presss 2000' is not an input; " + Forms,
+                "beacon run: line 2: 'press' needs a time in ms, such as 'press 2000'",
+                "beacon run: line 3: 'wait soon' needs a time in ms, such as 'wait 1000'",
+                "beacon run: line 4: no sensor '7' in nf.config; its sensors: 'Front door' (GPIO 13), 'Hallway' (GPIO 14)",
+                "beacon run: line 5: no sensor 'Garage' in nf.config; its sensors: 'Front door' (GPIO 13), 'Hallway' (GPIO 14)",
+                "beacon run: line 6: 'Front door' (GPIO 13) is a digital sensor: write on or off, such as 'sensor 13 on'",
+                "beacon run: line 7: 'battery 120' needs a percentage from 0 to 100",
+                "beacon run: line 9: 'tap now' is not an input; " + Forms,
+            }, errors);
+            // The valid line after them still ran.
+            Assert.Contains("sensor 'Front door' (GPIO 13) active", output);
+            Assert.Matches(@"the input ended: stopped; nothing left on flash to send; 8 bad input line\(s\) ignored\s*$", output);
+        }
+
+        [Fact]
+        public void DataFolderWithoutConfig_RefusedAsAConfigError_SaysProvisionOrConfig()
+        {
+            string folder = _net.NewFolder();
+            new IdentityFolder(folder).SaveSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
+
+            var output = new StringWriter();
+            var error = new StringWriter();
+            ExitCode code = Program.Run(new[] { "beacon", "run", "--data", folder }, new StringReader("quit\n"), output, error);
+
+            Assert.Equal(ExitCode.ConfigError, code);
+            Assert.Equal("beacon run: " + folder + " has no nf.config: make the device folder with 'provision --out " + folder + "', or pass --config FILE\n",
+                error.ToString().Replace("\r\n", "\n"));
+            Assert.Equal("", output.ToString());
+        }
+
+        // A device folder as 'provision' writes it for one plain recipient on the testnet, with two sensors and a buzzer.
+        private string NewDevice()
+        {
+            string alice = _net.NewFolder();
+            new IdentityFolder(alice).SaveSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
+            string aliceId = new IdentityFolder(alice).LoadKeys().SessionId;
+            string device = _net.NewFolder();
+            var made = new StringWriter();
+            ExitCode code = Program.Run(new[]
+            {
+                "provision", "--board", "esp32-devkitc", "--out", device, "--recipient", aliceId + " Alice", "--no-hello",
+                "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin, "--config", Path.Combine(s_shipped, "nf.config"),
+            }, TextReader.Null, made, made);
+            Assert.True(code == ExitCode.Ok, made.ToString());
+            string config = Path.Combine(device, "nf.config");
+            string text = File.ReadAllText(config).Replace("\nfeedback = light\n", "\nfeedback = light+sound\n");
+            Assert.Contains("\nfeedback = light+sound\n", text);
+            File.WriteAllText(config, text + "sensor = contact 13 Front door\nsensor = motion 14 Hallway\n");
+            File.AppendAllText(Path.Combine(device, "board.conf"), "buzzer.pin = 25\n");
+            return device;
+        }
+
+        private static (ExitCode, string, string) RunBeacon(string device, string script)
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            Task<ExitCode> run = Task.Run(() => Program.Run(new[] { "beacon", "run", "--data", device }, new StringReader(script), output, error));
+            Assert.True(run.Wait(s_limit), "beacon run did not end by itself at the end of its input; output so far:\n" + output);
+            return (run.Result, output.ToString(), error.ToString());
+        }
+
+        private static int Count(string text, string part) => Regex.Matches(text, Regex.Escape(part)).Count;
+    }
+}

@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using Session.Core.Micro.Tests.Support;
 using Xunit;
 
 namespace SessionBeacon.Harness.Tests.EndToEnd
@@ -29,7 +30,7 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
                 string work = Path.Combine(root, "work");
                 Directory.CreateDirectory(work);
                 string configuration = typeof(ToolPackageTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>().Configuration;
-                string project = Path.Combine(RepositoryRoot(), "src", "SessionBeacon.Harness");
+                string project = Path.Combine(RepositoryRoot.Path, "src", "SessionBeacon.Harness");
                 // --no-build: the harness was just built for these tests; packing must not rebuild what other tests run.
                 HarnessProcess.Result packed = Run(HarnessProcess.DotnetHost(), root, root, "pack", project, "-c", configuration, "--no-build", "-o", packages);
                 Assert.True(packed.ExitCode == 0, packed.ToString());
@@ -106,18 +107,6 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
         {
             Assert.True(result.ExitCode == exitCode, result.ToString());
             Assert.Contains(message, result.Error);
-        }
-
-        private static string RepositoryRoot()
-        {
-            for (string folder = AppContext.BaseDirectory; folder != null; folder = Path.GetDirectoryName(folder))
-            {
-                if (File.Exists(Path.Combine(folder, "SessionBeacon.sln")))
-                {
-                    return folder;
-                }
-            }
-            throw new DirectoryNotFoundException("no SessionBeacon.sln above " + AppContext.BaseDirectory);
         }
 
         // Runs a program to its end in folder (see Start).

@@ -17,18 +17,8 @@ namespace SessionBeacon.Tests.Config
 
         private static string Shipped(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "shipped", name));
 
-        public static TheoryData<string> ShippedBoards()
-        {
-            var boards = new TheoryData<string>();
-            foreach (string path in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "shipped", "boards"), "*.conf"))
-            {
-                boards.Add(Path.GetFileName(path));
-            }
-            return boards;
-        }
-
         [Theory]
-        [MemberData(nameof(ShippedBoards))]
+        [MemberData(nameof(BoardProfileTests.ShippedBoards), MemberType = typeof(BoardProfileTests))]
         public void Check_ShippedConfigWithWifi_OnEveryShippedBoard_Valid(string board)
         {
             DeviceSetup setup = DeviceSetup.Check(Shipped("nf.config") + "wifi.ssid = Home\n", "nf.config", Shipped(Path.Combine("boards", board)), "board.conf", false);

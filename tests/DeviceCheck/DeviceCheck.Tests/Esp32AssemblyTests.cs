@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Xunit;
 
 namespace DeviceCheck.Tests
@@ -11,8 +10,6 @@ namespace DeviceCheck.Tests
     /// </summary>
     public class Esp32AssemblyTests
     {
-        private static string ShimFolder => Path.Combine(BuildPaths.RepositoryRoot, "tests", "DeviceCheck", "NanoShims");
-
         [Fact]
         public void Esp32Assembly_ScansClean()
         {
@@ -31,22 +28,6 @@ namespace DeviceCheck.Tests
             var reader = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
             var names = reader.AssemblyReferences.Select(handle => reader.GetString(reader.GetAssemblyReference(handle).Name)).OrderBy(name => name).ToArray();
             Assert.Equal(new[] { "mscorlib", "SessionBeacon.Portable.Nano" }, names);
-        }
-
-        [Fact]
-        public void Shims_EachCitesAPackagePinnedInPackagesConfig()
-        {
-            string packages = File.ReadAllText(Path.Combine(BuildPaths.RepositoryRoot, "src", "SessionBeacon", "packages.config"));
-            string[] shims = Directory.GetFiles(ShimFolder, "*.cs");
-            Assert.NotEmpty(shims);
-            foreach (string shim in shims)
-            {
-                string header = File.ReadLines(shim).First();
-                Match cited = Regex.Match(header, @"(nanoFramework\.[A-Za-z0-9.]+[A-Za-z0-9]) (\d+\.\d+\.\d+)");
-                Assert.True(cited.Success, Path.GetFileName(shim) + " does not cite its package and version in its first line");
-                Assert.True(packages.Contains("<package id=\"" + cited.Groups[1].Value + "\" version=\"" + cited.Groups[2].Value + "\""),
-                    Path.GetFileName(shim) + " cites " + cited.Value + ", which src/SessionBeacon/packages.config does not pin");
-            }
         }
     }
 }

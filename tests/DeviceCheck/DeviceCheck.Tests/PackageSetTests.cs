@@ -43,7 +43,9 @@ namespace DeviceCheck.Tests
         [Fact]
         public void DeviceSolution_HoldsBothNfprojAsNanoFrameworkProjects()
         {
-            var projects = SolutionProjects.Parse(File.ReadAllText(Path.Combine(BuildPaths.RepositoryRoot, DeviceSolution)));
+            string solution = Path.Combine(BuildPaths.RepositoryRoot, DeviceSolution);
+            Assert.True(File.Exists(solution), DeviceSolution + " is missing from the repository root: the .nfproj HintPaths point into the packages folder its restore fills");
+            var projects = SolutionProjects.Parse(File.ReadAllText(solution));
             Assert.Equal(s_deviceProjects.Select(path => path.Replace('/', '\\')).OrderBy(path => path), projects.Select(project => project.Path).OrderBy(path => path));
             foreach (SolutionProject project in projects)
             {
@@ -61,7 +63,8 @@ namespace DeviceCheck.Tests
         {
             var projects = SolutionProjects.Parse(File.ReadAllText(Path.Combine(BuildPaths.RepositoryRoot, "SessionBeacon.sln")));
             Assert.NotEmpty(projects);
-            Assert.DoesNotContain(projects, project => project.Path.EndsWith(".nfproj", StringComparison.OrdinalIgnoreCase));
+            var device = projects.Where(project => project.Path.EndsWith(".nfproj", StringComparison.OrdinalIgnoreCase)).Select(project => project.Path).ToList();
+            Assert.True(device.Count == 0, "SessionBeacon.sln holds " + string.Join(", ", device) + "; device projects belong in " + DeviceSolution);
         }
 
         [Fact]

@@ -20,7 +20,14 @@ namespace DeviceCheck.Tests
             string projectFolder, string packagesFolder)
         {
             var problems = new List<string>();
-            var pinned = pins.ToDictionary(pin => pin.Id, pin => pin.Version, StringComparer.Ordinal);
+            var pinned = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (PackagePin pin in pins)
+            {
+                if (!pinned.TryAdd(pin.Id, pin.Version))
+                {
+                    problems.Add(pin.Id + ": pinned twice, " + pinned[pin.Id] + " and " + pin.Version);
+                }
+            }
             if (!pinned.ContainsKey(PackageManifest.CoreLibraryId))
             {
                 problems.Add(PackageManifest.CoreLibraryId + ": not pinned; every device project builds against it (" + manifest.CoreLibraryVersion + ")");

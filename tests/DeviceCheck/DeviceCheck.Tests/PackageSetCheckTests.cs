@@ -117,6 +117,13 @@ namespace DeviceCheck.Tests
         }
 
         [Fact]
+        public void Check_PackagePinnedTwice_IsReported()
+        {
+            var pins = GoodPins.Append(new PackagePin("nanoFramework.System.Text", "1.3.40")).ToArray();
+            Assert.Contains("nanoFramework.System.Text: pinned twice, 1.3.42 and 1.3.40", Check(pins, GoodReferences));
+        }
+
+        [Fact]
         public void Check_CoreLibraryNotPinned_IsReported()
         {
             Assert.Equal(new[] { "nanoFramework.CoreLibrary: not pinned; every device project builds against it (1.17.11)" }, Check(new PackagePin[0], new NfprojReference[0]));

@@ -16,8 +16,6 @@ namespace DeviceCheck.Tests
     /// </summary>
     public class Esp32AssemblyTests
     {
-        private static string ShimFolder => Path.Combine(BuildPaths.RepositoryRoot, "tests", "DeviceCheck", "NanoShims");
-
         [Fact]
         public void Esp32Assembly_ScansClean()
         {

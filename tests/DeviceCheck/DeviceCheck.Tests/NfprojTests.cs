@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Xunit;
 
 namespace DeviceCheck.Tests
@@ -51,39 +50,6 @@ namespace DeviceCheck.Tests
             finally
             {
                 Directory.Delete(folder, true);
-            }
-        }
-
-        public static TheoryData<string> DeviceProjectFolders => new TheoryData<string>
-        {
-            "src/Session.Core.Micro",
-            "src/SessionBeacon",
-        };
-
-        // Every pinned package is referenced at its pinned version, and every reference points into a
-        // pinned package: a version bumped in one file only would build against one and deploy another.
-        [Theory]
-        [MemberData(nameof(DeviceProjectFolders))]
-        public void Nfproj_ReferencesMatchPackagesConfig(string folder)
-        {
-            string root = Path.Combine(BuildPaths.RepositoryRoot, folder);
-            string config = File.ReadAllText(Path.Combine(root, "packages.config"));
-            string project = File.ReadAllText(Directory.GetFiles(root, "*.nfproj").Single());
-            var pinned = Regex.Matches(config, "<package id=\"([^\"]+)\" version=\"([^\"]+)\"")
-                .Select(match => match.Groups[1].Value + "." + match.Groups[2].Value).OrderBy(name => name).ToArray();
-            var referenced = Regex.Matches(project, @"<HintPath>[.\\]*packages\\([^\\]+)\\lib\\[^<]+</HintPath>")
-                .Select(match => match.Groups[1].Value).Distinct().OrderBy(name => name).ToArray();
-            Assert.True(pinned.SequenceEqual(referenced), folder + ": packages.config pins [" + string.Join(", ", pinned)
-                + "] but the .nfproj references [" + string.Join(", ", referenced) + "]");
-        }
-
-        [Fact]
-        public void PackagesConfig_PinsTheCoreLibraryTheDeviceCheckUses()
-        {
-            foreach (string project in new[] { "src/Session.Core.Micro", "src/SessionBeacon" })
-            {
-                string config = File.ReadAllText(Path.Combine(BuildPaths.RepositoryRoot, project, "packages.config"));
-                Assert.Contains("<package id=\"nanoFramework.CoreLibrary\" version=\"1.17.11\"", config);
             }
         }
     }

@@ -3,6 +3,8 @@
 // Never run: every body throws.
 namespace System.Device.Gpio
 {
+    using nanoFramework.Runtime.Events;
+
     /// <summary>nanoFramework: GPIO pin modes.</summary>
     public enum PinMode
     {
@@ -68,7 +70,7 @@ namespace System.Device.Gpio
     }
 
     /// <summary>nanoFramework: arguments of GpioPin.ValueChanged.</summary>
-    public class PinValueChangedEventArgs
+    public class PinValueChangedEventArgs : BaseEvent
     {
         /// <summary>Creates the arguments.</summary>
         public PinValueChangedEventArgs(PinEventTypes changeType, int pinNumber) => throw new NotImplementedException();

@@ -63,5 +63,14 @@ namespace System.IO
     {
         /// <summary>Opens <paramref name="path"/>.</summary>
         public FileStream(string path, FileMode mode, FileAccess access) => throw new NotImplementedException();
+
+        /// <summary>Reads from the file.</summary>
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotImplementedException();
+
+        /// <summary>Writes to the file.</summary>
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotImplementedException();
+
+        /// <summary>Writes what is buffered to the drive.</summary>
+        public override void Flush() => throw new NotImplementedException();
     }
 }

@@ -4,16 +4,16 @@
 namespace System.IO
 {
     /// <summary>nanoFramework: a sequence of bytes (System.IO.Stream).</summary>
-    public abstract class Stream : IDisposable
+    public abstract class Stream : MarshalByRefObject, IDisposable
     {
         /// <summary>Reads up to <paramref name="count"/> bytes; 0 at the end of the stream.</summary>
-        public virtual int Read(byte[] buffer, int offset, int count) => throw new NotImplementedException();
+        public abstract int Read(byte[] buffer, int offset, int count);
 
         /// <summary>Writes <paramref name="count"/> bytes.</summary>
-        public virtual void Write(byte[] buffer, int offset, int count) => throw new NotImplementedException();
+        public abstract void Write(byte[] buffer, int offset, int count);
 
         /// <summary>Writes buffered data to the device.</summary>
-        public virtual void Flush() => throw new NotImplementedException();
+        public abstract void Flush();
 
         /// <summary>Closes the stream.</summary>
         public void Dispose() => throw new NotImplementedException();

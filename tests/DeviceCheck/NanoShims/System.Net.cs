@@ -100,8 +100,8 @@ namespace System.Net.Sockets
         /// <summary>Closes the socket.</summary>
         public void Close() => throw new NotImplementedException();
 
-        /// <summary>Closes the socket.</summary>
-        public void Dispose() => throw new NotImplementedException();
+        /// <summary>Closes the socket; callable only through IDisposable (a using statement), as upstream.</summary>
+        void IDisposable.Dispose() => throw new NotImplementedException();
     }
 
     /// <summary>nanoFramework: a stream over a connected socket.</summary>
@@ -109,6 +109,15 @@ namespace System.Net.Sockets
     {
         /// <summary>A stream over <paramref name="socket"/>, closing it when disposed if <paramref name="ownsSocket"/>.</summary>
         public NetworkStream(Socket socket, bool ownsSocket) => throw new NotImplementedException();
+
+        /// <summary>Reads from the socket.</summary>
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotImplementedException();
+
+        /// <summary>Writes to the socket.</summary>
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotImplementedException();
+
+        /// <summary>Nothing to flush: writes go straight to the socket.</summary>
+        public override void Flush() => throw new NotImplementedException();
     }
 }
 
@@ -117,21 +126,15 @@ namespace System.Net.Security
     using System.Net.Sockets;
     using System.Security.Cryptography.X509Certificates;
 
-    /// <summary>nanoFramework: TLS versions (flags).</summary>
+    /// <summary>nanoFramework: TLS versions (flags, with the numbers of .NET's SslProtocols).</summary>
     [Flags]
     public enum SslProtocols
     {
         /// <summary>None chosen.</summary>
-        None = 0x00,
-
-        /// <summary>TLS 1.0.</summary>
-        Tls = 0x10,
-
-        /// <summary>TLS 1.1.</summary>
-        Tls11 = 0x20,
+        None = 0,
 
         /// <summary>TLS 1.2.</summary>
-        Tls12 = 0x40,
+        Tls12 = 3072,
     }
 
     /// <summary>nanoFramework: how the peer's certificate is verified.</summary>
@@ -204,10 +207,10 @@ namespace nanoFramework.Networking
         /// <summary>Joining failed during the scan.</summary>
         ErrorConnetingToWiFiWhileScanning,
 
-        /// <summary>The address was lost; waiting for it to come back.</summary>
-        Reconnecting,
-
         /// <summary>An exception occurred; see HelperException.</summary>
         ExceptionOccurred,
+
+        /// <summary>The address was lost; waiting for it to come back.</summary>
+        Reconnecting,
     }
 }

@@ -76,7 +76,7 @@ namespace nanoFramework.Hardware.Esp32
     }
 
     /// <summary>nanoFramework: the ESP32's high-resolution (esp_timer) timer.</summary>
-    public class HighResTimer
+    public class HighResTimer : IDisposable
     {
         private HighResTimer()
         {
@@ -84,5 +84,8 @@ namespace nanoFramework.Hardware.Esp32
 
         /// <summary>Microseconds since boot.</summary>
         public static ulong GetCurrent() => throw new NotImplementedException();
+
+        /// <summary>Stops and releases the timer.</summary>
+        public void Dispose() => throw new NotImplementedException();
     }
 }

@@ -7,7 +7,7 @@ namespace nanoFramework.Networking
     using System;
 
     /// <summary>nanoFramework: the device's SNTP client; it sets the RTC after each successful exchange.</summary>
-    public static class Sntp
+    public class Sntp
     {
         /// <summary>True while the client runs.</summary>
         public static bool IsStarted => throw new NotImplementedException();

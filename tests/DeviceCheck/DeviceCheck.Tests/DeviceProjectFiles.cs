@@ -1,0 +1,25 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Xml.Linq;
+
+namespace DeviceCheck.Tests
+{
+    /// <summary>Reads what a device project pins (packages.config) and references (.nfproj).</summary>
+    public static class DeviceProjectFiles
+    {
+        public static IReadOnlyList<PackagePin> Pins(string packagesConfigXml)
+        {
+            return XDocument.Parse(packagesConfigXml).Descendants("package")
+                .Select(package => new PackagePin((string)package.Attribute("id"), (string)package.Attribute("version"))).ToList();
+        }
+
+        public static IReadOnlyList<NfprojReference> References(string nfprojXml)
+        {
+            return XDocument.Parse(nfprojXml).Descendants().Where(element => element.Name.LocalName == "Reference")
+                .Select(reference => new NfprojReference(
+                    (string)reference.Attribute("Include"),
+                    reference.Elements().FirstOrDefault(child => child.Name.LocalName == "HintPath")?.Value.Trim()))
+                .ToList();
+        }
+    }
+}

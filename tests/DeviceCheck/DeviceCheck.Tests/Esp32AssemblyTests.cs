@@ -5,7 +5,6 @@ using System.Reflection.Emit;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
-using System.Text.RegularExpressions;
 using Xunit;
 
 namespace DeviceCheck.Tests
@@ -47,22 +46,6 @@ namespace DeviceCheck.Tests
             Assert.DoesNotContain("SessionBeacon.Config.BoardProfile.Parse", called);
         }
 
-        [Fact]
-        public void Shims_EachCitesAPackagePinnedInPackagesConfig()
-        {
-            string packages = File.ReadAllText(Path.Combine(BuildPaths.RepositoryRoot, "src", "SessionBeacon", "packages.config"));
-            string[] shims = Directory.GetFiles(ShimFolder, "*.cs");
-            Assert.NotEmpty(shims);
-            foreach (string shim in shims)
-            {
-                string header = File.ReadLines(shim).First();
-                Match cited = Regex.Match(header, @"(nanoFramework\.[A-Za-z0-9.]+[A-Za-z0-9]) (\d+\.\d+\.\d+)");
-                Assert.True(cited.Success, Path.GetFileName(shim) + " does not cite its package and version in its first line");
-                Assert.True(packages.Contains("<package id=\"" + cited.Groups[1].Value + "\" version=\"" + cited.Groups[2].Value + "\""),
-                    Path.GetFileName(shim) + " cites " + cited.Value + ", which src/SessionBeacon/packages.config does not pin");
-            }
-        }
-    
         // "Namespace.Type.Method" of every method in another assembly that a method of the type calls.
         private static string[] MethodsCalledBy(string ns, string typeName)
         {

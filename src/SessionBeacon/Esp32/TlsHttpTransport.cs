@@ -76,17 +76,10 @@ namespace SessionBeacon.Esp32
             _maxResponseBytes = maxResponseBytes;
             _seeds = profile.Seeds;
             _anchors = new X509Certificate[_seeds.Length];
-            for (int i = 0; i < seedCertificates.Length; i++)
+            for (int i = 0; i < _seeds.Length; i++)
             {
-                byte[] der = SpkiPin.ToDer(seedCertificates[i]);
-                string pin = SpkiPin.Of(der);
-                for (int s = 0; pin != null && s < _seeds.Length; s++)
-                {
-                    if (_anchors[s] == null && _seeds[s].Pin == pin)
-                    {
-                        _anchors[s] = new X509Certificate(der);
-                    }
-                }
+                byte[] der = SpkiPin.FindCertificate(_seeds[i].Pin, seedCertificates);
+                _anchors[i] = der == null ? null : new X509Certificate(der);
             }
         }
 

@@ -1,11 +1,18 @@
-// Reads one HTTP/1.1 response from a stream (nanoFramework only): the status line, the headers
+// Reads one HTTP/1.1 response from a stream (nanoFramework and .NET): the status line, the headers
 // and a body delimited by Content-Length, by chunked encoding, or by the server closing the
-// connection (the request always says "Connection: close"). Bounded in size (the device has
-// about 80 KB of heap) and in time: the caller's deadline is checked between reads, and the
-// socket's receive timeout bounds each read.
+// connection (the request always says "Connection: close"). Bounded in time: the caller's deadline
+// is checked between reads, and the socket's receive timeout bounds each read. Bounded in heap (the
+// device has about 80 KB), measured in docs/device-build.md ("Why the device has its own HTTP
+// reader"): a 2 KB buffer for the headers (4 KB for long ones), which later serves the reads, and then
+// - a known length: the body is read straight into an array of that size, once;
+// - an unknown length (chunked, or until the close): the body is collected in 1 KB segments
+//   (SegmentedBody) and copied once into an array of its exact length when it has all arrived, so
+//   it is held twice at that moment. Such a body may therefore be at most half the limit, which
+//   keeps every reply within the limit plus a few KB. No reader can do better while the length is
+//   unknown: the array HttpResponse carries can only be made once the length is known, and until
+//   then the bytes must be held somewhere else.
 using System;
 using System.IO;
-using Session.Core.Micro.Encoding;
 using Session.Core.Micro.Network;
 
 namespace SessionBeacon.Esp32
@@ -18,23 +25,26 @@ namespace SessionBeacon.Esp32
         private const int StatusDigitsAt = 9; // "HTTP/1.1 200"
         private const int TimedOut = -1;
 
-        // Chunk sizes and line ends around a chunked body of the maximum size (a chunk costs about 8 bytes).
-        private const int ChunkFramingAllowance = 4096;
-
         /// <summary>Reads the response; Failed with the reason when it is late, too large or malformed.</summary>
+        /// <param name="maxBodyBytes">The largest body with a Content-Length; a body without one may be half as large.</param>
         public static HttpResponse Read(Stream stream, IClock steady, long deadline, int maxBodyBytes, string origin)
         {
-            // Phase 1: the status line and headers, into a small buffer.
+            // The status line and headers, into a small buffer that grows once, to their maximum size, for long headers.
             var buffer = new byte[ReadChunk * 2];
             int count = 0;
             int headerEnd = -1;
             while (headerEnd < 0)
             {
-                if (count > MaxHeaderBytes)
+                if (count == buffer.Length)
                 {
-                    return HttpResponse.Failed("POST " + origin + ": the response headers exceed " + MaxHeaderBytes.ToString() + " bytes");
+                    if (buffer.Length == MaxHeaderBytes)
+                    {
+                        return HttpResponse.Failed("POST " + origin + ": the response headers exceed " + MaxHeaderBytes.ToString() + " bytes");
+                    }
+                    var larger = new byte[MaxHeaderBytes];
+                    Array.Copy(buffer, larger, count);
+                    buffer = larger;
                 }
-                buffer = Room(buffer, count);
                 int read = ReadSome(stream, steady, deadline, buffer, count);
                 if (read == TimedOut)
                 {
@@ -61,73 +71,72 @@ namespace SessionBeacon.Esp32
             }
             string encoding = HeaderValue(head, "transfer-encoding");
             bool chunked = encoding != null && encoding.ToLower().IndexOf("chunked") >= 0;
-            if (!chunked && contentLength > maxBodyBytes)
+            if (chunked || contentLength < 0)
+            {
+                return ReadUnknownLength(stream, steady, deadline, maxBodyBytes / 2, origin, status, chunked, buffer, headerEnd, count);
+            }
+            if (contentLength > maxBodyBytes)
             {
                 return TooLarge(origin, maxBodyBytes);
             }
 
-            // Phase 2a: a known length is read straight into a body of that size, so the heap holds
-            // the body once (the device has about 80 KB), and the read stops without waiting for the close.
-            if (!chunked && contentLength >= 0)
+            // A known length is read straight into a body of that size, and the read stops without waiting for the close.
+            var body = new byte[contentLength];
+            int have = Min(count - headerEnd, contentLength);
+            Array.Copy(buffer, headerEnd, body, 0, have);
+            buffer = null;
+            while (have < contentLength)
             {
-                var body = new byte[contentLength];
-                int have = Min(count - headerEnd, contentLength);
-                Array.Copy(buffer, headerEnd, body, 0, have);
-                buffer = null;
-                while (have < contentLength)
-                {
-                    int read = ReadSome(stream, steady, deadline, body, have);
-                    if (read == TimedOut)
-                    {
-                        return Late(origin);
-                    }
-                    if (read == 0)
-                    {
-                        return HttpResponse.Failed("POST " + origin + ": the connection closed after " + have.ToString() + " of " + contentLength.ToString() + " bytes");
-                    }
-                    have += read;
-                }
-                return new HttpResponse(status, body);
-            }
-
-            // Phase 2b: chunked, or delimited by the close: read until the server closes.
-            while (true)
-            {
-                if (count - headerEnd > maxBodyBytes + (chunked ? ChunkFramingAllowance : 0))
-                {
-                    return TooLarge(origin, maxBodyBytes);
-                }
-                buffer = Room(buffer, count);
-                int read = ReadSome(stream, steady, deadline, buffer, count);
+                int read = ReadSome(stream, steady, deadline, body, have);
                 if (read == TimedOut)
                 {
                     return Late(origin);
                 }
                 if (read == 0)
                 {
+                    return HttpResponse.Failed("POST " + origin + ": the connection closed after " + have.ToString() + " of " + contentLength.ToString() + " bytes");
+                }
+                have += read;
+            }
+            return new HttpResponse(status, body);
+        }
+
+        // A chunked body up to its last chunk, or any other body until the server closes; buffer[at..count]
+        // already holds its start, and the buffer then serves the reads.
+        private static HttpResponse ReadUnknownLength(Stream stream, IClock steady, long deadline, int limit, string origin,
+            int status, bool chunked, byte[] buffer, int at, int count)
+        {
+            var body = new SegmentedBody(limit);
+            ChunkedDecoder decoder = chunked ? new ChunkedDecoder() : null;
+            while (true)
+            {
+                bool taken = chunked ? decoder.Decode(buffer, at, count - at, body) : body.Append(buffer, at, count - at);
+                if (!taken)
+                {
+                    return body.Overflowed
+                        ? HttpResponse.Failed("POST " + origin + ": the answer without a Content-Length is larger than " + limit.ToString() + " bytes")
+                        : HttpResponse.Failed("POST " + origin + ": malformed chunked body");
+                }
+                if (chunked && decoder.IsDone)
+                {
                     break;
                 }
-                count += read;
-            }
-            byte[] content;
-            if (chunked)
-            {
-                content = Dechunk(buffer, headerEnd, count);
-                if (content == null)
+                at = 0;
+                count = ReadSome(stream, steady, deadline, buffer, 0);
+                if (count == TimedOut)
                 {
-                    return HttpResponse.Failed("POST " + origin + ": malformed chunked body");
+                    return Late(origin);
                 }
-                if (content.Length > maxBodyBytes)
+                if (count == 0)
                 {
-                    return TooLarge(origin, maxBodyBytes);
+                    if (chunked)
+                    {
+                        return HttpResponse.Failed("POST " + origin + ": the connection closed inside the chunked body");
+                    }
+                    break;
                 }
             }
-            else
-            {
-                content = new byte[count - headerEnd];
-                Array.Copy(buffer, headerEnd, content, 0, content.Length);
-            }
-            return new HttpResponse(status, content);
+            return new HttpResponse(status, body.ToArray());
         }
 
         // Reads into buffer[offset..] at most ReadChunk bytes; 0 at the end of the stream, TimedOut past the deadline.
@@ -139,18 +148,6 @@ namespace SessionBeacon.Esp32
             }
             int read = stream.Read(buffer, offset, Min(ReadChunk, buffer.Length - offset));
             return read < 0 ? 0 : read;
-        }
-
-        // The buffer, doubled when fewer than ReadChunk bytes are free after 'count'.
-        private static byte[] Room(byte[] buffer, int count)
-        {
-            if (buffer.Length - count >= ReadChunk)
-            {
-                return buffer;
-            }
-            var larger = new byte[buffer.Length * 2];
-            Array.Copy(buffer, larger, count);
-            return larger;
         }
 
         private static HttpResponse Late(string origin)
@@ -226,59 +223,6 @@ namespace SessionBeacon.Esp32
                 line = next + 2;
             }
             return null;
-        }
-
-        // Joins the chunks of a chunked body (RFC 9112 §7.1); extensions and trailers are ignored.
-        private static byte[] Dechunk(byte[] buffer, int at, int count)
-        {
-            var body = new byte[count - at];
-            int length = 0;
-            while (true)
-            {
-                int lineEnd = -1;
-                for (int i = at; i + 1 < count; i++)
-                {
-                    if (buffer[i] == '\r' && buffer[i + 1] == '\n')
-                    {
-                        lineEnd = i;
-                        break;
-                    }
-                }
-                if (lineEnd < 0)
-                {
-                    return null;
-                }
-                int size = 0;
-                int digits = 0;
-                for (int i = at; i < lineEnd && buffer[i] != ';'; i++)
-                {
-                    int value = Hex.DigitValue((char)buffer[i]);
-                    if (value < 0 || digits == 7)
-                    {
-                        return null;
-                    }
-                    size = (size << 4) | value;
-                    digits++;
-                }
-                if (digits == 0)
-                {
-                    return null;
-                }
-                at = lineEnd + 2;
-                if (size == 0)
-                {
-                    var exact = new byte[length];
-                    Array.Copy(body, exact, length);
-                    return exact;
-                }
-                if (size > count - at - 2)
-                {
-                    return null;
-                }
-                Array.Copy(buffer, at, body, length, size);
-                length += size;
-                at += size + 2;
-            }
         }
 
         private static int Min(int a, int b)

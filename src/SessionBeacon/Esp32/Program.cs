@@ -141,6 +141,17 @@ namespace SessionBeacon.Esp32
             {
                 Debug.WriteLine("no seed certificate on I: matches a seed's pin: copy I:\\seed1.pem ... (docs/provisioning.md)");
             }
+            if (transport.PinnedSeedCount > 0)
+            {
+                // A stored CA bundle would let its roots stand in for the pinned seed certificates
+                // (StoredCaBundle). Removed whether or not its file is seen, in case a firmware renamed it.
+                bool stored = StoredCaBundle.IsStored;
+                string problem = StoredCaBundle.Remove();
+                if (problem != null || stored)
+                {
+                    Debug.WriteLine(problem ?? "removed the CA root bundle stored in the device configuration, so that only the seeds' pinned certificates are trusted");
+                }
+            }
             IIndicator led = board.LedKind == "plain"
                 ? (IIndicator)new GpioIndicator(gpio, board.LedPin, board.LedActiveLow)
                 : new Ws2812Indicator(board.LedPin, Ws2812Indicator.DefaultRed, Ws2812Indicator.DefaultGreen, Ws2812Indicator.DefaultBlue);

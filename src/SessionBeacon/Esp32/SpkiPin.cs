@@ -61,6 +61,25 @@ namespace SessionBeacon.Esp32
             return Base64.TryDecode(new string(body, 0, kept));
         }
 
+        /// <summary>
+        /// The DER of the first of <paramref name="certificates"/> (each PEM or DER, null entries allowed)
+        /// whose SubjectPublicKeyInfo hashes to <paramref name="pin"/>, or null when none does. A certificate
+        /// with another key is never chosen, whoever issued it: not the issuer's own certificate, not a
+        /// sibling from the same CA.
+        /// </summary>
+        public static byte[] FindCertificate(string pin, byte[][] certificates)
+        {
+            for (int i = 0; pin != null && i < certificates.Length; i++)
+            {
+                byte[] der = ToDer(certificates[i]);
+                if (der != null && Of(der) == pin)
+                {
+                    return der;
+                }
+            }
+            return null;
+        }
+
         /// <summary>The base64 SHA-256 of the DER certificate's SubjectPublicKeyInfo, or null when the DER is malformed.</summary>
         public static string Of(byte[] der)
         {

@@ -3,18 +3,22 @@
 // testnet's http:// seed. One request at a time: a lock serialises callers, because a TLS session
 // costs about 33 KB of native heap and the ESP32 has room for one (docs/portable-csharp.md §5).
 //
-// What the device checks (docs/protocol.md §3.8, NetworkProfile):
+// What the device checks (docs/protocol.md §3.8, NetworkProfile; docs/provisioning.md, section 3):
 // - Seeds (a URL on a seed's scheme, host and port): nanoFramework offers no access to the
 //   certificate a server presents and no validation callback; its TLS options are a CA
 //   certificate, a verification level (SslVerification) and the protocol version. So the device
 //   is given each seed's certificate at provisioning (PEM or DER). At construction the transport
-//   hashes each given certificate's SubjectPublicKeyInfo (SpkiPin) and keeps, for each seed, the
-//   certificate whose hash equals the seed's pin. A request to that seed then runs the handshake
-//   with SslVerification.CertificateRequired and that certificate as the only CA: mbedTLS accepts
-//   the server only if its chain ends in this certificate and it proves possession of the key -
-//   for a self-signed seed certificate, only a server holding the pinned key. mbedTLS also checks
-//   the certificate's validity dates (the RTC must be set: SntpTimeSync first) and that the host
-//   name matches the certificate's names. A seed with no matching certificate fails closed.
+//   keeps, for each seed, the given certificate whose SubjectPublicKeyInfo hashes to the seed's
+//   pin (SpkiPin.FindCertificate). A request to that seed then runs the handshake with
+//   SslVerification.CertificateRequired (the only level at which the firmware verifies at all)
+//   and that certificate as the CA. The firmware adds it to the CA root bundle stored in the
+//   device's configuration, if there is one, so before each such handshake the transport makes
+//   sure none is stored (StoredCaBundle), and refuses the seed if one cannot be removed. With the
+//   pinned, self-signed certificate as the only trusted one, mbedTLS accepts the server only if it
+//   sends that certificate (or one signed with its key) and proves possession of the key its
+//   certificate names: only a holder of the pinned key can. mbedTLS also checks the certificate's
+//   validity dates (the RTC must be set: SntpTimeSync first) and that the host name matches the
+//   certificate's names. A seed with no matching certificate fails closed.
 // - What is not checked on the device: the pin against the certificate the server actually sends
 //   (mbedTLS checks the chain to the pinned anchor instead, which is the same key for a
 //   self-signed seed certificate, but a seed whose certificate is issued by another CA cannot be
@@ -36,7 +40,7 @@ namespace SessionBeacon.Esp32
     /// <summary>POSTs over one TCP/TLS connection at a time, pinning seeds by their provisioned certificates.</summary>
     public sealed class TlsHttpTransport : IHttpTransport
     {
-        /// <summary>A default cap on response bodies: seed node lists and onion replies fit; the heap must too.</summary>
+        /// <summary>A default cap on response bodies: seed node lists and onion replies fit; the heap must too (HttpResponseReader).</summary>
         public const int DefaultMaxResponseBytes = 48 * 1024;
 
         private readonly object _oneAtATime = new object();
@@ -50,7 +54,7 @@ namespace SessionBeacon.Esp32
         /// <param name="profile">The network; its seeds' pins decide which certificate each seed must chain to.</param>
         /// <param name="seedCertificates">The seeds' certificates, PEM or DER, in any order; those matching no pin are ignored.</param>
         /// <param name="steady">A clock that does not jump (MonotonicClock), for the request deadlines.</param>
-        /// <param name="maxResponseBytes">The largest body accepted.</param>
+        /// <param name="maxResponseBytes">The largest body accepted with a Content-Length; one without may be half as large, as reading it takes twice its size.</param>
         /// <exception cref="ArgumentNullException">profile, seedCertificates or steady is null.</exception>
         /// <exception cref="ArgumentException">maxResponseBytes is below 1.</exception>
         public TlsHttpTransport(NetworkProfile profile, byte[][] seedCertificates, IClock steady, int maxResponseBytes)
@@ -76,17 +80,10 @@ namespace SessionBeacon.Esp32
             _maxResponseBytes = maxResponseBytes;
             _seeds = profile.Seeds;
             _anchors = new X509Certificate[_seeds.Length];
-            for (int i = 0; i < seedCertificates.Length; i++)
+            for (int i = 0; i < _seeds.Length; i++)
             {
-                byte[] der = SpkiPin.ToDer(seedCertificates[i]);
-                string pin = SpkiPin.Of(der);
-                for (int s = 0; pin != null && s < _seeds.Length; s++)
-                {
-                    if (_anchors[s] == null && _seeds[s].Pin == pin)
-                    {
-                        _anchors[s] = new X509Certificate(der);
-                    }
-                }
+                byte[] der = SpkiPin.FindCertificate(_seeds[i].Pin, seedCertificates);
+                _anchors[i] = der == null ? null : new X509Certificate(der);
             }
         }
 
@@ -154,6 +151,14 @@ namespace SessionBeacon.Esp32
             if (seed && target.Secure && anchor == null)
             {
                 return HttpResponse.Failed("POST " + target.Origin + ": no provisioned certificate carries this seed's pinned key " + pin);
+            }
+            if (anchor != null && StoredCaBundle.IsStored)
+            {
+                string problem = StoredCaBundle.Remove();
+                if (problem != null)
+                {
+                    return HttpResponse.Failed("POST " + target.Origin + ": " + problem);
+                }
             }
             long deadline = _steady.UnixMilliseconds + timeoutMilliseconds;
             Socket socket = null;

@@ -2,8 +2,9 @@
 // (SslStream over mbedTLS), X509Certificate and the network helper's status, with exactly the
 // members src/SessionBeacon/Esp32 calls and the signatures of nanoframework/System.Net
 // nanoFramework.System.Net/{DNS.cs, IPAddress.cs, IPEndPoint.cs, IPHostEntry.cs, Sockets/*.cs,
-// Security/SslStream.cs, Security/NetworkSecurity.cs, X509Certificates/X509Certificate.cs,
-// NetworkHelper/NetworkHelperStatus.cs} (see README.md). Never run: every body throws.
+// Security/SslStream.cs, Security/NetworkSecurity.cs, Security/CertificateManager.cs,
+// X509Certificates/X509Certificate.cs, NetworkHelper/NetworkHelperStatus.cs} (see README.md).
+// Never run: every body throws.
 namespace System.Net
 {
     using System.Net.Sockets;
@@ -168,6 +169,13 @@ namespace System.Net.Security
 
         /// <summary>Runs the client handshake with an optional client certificate and the CA certificate to verify the server against.</summary>
         public void AuthenticateAsClient(string targetHost, X509Certificate clientCertificate, X509Certificate ca, SslProtocols enabledSslProtocols) => throw new NotImplementedException();
+    }
+
+    /// <summary>nanoFramework: the CA root bundle kept in the device's configuration.</summary>
+    public static class CertificateManager
+    {
+        /// <summary>Stores <paramref name="ca"/> as the device's CA root bundle, replacing the one stored.</summary>
+        public static bool AddCaCertificateBundle(byte[] ca) => throw new NotImplementedException();
     }
 }
 

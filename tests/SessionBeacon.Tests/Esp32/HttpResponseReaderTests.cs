@@ -1,11 +1,8 @@
-using System;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
-using System.Threading;
 using Session.Core.Micro.Network;
 using Session.Core.Micro.Tests.Support;
 using SessionBeacon.Esp32;
+using SessionBeacon.Tests.Support;
 using Xunit;
 
 namespace SessionBeacon.Tests.Esp32
@@ -60,12 +57,28 @@ namespace SessionBeacon.Tests.Esp32
         }
 
         [Fact]
-        public void Read_BodyOfExactlyTheMaximum_IsAccepted()
+        public void Read_KnownLengthOfExactlyTheMaximum_IsAccepted()
         {
-            string body = new string('x', Max);
-            HttpResponse response = Exchange("HTTP/1.1 200 OK\r\n\r\n" + body, close: true);
+            HttpResponse response = Exchange("HTTP/1.1 200 OK\r\nContent-Length: 4096\r\n\r\n" + new string('x', Max), close: false);
 
             Assert.Equal(Max, response.Body.Length);
+        }
+
+        [Fact]
+        public void Read_BodyUntilCloseOfHalfTheMaximum_IsAccepted()
+        {
+            HttpResponse response = Exchange("HTTP/1.1 200 OK\r\n\r\n" + new string('x', Max / 2), close: true);
+
+            Assert.Equal(Max / 2, response.Body.Length);
+        }
+
+        [Fact]
+        public void Read_BodyUntilCloseOverHalfTheMaximum_Fails()
+        {
+            HttpResponse response = Exchange("HTTP/1.1 200 OK\r\n\r\n" + new string('x', Max / 2 + 1), close: true);
+
+            Assert.Equal(0, response.Status);
+            Assert.Contains("the answer without a Content-Length is larger than 2048 bytes", response.Error);
         }
 
         [Theory]
@@ -76,7 +89,11 @@ namespace SessionBeacon.Tests.Esp32
         [InlineData("HTTP/1.1 20x OK\r\n\r\n", "not an HTTP/1.x response")]
         [InlineData("HTTP/1.1 200 OK\r\nContent-Le", "closed before a complete response")]
         [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\nab\r\n0\r\n\r\n", "malformed chunked body")]
-        [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nab\r\n", "malformed chunked body")]
+        [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n", "malformed chunked body")]
+        [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n12345678\r\n", "malformed chunked body")]
+        [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n\r\n", "malformed chunked body")]
+        [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nab\r\n", "the connection closed inside the chunked body")]
+        [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nab\r\n0\r\n", "the connection closed inside the chunked body")]
         public void Read_BrokenResponse_FailsWithTheReason(string raw, string reason)
         {
             HttpResponse response = Exchange(raw, close: true);
@@ -92,27 +109,43 @@ namespace SessionBeacon.Tests.Esp32
             HttpResponse response = Exchange("HTTP/1.1 200 OK\r\n\r\n" + new string('y', Max * 3), close: true);
 
             Assert.Equal(0, response.Status);
-            Assert.Contains("larger than 4096 bytes", response.Error);
+            Assert.Contains("larger than 2048 bytes", response.Error);
         }
 
         [Fact]
-        public void Read_ChunkedBodyOverTheMaximum_Fails()
+        public void Read_ChunkedBodyOverHalfTheMaximum_Fails()
         {
-            string chunk = "800\r\n" + new string('z', 0x800) + "\r\n";
-            HttpResponse response = Exchange("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk + chunk + chunk + "0\r\n\r\n", close: true);
+            string chunk = "400\r\n" + new string('z', 0x400) + "\r\n";
+            HttpResponse response = Exchange("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk + chunk + "1\r\nz\r\n0\r\n\r\n", close: true);
 
             Assert.Equal(0, response.Status);
-            Assert.Contains("larger than 4096 bytes", response.Error);
+            Assert.Contains("the answer without a Content-Length is larger than 2048 bytes", response.Error);
         }
 
         [Fact]
-        public void Read_ChunkedBodyOfExactlyTheMaximum_IsAccepted()
+        public void Read_ChunkedBodyOfHalfTheMaximum_IsAccepted()
         {
-            string chunk = "800\r\n" + new string('z', 0x800) + "\r\n";
+            string chunk = "400\r\n" + new string('z', 0x400) + "\r\n";
             HttpResponse response = Exchange("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk + chunk + "0\r\n\r\n", close: true);
 
             Assert.Equal(200, response.Status);
-            Assert.Equal(Max, response.Body.Length);
+            Assert.Equal(Max / 2, response.Body.Length);
+        }
+
+        [Fact]
+        public void Read_Chunked_StopsAtTheLastChunkWithoutWaitingForClose()
+        {
+            HttpResponse response = Exchange("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n", close: false);
+
+            Assert.Equal("hello", Encoding.ASCII.GetString(response.Body));
+        }
+
+        [Fact]
+        public void Read_ChunkedByteByByte_GivesTheSameAnswer()
+        {
+            HttpResponse response = Exchange("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4;ext=1\r\nonio\r\nB\r\nn response.\r\n0\r\nX-Trailer: t\r\n\r\n", close: false, pieceSize: 1);
+
+            Assert.Equal("onion response.", Encoding.ASCII.GetString(response.Body));
         }
 
         [Fact]
@@ -136,39 +169,8 @@ namespace SessionBeacon.Tests.Esp32
         // Serves 'raw' once from a loopback listener (in pieces, optionally closing afterwards) and reads it back.
         private static HttpResponse Exchange(string raw, bool close, int pieceSize = 1 << 20, FakeClock clock = null, long deadline = Now + 60_000)
         {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var served = new ManualResetEventSlim();
-            var server = new Thread(() =>
-            {
-                using Socket peer = listener.AcceptSocket();
-                byte[] bytes = Encoding.ASCII.GetBytes(raw);
-                for (int at = 0; at < bytes.Length; at += pieceSize)
-                {
-                    peer.Send(bytes, at, Math.Min(pieceSize, bytes.Length - at), SocketFlags.None);
-                }
-                if (!close)
-                {
-                    // Hold the connection open until the reader is done, as a keep-alive server would:
-                    // a reader that waits for the close instead times out below and the test fails.
-                    served.Wait();
-                }
-            });
-            server.Start();
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndpoint).Port);
-                client.ReceiveTimeout = 10_000;
-                using NetworkStream stream = client.GetStream();
-                return HttpResponseReader.Read(stream, clock ?? new FakeClock(Now), deadline, Max, "https://node:1");
-            }
-            finally
-            {
-                served.Set();
-                server.Join();
-                listener.Stop();
-            }
+            using var server = new OneResponseServer(Encoding.ASCII.GetBytes(raw), close, pieceSize);
+            return HttpResponseReader.Read(server.Stream, clock ?? new FakeClock(Now), deadline, Max, "https://node:1");
         }
     }
 }

@@ -64,6 +64,59 @@ namespace SessionBeacon.Tests.Esp32
             Assert.Null(SpkiPin.ToDer(new byte[] { 0xFF, 0xFE, 0xC3 }));
         }
 
+        [Fact]
+        public void FindCertificate_AmongTheSameCasCertificates_ChoosesOnlyThePinnedKey()
+        {
+            using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            using X509Certificate2 ca = Authority(caKey);
+            using X509Certificate2 pinned = Issued(ca, caKey);
+            using X509Certificate2 sibling = Issued(ca, caKey);
+            string pin = Convert.ToBase64String(SHA256.HashData(pinned.PublicKey.ExportSubjectPublicKeyInfo()));
+            byte[] pinnedPem = Encoding.ASCII.GetBytes(pinned.ExportCertificatePem());
+
+            Assert.Equal(pinned.RawData, SpkiPin.FindCertificate(pin, new[] { sibling.RawData, ca.RawData, null, pinnedPem }));
+        }
+
+        [Fact]
+        public void FindCertificate_OnlyTheCaAndASiblingWithAnotherKey_FindsNone()
+        {
+            // The same subject and issuer as the pinned certificate: only the key tells them apart.
+            using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            using X509Certificate2 ca = Authority(caKey);
+            using X509Certificate2 pinned = Issued(ca, caKey);
+            using X509Certificate2 sibling = Issued(ca, caKey);
+            string pin = Convert.ToBase64String(SHA256.HashData(pinned.PublicKey.ExportSubjectPublicKeyInfo()));
+
+            Assert.Equal(pinned.SubjectName.Name, sibling.SubjectName.Name);
+            Assert.Null(SpkiPin.FindCertificate(pin, new[] { sibling.RawData, ca.RawData, Encoding.ASCII.GetBytes("not a certificate") }));
+        }
+
+        [Fact]
+        public void FindCertificate_NoPin_FindsNone()
+        {
+            using X509Certificate2 certificate = SelfSigned("ecdsa-p256");
+
+            Assert.Null(SpkiPin.FindCertificate(null, new[] { certificate.RawData }));
+        }
+
+        private static X509Certificate2 Authority(ECDsa key)
+        {
+            var request = new CertificateRequest("CN=Seed Test CA", key, HashAlgorithmName.SHA256);
+            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+            var notBefore = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            return request.CreateSelfSigned(notBefore, notBefore.AddYears(10));
+        }
+
+        // A certificate for seed.test with a fresh key, signed by the CA.
+        private static X509Certificate2 Issued(X509Certificate2 ca, ECDsa caKey)
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var request = new CertificateRequest("CN=seed.test", key, HashAlgorithmName.SHA256);
+            var notBefore = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            byte[] serial = RandomNumberGenerator.GetBytes(8);
+            return request.Create(ca.SubjectName, X509SignatureGenerator.CreateForECDsa(caKey), notBefore, notBefore.AddYears(1), serial);
+        }
+
         private static X509Certificate2 SelfSigned(string kind)
         {
             var name = new X500DistinguishedName("CN=seed.test");

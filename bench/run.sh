@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces the crypto figures of docs/performance.md: the core beside libsodium and BouncyCastle
+# Reproduces the core's figures in docs/performance.md: the core beside libsodium and BouncyCastle
 # under .NET 10's JIT, then the core alone under mono's interpreter (a stand-in for nanoCLR).
 # Arguments: seconds per JIT batch (default 0.3), seconds per interpreter batch (default 0.5), and
 # optionally a text: only the entries whose name contains it (e.g. "press to first onion bytes").

@@ -1,5 +1,6 @@
 // JIT benchmark of the core beside libsodium and BouncyCastle (docs/performance.md).
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace Session.Core.Micro.Bench
@@ -22,7 +23,8 @@ namespace Session.Core.Micro.Bench
                     continue;
                 }
                 double ours = Measure.Microseconds(run, seconds, 5);
-                var (sodium, bouncy) = others[name];
+                // Operations without a counterpart in libsodium or BouncyCastle have no entry.
+                var (sodium, bouncy) = others.GetValueOrDefault(name);
                 double sodiumTime = sodium == null ? double.NaN : Measure.Microseconds(sodium, seconds, 5);
                 double bouncyTime = bouncy == null ? double.NaN : Measure.Microseconds(bouncy, seconds, 5);
                 Console.WriteLine("| " + name + " | " + Format(ours) + " | " + Format(sodiumTime) + " | " + Ratio(ours, sodiumTime)

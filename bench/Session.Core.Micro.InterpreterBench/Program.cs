@@ -6,9 +6,9 @@ namespace Session.Core.Micro.Bench
 {
     public static class Program
     {
-        // docs/portable-csharp.md §5: ESP32 time is about 150-400 times the mono-interpreter time.
-        private const double EspLow = 150;
-        private const double EspHigh = 400;
+        // docs/portable-csharp.md §5: ESP32 time is about 110-300 times the mono-interpreter time.
+        private const double EspLow = 110;
+        private const double EspHigh = 300;
 
         public static int Main(string[] args)
         {

@@ -45,6 +45,10 @@ namespace Session.Core.Micro.Bench
         public const string PressDetailedName = "press to first onion bytes, detailed alert (1,000 chars), not armed";
         public const string ArmedFlashName = "press to first onion bytes, flash alert (75 chars), armed: pre-built alert + outbox add";
         public const string ArmedDetailedName = "press to first onion bytes, detailed alert (1,000 chars), armed: seal, decoy, nonce, onion keys";
+        public const string RetrieveReplyName = "onion reply read, retrieve reply";
+
+        // Stored alerts per retrieve reply: about 1.4, 11, 22 and 44 KB of reply on the wire.
+        private static readonly int[] RetrieveReplyMessages = { 1, 9, 19, 38 };
 
         // nf.config's shipped panic text, and a detailed alert with a long body.
         private const string FlashText = "PANIC: I need help now. Call me, and if I do not answer, come or send help.";
@@ -83,6 +87,7 @@ namespace Session.Core.Micro.Bench
         private byte[] _storeBody;
         private byte[] _replyJson;
         private byte[] _sealedReply;
+        private readonly byte[][] _retrieveReplies = new byte[RetrieveReplyMessages.Length][];
         private string _hash;
         private readonly RatchetSession _beacon;
         private readonly FixedStore _beaconBeforeAck;
@@ -228,22 +233,73 @@ namespace Session.Core.Micro.Bench
             reply.WriteInt64(1700000000000);
             reply.EndObject();
             _replyJson = reply.ToArray();
-            var envelope = new JsonWriter(_replyJson.Length + 64);
-            envelope.BeginObject();
-            envelope.WriteName("status");
-            envelope.WriteInt64(200);
-            envelope.WriteName("body");
-            envelope.WriteString(Utf8.Decode(_replyJson, 0, _replyJson.Length));
-            envelope.EndObject();
-            byte[] layerKey = new byte[32];
-            HopEncryption.DeriveKey(layerKey, Fixed(32, 23), _keys.EphemeralPublicKey(3), _keys.EphemeralPublicKey(3), _destination.X25519PublicKey);
-            _sealedReply = Utf8.Encode(Base64.Encode(HopEncryption.Seal(layerKey, Nonce24, envelope.ToArray())));
+            _sealedReply = SealReply(_replyJson);
             // The timed operations must do the real work, not fail early.
             if (OnionReply.Read(_keys, 200, _sealedReply).Kind != OnionReplyKind.Delivered
                 || !StoreReceipt.Verify(JsonReader.Parse(_replyJson), _hash, _swarm, 3).IsSuccess)
             {
                 throw new InvalidOperationException("benchmark reply or receipt does not verify");
             }
+            for (int i = 0; i < RetrieveReplyMessages.Length; i++)
+            {
+                _retrieveReplies[i] = SealReply(RetrieveReply(RetrieveReplyMessages[i]));
+                if (JsonReader.Parse(OnionReply.Read(_keys, 200, _retrieveReplies[i]).Body).Require("messages").Count != RetrieveReplyMessages[i])
+                {
+                    throw new InvalidOperationException("benchmark retrieve reply does not read back");
+                }
+            }
+        }
+
+        // What the destination sends back through the guard: {"status": 200, "body": <json as a string>},
+        // sealed under the destination's layer key, base64, as the HTTP body.
+        private byte[] SealReply(byte[] json)
+        {
+            var envelope = new JsonWriter(json.Length + 64);
+            envelope.BeginObject();
+            envelope.WriteName("status");
+            envelope.WriteInt64(200);
+            envelope.WriteName("body");
+            envelope.WriteString(Utf8.Decode(json, 0, json.Length));
+            envelope.EndObject();
+            byte[] layerKey = new byte[32];
+            HopEncryption.DeriveKey(layerKey, Fixed(32, 23), _keys.EphemeralPublicKey(3), _keys.EphemeralPublicKey(3), _destination.X25519PublicKey);
+            return Utf8.Encode(Base64.Encode(HopEncryption.Seal(layerKey, Nonce24, envelope.ToArray())));
+        }
+
+        // A retrieve reply (docs/protocol.md §3.3) holding count stored alerts of 558 bytes, the size
+        // of a 200-character alert's payload.
+        private static byte[] RetrieveReply(int count)
+        {
+            var writer = new JsonWriter(1024);
+            writer.BeginObject();
+            writer.WriteName("messages");
+            writer.BeginArray();
+            for (int i = 0; i < count; i++)
+            {
+                writer.BeginObject();
+                writer.WriteName("hash");
+                writer.WriteString(Base64.EncodeUnpadded(Fixed(32, 100 + i)));
+                writer.WriteName("timestamp");
+                writer.WriteInt64(1700000000000 + i);
+                writer.WriteName("expiration");
+                writer.WriteInt64(1701209600000 + i);
+                writer.WriteName("data");
+                writer.WriteBase64(Fixed(558, 200 + i));
+                writer.EndObject();
+            }
+            writer.EndArray();
+            writer.WriteName("more");
+            writer.WriteBoolean(false);
+            writer.WriteName("t");
+            writer.WriteInt64(1700000000000);
+            writer.WriteName("hf");
+            writer.BeginArray();
+            writer.WriteInt64(19);
+            writer.WriteInt64(0);
+            writer.WriteInt64(0);
+            writer.EndArray();
+            writer.EndObject();
+            return writer.ToArray();
         }
 
         /// <summary>Bytes of the ratchet state a beacon stores per receiver.</summary>
@@ -251,6 +307,20 @@ namespace Session.Core.Micro.Bench
 
         /// <summary>Every operation, in report order.</summary>
         public (string Name, Action Run)[] All()
+        {
+            var all = new System.Collections.Generic.List<(string, Action)>(SingleSizeOperations());
+            // Reading grows with the reply: base64, decryption and the {status, body} parse are each one
+            // pass over it (docs/performance.md, "Onion replies by size").
+            foreach (byte[] reply in _retrieveReplies)
+            {
+                string name = RetrieveReplyName + ", " + (reply.Length / 1000.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)
+                    + " KB (" + reply.Length + " B)";
+                all.Add((name, () => OnionReply.Read(_keys, 200, reply)));
+            }
+            return all.ToArray();
+        }
+
+        private (string Name, Action Run)[] SingleSizeOperations()
         {
             return new (string, Action)[]
             {

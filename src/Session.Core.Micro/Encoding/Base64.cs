@@ -1,9 +1,16 @@
 // Base64 with the standard alphabet (+/), as the service-node JSON uses it (docs/protocol.md
-// notation): padded on output unless asked, padded or unpadded accepted on input. Convert does the
-// work; this only adds the unpadded forms (message hashes are unpadded, 43 characters for 32 bytes)
+// notation): padded on output unless asked, padded or unpadded accepted on input. Convert encodes
+// strings; this adds the unpadded forms (message hashes are unpadded, 43 characters for 32 bytes)
 // and EncodeTo, which writes the ASCII straight into a byte array: a store request's "data" goes
 // into the request that way, without a string of twice its size in between (device heap).
+// Decoding accepts only the 64 letters, with '=' in the last two places at most and never a
+// length of 4k + 1; the text is decoded as if padded to whole groups of four, which must leave at
+// most two '=' at its end. Unused low bits of the last group are ignored, as Convert does. It works
+// on ASCII bytes, so an onion reply (tens of KB of base64) is decoded without a string in
+// between; a string is walked once through ToCharArray, since nanoCLR keeps strings as UTF-8 and
+// text[i] would walk it from its start on every call (docs/portable-csharp.md §5).
 using System;
+using System.Diagnostics;
 
 namespace Session.Core.Micro.Encoding
 {
@@ -90,12 +97,8 @@ namespace Session.Core.Micro.Encoding
         public static string EncodeUnpadded(byte[] data)
         {
             string text = Encode(data);
-            int end = text.Length;
-            while (end > 0 && text[end - 1] == '=')
-            {
-                end--;
-            }
-            return text.Substring(0, end);
+            // 4 characters per 3 bytes, rounded up: the padded form less its '='.
+            return text.Substring(0, (data.Length * 4 + 2) / 3);
         }
 
         /// <summary>Decodes padded or unpadded base64; null when the text is null or not base64.</summary>
@@ -105,37 +108,93 @@ namespace Session.Core.Micro.Encoding
             {
                 return null;
             }
-            int remainder = text.Length % 4;
-            if (remainder == 1)
+            char[] chars = text.ToCharArray();
+            byte[] ascii = new byte[chars.Length];
+            for (int i = 0; i < chars.Length; i++)
             {
-                return null;
-            }
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
-                    || (c == '=' && i >= text.Length - 2);
-                if (!ok)
+                if (chars[i] >= 0x80)
                 {
                     return null;
                 }
+                ascii[i] = (byte)chars[i];
             }
-            if (remainder == 2)
-            {
-                text += "==";
-            }
-            else if (remainder == 3)
-            {
-                text += "=";
-            }
-            try
-            {
-                return Convert.FromBase64String(text);
-            }
-            catch (Exception)
+            return TryDecode(ascii, 0, ascii.Length);
+        }
+
+        // Decodes count ASCII bytes of text from offset (the rule in the header); null when they are
+        // not base64. Allocates only the result.
+        internal static byte[] TryDecode(byte[] text, int offset, int count)
+        {
+            Debug.Assert(text != null && offset >= 0 && count >= 0 && offset <= text.Length && text.Length - offset >= count);
+            if (count % 4 == 1)
             {
                 return null;
             }
+            int letters = count;
+            while (letters > 0 && count - letters < 2 && text[offset + letters - 1] == (byte)'=')
+            {
+                letters--;
+            }
+            // Letters and padding make whole groups of four with at most two '=' (letters % 4 is 0, 2 or 3).
+            if ((count + 3) / 4 * 4 - letters > 2)
+            {
+                return null;
+            }
+            byte[] data = new byte[letters / 4 * 3 + (letters % 4 == 0 ? 0 : letters % 4 - 1)];
+            int at = 0;
+            int bits = 0;
+            int end = offset + letters;
+            // One pass; the letter's value is computed inline (a call per character costs a dozen
+            // instructions on the device, docs/portable-csharp.md §5).
+            for (int i = offset; i < end; i++)
+            {
+                int c = text[i];
+                int value;
+                if (c >= 'A' && c <= 'Z')
+                {
+                    value = c - 'A';
+                }
+                else if (c >= 'a' && c <= 'z')
+                {
+                    value = c - 'a' + 26;
+                }
+                else if (c >= '0' && c <= '9')
+                {
+                    value = c - '0' + 52;
+                }
+                else if (c == '+')
+                {
+                    value = 62;
+                }
+                else if (c == '/')
+                {
+                    value = 63;
+                }
+                else
+                {
+                    return null;
+                }
+                bits = bits << 6 | value;
+                if (((i - offset) & 3) == 3)
+                {
+                    data[at] = (byte)(bits >> 16);
+                    data[at + 1] = (byte)(bits >> 8);
+                    data[at + 2] = (byte)bits;
+                    at += 3;
+                    bits = 0;
+                }
+            }
+            // A last group of 2 or 3 letters carries 12 or 18 bits: 1 or 2 bytes and 4 or 2 unused bits.
+            if (letters % 4 == 2)
+            {
+                data[at] = (byte)(bits >> 4);
+            }
+            else if (letters % 4 == 3)
+            {
+                data[at] = (byte)(bits >> 10);
+                data[at + 1] = (byte)(bits >> 2);
+            }
+            return data;
         }
     }
 }

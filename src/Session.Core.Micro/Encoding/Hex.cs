@@ -28,15 +28,28 @@ namespace Session.Core.Micro.Encoding
         /// </summary>
         public static byte[] TryDecode(string text)
         {
-            if (text == null || (text.Length & 1) != 0)
+            if (text == null)
             {
                 return null;
             }
-            byte[] bytes = new byte[text.Length / 2];
+            // One walk of the string: nanoCLR keeps strings as UTF-8, so text[i] would walk it from
+            // its start on every call (docs/portable-csharp.md §5).
+            char[] chars = text.ToCharArray();
+            return TryDecode(chars, 0, chars.Length);
+        }
+
+        // TryDecode for count characters of chars from offset.
+        internal static byte[] TryDecode(char[] chars, int offset, int count)
+        {
+            if ((count & 1) != 0)
+            {
+                return null;
+            }
+            byte[] bytes = new byte[count / 2];
             for (int i = 0; i < bytes.Length; i++)
             {
-                int high = DigitValue(text[2 * i]);
-                int low = DigitValue(text[2 * i + 1]);
+                int high = DigitValue(chars[offset + 2 * i]);
+                int low = DigitValue(chars[offset + 2 * i + 1]);
                 if (high < 0 || low < 0)
                 {
                     return null;

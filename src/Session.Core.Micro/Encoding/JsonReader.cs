@@ -278,8 +278,8 @@ namespace Session.Core.Micro.Encoding
                     }
                     if (chars == null)
                     {
-                        // Every byte becomes at most one UTF-16 unit, so the rest of the input bounds the length.
-                        chars = new char[_end - runStart];
+                        // Every byte becomes at most one UTF-16 unit, so the string's bytes bound its length.
+                        chars = new char[StringBytesFrom(runStart)];
                     }
                     charCount = AppendRun(chars, charCount, runStart, Position);
                     charCount = ReadEscape(chars, charCount);
@@ -289,16 +289,19 @@ namespace Session.Core.Micro.Encoding
 
             private int AppendRun(char[] chars, int charCount, int from, int to)
             {
-                if (to == from)
+                return charCount + Utf8.DecodeCore(chars, charCount, _data, from, to - from);
+            }
+
+            // The bytes from start to the string's closing quote (or to the end of the data, if it has
+            // none: ReadString reports that). An escape's second byte is never the closing quote.
+            private int StringBytesFrom(int start)
+            {
+                int i = start;
+                while (i < _end && _data[i] != (byte)'"')
                 {
-                    return charCount;
+                    i += _data[i] == (byte)'\\' ? 2 : 1;
                 }
-                string run = Utf8.Decode(_data, from, to - from);
-                for (int i = 0; i < run.Length; i++)
-                {
-                    chars[charCount++] = run[i];
-                }
-                return charCount;
+                return (i < _end ? i : _end) - start;
             }
 
             // Called with Position on the backslash.
@@ -471,6 +474,7 @@ namespace Session.Core.Micro.Encoding
                 return JsonValue.Integer(start, magnitude, negative);
             }
 
+            // literal is true, false or null: indexing so short a string costs little on nanoCLR.
             private void ExpectLiteral(string literal)
             {
                 int start = Position;

@@ -227,6 +227,8 @@ namespace Session.Core.Micro.Encoding
             _buffer.Write(bracket);
         }
 
+        // Only for number text and the literals true, false and null (at most 20 characters), so
+        // indexing the string costs little on nanoCLR.
         private void WriteAscii(string text)
         {
             for (int i = 0; i < text.Length; i++)
@@ -235,22 +237,25 @@ namespace Session.Core.Micro.Encoding
             }
         }
 
+        // One ToCharArray, then the array: on nanoCLR a string is UTF-8 inside, and text[i] or
+        // text.Length would walk it from its start on every call (docs/portable-csharp.md §5).
         private void WriteQuoted(string text)
         {
+            char[] chars = text.ToCharArray();
             _buffer.Write((byte)'"');
             int i = 0;
-            while (i < text.Length)
+            while (i < chars.Length)
             {
-                char c = text[i];
+                char c = chars[i];
                 if (c >= 0x80)
                 {
                     int start = i;
-                    while (i < text.Length && text[i] >= 0x80)
+                    while (i < chars.Length && chars[i] >= 0x80)
                     {
                         i++;
                     }
-                    byte[] utf8 = Utf8.Encode(text.Substring(start, i - start));
-                    _buffer.Write(utf8, 0, utf8.Length);
+                    int at = _buffer.Reserve(Utf8.ByteCount(chars, start, i - start));
+                    Utf8.EncodeCore(_buffer.Storage, at, chars, start, i - start);
                     continue;
                 }
                 i++;

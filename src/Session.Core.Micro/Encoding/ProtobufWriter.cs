@@ -152,11 +152,17 @@ namespace Session.Core.Micro.Encoding
         /// </exception>
         public void WriteString(int field, string text)
         {
-            int count = Utf8.ByteCount(text);
+            if (text == null)
+            {
+                throw Errors.Null("text");
+            }
+            // One walk of the string (docs/portable-csharp.md §5), then count and encode the array.
+            char[] chars = text.ToCharArray();
+            int count = Utf8.ByteCount(chars, 0, chars.Length);
             WriteTag(field, ProtobufWireType.LengthDelimited);
             WriteRawVarint((uint)count);
             int at = _output.Reserve(count);
-            Utf8.EncodeCore(text, _output.Storage, at);
+            Utf8.EncodeCore(_output.Storage, at, chars, 0, chars.Length);
         }
 
         /// <summary>

@@ -6,6 +6,9 @@
 // MalformedDataException that names the problem and its byte offset in the caller's array.
 // Sizes: 1 to 4 bytes per code point, so a string encodes to at most 3 bytes per UTF-16 char, and
 // count bytes decode to at most count chars.
+// Cost: encoding reads the string once, through one ToCharArray (2 bytes per char, garbage at
+// once): nanoCLR keeps strings as UTF-8, and indexing them would make the walk quadratic
+// (docs/portable-csharp.md §5).
 namespace Session.Core.Micro.Encoding
 {
     /// <summary>Strict UTF-8 encoding and decoding.</summary>
@@ -20,31 +23,8 @@ namespace Session.Core.Micro.Encoding
             {
                 throw Errors.Null("text");
             }
-            int count = 0;
-            int length = text.Length;
-            for (int i = 0; i < length; i++)
-            {
-                char c = text[i];
-                if (c < 0x80)
-                {
-                    count += 1;
-                }
-                else if (c < 0x800)
-                {
-                    count += 2;
-                }
-                else if (c < 0xD800 || c > 0xDFFF)
-                {
-                    count += 3;
-                }
-                else
-                {
-                    CheckPair(text, i);
-                    count += 4;
-                    i++;
-                }
-            }
-            return count;
+            char[] chars = text.ToCharArray();
+            return ByteCount(chars, 0, chars.Length);
         }
 
         /// <summary>Encodes <paramref name="text"/> as UTF-8.</summary>
@@ -52,8 +32,13 @@ namespace Session.Core.Micro.Encoding
         /// <exception cref="System.ArgumentException"><paramref name="text"/> has a lone surrogate; the message gives its index.</exception>
         public static byte[] Encode(string text)
         {
-            byte[] bytes = new byte[ByteCount(text)];
-            EncodeCore(text, bytes, 0);
+            if (text == null)
+            {
+                throw Errors.Null("text");
+            }
+            char[] chars = text.ToCharArray();
+            byte[] bytes = new byte[ByteCount(chars, 0, chars.Length)];
+            EncodeCore(bytes, 0, chars, 0, chars.Length);
             return bytes;
         }
 
@@ -67,7 +52,12 @@ namespace Session.Core.Micro.Encoding
         /// </exception>
         public static int Encode(string text, byte[] destination, int offset)
         {
-            int count = ByteCount(text);
+            if (text == null)
+            {
+                throw Errors.Null("text");
+            }
+            char[] chars = text.ToCharArray();
+            int count = ByteCount(chars, 0, chars.Length);
             if (destination == null)
             {
                 throw Errors.Null("destination");
@@ -76,7 +66,7 @@ namespace Session.Core.Micro.Encoding
             {
                 throw Errors.Slice("destination");
             }
-            return EncodeCore(text, destination, offset);
+            return EncodeCore(destination, offset, chars, 0, chars.Length);
         }
 
         /// <summary>
@@ -101,7 +91,15 @@ namespace Session.Core.Micro.Encoding
                 throw Errors.Slice("data");
             }
             char[] chars = new char[count];
-            int written = 0;
+            return new string(chars, 0, DecodeCore(chars, 0, data, offset, count));
+        }
+
+        // Decodes count bytes of data at offset into chars at charOffset; returns the number of
+        // chars written (at most count). For readers in this assembly that collect the characters
+        // of one string from several pieces; the caller has checked the ranges.
+        internal static int DecodeCore(char[] chars, int charOffset, byte[] data, int offset, int count)
+        {
+            int written = charOffset;
             int end = offset + count;
             int i = offset;
             while (i < end)
@@ -181,18 +179,56 @@ namespace Session.Core.Micro.Encoding
                     chars[written++] = (char)(0xDC00 + (codePoint & 0x3FF));
                 }
             }
-            return new string(chars, 0, written);
+            return written - charOffset;
         }
 
-        // Assumes text has no lone surrogate (ByteCount checked) and destination has room; for
-        // writers in this assembly that have already counted the bytes.
-        internal static int EncodeCore(string text, byte[] destination, int offset)
+        // The UTF-8 size of chars[offset .. offset + count), checking for lone surrogates (the
+        // exception gives the index in chars). Strings reach it through ToCharArray: on nanoCLR a
+        // string is UTF-8 inside, and text[i] or text.Length would walk it from the start on every
+        // call (docs/portable-csharp.md §5).
+        internal static int ByteCount(char[] chars, int offset, int count)
         {
-            int at = offset;
-            int length = text.Length;
-            for (int i = 0; i < length; i++)
+            int bytes = 0;
+            int end = offset + count;
+            for (int i = offset; i < end; i++)
             {
-                int c = text[i];
+                char c = chars[i];
+                if (c < 0x80)
+                {
+                    bytes += 1;
+                }
+                else if (c < 0x800)
+                {
+                    bytes += 2;
+                }
+                else if (c < 0xD800 || c > 0xDFFF)
+                {
+                    bytes += 3;
+                }
+                else
+                {
+                    // A surrogate must be a high surrogate followed by a low one.
+                    if (c > 0xDBFF || i + 1 == end || chars[i + 1] < 0xDC00 || chars[i + 1] > 0xDFFF)
+                    {
+                        throw Errors.LoneSurrogate("text", i);
+                    }
+                    bytes += 4;
+                    i++;
+                }
+            }
+            return bytes;
+        }
+
+        // Encodes chars[offset .. offset + count) into destination at at; returns the bytes written.
+        // Assumes no lone surrogate (ByteCount checked) and room in destination; for writers in this
+        // assembly that have already counted the bytes.
+        internal static int EncodeCore(byte[] destination, int at, char[] chars, int offset, int count)
+        {
+            int start = at;
+            int end = offset + count;
+            for (int i = offset; i < end; i++)
+            {
+                int c = chars[i];
                 if (c < 0x80)
                 {
                     destination[at++] = (byte)c;
@@ -211,24 +247,14 @@ namespace Session.Core.Micro.Encoding
                 else
                 {
                     i++;
-                    int codePoint = 0x10000 + ((c - 0xD800) << 10) + (text[i] - 0xDC00);
+                    int codePoint = 0x10000 + ((c - 0xD800) << 10) + (chars[i] - 0xDC00);
                     destination[at++] = (byte)(0xF0 | codePoint >> 18);
                     destination[at++] = (byte)(0x80 | codePoint >> 12 & 0x3F);
                     destination[at++] = (byte)(0x80 | codePoint >> 6 & 0x3F);
                     destination[at++] = (byte)(0x80 | codePoint & 0x3F);
                 }
             }
-            return at - offset;
-        }
-
-        // A surrogate at index must be a high surrogate followed by a low one.
-        private static void CheckPair(string text, int index)
-        {
-            char high = text[index];
-            if (high > 0xDBFF || index + 1 == text.Length || text[index + 1] < 0xDC00 || text[index + 1] > 0xDFFF)
-            {
-                throw Errors.LoneSurrogate("text", index);
-            }
+            return at - start;
         }
     }
 }

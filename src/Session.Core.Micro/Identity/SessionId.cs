@@ -52,7 +52,8 @@ namespace Session.Core.Micro.Identity
         /// </summary>
         public static byte[] TryParse(string text, out string problem)
         {
-            string id = text == null ? "" : text.Trim();
+            // One walk of the text (docs/portable-csharp.md §5): a user may paste anything here.
+            char[] id = text == null ? new char[0] : text.Trim().ToCharArray();
             if (id.Length == 0)
             {
                 problem = Errors.SessionIdEmpty();
@@ -73,11 +74,11 @@ namespace Session.Core.Micro.Identity
             }
             if (id[0] != '0' || id[1] != '5')
             {
-                problem = Errors.SessionIdPrefix(id.Substring(0, 2));
+                problem = Errors.SessionIdPrefix(new string(id, 0, 2));
                 return null;
             }
             problem = null;
-            return Hex.TryDecode(id.Substring(2));
+            return Hex.TryDecode(id, 2, TextLength - 2);
         }
 
         /// <summary>The Session ID of an X25519 public key.</summary>

@@ -32,6 +32,10 @@ namespace Session.Core.Micro.Messages
         private bool _hasDataMessage;
         private string _body;
         private string _displayName;
+        // The two texts as UTF-8, made once (EncodeTexts): sizing the Content and writing it would
+        // otherwise each walk the strings again.
+        private byte[] _bodyUtf8;
+        private byte[] _displayNameUtf8;
         private string _syncTarget;
         private uint _flags;
         private long _sigTimestamp;
@@ -74,15 +78,11 @@ namespace Session.Core.Micro.Messages
             {
                 throw Errors.ExpirationMismatch();
             }
-            // Counting the UTF-8 bytes checks the texts for lone surrogates now, not halfway through writing.
-            Utf8.ByteCount(body);
-            if (displayName != null)
-            {
-                Utf8.ByteCount(displayName);
-            }
             _hasDataMessage = true;
             _body = body;
             _displayName = displayName;
+            // Encoding checks the texts for lone surrogates now, not halfway through writing.
+            EncodeTexts();
             _sigTimestamp = sigTimestamp;
             _expirationType = expirationType;
             _expirationTimer = expirationTimerSeconds;
@@ -143,10 +143,11 @@ namespace Session.Core.Micro.Messages
         /// <summary>The exact number of bytes <see cref="WriteTo"/> writes.</summary>
         public int EncodedSize()
         {
-            int data = FieldSize(ShortTag, Utf8.ByteCount(_body));
-            if (_displayName != null)
+            EncodeTexts();
+            int data = FieldSize(ShortTag, _bodyUtf8.Length);
+            if (_displayNameUtf8 != null)
             {
-                data += FieldSize(LongTag, FieldSize(ShortTag, Utf8.ByteCount(_displayName)));
+                data += FieldSize(LongTag, FieldSize(ShortTag, _displayNameUtf8.Length));
             }
             int size = FieldSize(ShortTag, data);
             if (_expirationType != ExpirationType.Unknown)
@@ -166,12 +167,13 @@ namespace Session.Core.Micro.Messages
             {
                 throw Errors.Null("writer");
             }
+            EncodeTexts();
             int data = writer.BeginMessage(ContentDataMessage);
-            writer.WriteString(DataBody, _body);
-            if (_displayName != null)
+            writer.WriteBytes(DataBody, _bodyUtf8);
+            if (_displayNameUtf8 != null)
             {
                 int profile = writer.BeginMessage(DataProfile);
-                writer.WriteString(ProfileDisplayName, _displayName);
+                writer.WriteBytes(ProfileDisplayName, _displayNameUtf8);
                 writer.EndMessage(profile);
             }
             writer.EndMessage(data);
@@ -252,6 +254,21 @@ namespace Session.Core.Micro.Messages
                 {
                     _displayName = reader.ReadString();
                 }
+            }
+        }
+
+        // A Content built by a constructor has its texts' UTF-8 from the start; one read from a
+        // message gets it here, when it is sized or written again.
+        private void EncodeTexts()
+        {
+            if (_bodyUtf8 != null)
+            {
+                return;
+            }
+            _bodyUtf8 = Utf8.Encode(_body);
+            if (_displayName != null)
+            {
+                _displayNameUtf8 = Utf8.Encode(_displayName);
             }
         }
 

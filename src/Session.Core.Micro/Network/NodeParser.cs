@@ -76,6 +76,7 @@ namespace Session.Core.Micro.Network
             return new ServiceNode(ip.AsString(), portNumber, edKey, xKey);
         }
 
+        // Indexes the text, which costs little on nanoCLR only because it is at most 5 characters.
         private static int ParsePort(string text)
         {
             if (text.Length < 1 || text.Length > 5)

@@ -105,6 +105,7 @@ namespace Session.Core.Micro.Network
         /// <summary>True for a dotted-quad IPv4 address with octets 0..255 that is not 0.0.0.0.</summary>
         public static bool IsUsableIPv4(string ip)
         {
+            // Indexing the text costs little on nanoCLR only because it is at most 15 characters.
             if (ip == null || ip.Length < 7 || ip.Length > 15 || ip == "0.0.0.0")
             {
                 return false;

@@ -9,6 +9,7 @@
 // 24-byte nonce. The keys come from OnionKeys, so all X25519 work is done before this runs.
 // Limit: the body must leave the request under the 10 MiB a storage server accepts.
 using Session.Core.Micro.Crypto;
+using Session.Core.Micro.Encoding;
 
 namespace Session.Core.Micro.Onion
 {
@@ -22,11 +23,11 @@ namespace Session.Core.Micro.Onion
         private const int HexKeySize = 64;
         private const int LayerHead = LengthSize + HopEncryption.NonceSize;
 
-        private static readonly byte[] s_trailer = Ascii("{\"headers\":\"\"}");
-        private static readonly byte[] s_destination = Ascii("{\"destination\":\"");
-        private static readonly byte[] s_ephemeralFirst = Ascii("{\"ephemeral_key\":\"");
-        private static readonly byte[] s_ephemeralNext = Ascii("\",\"ephemeral_key\":\"");
-        private static readonly byte[] s_encType = Ascii("\",\"enc_type\":\"xchacha20\"}");
+        private static readonly byte[] s_trailer = Utf8.Encode("{\"headers\":\"\"}");
+        private static readonly byte[] s_destination = Utf8.Encode("{\"destination\":\"");
+        private static readonly byte[] s_ephemeralFirst = Utf8.Encode("{\"ephemeral_key\":\"");
+        private static readonly byte[] s_ephemeralNext = Utf8.Encode("\",\"ephemeral_key\":\"");
+        private static readonly byte[] s_encType = Utf8.Encode("\",\"enc_type\":\"xchacha20\"}");
 
         /// <summary>
         /// Seals <paramref name="body"/> (the UTF-8 JSON {"method","params"}) in one layer per key in
@@ -130,16 +131,6 @@ namespace Session.Core.Micro.Onion
                 buffer[at++] = (byte)(low < 10 ? '0' + low : 'a' + low - 10);
             }
             return at;
-        }
-
-        private static byte[] Ascii(string text)
-        {
-            byte[] bytes = new byte[text.Length];
-            for (int i = 0; i < text.Length; i++)
-            {
-                bytes[i] = (byte)text[i];
-            }
-            return bytes;
         }
     }
 }

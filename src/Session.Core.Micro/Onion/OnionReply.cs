@@ -1,6 +1,9 @@
 // Reading what a guard answers to an onion request (docs/protocol.md §4.4, §4.6).
 // HTTP 200: the body is base64 text (or legacy {"result":"<base64>"}) of nonce || ct || tag under
-// the destination layer's key; inside is {"status": <int> (or "status_code"), "body": <string>}.
+// the destination layer's key, with ASCII white space around it ignored; inside is
+// {"status": <int> (or "status_code"), "body": <string>}. The base64 is decoded from the HTTP
+// body's bytes: replies run to tens of KB, and a string copy of them would cost the device three
+// times their size in heap and, walked by index, quadratic time (docs/portable-csharp.md §5).
 // Any other HTTP status is a plaintext error from some hop and is never decrypted: 502 with
 // "Next node not found: <ed25519 hex>" names a node that is gone; 406/425 is a clock problem;
 // 400/401/403/404/413 refuse the request; everything else (including no answer, status 0) is the
@@ -129,15 +132,17 @@ namespace Session.Core.Micro.Onion
             int marker = text.IndexOf(NextNodeNotFoundPrefix);
             if (marker >= 0)
             {
-                string rest = text.Substring(marker + NextNodeNotFoundPrefix.Length);
-                int end = 0;
-                while (end < rest.Length && IsHexDigit(rest[end]))
+                // The quote is at most MaxQuotedText characters; walk it once as an array.
+                char[] chars = text.ToCharArray();
+                int start = marker + NextNodeNotFoundPrefix.Length;
+                int end = start;
+                while (end < chars.Length && IsHexDigit(chars[end]))
                 {
                     end++;
                 }
-                if (end == 64)
+                if (end - start == 64)
                 {
-                    return new OnionReply(OnionReplyKind.NextNodeNotFound, httpStatus, httpStatus, text, rest.Substring(0, 64).ToLower());
+                    return new OnionReply(OnionReplyKind.NextNodeNotFound, httpStatus, httpStatus, text, new string(chars, start, 64).ToLower());
                 }
             }
             OnionReplyKind kind;
@@ -169,26 +174,35 @@ namespace Session.Core.Micro.Onion
         // The body is base64 text, possibly wrapped as {"result": "<base64>"} by older nodes.
         private static byte[] DecodeBase64Body(byte[] body)
         {
-            string text;
+            int start = 0;
+            int end = body.Length;
+            while (start < end && IsWhiteSpace(body[start]))
+            {
+                start++;
+            }
+            while (end > start && IsWhiteSpace(body[end - 1]))
+            {
+                end--;
+            }
+            if (start == end || body[start] != (byte)'{')
+            {
+                return Base64.TryDecode(body, start, end - start);
+            }
             try
             {
-                text = Utf8.Decode(body, 0, body.Length).Trim();
-                if (text.Length > 0 && text[0] == '{')
-                {
-                    JsonValue wrapper = JsonReader.Parse(body);
-                    JsonValue result = wrapper.Get("result");
-                    if (result == null || result.Kind != JsonKind.String)
-                    {
-                        return null;
-                    }
-                    text = result.AsString();
-                }
-                return Base64.TryDecode(text);
+                JsonValue result = JsonReader.Parse(body).Get("result");
+                return result == null || result.Kind != JsonKind.String ? null : Base64.TryDecode(result.AsString());
             }
             catch (MalformedDataException)
             {
                 return null;
             }
+        }
+
+        // Space, tab, line feed, vertical tab, form feed and carriage return: ASCII's white space.
+        private static bool IsWhiteSpace(byte b)
+        {
+            return b == 0x20 || (b >= 0x09 && b <= 0x0D);
         }
 
         private static string Quote(byte[] body)

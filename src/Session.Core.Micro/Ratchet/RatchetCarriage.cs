@@ -23,7 +23,8 @@ namespace Session.Core.Micro.Ratchet
         /// <summary>The first byte of the binary payload: the carriage format this build writes and reads.</summary>
         public const byte Version = 1;
 
-        private const char LineBreak = '\n';
+        // Marker, line break and prefix: how every carried body starts.
+        private const string Header = Marker + "\n" + Prefix;
 
         /// <summary>The message body that carries <paramref name="packet"/>.</summary>
         /// <exception cref="System.ArgumentNullException"><paramref name="packet"/> is null.</exception>
@@ -36,7 +37,7 @@ namespace Session.Core.Micro.Ratchet
             byte[] payload = new byte[1 + packet.Length];
             payload[0] = Version;
             System.Array.Copy(packet, 0, payload, 1, packet.Length);
-            return Marker + LineBreak + Prefix + Base64.Encode(payload);
+            return Header + Base64.Encode(payload);
         }
 
         /// <summary>A Content message whose DataMessage carries <paramref name="packet"/> (see <see cref="Body"/>).</summary>
@@ -102,33 +103,13 @@ namespace Session.Core.Micro.Ratchet
         }
 
         // Characters of marker, line break and prefix when body starts with them; 0 otherwise.
-        // An ordinal comparison: culture rules must not make other text look like the marker.
+        // An ordinal comparison (== on strings): culture rules must not make other text look like the
+        // marker. One cut of the body, not an index per character: nanoCLR keeps strings as UTF-8,
+        // and body[i] would walk it from its start every time (docs/portable-csharp.md §5).
         private static int HeaderLength(string body)
         {
-            int length = Marker.Length + 1 + Prefix.Length;
-            if (body.Length < length)
-            {
-                return 0;
-            }
-            for (int i = 0; i < Marker.Length; i++)
-            {
-                if (body[i] != Marker[i])
-                {
-                    return 0;
-                }
-            }
-            if (body[Marker.Length] != LineBreak)
-            {
-                return 0;
-            }
-            for (int i = 0; i < Prefix.Length; i++)
-            {
-                if (body[Marker.Length + 1 + i] != Prefix[i])
-                {
-                    return 0;
-                }
-            }
-            return length;
+            int length = Header.Length;
+            return body.Length >= length && body.Substring(0, length) == Header ? length : 0;
         }
     }
 }

@@ -79,9 +79,11 @@ namespace Session.Core.Micro.Ratchet
             {
                 throw Errors.Null("text");
             }
-            byte[] plaintext = new byte[1 + Utf8.ByteCount(text)];
+            // One walk of the text (docs/portable-csharp.md §5), then count and encode the array.
+            char[] chars = text.ToCharArray();
+            byte[] plaintext = new byte[1 + Utf8.ByteCount(chars, 0, chars.Length)];
             plaintext[0] = (byte)RatchetContentKind.Alert;
-            Utf8.Encode(text, plaintext, 1);
+            Utf8.EncodeCore(plaintext, 1, chars, 0, chars.Length);
             return plaintext;
         }
 

@@ -204,7 +204,8 @@ namespace SessionBeacon.Config
 
         private void ParseLine(string line, int number)
         {
-            if (line.Length == 0 || line[0] == '#')
+            // A line starting with '#' is a comment.
+            if (line.Length == 0 || line.IndexOf('#') == 0)
             {
                 return;
             }

@@ -57,8 +57,8 @@ namespace SessionBeacon.Esp32
                 count += read;
                 headerEnd = FindHeaderEnd(buffer, count);
             }
+            int status = ParseStatus(buffer, headerEnd);
             string head = Latin1(buffer, headerEnd);
-            int status = ParseStatus(head);
             if (status == 0)
             {
                 return HttpResponse.Failed("POST " + origin + ": not an HTTP/1.x response");
@@ -184,17 +184,19 @@ namespace SessionBeacon.Esp32
             return new string(chars);
         }
 
-        // "HTTP/1.x NNN ..." -> NNN, or 0.
-        private static int ParseStatus(string head)
+        // "HTTP/1.x NNN ..." -> NNN, or 0. Read from the bytes: nanoCLR's string indexer counts the
+        // whole header text on every call (docs/portable-csharp.md §5).
+        private static int ParseStatus(byte[] head, int count)
         {
-            if (!head.StartsWith("HTTP/1.") || head.Length < StatusDigitsAt + 3 || head[StatusDigitsAt - 1] != ' ')
+            const string Version = "HTTP/1.";
+            if (count < StatusDigitsAt + 3 || Latin1(head, Version.Length) != Version || head[StatusDigitsAt - 1] != ' ')
             {
                 return 0;
             }
             int status = 0;
             for (int i = StatusDigitsAt; i < StatusDigitsAt + 3; i++)
             {
-                char c = head[i];
+                int c = head[i];
                 if (c < '0' || c > '9')
                 {
                     return 0;
@@ -208,7 +210,9 @@ namespace SessionBeacon.Esp32
         private static string HeaderValue(string head, string name)
         {
             int line = head.IndexOf("\r\n") + 2;
-            while (line > 1 && line < head.Length)
+            // Counted once: nanoCLR's Length walks the whole string (docs/portable-csharp.md §5).
+            int length = head.Length;
+            while (line > 1 && line < length)
             {
                 int next = head.IndexOf("\r\n", line);
                 if (next <= line)

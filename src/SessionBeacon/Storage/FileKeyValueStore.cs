@@ -6,6 +6,7 @@
 // is never taken for a whole one. Delete and rename must each be all-or-nothing (one directory
 // update). Keys become file names: letters, digits, '.', '_' and '-' stay, any other character
 // becomes '%' and its code in hex.
+using Session.Core.Micro.Encoding;
 using Session.Core.Micro.Network;
 
 namespace SessionBeacon.Storage
@@ -100,15 +101,10 @@ namespace SessionBeacon.Storage
             return _prefix + name;
         }
 
+        // The character's code as four lowercase hex digits.
         private static string Hex4(char c)
         {
-            const string Digits = "0123456789abcdef";
-            string text = "";
-            for (int shift = 12; shift >= 0; shift -= 4)
-            {
-                text += Digits[(c >> shift) & 0xf].ToString();
-            }
-            return text;
+            return Hex.Encode(new byte[] { (byte)(c >> 8), (byte)c });
         }
 
         private static byte[] Wrap(byte[] value)

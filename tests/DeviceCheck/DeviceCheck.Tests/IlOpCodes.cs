@@ -10,7 +10,42 @@ namespace DeviceCheck.Tests
     {
         private static readonly Dictionary<short, OpCode> s_byValue = Load();
 
-        public static OpCode Read(ref BlobReader il)
+        /// <summary>Decodes a whole method body.</summary>
+        public static List<IlInstruction> ReadAll(BlobReader il)
+        {
+            var code = new List<IlInstruction>();
+            while (il.RemainingBytes > 0)
+            {
+                int offset = il.Offset;
+                OpCode op = Read(ref il);
+                int operand = 0;
+                if (HasToken(op))
+                {
+                    operand = il.ReadInt32();
+                }
+                else if (op.OperandType == OperandType.ShortInlineVar)
+                {
+                    operand = il.ReadByte();
+                }
+                else if (op.OperandType == OperandType.InlineVar)
+                {
+                    operand = il.ReadUInt16();
+                }
+                else if (IsBranch(op))
+                {
+                    int delta = op.OperandType == OperandType.ShortInlineBrTarget ? il.ReadSByte() : il.ReadInt32();
+                    operand = il.Offset + delta;
+                }
+                else
+                {
+                    SkipOperand(ref il, op);
+                }
+                code.Add(new IlInstruction(offset, op, operand));
+            }
+            return code;
+        }
+
+        private static OpCode Read(ref BlobReader il)
         {
             byte first = il.ReadByte();
             short value = first == 0xFE ? (short)(0xFE00 | il.ReadByte()) : first;
@@ -32,7 +67,12 @@ namespace DeviceCheck.Tests
             }
         }
 
-        public static void SkipOperand(ref BlobReader il, OpCode op)
+        public static bool IsBranch(OpCode op)
+        {
+            return op.OperandType == OperandType.ShortInlineBrTarget || op.OperandType == OperandType.InlineBrTarget;
+        }
+
+        private static void SkipOperand(ref BlobReader il, OpCode op)
         {
             switch (op.OperandType)
             {

@@ -2,7 +2,13 @@
 // compiler happily emits but that crashes or misbehaves on the device: generics of any kind,
 // multi-dimensional arrays, default interface methods, pointers and stackalloc. The compile against
 // nanoFramework's mscorlib cannot see these, so this scanner reads the compiled assembly and reports
-// each one with the type and member where it was found.
+// each one with the type and member where it was found. It also reports what runs but turns
+// quadratic on the device (docs/portable-csharp.md §5): nanoCLR keeps strings as UTF-8, so
+// String.get_Chars (s[i], foreach over a string) walks the string from its first byte, and so does
+// String.get_Length, which a loop condition calls on every turn. Reported are every get_Chars call
+// and every get_Length call inside a loop on a string that the loop does not replace (a variable or
+// field not stored into between the loop's start and its branch back). Members whose strings are
+// short and bounded may do either; StringWalkAllowList names them with the reason.
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -20,20 +26,34 @@ namespace DeviceCheck.Tests
     {
         private readonly MetadataReader _reader;
         private readonly SignatureShapes _shapes;
+        private readonly IReadOnlyDictionary<string, string> _stringWalkers;
         private readonly List<string> _findings = new List<string>();
 
-        private PortableIlScanner(MetadataReader reader)
+        private PortableIlScanner(MetadataReader reader, IReadOnlyDictionary<string, string> stringWalkers)
         {
             _reader = reader;
             _shapes = new SignatureShapes(reader);
+            _stringWalkers = stringWalkers;
         }
 
-        /// <summary>Scans the assembly at <paramref name="path"/>; returns one line per finding, empty when clean.</summary>
+        /// <summary>
+        /// Scans the assembly at <paramref name="path"/>, letting the members of
+        /// <see cref="StringWalkAllowList.Entries"/> walk strings; returns one line per finding, empty when clean.
+        /// </summary>
         public static IReadOnlyList<string> Scan(string path)
+        {
+            return Scan(path, StringWalkAllowList.Entries);
+        }
+
+        /// <summary>
+        /// Scans the assembly at <paramref name="path"/>; the members whose names (Namespace.Type.Member,
+        /// as findings give them) are keys of <paramref name="stringWalkers"/> may walk strings.
+        /// </summary>
+        public static IReadOnlyList<string> Scan(string path, IReadOnlyDictionary<string, string> stringWalkers)
         {
             using var stream = File.OpenRead(path);
             using var pe = new PEReader(stream);
-            var scanner = new PortableIlScanner(pe.GetMetadataReader());
+            var scanner = new PortableIlScanner(pe.GetMetadataReader(), stringWalkers);
             foreach (TypeDefinitionHandle type in scanner._reader.TypeDefinitions)
             {
                 scanner.ScanType(type, pe);
@@ -105,22 +125,68 @@ namespace DeviceCheck.Tests
 
         private void ScanIl(string where, BlobReader il)
         {
-            while (il.RemainingBytes > 0)
+            List<IlInstruction> code = IlOpCodes.ReadAll(il);
+            for (int i = 0; i < code.Count; i++)
             {
-                OpCode op = IlOpCodes.Read(ref il);
-                if (op == OpCodes.Localloc)
+                IlInstruction instruction = code[i];
+                if (instruction.Op == OpCodes.Localloc)
                 {
                     Report(where, "localloc (stackalloc is rejected by the device toolchain)");
                 }
-                if (IlOpCodes.HasToken(op))
+                if (IlOpCodes.HasToken(instruction.Op))
                 {
-                    CheckToken(where, MetadataTokens.EntityHandle(il.ReadInt32()));
-                }
-                else
-                {
-                    IlOpCodes.SkipOperand(ref il, op);
+                    CheckToken(where, MetadataTokens.EntityHandle(instruction.Operand));
                 }
             }
+            if (!_stringWalkers.ContainsKey(where))
+            {
+                CheckStringWalks(where, code);
+            }
+        }
+
+        private void CheckStringWalks(string where, List<IlInstruction> code)
+        {
+            for (int i = 0; i < code.Count; i++)
+            {
+                if (!code[i].IsCall || MetadataTokens.EntityHandle(code[i].Operand).Kind != HandleKind.MemberReference)
+                {
+                    continue;
+                }
+                string called = _shapes.MemberName(MetadataTokens.EntityHandle(code[i].Operand));
+                if (called == "System.String.get_Chars")
+                {
+                    Report(where, "String.get_Chars (s[i] or foreach over a string: nanoCLR walks the UTF-8 string from its start "
+                        + "on every call; use ToCharArray() once, or the UTF-8 bytes; docs/portable-csharp.md §5)");
+                }
+                else if (called == "System.String.get_Length" && i > 0 && InLoopUnchanged(code, i, code[i - 1].LoadedVariable))
+                {
+                    Report(where, "String.get_Length inside a loop (nanoCLR counts the UTF-8 string on every turn; "
+                        + "take the length once before the loop; docs/portable-csharp.md §5)");
+                }
+            }
+        }
+
+        // Whether instruction i lies in a loop (between a backward branch's target and the branch)
+        // that never stores into variable, the string whose length it takes.
+        private static bool InLoopUnchanged(List<IlInstruction> code, int i, string variable)
+        {
+            if (variable == null)
+            {
+                return false;
+            }
+            int at = code[i].Offset;
+            foreach (IlInstruction branch in code)
+            {
+                if (!branch.IsBackwardBranch || branch.Operand > at || at > branch.Offset)
+                {
+                    continue;
+                }
+                if (!code.Exists(other => other.Offset >= branch.Operand && other.Offset <= branch.Offset && other.StoredVariable == variable))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void CheckToken(string where, EntityHandle token)

@@ -31,6 +31,11 @@ namespace DeviceCheck.Tests
             { "unsafe class C { static int* P(int* p) { return p; } }", true, "C.P", "pointer type Int32*" },
             { "unsafe class C { static byte M() { byte* b = stackalloc byte[16]; return b[0]; } }", true, "C.M", "localloc" },
             { "class C { static T Id<T>(T x) { return x; } static int M() { return Id(1); } }", true, "C.M", "generic method instantiation C.Id<Int32>" },
+            { "class C { static int M(string s) { int n = 0; for (int i = 0; i < 3; i++) { n += s[i]; } return n; } }", true, "C.M", "String.get_Chars" },
+            { "class C { static int M(string s) { int n = 0; foreach (char c in s) { n += c; } return n; } }", true, "C.M", "String.get_Chars" },
+            { "class Outer { class Inner { static char First(string s) { return s[0]; } } }", true, "Outer+Inner.First", "String.get_Chars" },
+            { "class C { static int M(string s, char[] a) { int n = 0; for (int i = 0; i < s.Length; i++) { n += a[i]; } return n; } }", true, "C.M", "String.get_Length inside a loop" },
+            { "class C { string _t = \"\"; int M() { int i = 0; while (i < _t.Length) { i++; } return i; } }", true, "C.M", "String.get_Length inside a loop" },
         };
 
         [Theory]
@@ -71,12 +76,51 @@ public sealed class Clean : IButton
             Assert.Empty(ScanSource(source, onNanoMscorlib: true));
         }
 
-        private static IReadOnlyList<string> ScanSource(string source, bool onNanoMscorlib)
+        [Fact]
+        public void Scan_StringWalkedOnceOrReplacedEachTurn_ReportsNothing()
+        {
+            const string source = @"
+public static class Walks
+{
+    public static int Hoisted(string s, char[] a) { int n = s.Length; int sum = 0; for (int i = 0; i < n; i++) { sum += a[i]; } return sum; }
+    public static int Chars(string s) { char[] c = s.ToCharArray(); int sum = 0; for (int i = 0; i < c.Length; i++) { sum += c[i]; } return sum; }
+    public static int EachWord(string[] words) { int sum = 0; foreach (string w in words) { sum += w.Length; } return sum; }
+    public static string Shorter(string s) { while (s.Length > 1) { s = s.Substring(1); } return s; }
+    public static int After(string s, int k) { int i = 0; while (i < k) { i++; } return i + s.Length; }
+}";
+            Assert.Empty(ScanSource(source, onNanoMscorlib: true));
+        }
+
+        [Fact]
+        public void Scan_AllowListedMember_NotReportedAndOthersStillAre()
+        {
+            const string source = "class C { static char Listed(string s) { return s[1]; } static char Other(string s) { return s[1]; } }";
+            var allowed = new Dictionary<string, string> { ["C.Listed"] = "its string is at most two characters" };
+            IReadOnlyList<string> findings = ScanSource(source, onNanoMscorlib: true, allowed);
+            Assert.Contains(findings, line => line.StartsWith("C.Other: String.get_Chars", StringComparison.Ordinal));
+            Assert.DoesNotContain(findings, line => line.StartsWith("C.Listed: ", StringComparison.Ordinal));
+            Assert.Contains(ScanSource(source, onNanoMscorlib: true), line => line.StartsWith("C.Listed: String.get_Chars", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void AllowList_EachEntryHasAReasonAndIsStillNeeded()
+        {
+            var unlisted = new List<string>(PortableIlScanner.Scan(BuildPaths.PortableAssembly, new Dictionary<string, string>()));
+            unlisted.AddRange(PortableIlScanner.Scan(BuildPaths.Esp32Assembly, new Dictionary<string, string>()));
+            foreach (var (member, reason) in StringWalkAllowList.Entries)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(reason) || reason.Contains('\n'), member + " needs a one-line reason");
+                Assert.True(unlisted.Exists(line => line.StartsWith(member + ": String.get_", StringComparison.Ordinal)),
+                    member + " no longer indexes a string: remove it from StringWalkAllowList");
+            }
+        }
+
+        private static IReadOnlyList<string> ScanSource(string source, bool onNanoMscorlib, IReadOnlyDictionary<string, string> stringWalkers = null)
         {
             string path = Compile(source, onNanoMscorlib);
             try
             {
-                return PortableIlScanner.Scan(path);
+                return stringWalkers == null ? PortableIlScanner.Scan(path) : PortableIlScanner.Scan(path, stringWalkers);
             }
             finally
             {

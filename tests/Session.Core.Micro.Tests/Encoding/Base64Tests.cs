@@ -8,7 +8,8 @@ using Xunit.Abstractions;
 
 namespace Session.Core.Micro.Tests.Encoding
 {
-    // Base64.EncodeTo and the writers built on it, against .NET's Convert.
+    // Base64 against .NET's Convert: EncodeTo and the writers built on it, the unpadded forms, and
+    // TryDecode's rule for what it accepts.
     public class Base64Tests
     {
         private readonly ITestOutputHelper _output;
@@ -37,6 +38,100 @@ namespace Session.Core.Micro.Tests.Encoding
                 Assert.Equal(before.AsSpan(0, offset).ToArray(), output.AsSpan(0, offset).ToArray());
                 Assert.Equal(before.AsSpan(end).ToArray(), output.AsSpan(end).ToArray());
             }
+        }
+
+        [Fact]
+        public void EncodeUnpadded_EveryLength_ConvertWithoutPadding()
+        {
+            var random = new SeededRandom(_output, nameof(EncodeUnpadded_EveryLength_ConvertWithoutPadding));
+            for (int length = 0; length < 100; length++)
+            {
+                byte[] data = random.Bytes(length);
+                Assert.Equal(Convert.ToBase64String(data).TrimEnd('='), Base64.EncodeUnpadded(data));
+            }
+        }
+
+        [Fact]
+        public void TryDecode_RandomData_PaddedAndUnpaddedGiveTheBytes()
+        {
+            var random = new SeededRandom(_output, nameof(TryDecode_RandomData_PaddedAndUnpaddedGiveTheBytes));
+            for (int length = 0; length < 300; length++)
+            {
+                byte[] data = random.Bytes(length);
+                string padded = Convert.ToBase64String(data);
+                string unpadded = padded.TrimEnd('=');
+                Assert.Equal(data, Base64.TryDecode(padded));
+                Assert.Equal(data, Base64.TryDecode(unpadded));
+                int offset = random.Next(4);
+                byte[] ascii = random.Bytes(offset + unpadded.Length + 3);
+                System.Text.Encoding.ASCII.GetBytes(unpadded, 0, unpadded.Length, ascii, offset);
+                Assert.Equal(data, Base64.TryDecode(ascii, offset, unpadded.Length));
+            }
+        }
+
+        // Every text up to 9 characters over a few symbols (padding in every place), and up to 4 over
+        // more (white space, non-ASCII, the last two alphabet letters): accepted and decoded exactly
+        // as the rule in Base64's header says, which is .NET's Convert after padding to whole groups.
+        [Theory]
+        [InlineData("Q=-", 9)]
+        [InlineData("AQz9+/=- \n\u00e9", 4)]
+        public void TryDecode_EveryShortText_SameAsConvertAfterPadding(string symbols, int maxLength)
+        {
+            symbols = System.Text.RegularExpressions.Regex.Unescape(symbols);
+            int accepted = 0;
+            for (int length = 0; length <= maxLength; length++)
+            {
+                var text = new char[length];
+                int combinations = (int)Math.Pow(symbols.Length, length);
+                for (int n = 0; n < combinations; n++)
+                {
+                    for (int k = 0, rest = n; k < length; k++, rest /= symbols.Length)
+                    {
+                        text[k] = symbols[rest % symbols.Length];
+                    }
+                    string candidate = new string(text);
+                    byte[] expected = ConvertAfterPadding(candidate);
+                    Assert.Equal(expected, Base64.TryDecode(candidate));
+                    byte[] utf8 = System.Text.Encoding.UTF8.GetBytes("{" + candidate + "}");
+                    Assert.Equal(expected, Base64.TryDecode(utf8, 1, utf8.Length - 2));
+                    accepted += expected == null ? 0 : 1;
+                }
+            }
+            _output.WriteLine(accepted + " texts accepted");
+            Assert.True(accepted > 0);
+        }
+
+        // The rule: only the 64 letters, '=' only in the last two places, not 1 more than a multiple of
+        // 4 characters; then the missing padding is added and the text must be what Convert accepts.
+        private static byte[] ConvertAfterPadding(string text)
+        {
+            if (text.Length % 4 == 1)
+            {
+                return null;
+            }
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+                if (!letter && !(c == '=' && i >= text.Length - 2))
+                {
+                    return null;
+                }
+            }
+            try
+            {
+                return Convert.FromBase64String(text + new string('=', (4 - text.Length % 4) % 4));
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
+        [Fact]
+        public void TryDecode_Null_Null()
+        {
+            Assert.Null(Base64.TryDecode(null));
         }
 
         [Fact]

@@ -99,6 +99,29 @@ namespace Session.Core.Micro.Tests.Encoding
             var error = Assert.Throws<MalformedDataException>(() => JsonReader.Parse(data));
             Assert.Equal(2, error.Offset);
             Assert.Contains("UTF-8", error.Message);
+            // After an escape the string is put together piece by piece; the offset is still the byte's.
+            byte[] escaped = { (byte)' ', (byte)'"', (byte)'\\', (byte)'n', (byte)'a', 0xC0, 0x80, (byte)'"' };
+            error = Assert.Throws<MalformedDataException>(() => JsonReader.Parse(escaped));
+            Assert.Equal(5, error.Offset);
+            Assert.Contains("UTF-8", error.Message);
+        }
+
+        [Fact]
+        public void Parse_ManyEscapedStrings_AllocatesInProportionToTheInput()
+        {
+            // 4,000 short strings with an escape each: a string's characters are gathered in an array
+            // the size of that string, not of the rest of the input (which made the work quadratic).
+            string text = "[" + string.Join(",", System.Linq.Enumerable.Repeat("\"ab\\n\\u00e9c\"", 4000)) + "]";
+            byte[] data = System.Text.Encoding.UTF8.GetBytes(text);
+            JsonValue parsed = JsonReader.Parse(data);
+            Assert.Equal(4000, parsed.Count);
+            Assert.Equal("ab\n\u00e9c", parsed.Item(3999).AsString());
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            JsonReader.Parse(data);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            _output.WriteLine(data.Length + " bytes of JSON, " + allocated + " bytes allocated to parse them");
+            // Per string: its JsonValue, its text and the array it was gathered in; plus the list of items.
+            Assert.InRange(allocated, 1, 16 * data.Length);
         }
 
         [Fact]

@@ -55,6 +55,68 @@ namespace Session.Core.Micro.Tests.Encoding
             Assert.Equal("\"a\\\"b\\\\c\\n\\r\\t\\b\\f\\u0001\\u001f/\u00e9\U0001F600\"", System.Text.Encoding.UTF8.GetString(w.ToArray()));
         }
 
+        [Theory]
+        // Escaped, because attribute strings are stored as UTF-8 and cannot hold a lone surrogate.
+        [InlineData(@"\ud800", 0)]
+        [InlineData(@"ab\ud800", 2)]
+        [InlineData(@"a\u00e9\ud83d\ude00\udc00x", 4)]
+        [InlineData(@"x\u00e9y\u20ac\ud83d", 4)]
+        public void WriteString_LoneSurrogate_ThrowsWithItsIndexInTheValue(string escaped, int index)
+        {
+            string text = System.Text.RegularExpressions.Regex.Unescape(escaped);
+            var value = Assert.Throws<ArgumentException>(() => new JsonWriter(0).WriteString(text));
+            Assert.Contains("lone surrogate at index " + index, value.Message);
+            var writer = new JsonWriter(0);
+            writer.BeginObject();
+            var name = Assert.Throws<ArgumentException>(() => writer.WriteName(text));
+            Assert.Contains("lone surrogate at index " + index, name.Message);
+        }
+
+        [Fact]
+        public void WriteString_RandomText_SameBytesAsSystemTextJsonUnescaped()
+        {
+            var random = new SeededRandom(_output, nameof(WriteString_RandomText_SameBytesAsSystemTextJsonUnescaped));
+            // ASCII with the characters that need escapes, two- and three-byte characters, surrogate pairs.
+            string[] pieces = { "a", "Z", "0", " ", "\"", "\\", "/", "\n", "\u0001", "\u001f", "\u007f", "\u00e9", "\u07ff", "\u0800", "\u20ac", "\uffff", "\U0001F600", "\U0010FFFF" };
+            for (int i = 0; i < SeededRandom.Iterations; i++)
+            {
+                var text = new StringBuilder();
+                int length = random.Next(40);
+                for (int k = 0; k < length; k++)
+                {
+                    text.Append(pieces[random.Next(pieces.Length)]);
+                }
+                var writer = new JsonWriter(0);
+                writer.WriteString(text.ToString());
+                string written = System.Text.Encoding.UTF8.GetString(writer.ToArray());
+                Assert.Equal(text.ToString(), System.Text.Json.JsonSerializer.Deserialize<string>(written));
+                Assert.Equal(Escaped(text.ToString()), written);
+            }
+        }
+
+        // The writer's escapes (see JsonWriter's header), spelled out independently.
+        private static string Escaped(string text)
+        {
+            var result = new StringBuilder("\"");
+            foreach (char c in text)
+            {
+                switch (c)
+                {
+                    case '"': result.Append("\\\""); break;
+                    case '\\': result.Append("\\\\"); break;
+                    case '\n': result.Append("\\n"); break;
+                    case '\r': result.Append("\\r"); break;
+                    case '\t': result.Append("\\t"); break;
+                    case '\b': result.Append("\\b"); break;
+                    case '\f': result.Append("\\f"); break;
+                    default:
+                        result.Append(c < 0x20 ? "\\u" + ((int)c).ToString("x4") : c.ToString());
+                        break;
+                }
+            }
+            return result.Append('"').ToString();
+        }
+
         [Fact]
         public void Misuse_Throws()
         {

@@ -47,6 +47,50 @@ namespace Session.Core.Micro.Tests.Onion
             Assert.Equal(421, reply.Status);
         }
 
+        [Theory]
+        [InlineData(" \t\r\n", "\n")]
+        [InlineData("", "\u000b\u000c ")]
+        public void Read_WhiteSpaceAroundTheBase64_Ignored(string before, string after)
+        {
+            var (keys, nodes, random) = Setup(nameof(Read_WhiteSpaceAroundTheBase64_Ignored));
+            before = System.Text.RegularExpressions.Regex.Unescape(before);
+            after = System.Text.RegularExpressions.Regex.Unescape(after);
+            string base64 = System.Text.Encoding.ASCII.GetString(Reply(keys, nodes[3], "{\"status\":200,\"body\":\"x\"}", random.Bytes(24)));
+            OnionReply reply = OnionReply.Read(keys, 200, System.Text.Encoding.ASCII.GetBytes(before + base64 + after));
+            Assert.Equal(OnionReplyKind.Delivered, reply.Kind);
+            Assert.Equal("x", reply.Body);
+            // The legacy wrapper is JSON, with JSON's white space around it.
+            reply = OnionReply.Read(keys, 200, System.Text.Encoding.ASCII.GetBytes(" \r\n{\"result\":\"" + base64 + "\"}\t"));
+            Assert.Equal(OnionReplyKind.Delivered, reply.Kind);
+            // Inside the base64 white space is not allowed.
+            string broken = base64.Substring(0, 8) + " " + base64.Substring(8);
+            Assert.Equal(OnionReplyKind.Undecryptable, OnionReply.Read(keys, 200, System.Text.Encoding.ASCII.GetBytes(broken)).Kind);
+            Assert.Equal(OnionReplyKind.Undecryptable, OnionReply.Read(keys, 200, System.Text.Encoding.ASCII.GetBytes(" \n ")).Kind);
+        }
+
+        [Fact]
+        public void Read_LargeReply_AllocatesAFewTimesItsSize()
+        {
+            var (keys, nodes, random) = Setup(nameof(Read_LargeReply_AllocatesAFewTimesItsSize));
+            // A retrieve reply's worth of body: 30 stored messages' base64, escaped inside the {status, body} envelope.
+            var inner = new StringBuilder("{\\\"messages\\\":[");
+            for (int i = 0; i < 30; i++)
+            {
+                inner.Append(i == 0 ? "" : ",").Append("{\\\"data\\\":\\\"").Append(Convert.ToBase64String(random.Bytes(558))).Append("\\\"}");
+            }
+            inner.Append("]}");
+            byte[] body = Reply(keys, nodes[3], "{\"status\":200,\"body\":\"" + inner + "\"}", random.Bytes(24));
+            Assert.Equal(OnionReplyKind.Delivered, OnionReply.Read(keys, 200, body).Kind);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            OnionReply reply = OnionReply.Read(keys, 200, body);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            _output.WriteLine(body.Length + " bytes of reply, " + allocated + " bytes allocated to read it (the body is " + reply.Body.Length + " characters)");
+            Assert.StartsWith("{\"messages\":[{\"data\":\"", reply.Body);
+            // The decoded reply, its plaintext, the body's characters and the body (2 bytes per
+            // character on .NET): about 4.5 times the reply, and no text copy of the base64.
+            Assert.InRange(allocated, body.Length, 5 * body.Length);
+        }
+
         [Fact]
         public void Read_TamperedOrForeignReply_Undecryptable()
         {
@@ -86,6 +130,23 @@ namespace Session.Core.Micro.Tests.Onion
             // A valid sealed reply carried with a non-200 status is still a path error: never decrypted.
             OnionReply sealedButFailed = OnionReply.Read(keys, status, Reply(keys, nodes[3], "{\"status\":200,\"body\":\"\"}", random.Bytes(24)));
             Assert.NotEqual(OnionReplyKind.Delivered, sealedButFailed.Kind);
+        }
+
+        [Theory]
+        [InlineData("", 63, "", OnionReplyKind.PathFailure)]
+        [InlineData("", 65, "", OnionReplyKind.PathFailure)]
+        [InlineData("", 64, "\n", OnionReplyKind.NextNodeNotFound)]
+        [InlineData("", 64, " (gone)", OnionReplyKind.NextNodeNotFound)]
+        [InlineData("", 64, "g", OnionReplyKind.NextNodeNotFound)]
+        [InlineData("Bad Gateway\r\n", 64, "", OnionReplyKind.NextNodeNotFound)]
+        public void Read_NextNodeNotFound_NeedsExactly64HexDigits(string before, int digits, string after, OnionReplyKind kind)
+        {
+            var (keys, _, random) = Setup(nameof(Read_NextNodeNotFound_NeedsExactly64HexDigits));
+            string hex = Convert.ToHexString(random.Bytes(33)).Substring(0, digits);
+            string text = System.Text.RegularExpressions.Regex.Unescape(before) + OnionReply.NextNodeNotFoundPrefix + hex + System.Text.RegularExpressions.Regex.Unescape(after);
+            OnionReply reply = OnionReply.Read(keys, 502, System.Text.Encoding.ASCII.GetBytes(text));
+            Assert.Equal(kind, reply.Kind);
+            Assert.Equal(kind == OnionReplyKind.NextNodeNotFound ? hex.ToLowerInvariant() : null, reply.MissingNode);
         }
 
         [Fact]

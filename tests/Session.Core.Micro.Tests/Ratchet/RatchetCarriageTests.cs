@@ -186,7 +186,9 @@ namespace Session.Core.Micro.Tests.Ratchet
             {
                 "hello", "", "SessionBeacon secure alert", RatchetCarriage.Marker, RatchetCarriage.Marker + "\n",
                 RatchetCarriage.Marker + " SBR:AQ==", "SBR:AQ==", "sessionbeacon secure alert \u2014 open with a SessionBeacon receiver\nSBR:AQ==",
-                RatchetCarriage.Marker + "\nsbr:AQ==",
+                RatchetCarriage.Marker + "\nsbr:AQ==", RatchetCarriage.Marker.Replace('\u2014', '-') + "\nSBR:AQ==",
+                "\u00ad" + RatchetCarriage.Marker + "\nSBR:AQ==", RatchetCarriage.Marker + "\r\nSBR:AQ==",
+                RatchetCarriage.Marker.Substring(0, 20) + "\u00ad" + RatchetCarriage.Marker.Substring(20) + "\nSBR:AQ==",
             };
             long t = Time;
             foreach (string body in bodies)

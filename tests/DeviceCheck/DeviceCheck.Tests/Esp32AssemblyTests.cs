@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection.Emit;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
@@ -62,16 +61,13 @@ namespace DeviceCheck.Tests
                 {
                     continue;
                 }
-                BlobReader il = pe.GetMethodBody(method.RelativeVirtualAddress).GetILReader();
-                while (il.RemainingBytes > 0)
+                foreach (IlInstruction instruction in IlOpCodes.ReadAll(pe.GetMethodBody(method.RelativeVirtualAddress).GetILReader()))
                 {
-                    OpCode op = IlOpCodes.Read(ref il);
-                    if (!IlOpCodes.HasToken(op))
+                    if (!IlOpCodes.HasToken(instruction.Op))
                     {
-                        IlOpCodes.SkipOperand(ref il, op);
                         continue;
                     }
-                    EntityHandle token = MetadataTokens.EntityHandle(il.ReadInt32());
+                    EntityHandle token = MetadataTokens.EntityHandle(instruction.Operand);
                     if (token.Kind == HandleKind.MemberReference)
                     {
                         MemberReference member = reader.GetMemberReference((MemberReferenceHandle)token);

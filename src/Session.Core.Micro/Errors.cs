@@ -14,11 +14,6 @@ namespace Session.Core.Micro
             return new ArgumentException(parameter + " must be " + expected.ToString() + " bytes", parameter);
         }
 
-        public static ArgumentException LengthRange(string parameter, int min, int max)
-        {
-            return new ArgumentException(parameter + " must be " + min.ToString() + " to " + max.ToString() + " bytes", parameter);
-        }
-
         public static ArgumentNullException Null(string parameter)
         {
             return new ArgumentNullException(parameter);
@@ -29,19 +24,9 @@ namespace Session.Core.Micro
             return new ArgumentException("offset and count must lie inside " + parameter, parameter);
         }
 
-        public static ArgumentException MinLength(string parameter, int min)
-        {
-            return new ArgumentException(parameter + " must be at least " + min.ToString() + " bytes", parameter);
-        }
-
         public static ArgumentException Range(string parameter)
         {
             return new ArgumentException(parameter + " is out of range", parameter);
-        }
-
-        public static InvalidOperationException Finished(string what)
-        {
-            return new InvalidOperationException(what + " was already finalized");
         }
 
         public static ArgumentException SmallOrderKey(string parameter)
@@ -482,11 +467,6 @@ namespace Session.Core.Micro
         public static System.InvalidOperationException NonceUsed()
         {
             return new System.InvalidOperationException("Ed25519 nonce was already used or wiped; a nonce signs one message only, prepare a new one");
-        }
-
-        public static ArgumentException NonceForOtherKey(string parameter)
-        {
-            return new ArgumentException(parameter + " was prepared for another key", parameter);
         }
     }
 }

@@ -7,7 +7,11 @@ namespace DeviceCheck.Tests
     /// <summary>Paths that the build wrote into this assembly's metadata (see the .csproj).</summary>
     internal static class BuildPaths
     {
-        public static string PortableAssembly => Get("PortableAssembly");
+        /// <summary>
+        /// What NanoCompile built of one device assembly: Session.Core.Crypto.Nano, Session.Core.Micro.Nano
+        /// or SessionBeacon.Portable.Nano (the app without Esp32/).
+        /// </summary>
+        public static string PortableAssembly(string name) => Get(name);
 
         public static string Esp32Assembly => Get("Esp32Assembly");
 

@@ -21,5 +21,18 @@ namespace DeviceCheck.Tests
                     reference.Elements().FirstOrDefault(child => child.Name.LocalName == "HintPath")?.Value.Trim()))
                 .ToList();
         }
+
+        /// <summary>The &lt;ProjectReference Include&gt; paths of a .nfproj, with '/' separators, relative to its folder.</summary>
+        public static IReadOnlyList<string> ProjectReferences(string nfprojXml)
+        {
+            return XDocument.Parse(nfprojXml).Descendants().Where(element => element.Name.LocalName == "ProjectReference")
+                .Select(reference => ((string)reference.Attribute("Include")).Replace('\\', '/')).ToList();
+        }
+
+        /// <summary>The &lt;AssemblyName&gt; of a .nfproj.</summary>
+        public static string AssemblyName(string nfprojXml)
+        {
+            return XDocument.Parse(nfprojXml).Descendants().Single(element => element.Name.LocalName == "AssemblyName").Value.Trim();
+        }
     }
 }

@@ -6,14 +6,8 @@ namespace DeviceCheck.Tests
 {
     public class NfprojTests
     {
-        public static TheoryData<string> DeviceProjects => new TheoryData<string>
-        {
-            "src/Session.Core.Micro/Session.Core.Micro.nfproj",
-            "src/SessionBeacon/SessionBeacon.nfproj",
-        };
-
         [Theory]
-        [MemberData(nameof(DeviceProjects))]
+        [MemberData(nameof(DeviceProjects.All), MemberType = typeof(DeviceProjects))]
         public void Nfproj_ListsEverySourceFile(string project)
         {
             var unlisted = NfprojSources.Unlisted(Path.Combine(BuildPaths.RepositoryRoot, project));
@@ -22,7 +16,7 @@ namespace DeviceCheck.Tests
         }
 
         [Theory]
-        [MemberData(nameof(DeviceProjects))]
+        [MemberData(nameof(DeviceProjects.All), MemberType = typeof(DeviceProjects))]
         public void Nfproj_ListsNoMissingFile(string project)
         {
             var stale = NfprojSources.Stale(Path.Combine(BuildPaths.RepositoryRoot, project));

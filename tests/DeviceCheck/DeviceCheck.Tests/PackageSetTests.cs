@@ -16,16 +16,8 @@ namespace DeviceCheck.Tests
 
         private const string DeviceSolution = "SessionBeacon.Device.sln";
 
-        private static readonly string[] s_deviceProjects =
-        {
-            "src/Session.Core.Micro/Session.Core.Micro.nfproj",
-            "src/SessionBeacon/SessionBeacon.nfproj",
-        };
-
-        public static TheoryData<string> DeviceProjects => new TheoryData<string>(s_deviceProjects);
-
         [Theory]
-        [MemberData(nameof(DeviceProjects))]
+        [MemberData(nameof(DeviceProjects.All), MemberType = typeof(DeviceProjects))]
         public void DeviceProject_PinsAndReferencesThePackageSet(string project)
         {
             string path = Path.Combine(BuildPaths.RepositoryRoot, project);
@@ -41,12 +33,12 @@ namespace DeviceCheck.Tests
         }
 
         [Fact]
-        public void DeviceSolution_HoldsBothNfprojAsNanoFrameworkProjects()
+        public void DeviceSolution_HoldsEveryNfprojAsNanoFrameworkProjects()
         {
             string solution = Path.Combine(BuildPaths.RepositoryRoot, DeviceSolution);
             Assert.True(File.Exists(solution), DeviceSolution + " is missing from the repository root: the .nfproj HintPaths point into the packages folder its restore fills");
             var projects = SolutionProjects.Parse(File.ReadAllText(solution));
-            Assert.Equal(s_deviceProjects.Select(path => path.Replace('/', '\\')).OrderBy(path => path), projects.Select(project => project.Path).OrderBy(path => path));
+            Assert.Equal(DeviceProjects.Paths.Select(path => path.Replace('/', '\\')).OrderBy(path => path), projects.Select(project => project.Path).OrderBy(path => path));
             foreach (SolutionProject project in projects)
             {
                 Assert.True(project.TypeGuid == NanoFrameworkProjectType, DeviceSolution + ": " + project.Path + " has project type " + project.TypeGuid + ", not nanoFramework's " + NanoFrameworkProjectType);

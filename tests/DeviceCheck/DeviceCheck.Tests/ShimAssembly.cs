@@ -12,13 +12,17 @@ namespace DeviceCheck.Tests
     /// </summary>
     public sealed class ShimAssembly
     {
-        private ShimAssembly(IReadOnlyList<ApiType> types, IReadOnlyDictionary<string, string> files)
+        private ShimAssembly(byte[] image, IReadOnlyList<ApiType> types, IReadOnlyDictionary<string, string> files)
         {
+            Image = image;
             Types = types;
             FileOfType = files;
         }
 
         public static string Folder => Path.Combine(BuildPaths.RepositoryRoot, "tests", "DeviceCheck", "NanoShims");
+
+        /// <summary>The compiled assembly, for compiling the device adapters against.</summary>
+        public byte[] Image { get; }
 
         /// <summary>The public API the shims declare.</summary>
         public IReadOnlyList<ApiType> Types { get; }
@@ -34,7 +38,7 @@ namespace DeviceCheck.Tests
             byte[] image = NanoCompiler.Emit(compilation);
             var files = new Dictionary<string, string>();
             AddTypes(compilation.Assembly.GlobalNamespace, files);
-            return new ShimAssembly(AssemblyApi.Read(image), files);
+            return new ShimAssembly(image, AssemblyApi.Read(image), files);
         }
 
         private static void AddTypes(INamespaceOrTypeSymbol container, Dictionary<string, string> files)

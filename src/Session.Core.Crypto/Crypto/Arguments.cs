@@ -1,12 +1,17 @@
 // Door checks shared by the stream ciphers, MACs and AEADs: nulls, exact sizes and (offset, count)
 // slices of caller buffers. They throw the factories in Errors.cs, so every primitive words its
-// misuse the same way; inner code relies on these checks and only uses Debug.Assert.
+// misuse the same way; inner code relies on these checks and only uses Debug.Assert. Size, Slice
+// and Count are public because the layers above (onion, network, ratchet in Session.Core.Micro)
+// check their keys with them, and that is another assembly on the device.
 namespace Session.Core.Micro.Crypto
 {
-    internal static class Arguments
+    /// <summary>Argument checks at the door of a public method (CONTRIBUTING.md rule 5).</summary>
+    public static class Arguments
     {
         /// <summary>Throws unless <paramref name="value"/> is non-null and exactly <paramref name="size"/> bytes.</summary>
-        internal static void Size(byte[] value, int size, string name)
+        /// <exception cref="System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        /// <exception cref="System.ArgumentException"><paramref name="value"/> is not <paramref name="size"/> bytes.</exception>
+        public static void Size(byte[] value, int size, string name)
         {
             if (value == null)
             {
@@ -18,8 +23,13 @@ namespace Session.Core.Micro.Crypto
             }
         }
 
-        /// <summary>Throws unless <paramref name="buffer"/> is non-null and holds <paramref name="count"/> bytes from <paramref name="offset"/>.</summary>
-        internal static void Slice(byte[] buffer, string bufferName, int offset, string offsetName, int count)
+        /// <summary>
+        /// Throws unless <paramref name="buffer"/> is non-null and holds <paramref name="count"/> bytes from
+        /// <paramref name="offset"/>; <paramref name="count"/> must already be checked to be non-negative (<see cref="Count"/>).
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException"><paramref name="buffer"/> is null.</exception>
+        /// <exception cref="System.ArgumentException"><paramref name="offset"/> and <paramref name="count"/> do not lie inside the buffer.</exception>
+        public static void Slice(byte[] buffer, string bufferName, int offset, string offsetName, int count)
         {
             if (buffer == null)
             {
@@ -68,7 +78,8 @@ namespace Session.Core.Micro.Crypto
         }
 
         /// <summary>Throws unless <paramref name="count"/> is non-negative.</summary>
-        internal static void Count(int count, string name)
+        /// <exception cref="System.ArgumentException"><paramref name="count"/> is negative.</exception>
+        public static void Count(int count, string name)
         {
             if (count < 0)
             {

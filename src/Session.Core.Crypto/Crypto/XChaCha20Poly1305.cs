@@ -47,7 +47,9 @@ namespace Session.Core.Micro.Crypto
         }
 
         /// <summary>Encrypt on slices: writes count + 16 bytes at outputOffset. In place when output is plaintext at the same offset.</summary>
-        internal static void Encrypt(byte[] output, int outputOffset, byte[] key, byte[] nonce, byte[] associatedData,
+        /// <exception cref="System.ArgumentNullException">output, key, nonce or plaintext is null.</exception>
+        /// <exception cref="System.ArgumentException">key or nonce has the wrong size, count is negative, or a slice does not lie inside its array.</exception>
+        public static void Encrypt(byte[] output, int outputOffset, byte[] key, byte[] nonce, byte[] associatedData,
             byte[] plaintext, int plaintextOffset, int count)
         {
             ChaCha20Poly1305.Encrypt(output, outputOffset, key, nonce, NonceSize, associatedData, plaintext, plaintextOffset, count);
@@ -57,7 +59,10 @@ namespace Session.Core.Micro.Crypto
         /// Decrypt on slices: ciphertextAndTag[offset..+count] holds ciphertext || tag; on success writes
         /// count - 16 bytes at outputOffset. In place when output is the input at the same offset.
         /// </summary>
-        internal static bool Decrypt(byte[] output, int outputOffset, byte[] key, byte[] nonce, byte[] associatedData,
+        /// <returns>False when the tag does not match (or count is shorter than a tag); output is then untouched.</returns>
+        /// <exception cref="System.ArgumentNullException">output, key, nonce or ciphertextAndTag is null.</exception>
+        /// <exception cref="System.ArgumentException">key or nonce has the wrong size, count is negative, or a slice does not lie inside its array.</exception>
+        public static bool Decrypt(byte[] output, int outputOffset, byte[] key, byte[] nonce, byte[] associatedData,
             byte[] ciphertextAndTag, int offset, int count)
         {
             return ChaCha20Poly1305.Decrypt(output, outputOffset, key, nonce, NonceSize, associatedData, ciphertextAndTag, offset, count);

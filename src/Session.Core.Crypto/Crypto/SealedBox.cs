@@ -63,9 +63,14 @@ namespace Session.Core.Micro.Crypto
             return Open(output, 0, recipientPublicKey, recipientSecretKey, sealedBox, 0, sealedBox.Length);
         }
 
-        // Open on slices, for a box inside a larger message (Session's envelope): sealedBox[offset..+count]
-        // is opened into output at outputOffset (count - Overhead bytes, written only on success).
-        internal static bool Open(byte[] output, int outputOffset, byte[] recipientPublicKey, byte[] recipientSecretKey, byte[] sealedBox, int offset, int count)
+        /// <summary>
+        /// Open on slices, for a box inside a larger message (Session's envelope): sealedBox[offset..+count]
+        /// is opened into output at outputOffset (count - Overhead bytes, written only on success).
+        /// </summary>
+        /// <returns>False when the box is too short, damaged, forged, or not addressed to this key.</returns>
+        /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="System.ArgumentException">A key has the wrong size, count is negative, or a slice does not lie inside its array.</exception>
+        public static bool Open(byte[] output, int outputOffset, byte[] recipientPublicKey, byte[] recipientSecretKey, byte[] sealedBox, int offset, int count)
         {
             Arguments.Count(count, nameof(count));
             Arguments.Slice(sealedBox, nameof(sealedBox), offset, nameof(offset), count);
@@ -118,11 +123,15 @@ namespace Session.Core.Micro.Crypto
             }
         }
 
-        // Everything of a seal that does not depend on the message: the box key X25519(e, Y) through
-        // HSalsa20 and the nonce BLAKE2b-192(E || Y). The seam for a message layer that prepares a
-        // seal before the message exists (the X25519 multiplications cost about a second each on
-        // the device). A prepared key must seal one message only: a second would reuse the keystream.
-        internal static void Prepare(byte[] boxKey, byte[] nonce, byte[] recipientPublicKey, byte[] ephemeralPublicKey, byte[] ephemeralSecretKey)
+        /// <summary>
+        /// Everything of a seal that does not depend on the message: the box key X25519(e, Y) through
+        /// HSalsa20 and the nonce BLAKE2b-192(E || Y). The seam for a message layer that prepares a
+        /// seal before the message exists (the X25519 multiplications cost about a second each on
+        /// the device). A prepared key must seal one message only: a second would reuse the keystream.
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="System.ArgumentException">An argument has the wrong size, or <paramref name="recipientPublicKey"/> is a small-order point.</exception>
+        public static void Prepare(byte[] boxKey, byte[] nonce, byte[] recipientPublicKey, byte[] ephemeralPublicKey, byte[] ephemeralSecretKey)
         {
             Arguments.Size(boxKey, CryptoBox.KeySize, nameof(boxKey));
             Arguments.Size(nonce, CryptoBox.NonceSize, nameof(nonce));
@@ -139,9 +148,13 @@ namespace Session.Core.Micro.Crypto
             hash.Final(nonce, 0);
         }
 
-        // The message-dependent rest of a seal, on slices: writes E || MAC || ciphertext, count +
-        // Overhead bytes, at outputOffset (straight into an envelope being built).
-        internal static void SealPrepared(byte[] output, int outputOffset, byte[] ephemeralPublicKey, byte[] boxKey, byte[] nonce,
+        /// <summary>
+        /// The message-dependent rest of a seal (after <see cref="Prepare"/>), on slices: writes
+        /// E || MAC || ciphertext, count + Overhead bytes, at outputOffset (straight into an envelope being built).
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="System.ArgumentException">A key or the nonce has the wrong size, count is negative, or a slice does not lie inside its array.</exception>
+        public static void SealPrepared(byte[] output, int outputOffset, byte[] ephemeralPublicKey, byte[] boxKey, byte[] nonce,
             byte[] message, int messageOffset, int count)
         {
             Arguments.Count(count, nameof(count));

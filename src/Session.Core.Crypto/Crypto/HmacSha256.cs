@@ -1,38 +1,39 @@
-// HMAC-SHA-512 (RFC 2104; FIPS 198-1; names and test cases as in RFC 4231).
-// Tag 64 bytes; keys of any length, keys longer than the 128-byte block are hashed first (RFC 2104 §2).
-// The HMAC itself is Hmac.cs, shared with HmacSha256; this file names the hash and keeps its
+// HMAC-SHA-256 (RFC 2104; FIPS 198-1; names and test cases as in RFC 4231).
+// Tag 32 bytes; keys of any length, keys longer than the 64-byte block are hashed first (RFC 2104 §2).
+// The HMAC itself is Hmac.cs, shared with HmacSha512; this file names the hash and keeps its
 // chaining values. One instance allocates once; Update and Final allocate nothing.
 using System;
 
 namespace Session.Core.Micro.Crypto
 {
-    /// <summary>Incremental HMAC-SHA-512 under one key. Not thread-safe; reuse an instance after <see cref="Hmac.Final"/>.</summary>
-    public sealed class HmacSha512 : Hmac
+    /// <summary>Incremental HMAC-SHA-256 under one key. Not thread-safe; reuse an instance after <see cref="Hmac.Final"/>.</summary>
+    public sealed class HmacSha256 : Hmac
     {
-        /// <summary>Tag size in bytes (the SHA-512 digest size).</summary>
-        public const int TagSize = Sha512.HashSize;
+        /// <summary>Tag size in bytes (the SHA-256 digest size).</summary>
+        public const int TagSize = Sha256.HashSize;
 
-        private readonly Sha512 _hash = new Sha512();
+        private readonly Sha256 _hash = new Sha256();
         // Chaining values after the key block XOR ipad and XOR opad: as secret as the key.
-        private readonly ulong[] _inner = new ulong[8];
-        private readonly ulong[] _outer = new ulong[8];
+        private readonly uint[] _inner = new uint[8];
+        private readonly uint[] _outer = new uint[8];
 
         /// <summary>Creates a MAC under <paramref name="key"/>, which may have any length (empty included).</summary>
         /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
-        public HmacSha512(byte[] key)
-            : base(Sha512.BlockSize, TagSize)
+        public HmacSha256(byte[] key)
+            : base(Sha256.BlockSize, TagSize)
         {
             SetKey(key);
         }
 
-        /// <summary>Returns the HMAC-SHA-512 tag of <paramref name="data"/> under <paramref name="key"/> in a new array.</summary>
+        /// <summary>Returns the HMAC-SHA-256 tag of <paramref name="data"/> under <paramref name="key"/> in a new array.</summary>
         /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="data"/> is null.</exception>
         public static byte[] Compute(byte[] key, byte[] data)
         {
-            return new HmacSha512(key).ComputeOnce(data);
+            return new HmacSha256(key).ComputeOnce(data);
         }
 
-        internal override void Wipe()
+        /// <inheritdoc/>
+        public override void Wipe()
         {
             Array.Clear(_inner, 0, _inner.Length);
             Array.Clear(_outer, 0, _outer.Length);
@@ -57,7 +58,7 @@ namespace Session.Core.Micro.Crypto
 
         private protected override void ResumeState(bool outer)
         {
-            _hash.SetState(outer ? _outer : _inner, Sha512.BlockSize);
+            _hash.SetState(outer ? _outer : _inner, Sha256.BlockSize);
         }
     }
 }

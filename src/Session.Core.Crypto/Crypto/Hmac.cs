@@ -36,7 +36,7 @@ namespace Session.Core.Micro.Crypto
         }
 
         /// <summary>Clears the key-derived states; the instance is unusable afterwards.</summary>
-        internal abstract void Wipe();
+        public abstract void Wipe();
 
         /// <summary>The hash's Update, with its own argument checks.</summary>
         private protected abstract void HashUpdate(byte[] data, int offset, int count);

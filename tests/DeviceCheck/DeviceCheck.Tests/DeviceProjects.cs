@@ -1,0 +1,20 @@
+using Xunit;
+
+namespace DeviceCheck.Tests
+{
+    /// <summary>
+    /// The device projects, one nanoFramework assembly each, in build order: each references only
+    /// those before it (docs/architecture.md). SessionBeacon.Device.sln holds exactly these.
+    /// </summary>
+    public static class DeviceProjects
+    {
+        public static readonly string[] Paths =
+        {
+            "src/Session.Core.Crypto/Session.Core.Crypto.nfproj",
+            "src/Session.Core.Micro/Session.Core.Micro.nfproj",
+            "src/SessionBeacon/SessionBeacon.nfproj",
+        };
+
+        public static TheoryData<string> All => new TheoryData<string>(Paths);
+    }
+}

@@ -147,7 +147,7 @@ namespace SessionBeacon.Harness.Demo
             for (int i = 0; i < 2; i++)
             {
                 var client = new TestnetClient(_network.SeedUrl, _network.SeedPin, _recipientFolders[i].LoadKeys(), _recipientFolders[i].NetworkStore(), new SystemClock());
-                _listeners[i] = new Listener(_recipientFolders[i], client, null, TextWriter.Null, TextWriter.Null);
+                _listeners[i] = new Listener(_recipientFolders[i], client, Array.Empty<string>(), null, TextWriter.Null, TextWriter.Null);
             }
             for (int i = 0; i < 2; i++)
             {

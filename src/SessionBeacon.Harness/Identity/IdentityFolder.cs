@@ -5,7 +5,8 @@
 //   prekey.beacon   the only beacon Session ID allowed to pair with it (prekey new --beacon), if given
 //   network/        the node pool, swarm cursors (DirectoryStore)
 //   ratchet/        the ratchet state with the paired beacon (KeyValueRatchetStore over a DirectoryStore)
-//   seen            hashes of messages already shown, one a line
+//   seen            hashes of the messages listen has handled, one a line (Receiver/SeenMessages.cs)
+//   seen.handling   the hash of the message listen is handling now, while it does
 // The folder itself is created owner-only (0700) when it does not exist.
 using System;
 using System.IO;
@@ -48,6 +49,8 @@ namespace SessionBeacon.Harness.Identity
         public string PreKeyBeacon => File.Exists(PreKeyBeaconPath) ? File.ReadAllText(PreKeyBeaconPath).Trim() : null;
 
         public string SeenPath => System.IO.Path.Combine(Path, "seen");
+
+        public string HandlingPath => System.IO.Path.Combine(Path, "seen.handling");
 
         public bool HasIdentity => File.Exists(SeedPath);
 

@@ -85,7 +85,7 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
                 Assert.Contains("stored for Bob: ", beacon.OutputSoFar);
 
                 // Alice's stock-app stand-in shows the alert; Bob's companion receiver opens it and acknowledges.
-                HarnessProcess.Result aliceHeard = HarnessProcess.Run("listen", "--data", alice, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+                HarnessProcess.Result aliceHeard = HarnessProcess.Run("listen", "--data", alice, "--once", "--from", deviceId, "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
                 Assert.True(aliceHeard.ExitCode == 0, aliceHeard.ToString());
                 Assert.Contains("from " + deviceId + ": PANIC: I need help now.", aliceHeard.Output);
                 HarnessProcess.Result bobHeard = HarnessProcess.Run(listenBob);
@@ -109,7 +109,8 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
                 again.WaitForOutput("delivered: every recipient's swarm gave a verified receipt", 1, TimeSpan.FromSeconds(30));
                 HarnessProcess.Result bobAgain = HarnessProcess.Run(listenBob);
                 Assert.Contains("SECURE ALERT 2 from beacon " + deviceId + ": PANIC: I need help now.", bobAgain.Output);
-                Assert.Contains("\n#2, sent ", bobAgain.Output);
+                // The alert's second line is a continuation line (Receiver/TerminalText.cs).
+                Assert.Contains("\n  | #2, sent ", bobAgain.Output);
                 Assert.DoesNotContain("paired with beacon", bobAgain.Output);
                 again.WaitForOutput("help reached: Bob acknowledged alert #2", 1, TimeSpan.FromSeconds(30));
                 again.Type("quit");
@@ -173,7 +174,7 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
                 (bob, bobId, "Its alerts will arrive through your SessionBeacon companion receiver"),
             })
             {
-                HarnessProcess.Result heard = HarnessProcess.Run("listen", "--data", folder, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+                HarnessProcess.Result heard = HarnessProcess.Run("listen", "--data", folder, "--once", "--from", deviceId, "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
                 Assert.True(heard.ExitCode == 0, heard.ToString());
                 Assert.Contains("listening as " + id, heard.Output);
                 Assert.Contains("from " + deviceId + ": Hello from SessionBeacon \"Kitchen beacon\"", heard.Output);

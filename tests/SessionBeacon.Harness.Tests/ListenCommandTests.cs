@@ -434,6 +434,62 @@ namespace SessionBeacon.Harness.Tests
             Assert.False(File.Exists(Path.Combine(receiver, "prekey.secret")));
         }
 
+        [Fact]
+        public void PreKeyNew_WithoutBeacon_RefusedUnlessAnyBeacon_WhichLetsTheFirstSenderPair()
+        {
+            string receiver = NewIdentity(out string receiverId);
+            var refused = Run(null, "prekey", "new", "--data", receiver);
+            Assert.Equal(ExitCode.UsageError, refused.Code);
+            Assert.Equal("", refused.Output);
+            string line = Assert.Single(Lines(refused.Error));
+            Assert.StartsWith("prekey: say which beacon may pair: --beacon SESSIONID, the beacon's Session ID", line);
+            Assert.Contains("or --any-beacon to let the first sender of a secure alert pair: the bundle is public, so a stranger who pairs first takes your receiver", line);
+            Assert.False(File.Exists(Path.Combine(receiver, "prekey.secret")), "nothing is made");
+            IdentityKeys beaconKeys = IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
+            AssertFails(Run(null, "prekey", "new", "--data", receiver, "--beacon", beaconKeys.SessionId, "--any-beacon"), ExitCode.UsageError,
+                "prekey: --beacon and --any-beacon exclude each other");
+
+            // Asked for: the first sender pairs, whoever it is, and the warning said so.
+            var made = Run(null, "prekey", "new", "--data", receiver, "--any-beacon");
+            Assert.True(made.Code == ExitCode.Ok, made.Error);
+            Assert.Contains("warning: --any-beacon: the first sender of a SessionBeacon alert made with this pre-key pairs, whoever it is", made.Output);
+            byte[] bundle = Convert.FromBase64String(Regex.Match(made.Output, "recipient\\.prekey = 05[0-9a-f]{64} ([A-Za-z0-9+/=]+)").Groups[1].Value);
+            // Named afterwards, before anyone paired: only that beacon can pair.
+            Assert.Contains("(only beacon " + beaconKeys.SessionId + " can pair)", Run(null, "prekey", "new", "--data", receiver, "--beacon", beaconKeys.SessionId).Output);
+            Assert.Contains("(any beacon can pair: --any-beacon)", Run(null, "prekey", "new", "--data", receiver, "--any-beacon").Output);
+            IdentityKeys strangerKeys = IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
+            SendFirstAlert(strangerKeys, receiverId, bundle, "I am your beacon");
+            var heard = Run(null, "listen", "--data", receiver, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            Assert.True(heard.Code == ExitCode.Ok, heard.Error + heard.Output);
+            Assert.Contains("paired with beacon " + strangerKeys.SessionId, heard.Output);
+        }
+
+        [Fact]
+        public void PreKeyNamingNoBeacon_AsAnOlderHarnessLeftIt_NobodyPairsUntilOneIsNamed()
+        {
+            string receiver = NewIdentity(out string receiverId);
+            IdentityKeys beaconKeys = IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
+            IdentityKeys strangerKeys = IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
+            var made = Run(null, "prekey", "new", "--data", receiver, "--beacon", beaconKeys.SessionId);
+            Assert.True(made.Code == ExitCode.Ok, made.Error);
+            byte[] bundle = Convert.FromBase64String(Regex.Match(made.Output, "recipient\\.prekey = 05[0-9a-f]{64} ([A-Za-z0-9+/=]+)").Groups[1].Value);
+            // An older harness made pre-keys without naming a beacon: no prekey.beacon file.
+            File.Delete(Path.Combine(receiver, "prekey.beacon"));
+
+            SendFirstAlert(strangerKeys, receiverId, bundle, "I am your beacon");
+            var refused = Run(null, "listen", "--data", receiver, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            Assert.Equal(ExitCode.Failed, refused.Code);
+            Assert.Contains("a SessionBeacon secure alert refused: the pre-key names no beacon (an older harness made it): run 'prekey new --data " + receiver
+                + " --beacon SESSIONID'", refused.Output);
+            Assert.True(File.Exists(Path.Combine(receiver, "prekey.secret")), "the pre-key is kept");
+
+            Assert.Contains("(only beacon " + beaconKeys.SessionId + " can pair)", Run(null, "prekey", "new", "--data", receiver, "--beacon", beaconKeys.SessionId).Output);
+            SendFirstAlert(beaconKeys, receiverId, bundle, "PANIC: the real one");
+            var heard = Run(null, "listen", "--data", receiver, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            Assert.True(heard.Code == ExitCode.Ok, heard.Error + heard.Output);
+            Assert.Contains("paired with beacon " + beaconKeys.SessionId, heard.Output);
+        }
+
         private void SendFirstAlert(IdentityKeys beaconKeys, string receiverId, byte[] bundle, string text)
         {
             string folder = _net.NewFolder();
@@ -449,7 +505,7 @@ namespace SessionBeacon.Harness.Tests
         {
             string receiver = NewIdentity(out string receiverId);
             string other = NewIdentity(out _);
-            var made = Run(null, "prekey", "new", "--data", other);
+            var made = Run(null, "prekey", "new", "--data", other, "--any-beacon");
             string bundleText = Regex.Match(made.Output, "recipient\\.prekey = 05[0-9a-f]{64} ([A-Za-z0-9+/=]+)").Groups[1].Value;
             IdentityKeys beaconKeys = IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
             string beaconFolder = _net.NewFolder();

@@ -233,7 +233,14 @@ namespace SessionBeacon.Harness.Receiver
                 return null;
             }
             string expected = _folder.PreKeyBeacon;
-            if (expected != null && !string.Equals(expected, sender, StringComparison.OrdinalIgnoreCase))
+            if (expected == null)
+            {
+                Problems++;
+                _output.WriteLine(line + "a SessionBeacon secure alert refused: the pre-key names no beacon (an older harness made it): run 'prekey new --data " + _folder.Path
+                    + " --beacon SESSIONID' with your beacon's Session ID (the bundle stays the same; nothing changed)");
+                return null;
+            }
+            if (expected != IdentityFolder.AnyBeacon && !string.Equals(expected, sender, StringComparison.OrdinalIgnoreCase))
             {
                 Problems++;
                 _output.WriteLine(line + "a SessionBeacon secure alert refused: the pre-key is for beacon " + expected + " only (nothing changed)");

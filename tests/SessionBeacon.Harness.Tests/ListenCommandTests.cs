@@ -36,10 +36,31 @@ namespace SessionBeacon.Harness.Tests
         public Task DisposeAsync() => _testnet.DisposeAsync().AsTask();
 
         public string NewFolder() => _testnet.NewFolder("data");
+
+        /// <summary>--seed-url and --seed-pin of this testnet.</summary>
+        public string[] Options => new[] { "--seed-url", Network.SeedUrl, "--seed-pin", Network.SeedPin };
+
+        /// <summary>A new folder with an identity made by 'identity new'.</summary>
+        public string NewIdentity(out string sessionId)
+        {
+            string folder = NewFolder();
+            var (code, output, error) = InProcess.Run(null, "identity", "new", "--data", folder);
+            Assert.True(code == ExitCode.Ok, error);
+            sessionId = Regex.Match(output, "Session ID: (05[0-9a-f]{64})").Groups[1].Value;
+            return folder;
+        }
+    }
+
+    /// <summary>The test classes that share the one ListenTestnet (so they run one after the other).</summary>
+    [CollectionDefinition(Name)]
+    public sealed class ListenCollection : ICollectionFixture<ListenTestnet>
+    {
+        public const string Name = "listen testnet";
     }
 
     /// <summary>send, listen and prekey run in-process against a real testnet; identity's every bad input.</summary>
-    public class ListenCommandTests : IClassFixture<ListenTestnet>
+    [Collection(ListenCollection.Name)]
+    public class ListenCommandTests
     {
         private readonly ListenTestnet _net;
 
@@ -260,9 +281,10 @@ namespace SessionBeacon.Harness.Tests
             JsonObject inbox = ParseOne(heard.Output);
             Assert.Equal(new[] { "session_id", "messages", "problems" }, Names(inbox));
             JsonObject message = Assert.Single(inbox["messages"].AsArray()).AsObject();
-            Assert.Equal(new[] { "kind", "sender", "timestamp", "text", "hash", "time" }, Names(message));
+            Assert.Equal(new[] { "kind", "sender", "known_sender", "timestamp", "text", "hash", "time" }, Names(message));
             Assert.Equal("message", (string)message["kind"]);
             Assert.Equal(aliceId, (string)message["sender"]);
+            Assert.False((bool)message["known_sender"]);
             Assert.Equal(text, (string)message["text"]);
             Assert.Equal((string)receipt["hash"], (string)message["hash"]);
             Assert.Equal((long)receipt["timestamp"], (long)message["timestamp"]);
@@ -305,7 +327,7 @@ namespace SessionBeacon.Harness.Tests
                 File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             }
 
-            var heard = Run(null, "listen", "--data", bob, "--once", "--exec", script, "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            var heard = Run(null, "listen", "--data", bob, "--once", "--exec", script, "--from", aliceId, "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
             Assert.True(heard.Code == ExitCode.Ok, heard.Error + heard.Output);
             Assert.Contains("listening as " + bobId, heard.Output);
             Assert.Contains("from " + aliceId + ": " + text, heard.Output);
@@ -322,17 +344,17 @@ namespace SessionBeacon.Harness.Tests
         public void PreKeyThenRatchetedAlert_ListenAcceptsOpensAndAcknowledges_BeaconSeesHelpReached()
         {
             string receiver = NewIdentity(out string receiverId);
-            var made = Run(null, "prekey", "new", "--data", receiver);
+            IdentityKeys beaconKeys = IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
+            var made = Run(null, "prekey", "new", "--data", receiver, "--beacon", beaconKeys.SessionId);
             Assert.True(made.Code == ExitCode.Ok, made.Error);
             Match line = Regex.Match(made.Output, "recipient\\.prekey = (05[0-9a-f]{64}) ([A-Za-z0-9+/=]+)");
             Assert.True(line.Success, made.Output);
             Assert.Equal(receiverId, line.Groups[1].Value);
             Assert.True(File.Exists(Path.Combine(receiver, "prekey.secret")));
             // Asked again before pairing: the same bundle, no new secret.
-            Assert.Contains(line.Value, Run(null, "prekey", "new", "--data", receiver).Output);
+            Assert.Contains(line.Value, Run(null, "prekey", "new", "--data", receiver, "--beacon", beaconKeys.SessionId).Output);
 
             // The beacon side, as the device does it: checks the bundle from nf.config, pairs, sends a ratcheted alert.
-            IdentityKeys beaconKeys = IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
             string beaconFolder = _net.NewFolder();
             var beacon = new TestnetClient(_net.Network.SeedUrl, _net.Network.SeedPin, beaconKeys, new DirectoryStore(Path.Combine(beaconFolder, "network")), new SystemClock());
             var beaconState = new KeyValueRatchetStore(new DirectoryStore(Path.Combine(beaconFolder, "ratchet")), "ratchet.peer");
@@ -348,7 +370,7 @@ namespace SessionBeacon.Harness.Tests
             Assert.Contains("SECURE ALERT " + sequence + " from beacon " + beaconKeys.SessionId + ": PANIC: help at the back door", heard.Output);
             Assert.Matches("acknowledged alert " + sequence + " to the beacon: [1-9] verified", heard.Output);
             Assert.False(File.Exists(Path.Combine(receiver, "prekey.secret")), "the pre-key secret is deleted at pairing");
-            AssertFails(Run(null, "prekey", "new", "--data", receiver), ExitCode.Failed, "is already paired with a beacon");
+            AssertFails(Run(null, "prekey", "new", "--data", receiver, "--beacon", beaconKeys.SessionId), ExitCode.Failed, "is already paired with a beacon");
 
             // The beacon retrieves the acknowledgement: help was reached for its alert.
             RetrieveResult inbox = beacon.Client.Retrieve(beaconKeys.SessionId, beaconKeys.Ed25519SecretKey, 0);
@@ -372,7 +394,7 @@ namespace SessionBeacon.Harness.Tests
             var heard2 = Run(null, "listen", "--data", receiver, "--once", "--json", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
             Assert.True(heard2.Code == ExitCode.Ok, heard2.Error + heard2.Output);
             JsonObject alert = Assert.Single(ParseOne(heard2.Output)["messages"].AsArray()).AsObject();
-            Assert.Equal(new[] { "kind", "sender", "timestamp", "text", "hash", "sequence", "acknowledged", "time" }, Names(alert));
+            Assert.Equal(new[] { "kind", "sender", "known_sender", "timestamp", "text", "hash", "sequence", "acknowledged", "time" }, Names(alert));
             Assert.Equal("secure-alert", (string)alert["kind"]);
             Assert.Equal(beaconKeys.SessionId, (string)alert["sender"]);
             Assert.Equal("PANIC: second", (string)alert["text"]);
@@ -390,7 +412,7 @@ namespace SessionBeacon.Harness.Tests
             IdentityKeys beaconKeys = IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
             IdentityKeys strangerKeys = IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
             AssertFails(Run(null, "prekey", "new", "--data", receiver, "--beacon", "06" + new string('a', 64)), ExitCode.UsageError, "prekey: --beacon is not a Session ID");
-            AssertFails(Run(null, "prekey", "new", "--data", _net.NewFolder()), ExitCode.Failed, "prekey: no identity in");
+            AssertFails(Run(null, "prekey", "new", "--data", _net.NewFolder(), "--beacon", beaconKeys.SessionId), ExitCode.Failed, "prekey: no identity in");
             var made = Run(null, "prekey", "new", "--data", receiver, "--beacon", beaconKeys.SessionId.ToUpperInvariant());
             Assert.True(made.Code == ExitCode.Ok, made.Error);
             Assert.Contains("only beacon " + beaconKeys.SessionId + " can pair", made.Output);
@@ -400,7 +422,7 @@ namespace SessionBeacon.Harness.Tests
             SendFirstAlert(strangerKeys, receiverId, bundle, "PANIC: from a stranger");
             var refused = Run(null, "listen", "--data", receiver, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
             Assert.Equal(ExitCode.Failed, refused.Code);
-            Assert.Contains("from " + strangerKeys.SessionId + ": a SessionBeacon secure alert refused: the pre-key is for beacon " + beaconKeys.SessionId, refused.Output);
+            Assert.Contains("from " + strangerKeys.SessionId + " (unknown sender): a SessionBeacon secure alert refused: the pre-key is for beacon " + beaconKeys.SessionId, refused.Output);
             Assert.DoesNotContain("PANIC: from a stranger", refused.Output);
             Assert.True(File.Exists(Path.Combine(receiver, "prekey.secret")), "the pre-key is kept for the real beacon");
 
@@ -410,6 +432,62 @@ namespace SessionBeacon.Harness.Tests
             Assert.Contains("paired with beacon " + beaconKeys.SessionId, heard.Output);
             Assert.Contains("SECURE ALERT 1 from beacon " + beaconKeys.SessionId + ": PANIC: the real one", heard.Output);
             Assert.False(File.Exists(Path.Combine(receiver, "prekey.secret")));
+        }
+
+        [Fact]
+        public void PreKeyNew_WithoutBeacon_RefusedUnlessAnyBeacon_WhichLetsTheFirstSenderPair()
+        {
+            string receiver = NewIdentity(out string receiverId);
+            var refused = Run(null, "prekey", "new", "--data", receiver);
+            Assert.Equal(ExitCode.UsageError, refused.Code);
+            Assert.Equal("", refused.Output);
+            string line = Assert.Single(Lines(refused.Error));
+            Assert.StartsWith("prekey: say which beacon may pair: --beacon SESSIONID, the beacon's Session ID", line);
+            Assert.Contains("or --any-beacon to let the first sender of a secure alert pair: the bundle is public, so a stranger who pairs first takes your receiver", line);
+            Assert.False(File.Exists(Path.Combine(receiver, "prekey.secret")), "nothing is made");
+            IdentityKeys beaconKeys = IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
+            AssertFails(Run(null, "prekey", "new", "--data", receiver, "--beacon", beaconKeys.SessionId, "--any-beacon"), ExitCode.UsageError,
+                "prekey: --beacon and --any-beacon exclude each other");
+
+            // Asked for: the first sender pairs, whoever it is, and the warning said so.
+            var made = Run(null, "prekey", "new", "--data", receiver, "--any-beacon");
+            Assert.True(made.Code == ExitCode.Ok, made.Error);
+            Assert.Contains("warning: --any-beacon: the first sender of a SessionBeacon alert made with this pre-key pairs, whoever it is", made.Output);
+            byte[] bundle = Convert.FromBase64String(Regex.Match(made.Output, "recipient\\.prekey = 05[0-9a-f]{64} ([A-Za-z0-9+/=]+)").Groups[1].Value);
+            // Named afterwards, before anyone paired: only that beacon can pair.
+            Assert.Contains("(only beacon " + beaconKeys.SessionId + " can pair)", Run(null, "prekey", "new", "--data", receiver, "--beacon", beaconKeys.SessionId).Output);
+            Assert.Contains("(any beacon can pair: --any-beacon)", Run(null, "prekey", "new", "--data", receiver, "--any-beacon").Output);
+            IdentityKeys strangerKeys = IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
+            SendFirstAlert(strangerKeys, receiverId, bundle, "I am your beacon");
+            var heard = Run(null, "listen", "--data", receiver, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            Assert.True(heard.Code == ExitCode.Ok, heard.Error + heard.Output);
+            Assert.Contains("paired with beacon " + strangerKeys.SessionId, heard.Output);
+        }
+
+        [Fact]
+        public void PreKeyNamingNoBeacon_AsAnOlderHarnessLeftIt_NobodyPairsUntilOneIsNamed()
+        {
+            string receiver = NewIdentity(out string receiverId);
+            IdentityKeys beaconKeys = IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
+            IdentityKeys strangerKeys = IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
+            var made = Run(null, "prekey", "new", "--data", receiver, "--beacon", beaconKeys.SessionId);
+            Assert.True(made.Code == ExitCode.Ok, made.Error);
+            byte[] bundle = Convert.FromBase64String(Regex.Match(made.Output, "recipient\\.prekey = 05[0-9a-f]{64} ([A-Za-z0-9+/=]+)").Groups[1].Value);
+            // An older harness made pre-keys without naming a beacon: no prekey.beacon file.
+            File.Delete(Path.Combine(receiver, "prekey.beacon"));
+
+            SendFirstAlert(strangerKeys, receiverId, bundle, "I am your beacon");
+            var refused = Run(null, "listen", "--data", receiver, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            Assert.Equal(ExitCode.Failed, refused.Code);
+            Assert.Contains("a SessionBeacon secure alert refused: the pre-key names no beacon (an older harness made it): run 'prekey new --data " + receiver
+                + " --beacon SESSIONID'", refused.Output);
+            Assert.True(File.Exists(Path.Combine(receiver, "prekey.secret")), "the pre-key is kept");
+
+            Assert.Contains("(only beacon " + beaconKeys.SessionId + " can pair)", Run(null, "prekey", "new", "--data", receiver, "--beacon", beaconKeys.SessionId).Output);
+            SendFirstAlert(beaconKeys, receiverId, bundle, "PANIC: the real one");
+            var heard = Run(null, "listen", "--data", receiver, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            Assert.True(heard.Code == ExitCode.Ok, heard.Error + heard.Output);
+            Assert.Contains("paired with beacon " + beaconKeys.SessionId, heard.Output);
         }
 
         private void SendFirstAlert(IdentityKeys beaconKeys, string receiverId, byte[] bundle, string text)
@@ -427,7 +505,7 @@ namespace SessionBeacon.Harness.Tests
         {
             string receiver = NewIdentity(out string receiverId);
             string other = NewIdentity(out _);
-            var made = Run(null, "prekey", "new", "--data", other);
+            var made = Run(null, "prekey", "new", "--data", other, "--any-beacon");
             string bundleText = Regex.Match(made.Output, "recipient\\.prekey = 05[0-9a-f]{64} ([A-Za-z0-9+/=]+)").Groups[1].Value;
             IdentityKeys beaconKeys = IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
             string beaconFolder = _net.NewFolder();
@@ -440,17 +518,10 @@ namespace SessionBeacon.Harness.Tests
 
             var heard = Run(null, "listen", "--data", receiver, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
             Assert.Equal(ExitCode.Failed, heard.Code);
-            Assert.Contains("a SessionBeacon secure alert, but " + receiver + " has no pairing: run 'prekey new --data " + receiver + "'", heard.Output);
+            Assert.Contains("a SessionBeacon secure alert, but " + receiver + " has no pairing: run 'prekey new --data " + receiver + " --beacon SESSIONID'", heard.Output);
         }
 
-        private string NewIdentity(out string sessionId)
-        {
-            string folder = _net.NewFolder();
-            var (code, output, error) = Run(null, "identity", "new", "--data", folder);
-            Assert.True(code == ExitCode.Ok, error);
-            sessionId = Regex.Match(output, "Session ID: (05[0-9a-f]{64})").Groups[1].Value;
-            return folder;
-        }
+        private string NewIdentity(out string sessionId) => _net.NewIdentity(out sessionId);
 
         private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 
@@ -489,18 +560,8 @@ namespace SessionBeacon.Harness.Tests
             }
         }
 
-        private static void AssertFails((ExitCode Code, string Output, string Error) result, ExitCode expected, string message)
-        {
-            Assert.True(result.Code == expected, "exit " + result.Code + ": " + result.Error + result.Output);
-            Assert.Contains(message, result.Error);
-        }
+        private static void AssertFails((ExitCode Code, string Output, string Error) result, ExitCode expected, string message) => InProcess.AssertFails(result, expected, message);
 
-        private static (ExitCode Code, string Output, string Error) Run(string input, params string[] args)
-        {
-            var output = new StringWriter();
-            var error = new StringWriter();
-            ExitCode code = Program.Run(args, new StringReader(input ?? ""), output, error);
-            return (code, output.ToString(), error.ToString());
-        }
+        private static (ExitCode Code, string Output, string Error) Run(string input, params string[] args) => InProcess.Run(input, args);
     }
 }

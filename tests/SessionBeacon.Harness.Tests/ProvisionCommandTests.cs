@@ -76,6 +76,55 @@ namespace SessionBeacon.Harness.Tests
         }
 
         [Fact]
+        public void AfterIdentityNew_UsesThatIdentity_AReceiversFolderOrADeviceFolderRefused()
+        {
+            string folder = NewFolder();
+            try
+            {
+                // The order of docs/provisioning.md, section 5: the beacon's identity first, so that a receiver's pre-key can name it.
+                var (madeCode, made, _) = Run("identity", "new", "--data", folder);
+                Assert.Equal(ExitCode.Ok, madeCode);
+                string deviceId = Regex.Match(made, "Session ID: (05[0-9a-f]{64})").Groups[1].Value;
+                byte[] seed = File.ReadAllBytes(Path.Combine(folder, "identity.seed"));
+                var (code, output, error) = Run("provision", "--board", "esp32-devkitc", "--out", folder, "--recipient", s_alice + " Alice",
+                    "--no-hello", "--config", Path.Combine(s_shipped, "nf.config"));
+                Assert.True(code == ExitCode.Ok, error + output);
+                Assert.Contains("using the identity already in " + folder + " as the device's", output);
+                Assert.Contains("device Session ID: " + deviceId, output);
+                Assert.Equal(seed, File.ReadAllBytes(Path.Combine(folder, "identity.seed")));
+                Assert.Contains(deviceId, File.ReadAllText(Path.Combine(folder, "README-DEVICE.txt")));
+
+                // Provisioned once, never again over it.
+                var (again, _, againError) = Run("provision", "--board", "esp32-devkitc", "--out", folder, "--recipient", s_alice + " Alice",
+                    "--no-hello", "--config", Path.Combine(s_shipped, "nf.config"));
+                Assert.Equal(ExitCode.Failed, again);
+                Assert.Contains("already holds a device's files; nothing is overwritten", againError);
+            }
+            finally
+            {
+                Directory.Delete(folder, true);
+            }
+
+            // A companion receiver's folder: its identity is the receiver's, not a beacon's.
+            string receiver = NewFolder();
+            try
+            {
+                Assert.Equal(ExitCode.Ok, Run("identity", "new", "--data", receiver).Item1);
+                Assert.Equal(ExitCode.Ok, Run("prekey", "new", "--data", receiver, "--beacon", s_bob).Item1);
+                var (code, output, error) = Run("provision", "--board", "esp32-devkitc", "--out", receiver, "--recipient", s_alice + " Alice",
+                    "--no-hello", "--config", Path.Combine(s_shipped, "nf.config"));
+                Assert.Equal(ExitCode.Failed, code);
+                Assert.Equal("provision: " + receiver + " is a companion receiver's folder (it holds a pre-key or a pairing); a beacon needs an identity of its own: "
+                    + "give --out a new folder, or one where only 'identity new' was run", error.Trim());
+                Assert.False(File.Exists(Path.Combine(receiver, "nf.config")), output);
+            }
+            finally
+            {
+                Directory.Delete(receiver, true);
+            }
+        }
+
+        [Fact]
         public void BadPreKeys_EveryProblemReported_NothingWritten()
         {
             string folder = NewFolder();

@@ -6,11 +6,12 @@ namespace Session.Core.Micro.Network
     {
         private readonly RetrievedMessage[] _messages;
 
-        internal RetrieveResult(RetrievedMessage[] messages, bool more, string node)
+        internal RetrieveResult(RetrievedMessage[] messages, bool more, string node, string cursorKey)
         {
             _messages = messages;
             More = more;
             Node = node;
+            CursorKey = cursorKey;
         }
 
         /// <summary>Messages received, oldest first.</summary>
@@ -33,7 +34,10 @@ namespace Session.Core.Micro.Network
         /// <summary>True when the node has more messages after these (ask again).</summary>
         public bool More { get; }
 
-        /// <summary>The Ed25519 hex key of the member that answered (its last_hash cursor advanced).</summary>
+        /// <summary>The Ed25519 hex key of the member that answered.</summary>
         public string Node { get; }
+
+        // Where that member's last_hash cursor is kept (ServiceNodeClient.MoveCursor).
+        internal string CursorKey { get; }
     }
 }

@@ -325,7 +325,8 @@ namespace Session.Core.Micro.Network
 
         /// <summary>
         /// Reads new messages of namespace <paramref name="messageNamespace"/> from one random member of
-        /// one's own swarm, signed with <paramref name="ed25519SecretKey"/>; the member's last_hash cursor is kept in the store.
+        /// one's own swarm, signed with <paramref name="ed25519SecretKey"/>, and moves that member's last_hash
+        /// cursor (kept in the store) past them all; <see cref="Peek"/> leaves it for the caller to move.
         /// </summary>
         /// <param name="sessionId">One's own Session ID.</param>
         /// <param name="ed25519SecretKey">The 64-byte Ed25519 secret key (seed || public key) behind the Session ID.</param>
@@ -334,6 +335,24 @@ namespace Session.Core.Micro.Network
         /// <exception cref="System.ArgumentException">sessionId is not a Session ID, the key is not 64 bytes, or the namespace is out of range.</exception>
         /// <exception cref="ServiceNodeException">Every attempt failed, or the network refused the request (401: wrong key).</exception>
         public RetrieveResult Retrieve(string sessionId, byte[] ed25519SecretKey, int messageNamespace)
+        {
+            RetrieveResult result = Peek(sessionId, ed25519SecretKey, messageNamespace);
+            if (result.Count > 0)
+            {
+                MoveCursor(result, result.Count - 1);
+            }
+            return result;
+        }
+
+        /// <summary>
+        /// Reads new messages as <see cref="Retrieve"/> does, but leaves the member's cursor where it was,
+        /// so a receiver that stops while handling them gets them again: it calls <see cref="MoveCursor"/>
+        /// once each message is handled.
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="System.ArgumentException">sessionId is not a Session ID, the key is not 64 bytes, or the namespace is out of range.</exception>
+        /// <exception cref="ServiceNodeException">Every attempt failed, or the network refused the request (401: wrong key).</exception>
+        public RetrieveResult Peek(string sessionId, byte[] ed25519SecretKey, int messageNamespace)
         {
             CheckSessionId(sessionId, "sessionId");
             Arguments.Size(ed25519SecretKey, Ed25519.SecretKeySize, "ed25519SecretKey");
@@ -364,11 +383,23 @@ namespace Session.Core.Micro.Network
                     expiration != null && expiration.IsInteger ? expiration.AsInt64() : 0, data);
             }
             JsonValue more = reply.Get("more");
-            if (messages.Length > 0)
+            return new RetrieveResult(messages, more != null && more.Kind == JsonKind.Boolean && more.AsBoolean(), request.LastDestination.Ed25519Hex,
+                CursorKey(sessionId.ToLower(), messageNamespace, request.LastDestination));
+        }
+
+        /// <summary>
+        /// Moves the cursor of the member that answered <paramref name="result"/> to its message
+        /// <paramref name="index"/>: that member's next answer starts after it.
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException">result is null.</exception>
+        /// <exception cref="System.ArgumentException">index is outside 0 .. Count - 1.</exception>
+        public void MoveCursor(RetrieveResult result, int index)
+        {
+            if (result == null)
             {
-                _store.Put(CursorKey(sessionId.ToLower(), messageNamespace, request.LastDestination), Utf8.Encode(messages[messages.Length - 1].Hash));
+                throw Errors.Null("result");
             }
-            return new RetrieveResult(messages, more != null && more.Kind == JsonKind.Boolean && more.AsBoolean(), request.LastDestination.Ed25519Hex);
+            _store.Put(result.CursorKey, Utf8.Encode(result.Message(index).Hash));
         }
 
         /// <summary>The store key of the last_hash cursor for one (account, namespace, node).</summary>

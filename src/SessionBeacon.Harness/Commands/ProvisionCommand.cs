@@ -1,5 +1,7 @@
-// "provision": everything a new beacon needs, in one folder. A fresh device identity (a Session
-// account seed, saved owner-only as identity.seed exactly as 'identity new' saves it), its nf.config
+// "provision": everything a new beacon needs, in one folder. The device identity (a Session account
+// seed, saved owner-only as identity.seed exactly as 'identity new' saves it; or the one 'identity new'
+// already made in the folder, so that the beacon's Session ID is known before provisioning and a
+// companion receiver's pre-key can name it: docs/provisioning.md, section 5), its nf.config
 // (the shipped one with network, board, device name and recipients replaced, then checked with the
 // board by the same DeviceSetup.Check the device runs), the board profile as board.conf, and README-DEVICE.txt
 // saying where each file goes. Then, unless --no-hello, a hello message (Delivery/HelloMessage.cs
@@ -33,7 +35,7 @@ namespace SessionBeacon.Harness.Commands
         public static Command Create(HarnessConsole console)
         {
             Option<string> board = CommonOptions.Text("--board", "NAME", "the board profile, a name from boards/ such as esp32-devkitc", true);
-            Option<string> output = CommonOptions.Text("--out", "DIR", "the folder for the device's files (created owner-only; must not hold an identity)", true);
+            Option<string> output = CommonOptions.Text("--out", "DIR", "the folder for the device's files (created owner-only); an identity 'identity new' made there is used, else a new one is made", true);
             var recipients = new Option<string[]>("--recipient")
             {
                 HelpName = "\"SESSIONID NAME\"",
@@ -132,12 +134,35 @@ namespace SessionBeacon.Harness.Commands
 
             var folder = new IdentityFolder(request.Folder);
             string configPath = Path.Combine(request.Folder, ConfigFileName);
-            if (folder.HasIdentity || File.Exists(configPath))
+            if (File.Exists(configPath))
             {
                 error.WriteLine("provision: " + request.Folder + " already holds a device's files; nothing is overwritten: give --out an empty or new folder");
                 return ExitCode.Failed;
             }
-            IdentityKeys keys = NewIdentity(folder);
+            if (folder.HasPreKeyOrPairing)
+            {
+                error.WriteLine("provision: " + request.Folder + " is a companion receiver's folder (it holds a pre-key or a pairing); a beacon needs an identity of its own: "
+                    + "give --out a new folder, or one where only 'identity new' was run");
+                return ExitCode.Failed;
+            }
+            IdentityKeys keys;
+            if (folder.HasIdentity)
+            {
+                try
+                {
+                    keys = folder.LoadKeys();
+                }
+                catch (IOException damaged)
+                {
+                    error.WriteLine("provision: " + damaged.Message);
+                    return ExitCode.Failed;
+                }
+                console.Output.WriteLine("using the identity already in " + request.Folder + " as the device's");
+            }
+            else
+            {
+                keys = NewIdentity(folder);
+            }
             GitWorkTree.WarnAboutSecret(error, "provision", request.Folder, IdentityFolder.SeedFile, "the device's");
             try
             {
@@ -226,7 +251,7 @@ namespace SessionBeacon.Harness.Commands
         }
 
         // A Session account seed as 'identity new' makes it: 16 bytes from the OS CSPRNG and 16 zero bytes (docs/protocol.md §1.2).
-        private static IdentityKeys NewIdentity(IdentityFolder folder)
+        internal static IdentityKeys NewIdentity(IdentityFolder folder)
         {
             byte[] seed = new byte[IdentityKeys.SeedSize];
             RandomNumberGenerator.Fill(seed.AsSpan(0, Mnemonic.AccountEntropySize));

@@ -1,6 +1,7 @@
 // One demo run on a running testnet: two recipients are made (Alice with the stock app's plain
 // alerts, Bob with a companion receiver paired through the alert ratchet), the beacon is
-// provisioned exactly as 'provision' does it (identity, nf.config, hellos), and the firmware app
+// provisioned in the order docs/provisioning.md gives (its identity first, then Bob's pre-key for
+// that beacon only, then 'provision' with it: nf.config, hellos), and the firmware app
 // (SessionBeacon.App.Beacon) runs as the simulated device of 'beacon run': a panic, a duress press
 // and a sensor alert, each traced through its onion path to both swarms, opened by both receivers
 // (the same Listener as 'listen'), and acknowledged by Bob's receiver. Each scene's inputs are the
@@ -62,6 +63,8 @@ namespace SessionBeacon.Harness.Demo
             _names = names;
         }
 
+        private string BeaconFolder => Path.Combine(_folder, "beacon");
+
         public string Play()
         {
             string failure = MakeRecipients() ?? Provision() ?? StartBeacon();
@@ -95,7 +98,8 @@ namespace SessionBeacon.Harness.Demo
             return Alert(AlertKind.Sensor, "sensor " + sensor.Name + " on");
         }
 
-        // Alice's and Bob's identities as 'identity new' makes them, and Bob's pre-key as 'prekey new' makes it.
+        // Alice's and Bob's identities as 'identity new' makes them; the beacon's identity, and Bob's
+        // pre-key for that beacon only, as 'identity new' and 'prekey new --beacon' make them.
         private string MakeRecipients()
         {
             for (int i = 0; i < 2; i++)
@@ -104,8 +108,11 @@ namespace SessionBeacon.Harness.Demo
                 _recipientFolders[i].SaveSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
                 _ids[i] = _recipientFolders[i].LoadKeys().SessionId;
             }
+            IdentityKeys beacon = ProvisionCommand.NewIdentity(new IdentityFolder(BeaconFolder));
+            string beaconId = beacon.SessionId;
+            beacon.Wipe();
             var preKeyOutput = new StringWriter();
-            if (PreKeyCommand.New(_recipientFolders[1].Path, null, preKeyOutput, preKeyOutput) != ExitCode.Ok)
+            if (PreKeyCommand.New(_recipientFolders[1].Path, beaconId, false, preKeyOutput, preKeyOutput) != ExitCode.Ok)
             {
                 return "Bob's pre-key could not be made: " + preKeyOutput;
             }
@@ -114,11 +121,11 @@ namespace SessionBeacon.Harness.Demo
             return null;
         }
 
-        // The beacon's files exactly as 'provision --out' writes them, hellos included.
+        // The beacon's files exactly as 'provision --out' writes them into the folder of its identity, hellos included.
         private string Provision()
         {
-            Scene("Provisioning: 'provision' makes the beacon's identity, nf.config and board.conf and sends each recipient a hello");
-            string device = Path.Combine(_folder, "beacon");
+            Scene("Provisioning: the beacon's identity came first, so Bob's pre-key names it; 'provision' writes nf.config and board.conf and sends each recipient a hello");
+            string device = BeaconFolder;
             string bundle = Convert.ToBase64String(File.ReadAllBytes(_recipientFolders[1].PreKeyBundlePath));
             var request = new ProvisionCommand.Request
             {
@@ -147,7 +154,7 @@ namespace SessionBeacon.Harness.Demo
             for (int i = 0; i < 2; i++)
             {
                 var client = new TestnetClient(_network.SeedUrl, _network.SeedPin, _recipientFolders[i].LoadKeys(), _recipientFolders[i].NetworkStore(), new SystemClock());
-                _listeners[i] = new Listener(_recipientFolders[i], client, null, TextWriter.Null, TextWriter.Null);
+                _listeners[i] = new Listener(_recipientFolders[i], client, Array.Empty<string>(), null, TextWriter.Null, TextWriter.Null);
             }
             for (int i = 0; i < 2; i++)
             {
@@ -162,7 +169,7 @@ namespace SessionBeacon.Harness.Demo
 
         private string StartBeacon()
         {
-            string device = Path.Combine(_folder, "beacon");
+            string device = BeaconFolder;
             BoardProfile board = DeviceFiles.Board(Path.Combine(device, ProvisionCommand.BoardFileName));
             _device = new SimulatedDevice(_config, board, _beaconKeys, device, new IndentedWriter(_output), _clock);
             _device.Happened += _events.Add;

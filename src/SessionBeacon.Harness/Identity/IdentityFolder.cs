@@ -2,10 +2,12 @@
 //   identity.seed   the 32-byte Ed25519 seed, owner-only (0600)
 //   prekey.secret   the pending ratchet pre-key secret (0600), deleted at the first accepted pairing
 //   prekey.bundle   its public signed bundle, to print the nf.config line again
-//   prekey.beacon   the only beacon Session ID allowed to pair with it (prekey new --beacon), if given
+//   prekey.beacon   who may pair with it: a beacon's Session ID (prekey new --beacon), or "any" (--any-beacon);
+//                   a pre-key without it (made by an older harness) pairs with nobody until one is named
 //   network/        the node pool, swarm cursors (DirectoryStore)
 //   ratchet/        the ratchet state with the paired beacon (KeyValueRatchetStore over a DirectoryStore)
-//   seen            hashes of messages already shown, one a line
+//   seen            hashes of the messages listen has handled, one a line (Receiver/SeenMessages.cs)
+//   seen.handling   the hash of the message listen is handling now, while it does
 // The folder itself is created owner-only (0700) when it does not exist.
 using System;
 using System.IO;
@@ -44,12 +46,22 @@ namespace SessionBeacon.Harness.Identity
 
         public string PreKeyBeaconPath => System.IO.Path.Combine(Path, "prekey.beacon");
 
-        /// <summary>The Session ID of the beacon the pending pre-key is for, or null when any first sender may pair.</summary>
+        /// <summary>What prekey.beacon holds for "the first sender of a secure alert may pair" (--any-beacon).</summary>
+        public const string AnyBeacon = "any";
+
+        /// <summary>Who may pair with the pending pre-key: a beacon's Session ID, <see cref="AnyBeacon"/>, or null when nobody was named.</summary>
         public string PreKeyBeacon => File.Exists(PreKeyBeaconPath) ? File.ReadAllText(PreKeyBeaconPath).Trim() : null;
 
         public string SeenPath => System.IO.Path.Combine(Path, "seen");
 
+        public string HandlingPath => System.IO.Path.Combine(Path, "seen.handling");
+
         public bool HasIdentity => File.Exists(SeedPath);
+
+        public string RatchetPath => System.IO.Path.Combine(Path, "ratchet");
+
+        /// <summary>True when the folder is a companion receiver's: it holds a pre-key or a ratchet pairing.</summary>
+        public bool HasPreKeyOrPairing => File.Exists(PreKeySecretPath) || File.Exists(PreKeyBundlePath) || Directory.Exists(RatchetPath);
 
         /// <summary>The identity in the folder.</summary>
         /// <exception cref="IOException">There is none, or the seed file is damaged; the message says which.</exception>
@@ -119,7 +131,7 @@ namespace SessionBeacon.Harness.Identity
         public KeyValueRatchetStore RatchetStore()
         {
             EnsureFolder();
-            string ratchet = System.IO.Path.Combine(Path, "ratchet");
+            string ratchet = RatchetPath;
             if (!Directory.Exists(ratchet) && !OperatingSystem.IsWindows())
             {
                 // The ratchet state holds chain keys: owner-only, whatever DIR's own mode is.

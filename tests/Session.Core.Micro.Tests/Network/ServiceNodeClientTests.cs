@@ -365,6 +365,34 @@ namespace Session.Core.Micro.Tests.Network
         }
 
         [Fact]
+        public void Peek_LeavesTheCursor_MoveCursorMovesItPastTheHandledMessageOnly()
+        {
+            var f = Ready(nameof(Peek_LeavesTheCursor_MoveCursorMovesItPastTheHandledMessageOnly));
+            f.Network.SetSwarm(f.OwnSessionId, 9);
+            byte[] first = f.Random.Bytes(30), second = f.Random.Bytes(31);
+            f.Client.Store(f.OwnSessionId, first, ServiceNodeClient.DefaultTtl, 1);
+            f.Client.Store(f.OwnSessionId, second, ServiceNodeClient.DefaultTtl, 1);
+            string cursorKey = ServiceNodeClient.CursorKey(f.OwnSessionId, 0, f.Pool.Find(f.Network.Nodes[9].Hex));
+
+            // A receiver that stopped before handling anything gets both again.
+            Assert.Equal(2, f.Client.Peek(f.OwnSessionId, f.OwnSecretKey, 0).Count);
+            Assert.Null(f.Store.Get(cursorKey));
+            RetrieveResult result = f.Client.Peek(f.OwnSessionId, f.OwnSecretKey, 0);
+            Assert.Equal(2, result.Count);
+
+            // Only the first was handled: the second comes again.
+            f.Client.MoveCursor(result, 0);
+            Assert.Equal(result.Message(0).Hash, System.Text.Encoding.UTF8.GetString(f.Store.Get(cursorKey)));
+            RetrieveResult rest = f.Client.Peek(f.OwnSessionId, f.OwnSecretKey, 0);
+            Assert.Equal(second, Assert.Single(Enumerable.Range(0, rest.Count).Select(rest.Message)).Data);
+            f.Client.MoveCursor(rest, 0);
+            Assert.Equal(0, f.Client.Peek(f.OwnSessionId, f.OwnSecretKey, 0).Count);
+
+            Assert.Throws<ArgumentException>(() => f.Client.MoveCursor(rest, 1));
+            Assert.Throws<ArgumentNullException>(() => f.Client.MoveCursor(null, 0));
+        }
+
+        [Fact]
         public void Retrieve_WrongKey_Unauthorized()
         {
             var f = Ready(nameof(Retrieve_WrongKey_Unauthorized));

@@ -64,14 +64,15 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
         {
             string alice = NewIdentity(out string aliceId);
             string bob = NewIdentity(out string bobId);
-            string preKeyLine = Regex.Match(HarnessProcess.Run("prekey", "new", "--data", bob).Output, "recipient\\.prekey = 05[0-9a-f]{64} [A-Za-z0-9+/=]+").Value;
+            // The order of docs/provisioning.md: the beacon's identity, Bob's pre-key for it, then provision.
+            string device = NewIdentity(out string deviceId);
+            string preKeyLine = Regex.Match(HarnessProcess.Run("prekey", "new", "--data", bob, "--beacon", deviceId).Output, "recipient\\.prekey = 05[0-9a-f]{64} [A-Za-z0-9+/=]+").Value;
             Assert.NotEqual("", preKeyLine);
-            string device = _net.NewFolder();
             HarnessProcess.Result made = HarnessProcess.Run("provision", "--board", "esp32-devkitc", "--out", device,
                 "--recipient", aliceId + " Alice", "--recipient", bobId + " Bob", "--prekey", preKeyLine,
                 "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin, "--config", Path.Combine(s_shipped, "nf.config"));
             Assert.True(made.ExitCode == 0, made.ToString());
-            string deviceId = Regex.Match(made.Output, "device Session ID: (05[0-9a-f]{64})").Groups[1].Value;
+            Assert.Contains("device Session ID: " + deviceId, made.Output);
             string[] listenBob = { "listen", "--data", bob, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin };
 
             // The first run: armed, then a long press; the shipped cancel window passes; both swarms store it.
@@ -85,7 +86,7 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
                 Assert.Contains("stored for Bob: ", beacon.OutputSoFar);
 
                 // Alice's stock-app stand-in shows the alert; Bob's companion receiver opens it and acknowledges.
-                HarnessProcess.Result aliceHeard = HarnessProcess.Run("listen", "--data", alice, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+                HarnessProcess.Result aliceHeard = HarnessProcess.Run("listen", "--data", alice, "--once", "--from", deviceId, "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
                 Assert.True(aliceHeard.ExitCode == 0, aliceHeard.ToString());
                 Assert.Contains("from " + deviceId + ": PANIC: I need help now.", aliceHeard.Output);
                 HarnessProcess.Result bobHeard = HarnessProcess.Run(listenBob);
@@ -109,7 +110,8 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
                 again.WaitForOutput("delivered: every recipient's swarm gave a verified receipt", 1, TimeSpan.FromSeconds(30));
                 HarnessProcess.Result bobAgain = HarnessProcess.Run(listenBob);
                 Assert.Contains("SECURE ALERT 2 from beacon " + deviceId + ": PANIC: I need help now.", bobAgain.Output);
-                Assert.Contains("\n#2, sent ", bobAgain.Output);
+                // The alert's second line is a continuation line (Receiver/TerminalText.cs).
+                Assert.Contains("\n  | #2, sent ", bobAgain.Output);
                 Assert.DoesNotContain("paired with beacon", bobAgain.Output);
                 again.WaitForOutput("help reached: Bob acknowledged alert #2", 1, TimeSpan.FromSeconds(30));
                 again.Type("quit");
@@ -122,9 +124,9 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
         {
             string alice = NewIdentity(out string aliceId);
             string bob = NewIdentity(out string bobId);
-            string device = _net.NewFolder();
-            // Bob runs a companion receiver: his pre-key line goes into the beacon's nf.config as 'prekey new' printed it.
-            HarnessProcess.Result preKey = HarnessProcess.Run("prekey", "new", "--data", bob);
+            string device = NewIdentity(out string deviceId);
+            // Bob runs a companion receiver: his pre-key, for this beacon only, goes into the beacon's nf.config as 'prekey new' printed it.
+            HarnessProcess.Result preKey = HarnessProcess.Run("prekey", "new", "--data", bob, "--beacon", deviceId);
             Assert.True(preKey.ExitCode == 0, preKey.ToString());
             string preKeyLine = Regex.Match(preKey.Output, "recipient\\.prekey = 05[0-9a-f]{64} [A-Za-z0-9+/=]+").Value;
             Assert.NotEqual("", preKeyLine);
@@ -135,8 +137,8 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
 
             Assert.True(made.ExitCode == 0, made.ToString());
             Assert.Equal("", made.Error);
-            string deviceId = Regex.Match(made.Output, "device Session ID: (05[0-9a-f]{64})").Groups[1].Value;
-            Assert.NotEqual("", deviceId);
+            Assert.Contains("using the identity already in " + device, made.Output);
+            Assert.Contains("device Session ID: " + deviceId, made.Output);
             Assert.Matches(@"Alice\s+" + aliceId + @"\s+stored, [1-9] verified swarm signature", made.Output);
             Assert.Matches(@"Bob\s+" + bobId + @"\s+stored, [1-9] verified swarm signature", made.Output);
             Assert.Contains("accept the message request from " + deviceId, made.Output);
@@ -173,7 +175,7 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
                 (bob, bobId, "Its alerts will arrive through your SessionBeacon companion receiver"),
             })
             {
-                HarnessProcess.Result heard = HarnessProcess.Run("listen", "--data", folder, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+                HarnessProcess.Result heard = HarnessProcess.Run("listen", "--data", folder, "--once", "--from", deviceId, "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
                 Assert.True(heard.ExitCode == 0, heard.ToString());
                 Assert.Contains("listening as " + id, heard.Output);
                 Assert.Contains("from " + deviceId + ": Hello from SessionBeacon \"Kitchen beacon\"", heard.Output);

@@ -26,7 +26,8 @@ namespace SessionBeacon.Config
                 bootButton: 0,
                 inputOnly: new[] { 34, 35, 36, 37, 38, 39 },
                 adc1: new[] { 36, 37, 38, 39, 32, 33, 34, 35 },
-                adc2: new[] { 0, 2, 4, 12, 13, 14, 15, 25, 26, 27 }),
+                adc2: new[] { 0, 2, 4, 12, 13, 14, 15, 25, 26, 27 },
+                adcFullScaleMillivolts: 3100),
             // GPIO11 feeds the flash (VDD_SPI) unless an eFuse is burnt to free it, so it counts as a flash pin.
             new ChipPins("esp32-c3", "ESP32-C3", new[] { "ESP32_C3" },
                 gpios: new[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21 },
@@ -35,7 +36,8 @@ namespace SessionBeacon.Config
                 bootButton: 9,
                 inputOnly: new int[0],
                 adc1: new[] { 0, 1, 2, 3, 4 },
-                adc2: new[] { 5 }),
+                adc2: new[] { 5 },
+                adcFullScaleMillivolts: 2500),
             new ChipPins("esp32-s3", "ESP32-S3", new[] { "ESP32_S3" },
                 gpios: new[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48 },
                 flash: new[] { 26, 27, 28, 29, 30, 31, 32 },
@@ -43,7 +45,8 @@ namespace SessionBeacon.Config
                 bootButton: 0,
                 inputOnly: new int[0],
                 adc1: new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 },
-                adc2: new[] { 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 }),
+                adc2: new[] { 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 },
+                adcFullScaleMillivolts: 3100),
         };
 
         private readonly string[] _firmwareTargets;
@@ -55,7 +58,7 @@ namespace SessionBeacon.Config
         private readonly int[] _adc2;
 
         private ChipPins(string name, string title, string[] firmwareTargets, int[] gpios, int[] flash, int[] strapping, int bootButton,
-            int[] inputOnly, int[] adc1, int[] adc2)
+            int[] inputOnly, int[] adc1, int[] adc2, int adcFullScaleMillivolts)
         {
             Name = name;
             Title = title;
@@ -67,6 +70,7 @@ namespace SessionBeacon.Config
             _inputOnly = inputOnly;
             _adc1 = adc1;
             _adc2 = adc2;
+            AdcFullScaleMillivolts = adcFullScaleMillivolts;
         }
 
         /// <summary>The chip's name in a board profile's "chip" line, such as "esp32-c3".</summary>
@@ -77,6 +81,9 @@ namespace SessionBeacon.Config
 
         /// <summary>The strapping pin of the devkits' BOOT button: a button with a pull-up may use it.</summary>
         public int BootButton { get; }
+
+        /// <summary>The input, in millivolts, that gives the ADC's largest reading at nanoFramework's attenuation (12 dB, ESP-IDF's ADC_ATTEN_DB_12).</summary>
+        public int AdcFullScaleMillivolts { get; }
 
         /// <summary>The names a board profile's "chip" line accepts.</summary>
         public static string[] Names

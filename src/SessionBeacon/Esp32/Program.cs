@@ -205,7 +205,7 @@ namespace SessionBeacon.Esp32
 
         private static IBatteryGauge OpenBattery(AdcController adc, BoardProfile board)
         {
-            return board.BatteryPin == BoardProfile.NoPin ? null : new AdcBatteryGauge(adc, board.Chip.Adc1Channel(board.BatteryPin));
+            return board.BatteryPin == BoardProfile.NoPin ? null : new AdcBatteryGauge(adc, board.Chip.Adc1Channel(board.BatteryPin), board.Chip.AdcFullScaleMillivolts);
         }
 
         private static bool NeedsAdc(BoardProfile board, BeaconConfig config)

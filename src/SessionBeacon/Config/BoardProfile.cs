@@ -162,6 +162,36 @@ namespace SessionBeacon.Config
             {
                 file.Report(file.FirstLine("battery.pin"), "battery.pin GPIO" + BatteryPin.ToString() + " " + NotAdc1(Chip, BatteryPin));
             }
+            if (OnBattery && ButtonPin != NoPin && Chip.Has(ButtonPin))
+            {
+                CheckWake(file);
+            }
+        }
+
+        // A battery board deep-sleeps and must wake when the button is pressed (Esp32/DeepSleep): the button
+        // needs a pin whose level can wake the chip, a firmware that can arm it, and a pull-up that stays on
+        // in deep sleep (the chip's internal one does not).
+        private void CheckWake(ConfigFile file)
+        {
+            int line = file.FirstLine("power");
+            const string Usb = ": keep this board on power = usb (docs/boards.md)";
+            string unarmable = "nanoFramework cannot arm a wake pin on the " + Chip.Title + " (its wake-by-pin uses ext0, which the " + Chip.Title + " lacks)";
+            if (!Chip.CanWake(ButtonPin))
+            {
+                string instead = Chip.CanArmWakePin
+                    ? ": put the button on one of its wake pins (" + Chip.WakePins + ") (docs/boards.md)"
+                    : ": only " + Chip.WakePins + " can; and even those cannot be armed by nanoFramework on this chip (its wake-by-pin uses ext0, which the " + Chip.Title + " lacks)" + Usb;
+                file.Report(line, "power = battery, but button.pin GPIO" + ButtonPin.ToString() + " cannot wake the " + Chip.Title + " from deep sleep" + instead);
+            }
+            else if (!Chip.CanArmWakePin)
+            {
+                file.Report(line, "power = battery, but " + unarmable + ", so the button could not wake it from deep sleep" + Usb);
+            }
+            if (ButtonNeedsInternalPull)
+            {
+                file.Report(file.FirstLine("button.pull") != 0 ? file.FirstLine("button.pull") : line, "power = battery, but button.pull = internal-up: the chip's internal pull-up is off in deep sleep, so the button's pin would float;"
+                    + " fit a 10 kOhm resistor from GPIO" + ButtonPin.ToString() + " to 3.3 V and set button.pull = external-up (docs/boards.md)");
+            }
         }
 
         // Whether the part has a pin any part may use: false for NoPin, and false (reported) for a GPIO the chip lacks or a flash pin.

@@ -65,7 +65,8 @@ namespace SessionBeacon.Config
         }
 
         // A sensor needs a GPIO of its own that the chip has, off the flash and the strapping pins
-        // (a sensor that holds one at reset can stop the board from starting), and an analog sensor an ADC1 pin.
+        // (a sensor that holds one at reset can stop the board from starting), an analog sensor an ADC1 pin,
+        // and a digital sensor on a pin without internal pulls (ESP32 GPIO34-39) a pull resistor of its own.
         private static void CheckSensor(ConfigFile file, SensorSetting sensor, BoardProfile board, string boardName)
         {
             string what = (sensor.Kind == SensorKind.Analog ? "analog sensor '" : "sensor '") + sensor.Name + "' on GPIO" + sensor.Pin.ToString();
@@ -92,6 +93,11 @@ namespace SessionBeacon.Config
             else if (sensor.Kind == SensorKind.Analog && chip.Adc1Channel(sensor.Pin) == ChipPins.NoChannel)
             {
                 file.Report(sensor.Line, what + " " + BoardProfile.NotAdc1(chip, sensor.Pin));
+            }
+            else if (sensor.Kind != SensorKind.Analog && chip.IsInputOnly(sensor.Pin) && !sensor.ExternalPull)
+            {
+                file.Report(sensor.Line, what + " is input-only on the " + chip.Title + " (" + chip.InputOnlyPins + ") and has no internal pull resistor, so the line would float:"
+                    + " fit a 10 kOhm resistor (to 3.3 V for a contact or tamper switch, to GND for a motion or power-sense output) and write external-pull after the GPIO on its line (docs/alert-policy.md)");
             }
         }
 

@@ -170,19 +170,20 @@ namespace SessionBeacon.Esp32
             for (int i = 0; i < settings.Length; i++)
             {
                 SensorSetting setting = settings[i];
+                // external-pull: the wiring pulls the line, so the internal pull stays off (ESP32 GPIO34-39 have none).
                 switch (setting.Kind)
                 {
                     case SensorKind.Contact:
                     case SensorKind.Tamper:
                         // A closed switch pulls the pin to ground; opening it lets the pull-up raise it.
-                        sensors[i] = new GpioInput(gpio, setting.Pin, PinMode.InputPullUp, true, InputKind.Sensor, i, queue, clock, wake);
+                        sensors[i] = new GpioInput(gpio, setting.Pin, setting.ExternalPull ? PinMode.Input : PinMode.InputPullUp, true, InputKind.Sensor, i, queue, clock, wake);
                         break;
                     case SensorKind.Motion:
-                        sensors[i] = new GpioInput(gpio, setting.Pin, PinMode.InputPullDown, true, InputKind.Sensor, i, queue, clock, wake);
+                        sensors[i] = new GpioInput(gpio, setting.Pin, setting.ExternalPull ? PinMode.Input : PinMode.InputPullDown, true, InputKind.Sensor, i, queue, clock, wake);
                         break;
                     case SensorKind.PowerLoss:
                         // The sense input is high while external power is present.
-                        sensors[i] = new GpioInput(gpio, setting.Pin, PinMode.InputPullDown, false, InputKind.Sensor, i, queue, clock, wake);
+                        sensors[i] = new GpioInput(gpio, setting.Pin, setting.ExternalPull ? PinMode.Input : PinMode.InputPullDown, false, InputKind.Sensor, i, queue, clock, wake);
                         break;
                 }
             }

@@ -35,6 +35,16 @@ namespace SessionBeacon.Tests.Config
             Assert.Equal(4, ShippedBoards().Count);
         }
 
+        // Espressif's ESP32-S3-DevKitC-1 user guide: the RGB LED is on GPIO38 on board v1.1, on GPIO48 on v1.0;
+        // the shipped profile is for v1.1, and the documented override for v1.0 passes the check.
+        [Fact]
+        public void Parse_S3DevKitC_LedOnTheV11Pin_TheV10PinAlsoValid()
+        {
+            string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "shipped", "boards", "esp32-s3-devkitc.conf"));
+            Assert.Equal(38, BoardProfile.Parse(text, "esp32-s3-devkitc.conf").LedPin);
+            Assert.Equal(48, BoardProfile.Parse(text.Replace("led.pin = 38", "led.pin = 48"), "board.conf").LedPin);
+        }
+
         [Fact]
         public void Parse_Defaults_InternalPullUpPlainLed()
         {

@@ -1,9 +1,13 @@
 // Reads one HTTP/1.1 response from a stream (nanoFramework only): the status line, the headers
 // and a body delimited by Content-Length, by chunked encoding, or by the server closing the
-// connection (the request always says "Connection: close"). Bounded in size (the device has
-// about 80 KB of heap) and in time: the caller's deadline is checked between reads, and the
-// socket's receive timeout bounds each read.
+// connection (the request always says "Connection: close"). Bounded in time: the caller's deadline
+// is checked between reads, and the socket's receive timeout bounds each read. Bounded in memory by
+// the reply cap the caller gives (maxBodyBytes, per board: docs/heap.md): a body of known length is
+// read straight into an array of its size; any other body is kept in pieces of ReadChunk bytes as
+// it arrives (a chunked body without its framing) and joined once at the end, so the heap holds at
+// most twice the cap and a few KiB, and no buffer grows past the body.
 using System;
+using System.Collections;
 using System.IO;
 using Session.Core.Micro.Encoding;
 using Session.Core.Micro.Network;
@@ -18,8 +22,14 @@ namespace SessionBeacon.Esp32
         private const int StatusDigitsAt = 9; // "HTTP/1.1 200"
         private const int TimedOut = -1;
 
-        // Chunk sizes and line ends around a chunked body of the maximum size (a chunk costs about 8 bytes).
+        // Chunk sizes and line ends around a chunked body of the maximum size (a chunk costs about 8 bytes):
+        // not kept, only counted, so that framing without end is stopped.
         private const int ChunkFramingAllowance = 4096;
+
+        // Take's answers: the bytes were taken, the body would pass the cap, the chunk framing is broken.
+        private const int Taken = 0;
+        private const int TooMuch = 1;
+        private const int Malformed = 2;
 
         /// <summary>Reads the response; Failed with the reason when it is late, too large or malformed.</summary>
         public static HttpResponse Read(Stream stream, IClock steady, long deadline, int maxBodyBytes, string origin)
@@ -67,7 +77,7 @@ namespace SessionBeacon.Esp32
             }
 
             // Phase 2a: a known length is read straight into a body of that size, so the heap holds
-            // the body once (the device has about 80 KB), and the read stops without waiting for the close.
+            // the body once, and the read stops without waiting for the close.
             if (!chunked && contentLength >= 0)
             {
                 var body = new byte[contentLength];
@@ -90,15 +100,15 @@ namespace SessionBeacon.Esp32
                 return new HttpResponse(status, body);
             }
 
-            // Phase 2b: chunked, or delimited by the close: read until the server closes.
-            while (true)
+            // Phase 2b: chunked, or ended by the close: the body in pieces, the header buffer let go.
+            var pieces = new BodyPieces(maxBodyBytes);
+            ChunkDecoder chunks = chunked ? new ChunkDecoder() : null;
+            int raw = count - headerEnd;
+            int taken = Take(pieces, chunks, buffer, headerEnd, raw);
+            buffer = new byte[ReadChunk];
+            while (taken == Taken && (chunks == null || !chunks.IsDone))
             {
-                if (count - headerEnd > maxBodyBytes + (chunked ? ChunkFramingAllowance : 0))
-                {
-                    return TooLarge(origin, maxBodyBytes);
-                }
-                buffer = Room(buffer, count);
-                int read = ReadSome(stream, steady, deadline, buffer, count);
+                int read = ReadSome(stream, steady, deadline, buffer, 0);
                 if (read == TimedOut)
                 {
                     return Late(origin);
@@ -107,27 +117,29 @@ namespace SessionBeacon.Esp32
                 {
                     break;
                 }
-                count += read;
+                raw += read;
+                // Chunk framing is not kept, but a server sending framing without end is stopped all the same.
+                taken = raw > maxBodyBytes + (chunked ? ChunkFramingAllowance : 0) ? TooMuch : Take(pieces, chunks, buffer, 0, read);
             }
-            byte[] content;
-            if (chunked)
+            if (taken == TooMuch)
             {
-                content = Dechunk(buffer, headerEnd, count);
-                if (content == null)
-                {
-                    return HttpResponse.Failed("POST " + origin + ": malformed chunked body");
-                }
-                if (content.Length > maxBodyBytes)
-                {
-                    return TooLarge(origin, maxBodyBytes);
-                }
+                return TooLarge(origin, maxBodyBytes);
             }
-            else
+            if (taken == Malformed || (chunks != null && !chunks.IsDone))
             {
-                content = new byte[count - headerEnd];
-                Array.Copy(buffer, headerEnd, content, 0, content.Length);
+                return HttpResponse.Failed("POST " + origin + ": malformed chunked body");
             }
-            return new HttpResponse(status, content);
+            return new HttpResponse(status, pieces.Join());
+        }
+
+        // Adds data[offset..+count] to the body: as it is, or through the chunk decoder.
+        private static int Take(BodyPieces body, ChunkDecoder chunks, byte[] data, int offset, int count)
+        {
+            if (chunks != null)
+            {
+                return chunks.Feed(data, offset, count, body);
+            }
+            return body.Append(data, offset, count) ? Taken : TooMuch;
         }
 
         // Reads into buffer[offset..] at most ReadChunk bytes; 0 at the end of the stream, TimedOut past the deadline.
@@ -228,56 +240,148 @@ namespace SessionBeacon.Esp32
             return null;
         }
 
-        // Joins the chunks of a chunked body (RFC 9112 §7.1); extensions and trailers are ignored.
-        private static byte[] Dechunk(byte[] buffer, int at, int count)
+        // A body of unknown length, kept in pieces of ReadChunk bytes: appending never copies what is already
+        // there, and Join makes the one array of the exact size.
+        private sealed class BodyPieces
         {
-            var body = new byte[count - at];
-            int length = 0;
-            while (true)
+            private readonly ArrayList _full = new ArrayList();
+            private readonly int _max;
+            private byte[] _current = new byte[ReadChunk];
+            private int _used;
+            private int _length;
+
+            internal BodyPieces(int max)
             {
-                int lineEnd = -1;
-                for (int i = at; i + 1 < count; i++)
+                _max = max;
+            }
+
+            // False, and nothing added, when the body would pass its maximum.
+            internal bool Append(byte[] data, int offset, int count)
+            {
+                if (count > _max - _length)
                 {
-                    if (buffer[i] == '\r' && buffer[i + 1] == '\n')
+                    return false;
+                }
+                _length += count;
+                while (count > 0)
+                {
+                    if (_used == _current.Length)
                     {
-                        lineEnd = i;
-                        break;
+                        _full.Add(_current);
+                        _current = new byte[ReadChunk];
+                        _used = 0;
                     }
+                    int part = Min(count, _current.Length - _used);
+                    Array.Copy(data, offset, _current, _used, part);
+                    _used += part;
+                    offset += part;
+                    count -= part;
                 }
-                if (lineEnd < 0)
+                return true;
+            }
+
+            internal byte[] Join()
+            {
+                var all = new byte[_length];
+                int at = 0;
+                foreach (byte[] piece in _full)
                 {
-                    return null;
+                    Array.Copy(piece, 0, all, at, piece.Length);
+                    at += piece.Length;
                 }
-                int size = 0;
-                int digits = 0;
-                for (int i = at; i < lineEnd && buffer[i] != ';'; i++)
+                Array.Copy(_current, 0, all, at, _used);
+                return all;
+            }
+        }
+
+        // Takes a chunked body apart as it arrives (RFC 9112 §7.1): "size[;extension] CRLF data CRLF" until the
+        // chunk of size 0; extensions and trailers are ignored. Only the data reaches the body.
+        private sealed class ChunkDecoder
+        {
+            private const int MaxSizeDigits = 7;
+            private const int Size = 0;
+            private const int Extension = 1;
+            private const int SizeEnd = 2;
+            private const int Data = 3;
+            private const int DataCr = 4;
+            private const int DataLf = 5;
+            private const int Done = 6;
+
+            private int _state = Size;
+            private int _size;
+            private int _digits;
+
+            internal bool IsDone
+            {
+                get { return _state == Done; }
+            }
+
+            internal int Feed(byte[] data, int offset, int count, BodyPieces body)
+            {
+                int end = offset + count;
+                int at = offset;
+                while (at < end && _state != Done)
                 {
-                    int value = Hex.DigitValue((char)buffer[i]);
-                    if (value < 0 || digits == 7)
+                    if (_state == Data)
                     {
-                        return null;
+                        int part = Min(_size, end - at);
+                        if (!body.Append(data, at, part))
+                        {
+                            return TooMuch;
+                        }
+                        _size -= part;
+                        at += part;
+                        if (_size == 0)
+                        {
+                            _state = DataCr;
+                        }
+                        continue;
                     }
-                    size = (size << 4) | value;
-                    digits++;
+                    if (!Step((char)data[at]))
+                    {
+                        return Malformed;
+                    }
+                    at++;
                 }
-                if (digits == 0)
+                return Taken;
+            }
+
+            // One byte of the framing; false when it breaks the format.
+            private bool Step(char c)
+            {
+                switch (_state)
                 {
-                    return null;
+                    case Size:
+                        int value = Hex.DigitValue(c);
+                        if (value >= 0 && _digits < MaxSizeDigits)
+                        {
+                            _size = (_size << 4) | value;
+                            _digits++;
+                            return true;
+                        }
+                        if (_digits == 0 || (c != ';' && c != '\r'))
+                        {
+                            return false;
+                        }
+                        _state = c == ';' ? Extension : SizeEnd;
+                        return true;
+                    case Extension:
+                        if (c == '\r')
+                        {
+                            _state = SizeEnd;
+                        }
+                        return true;
+                    case SizeEnd:
+                        _state = _size == 0 ? Done : Data;
+                        return c == '\n';
+                    case DataCr:
+                        _state = DataLf;
+                        return c == '\r';
+                    default:
+                        _state = Size;
+                        _digits = 0;
+                        return c == '\n';
                 }
-                at = lineEnd + 2;
-                if (size == 0)
-                {
-                    var exact = new byte[length];
-                    Array.Copy(body, exact, length);
-                    return exact;
-                }
-                if (size > count - at - 2)
-                {
-                    return null;
-                }
-                Array.Copy(buffer, at, body, length, size);
-                length += size;
-                at += size + 2;
             }
         }
 

@@ -133,6 +133,64 @@ namespace SessionBeacon.Tests.Esp32
             Assert.Contains("did not arrive in time", response.Error);
         }
 
+        // The device's reply cap (TlsHttpTransport's 48 KiB): a reply of exactly that size, in every framing, leaves
+        // allocations (an upper bound of what the heap held at once) of at most twice the cap and a few KiB, the
+        // reader's part of the budget in docs/heap.md. The body alone is the cap, so twice the cap is the copy
+        // from the read buffer into the exact-size body, and nothing grows past it.
+        [Theory]
+        [InlineData("chunked")]
+        [InlineData("close")]
+        [InlineData("length")]
+        public void Read_ReplyOfTheCap_AllocatesAtMostTwiceTheCap(string framing)
+        {
+            const int Cap = 48 * 1024;
+            byte[] raw = Encoding.ASCII.GetBytes(Framed(framing, new string('r', Cap), 0x800));
+            var stream = new System.IO.MemoryStream(raw);
+            HttpResponseReader.Read(new System.IO.MemoryStream(raw), new FakeClock(Now), Now + 60_000, Cap, "https://node:1");
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            HttpResponse response = HttpResponseReader.Read(stream, new FakeClock(Now), Now + 60_000, Cap, "https://node:1");
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.Equal(Cap, response.Body.Length);
+            Assert.True(allocated <= 2 * Cap + 8 * 1024, framing + ": " + allocated + " bytes allocated for a " + Cap + "-byte reply");
+        }
+
+        // A chunked reply in chunks of one byte: the framing is five times the body, yet only the body is kept.
+        [Fact]
+        public void Read_ChunkedInTinyChunks_KeepsOnlyTheBody()
+        {
+            const int Body = 512;
+            byte[] raw = Encoding.ASCII.GetBytes(Framed("chunked", new string('t', Body), 1));
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            HttpResponse response = HttpResponseReader.Read(new System.IO.MemoryStream(raw), new FakeClock(Now), Now + 60_000, Max, "https://node:1");
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.Equal(200, response.Status);
+            Assert.Equal(new string('t', Body), Encoding.ASCII.GetString(response.Body));
+            Assert.True(allocated < raw.Length + 8 * 1024, allocated + " bytes allocated for a " + raw.Length + "-byte response");
+        }
+
+        // body as a 200 response: "chunked" in chunks of chunkSize, "close" ended by the close, "length" with a Content-Length.
+        private static string Framed(string framing, string body, int chunkSize)
+        {
+            switch (framing)
+            {
+                case "chunked":
+                    string chunks = "";
+                    for (int at = 0; at < body.Length; at += chunkSize)
+                    {
+                        int size = Math.Min(chunkSize, body.Length - at);
+                        chunks += size.ToString("x") + "\r\n" + body.Substring(at, size) + "\r\n";
+                    }
+                    return "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks + "0\r\n\r\n";
+                case "close":
+                    return "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n" + body;
+                default:
+                    return "HTTP/1.1 200 OK\r\nContent-Length: " + body.Length + "\r\n\r\n" + body;
+            }
+        }
+
         // Serves 'raw' once from a loopback listener (in pieces, optionally closing afterwards) and reads it back.
         private static HttpResponse Exchange(string raw, bool close, int pieceSize = 1 << 20, FakeClock clock = null, long deadline = Now + 60_000)
         {

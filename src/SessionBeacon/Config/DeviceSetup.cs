@@ -3,23 +3,27 @@
 // read them, so that what passes on the desktop starts on the device and what the device refuses is
 // refused on the desktop with the same words. Besides each file's own rules (BeaconConfig,
 // BoardProfile and the chip's pin facts in ChipPins) it checks what needs both files: that every
-// sensor has a GPIO of its own that the chip can read, and that a beacon on mainnet knows its Wi-Fi.
+// sensor has a GPIO of its own that the chip can read, that a beacon on mainnet knows its Wi-Fi, and
+// that the configuration fits the board's managed heap (HeapBudget, docs/heap.md), checked last and
+// only when nothing else is wrong, since its figures come from everything else.
 // Wi-Fi: a beacon on the real Session network reaches it over Wi-Fi, so network = mainnet needs
 // wifi.ssid. A testnet ('testnet up') lives on the loopback of the computer that runs it, where only
 // the harness's simulated device reaches it, without Wi-Fi; so network = testnet does without (and
 // the device itself, which needs Wi-Fi whatever the network, says so at start). Where no Wi-Fi is
 // joined at all (provision, before the owner adds it; the simulated device) the rule is left out.
 using System.Collections;
+using Session.Core.Micro.Messages;
 
 namespace SessionBeacon.Config
 {
     /// <summary>A validated nf.config and the board profile it runs on.</summary>
     public sealed class DeviceSetup
     {
-        private DeviceSetup(BeaconConfig config, BoardProfile board)
+        private DeviceSetup(BeaconConfig config, BoardProfile board, HeapBudget budget)
         {
             Config = config;
             Board = board;
+            Budget = budget;
         }
 
         /// <summary>The settings from nf.config.</summary>
@@ -27,6 +31,9 @@ namespace SessionBeacon.Config
 
         /// <summary>The board profile (board.conf).</summary>
         public BoardProfile Board { get; }
+
+        /// <summary>How the board's managed heap is shared: the outbox's slots, the reply cap, the nodes asked of a seed.</summary>
+        public HeapBudget Budget { get; }
 
         /// <summary>Reads and checks nf.config and its board profile together; every problem of both is listed at once.</summary>
         /// <param name="configText">nf.config's text.</param>
@@ -54,6 +61,11 @@ namespace SessionBeacon.Config
             {
                 CheckSensor(configFile, sensor, board, boardName);
             }
+            HeapBudget budget = null;
+            if (!configFile.HasProblems && !boardFile.HasProblems)
+            {
+                budget = CheckHeap(configFile, config, board);
+            }
             var problems = new ArrayList();
             configFile.CopyProblemsTo(problems);
             boardFile.CopyProblemsTo(problems);
@@ -61,7 +73,28 @@ namespace SessionBeacon.Config
             {
                 throw new ConfigException((string[])problems.ToArray(typeof(string)));
             }
-            return new DeviceSetup(config, board);
+            return new DeviceSetup(config, board, budget);
+        }
+
+        // The budget, with a problem when it does not fit or an alert text is too long to send at all.
+        private static HeapBudget CheckHeap(ConfigFile file, BeaconConfig config, BoardProfile board)
+        {
+            HeapBudget budget;
+            try
+            {
+                budget = HeapBudget.For(board, config);
+            }
+            catch (MessageException)
+            {
+                file.Report("the alert texts are too long: an alert would not fit in a Session message (at most " + MessageEncoder.MaxStoredSize.ToString() + " bytes stored); shorten alert.panic, alert.duress or alert.sensor");
+                return null;
+            }
+            string problem = budget.Problem(board.Name);
+            if (problem != null)
+            {
+                file.Report(problem);
+            }
+            return budget;
         }
 
         // A sensor needs a GPIO of its own that the chip has, off the flash and the strapping pins

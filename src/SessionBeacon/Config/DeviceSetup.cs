@@ -19,11 +19,10 @@ namespace SessionBeacon.Config
     /// <summary>A validated nf.config and the board profile it runs on.</summary>
     public sealed class DeviceSetup
     {
-        private DeviceSetup(BeaconConfig config, BoardProfile board, HeapBudget budget)
+        private DeviceSetup(BeaconConfig config, BoardProfile board)
         {
             Config = config;
             Board = board;
-            Budget = budget;
         }
 
         /// <summary>The settings from nf.config.</summary>
@@ -31,9 +30,6 @@ namespace SessionBeacon.Config
 
         /// <summary>The board profile (board.conf).</summary>
         public BoardProfile Board { get; }
-
-        /// <summary>How the board's managed heap is shared: the outbox's slots, the reply cap, the nodes asked of a seed.</summary>
-        public HeapBudget Budget { get; }
 
         /// <summary>Reads and checks nf.config and its board profile together; every problem of both is listed at once.</summary>
         /// <param name="configText">nf.config's text.</param>
@@ -61,10 +57,9 @@ namespace SessionBeacon.Config
             {
                 CheckSensor(configFile, sensor, board, boardName);
             }
-            HeapBudget budget = null;
             if (!configFile.HasProblems && !boardFile.HasProblems)
             {
-                budget = CheckHeap(configFile, config, board);
+                CheckHeap(configFile, config, board);
             }
             var problems = new ArrayList();
             configFile.CopyProblemsTo(problems);
@@ -73,11 +68,11 @@ namespace SessionBeacon.Config
             {
                 throw new ConfigException((string[])problems.ToArray(typeof(string)));
             }
-            return new DeviceSetup(config, board, budget);
+            return new DeviceSetup(config, board);
         }
 
-        // The budget, with a problem when it does not fit or an alert text is too long to send at all.
-        private static HeapBudget CheckHeap(ConfigFile file, BeaconConfig config, BoardProfile board)
+        // A problem when the configuration does not fit the board's heap, or an alert text is too long to send at all.
+        private static void CheckHeap(ConfigFile file, BeaconConfig config, BoardProfile board)
         {
             HeapBudget budget;
             try
@@ -87,14 +82,13 @@ namespace SessionBeacon.Config
             catch (MessageException)
             {
                 file.Report("the alert texts are too long: an alert would not fit in a Session message (at most " + MessageEncoder.MaxStoredSize.ToString() + " bytes stored); shorten alert.panic, alert.duress or alert.sensor");
-                return null;
+                return;
             }
             string problem = budget.Problem(board.Name);
             if (problem != null)
             {
                 file.Report(problem);
             }
-            return budget;
         }
 
         // A sensor needs a GPIO of its own that the chip has, off the flash and the strapping pins

@@ -168,8 +168,8 @@ namespace SessionBeacon.Tests.Config
             Assert.Throws<ConfigException>(() => DeviceSetup.Check(config, "nf.config", Board("small", "53"), "board.conf", false));
 
             DeviceSetup setup = DeviceSetup.Check(config, "nf.config", Board("small", "80"), "board.conf", false);
-            Assert.True(setup.Budget.Fits);
-            Assert.Equal(80 * 1024, setup.Budget.HeapBytes);
+            Assert.Equal(80 * 1024, setup.Board.HeapBytes);
+            Assert.Equal(3, setup.Config.Recipients.Length);
         }
 
         [Fact]

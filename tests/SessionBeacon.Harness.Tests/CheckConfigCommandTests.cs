@@ -60,7 +60,7 @@ namespace SessionBeacon.Harness.Tests
         public void CheckConfig_ReadmeDeviceCommand_ChecksTheProvisionedFolder()
         {
             string folder = Path.Combine(Directory.CreateTempSubdirectory("device").FullName, "beacon-1");
-            var (provisioned, _, provisionError) = Run("provision", "--board", "m5stack-atom-lite", "--out", folder, "--recipient", s_alice + " Alice",
+            var (provisioned, _, provisionError) = Run("provision", "--board", "esp32-s3-devkitc", "--out", folder, "--recipient", s_alice + " Alice",
                 "--seed-url", "http://127.0.0.1:22100/json_rpc", "--seed-pin", s_pin, "--no-hello", "--config", Path.Combine(s_shipped, "nf.config"));
             Assert.True(provisioned == ExitCode.Ok, provisionError);
 
@@ -70,7 +70,7 @@ namespace SessionBeacon.Harness.Tests
             var (code, output, error) = Run(command.Groups[1].Value.Split(' '));
 
             Assert.True(code == ExitCode.Ok, "'" + command.Groups[1].Value + "' exits " + code + ": " + error);
-            Assert.Contains("on M5Stack Atom Lite", output);
+            Assert.Contains("on ESP32-S3-DevKitC-1", output);
         }
 
         [Fact]

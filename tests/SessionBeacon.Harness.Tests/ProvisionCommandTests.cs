@@ -30,7 +30,7 @@ namespace SessionBeacon.Harness.Tests
 
         private static void NoHello_Mainnet(string folder)
         {
-            var (code, output, error) = Run("provision", "--board", "m5stack-atom-lite", "--out", folder, "--recipient", s_alice + " Alice Smith",
+            var (code, output, error) = Run("provision", "--board", "esp32-devkitc", "--out", folder, "--recipient", s_alice + " Alice Smith",
                 "--no-hello", "--config", Path.Combine(s_shipped, "nf.config"));
 
             Assert.True(code == ExitCode.Ok, error + output);
@@ -41,7 +41,7 @@ namespace SessionBeacon.Harness.Tests
             BeaconConfig config = BeaconConfig.Parse(text, "nf.config");
             Assert.Equal(BeaconConfig.Mainnet, config.Network);
             Assert.Null(config.SeedUrl);
-            Assert.Equal("m5stack-atom-lite", config.Board);
+            Assert.Equal("esp32-devkitc", config.Board);
             Assert.Equal("Beacon 1", config.DeviceName);
             Recipient only = Assert.Single(config.Recipients);
             Assert.Equal("Alice Smith", only.Name);
@@ -51,7 +51,7 @@ namespace SessionBeacon.Harness.Tests
             Assert.Contains("# Who gets the alerts:", text);
             Assert.Contains("alert.duress = PANIC (duress): I am not safe. Do not call; send help.", text);
             Assert.Single(Regex.Matches(text, "(?m)^recipient ="));
-            Assert.Equal(File.ReadAllText(Path.Combine(s_shipped, "boards", "m5stack-atom-lite.conf")), File.ReadAllText(Path.Combine(folder, "board.conf")));
+            Assert.Equal(File.ReadAllText(Path.Combine(s_shipped, "boards", "esp32-devkitc.conf")), File.ReadAllText(Path.Combine(folder, "board.conf")));
             string readme = File.ReadAllText(Path.Combine(folder, "README-DEVICE.txt"));
             Assert.Contains("for the real Session network (mainnet)", readme);
             // What the device needs beside the three files, and the guide that has every step.
@@ -136,6 +136,22 @@ namespace SessionBeacon.Harness.Tests
             Assert.Contains("2 configuration problems", error);
             Assert.Contains("no 'recipient' line has this Session ID", error);
             Assert.Contains("the bundle is not base64", error);
+            Assert.False(Directory.Exists(folder));
+        }
+
+        // The Atom Lite's ESP32_PICO image leaves about 42 KiB of managed heap (docs/heap.md): less than one
+        // recipient needs, so provision refuses the board with the figures rather than write a device that runs out.
+        [Fact]
+        public void AtomLite_RefusedForItsHeap_NothingWritten()
+        {
+            string folder = NewFolder();
+            var (code, _, error) = Run("provision", "--board", "m5stack-atom-lite", "--out", folder, "--recipient", s_alice + " Alice", "--no-hello",
+                "--config", Path.Combine(s_shipped, "nf.config"));
+
+            Assert.Equal(ExitCode.ConfigError, code);
+            Assert.Contains("the device's configuration would not be valid; nothing was written", error);
+            Assert.Contains("and the M5Stack Atom Lite's firmware leaves 42 KiB (heap.kb)", error);
+            Assert.Contains("(docs/heap.md)", error);
             Assert.False(Directory.Exists(folder));
         }
 

@@ -49,7 +49,7 @@ namespace SessionBeacon.Harness.Device
             var led = new TerminalIndicator("LED", Showing, _shown.Add);
             var buzzer = board.BuzzerPin == BoardProfile.NoPin ? null : new TerminalIndicator("buzzer", Showing, _shown.Add);
             _beacon = new Beacon(config, identity, new DirectoryStore(Path.Combine(dataFolder, FlashFolder)), profile, new HttpClientTransport(profile),
-                new SystemClock(), new SystemRandom(), new BeaconHardware(null, null, null, led, buzzer), Beacon.OutboxCapacityFor(board.RamClass));
+                new SystemClock(), new SystemRandom(), new BeaconHardware(null, null, null, led, buzzer), board.OutboxSlots);
             if (config.Network == BeaconConfig.Testnet)
             {
                 _beacon.Client.RequestTimeout = TestnetClient.RequestTimeout;

@@ -91,7 +91,7 @@ namespace SessionBeacon.App
         /// <param name="clock">The local clock (Unix milliseconds).</param>
         /// <param name="random">The CSPRNG.</param>
         /// <param name="hardware">The device-specific parts.</param>
-        /// <param name="outboxCapacity">Alerts the outbox holds at most (<see cref="OutboxCapacityFor"/> the board).</param>
+        /// <param name="outboxCapacity">Alerts the outbox holds at most (the board's <see cref="BoardProfile.OutboxSlots"/>).</param>
         /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
         /// <exception cref="System.ArgumentException">outboxCapacity is below 1 or above 64.</exception>
         /// <exception cref="RatchetException">A ratchet recipient's stored state or bundle cannot be used.</exception>
@@ -133,21 +133,6 @@ namespace SessionBeacon.App
             _writer = new AlertWriter(config, identity, store, random, _networkClock, _outbox, _armed, _flash, _alertSender, _pairings, _events);
             _inbox = new Inbox(_client, identity, config, _pairings, store);
             _feedback = new FeedbackPlayer(hardware.Light, hardware.Sound, config.Feedback);
-        }
-
-        /// <summary>
-        /// How many alerts a board's RAM can keep queued (each holds every recipient's final payload,
-        /// about 0.7 KB per plain and 1.1 KB per ratchet recipient): 4 on small, 8 on standard (about
-        /// 79 KB of managed heap) and 32 on PSRAM boards.
-        /// </summary>
-        public static int OutboxCapacityFor(string ramClass)
-        {
-            switch (ramClass)
-            {
-                case "small": return 4;
-                case "psram": return 32;
-                default: return 8;
-            }
         }
 
         /// <summary>The alert policy: give it the button, sensor and analog inputs between Steps.</summary>

@@ -1,6 +1,7 @@
 // A board profile from boards/ (docs/architecture.md, Configuration and boards): which chip the board
 // carries, which pins the button, LED and buzzer use, how they are wired, and how much heap the board
-// leaves the app. Boards are data, not code: a new board is a new file (CONTRIBUTING.md rule 14).
+// leaves the app (heap.kb, or the RAM class's default) with the sizes its RAM class sets (HeapBudget:
+// the nodes asked of a seed, the outbox's slots, the reply cap; docs/heap.md). Boards are data, not code: a new board is a new file (CONTRIBUTING.md rule 14).
 // Every pin is checked against the chip's facts (ChipPins): a pin the board would crash on, or a
 // button that would stop it from booting, is refused here rather than found on the bench.
 namespace SessionBeacon.Config
@@ -13,9 +14,13 @@ namespace SessionBeacon.Config
 
         private const int MaxGpio = 48;
 
+        // heap.kb's range: the smallest figure that could hold anything, and 64 MiB.
+        private const int MinHeapKiB = 16;
+        private const int MaxHeapKiB = 65536;
+
         private static readonly string[] s_knownKeys =
         {
-            "board.name", "chip", "button.pin", "button.pull", "led.pin", "led.kind", "led.active", "buzzer.pin", "power", "battery.pin", "ram.class",
+            "board.name", "chip", "button.pin", "button.pull", "led.pin", "led.kind", "led.active", "buzzer.pin", "power", "battery.pin", "ram.class", "heap.kb",
         };
 
         private BoardProfile()
@@ -49,8 +54,29 @@ namespace SessionBeacon.Config
         /// <summary>The GPIO of an optional buzzer, or <see cref="NoPin"/>.</summary>
         public int BuzzerPin { get; private set; }
 
-        /// <summary>"small" (about 54 KB heap, ESP32-C3), "standard" (about 79 KB, ESP32) or "psram" (several MB).</summary>
+        /// <summary>"small" (under about 64 KiB of heap: the ESP32-C3, the Atom Lite's ESP32_PICO image), "standard" (about 79 KiB, ESP32) or "psram" (several MiB).</summary>
         public string RamClass { get; private set; }
+
+        /// <summary>The managed heap the board's firmware leaves the app, in bytes (heap.kb, or the RAM class's default).</summary>
+        public int HeapBytes { get; private set; }
+
+        /// <summary>How many alerts the outbox holds (by RAM class, <see cref="HeapBudget.OutboxSlotsFor"/>).</summary>
+        public int OutboxSlots
+        {
+            get { return HeapBudget.OutboxSlotsFor(RamClass); }
+        }
+
+        /// <summary>The largest reply body the device accepts (by RAM class, <see cref="HeapBudget.ReplyCapFor"/>).</summary>
+        public int ReplyCapBytes
+        {
+            get { return HeapBudget.ReplyCapFor(RamClass); }
+        }
+
+        /// <summary>How many nodes the device asks a seed for (by RAM class, <see cref="HeapBudget.PoolNodesFor"/>).</summary>
+        public int PoolNodes
+        {
+            get { return HeapBudget.PoolNodesFor(RamClass); }
+        }
 
         /// <summary>True for a battery board: the device deep-sleeps between events and wakes by the button or a timer.</summary>
         public bool OnBattery { get; private set; }
@@ -86,6 +112,7 @@ namespace SessionBeacon.Config
             board.OnBattery = file.Choice("power", "usb", new[] { "usb", "battery" }) == "battery";
             board.BatteryPin = file.Integer("battery.pin", NoPin, NoPin, MaxGpio);
             board.RamClass = file.Choice("ram.class", "standard", new[] { "small", "standard", "psram" });
+            board.HeapBytes = file.Integer("heap.kb", HeapBudget.DefaultHeapKiB(board.RamClass), MinHeapKiB, MaxHeapKiB) * HeapBudget.KiB;
             if (board.BuzzerPin != NoPin && (board.BuzzerPin == board.ButtonPin || board.BuzzerPin == board.LedPin))
             {
                 file.Report("buzzer.pin " + board.BuzzerPin.ToString() + " is already used by the button or the LED");
@@ -161,6 +188,36 @@ namespace SessionBeacon.Config
             if (IsUsable(file, "battery.pin", BatteryPin) && Chip.Adc1Channel(BatteryPin) == ChipPins.NoChannel)
             {
                 file.Report(file.FirstLine("battery.pin"), "battery.pin GPIO" + BatteryPin.ToString() + " " + NotAdc1(Chip, BatteryPin));
+            }
+            if (OnBattery && ButtonPin != NoPin && Chip.Has(ButtonPin))
+            {
+                CheckWake(file);
+            }
+        }
+
+        // A battery board deep-sleeps and must wake when the button is pressed (Esp32/DeepSleep): the button
+        // needs a pin whose level can wake the chip, a firmware that can arm it, and a pull-up that stays on
+        // in deep sleep (the chip's internal one does not).
+        private void CheckWake(ConfigFile file)
+        {
+            int line = file.FirstLine("power");
+            const string Usb = ": keep this board on power = usb (docs/boards.md)";
+            string unarmable = "nanoFramework cannot arm a wake pin on the " + Chip.Title + " (its wake-by-pin uses ext0, which the " + Chip.Title + " lacks)";
+            if (!Chip.CanWake(ButtonPin))
+            {
+                string instead = Chip.CanArmWakePin
+                    ? ": put the button on one of its wake pins (" + Chip.WakePins + ") (docs/boards.md)"
+                    : ": only " + Chip.WakePins + " can; and even those cannot be armed by nanoFramework on this chip (its wake-by-pin uses ext0, which the " + Chip.Title + " lacks)" + Usb;
+                file.Report(line, "power = battery, but button.pin GPIO" + ButtonPin.ToString() + " cannot wake the " + Chip.Title + " from deep sleep" + instead);
+            }
+            else if (!Chip.CanArmWakePin)
+            {
+                file.Report(line, "power = battery, but " + unarmable + ", so the button could not wake it from deep sleep" + Usb);
+            }
+            if (ButtonNeedsInternalPull)
+            {
+                file.Report(file.FirstLine("button.pull") != 0 ? file.FirstLine("button.pull") : line, "power = battery, but button.pull = internal-up: the chip's internal pull-up is off in deep sleep, so the button's pin would float;"
+                    + " fit a 10 kOhm resistor from GPIO" + ButtonPin.ToString() + " to 3.3 V and set button.pull = external-up (docs/boards.md)");
             }
         }
 

@@ -2,10 +2,17 @@
 // profile's "chip" line picks a row). Which GPIOs exist; which carry the flash (using one crashes
 // the board); which are strapping pins, read at reset to pick the boot mode or the flash voltage
 // (a button or sensor holding one can stop the board from starting); which are input-only (no
-// output, no internal pull resistors); and which reach ADC1 and ADC2 (ADC2 is taken by the Wi-Fi
-// driver while Wi-Fi is on, which on a beacon is always). Sources: the pin, strapping-pin and ADC
-// sections of Espressif's ESP32, ESP32-C3 and ESP32-S3 datasheets, and ESP-IDF's
-// soc/<chip>/include/soc/adc_channel.h. docs/boards.md says the same per board.
+// output, no internal pull resistors); which reach ADC1 and ADC2 (ADC2 is taken by the Wi-Fi
+// driver while Wi-Fi is on, which on a beacon is always); the input that gives the ADC's largest
+// reading at 12 dB, the attenuation nanoFramework's AdcController sets (ESP-IDF's ADC pages:
+// 0-2500 mV on the ESP32-C3, 0-3100 mV on the ESP32-S3; on the ESP32 about 3100 mV, an
+// approximation, since its accurate range ends near 2450 mV); and which GPIOs can wake the chip
+// from deep sleep by their level (the RTC GPIOs of the ESP32 and ESP32-S3; GPIO0-5 on the
+// ESP32-C3) and whether nanoFramework can arm one: its Sleep.EnableWakeupByPin uses ext0, which
+// the ESP32 and ESP32-S3 have and the ESP32-C3 lacks (nf-interpreter's
+// nanoFramework_hardware_esp32_native_Hardware_Esp32_Sleep.cpp answers "not supported" there).
+// Sources: the pin, strapping-pin, RTC and ADC sections of Espressif's ESP32, ESP32-C3 and ESP32-S3
+// datasheets, and ESP-IDF's soc/<chip>/include/soc/adc_channel.h. docs/boards.md says the same per board.
 // The strapping pin that every devkit wires its BOOT button to is the exception for the button: it
 // must read high at reset for a normal boot, which a button with a pull-up does while not held.
 // nanoFramework's AdcController opens ADC1 channel n as channel n, so the ADC1 list is in channel order.
@@ -26,7 +33,10 @@ namespace SessionBeacon.Config
                 bootButton: 0,
                 inputOnly: new[] { 34, 35, 36, 37, 38, 39 },
                 adc1: new[] { 36, 37, 38, 39, 32, 33, 34, 35 },
-                adc2: new[] { 0, 2, 4, 12, 13, 14, 15, 25, 26, 27 }),
+                adc2: new[] { 0, 2, 4, 12, 13, 14, 15, 25, 26, 27 },
+                adcFullScaleMillivolts: 3100,
+                wake: new[] { 0, 2, 4, 12, 13, 14, 15, 25, 26, 27, 32, 33, 34, 35, 36, 37, 38, 39 },
+                canArmWakePin: true),
             // GPIO11 feeds the flash (VDD_SPI) unless an eFuse is burnt to free it, so it counts as a flash pin.
             new ChipPins("esp32-c3", "ESP32-C3", new[] { "ESP32_C3" },
                 gpios: new[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21 },
@@ -35,7 +45,10 @@ namespace SessionBeacon.Config
                 bootButton: 9,
                 inputOnly: new int[0],
                 adc1: new[] { 0, 1, 2, 3, 4 },
-                adc2: new[] { 5 }),
+                adc2: new[] { 5 },
+                adcFullScaleMillivolts: 2500,
+                wake: new[] { 0, 1, 2, 3, 4, 5 },
+                canArmWakePin: false),
             new ChipPins("esp32-s3", "ESP32-S3", new[] { "ESP32_S3" },
                 gpios: new[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48 },
                 flash: new[] { 26, 27, 28, 29, 30, 31, 32 },
@@ -43,7 +56,10 @@ namespace SessionBeacon.Config
                 bootButton: 0,
                 inputOnly: new int[0],
                 adc1: new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 },
-                adc2: new[] { 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 }),
+                adc2: new[] { 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 },
+                adcFullScaleMillivolts: 3100,
+                wake: new[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21 },
+                canArmWakePin: true),
         };
 
         private readonly string[] _firmwareTargets;
@@ -53,9 +69,10 @@ namespace SessionBeacon.Config
         private readonly int[] _inputOnly;
         private readonly int[] _adc1;
         private readonly int[] _adc2;
+        private readonly int[] _wake;
 
         private ChipPins(string name, string title, string[] firmwareTargets, int[] gpios, int[] flash, int[] strapping, int bootButton,
-            int[] inputOnly, int[] adc1, int[] adc2)
+            int[] inputOnly, int[] adc1, int[] adc2, int adcFullScaleMillivolts, int[] wake, bool canArmWakePin)
         {
             Name = name;
             Title = title;
@@ -67,6 +84,9 @@ namespace SessionBeacon.Config
             _inputOnly = inputOnly;
             _adc1 = adc1;
             _adc2 = adc2;
+            AdcFullScaleMillivolts = adcFullScaleMillivolts;
+            _wake = wake;
+            CanArmWakePin = canArmWakePin;
         }
 
         /// <summary>The chip's name in a board profile's "chip" line, such as "esp32-c3".</summary>
@@ -77,6 +97,12 @@ namespace SessionBeacon.Config
 
         /// <summary>The strapping pin of the devkits' BOOT button: a button with a pull-up may use it.</summary>
         public int BootButton { get; }
+
+        /// <summary>The input, in millivolts, that gives the ADC's largest reading at nanoFramework's attenuation (12 dB, ESP-IDF's ADC_ATTEN_DB_12).</summary>
+        public int AdcFullScaleMillivolts { get; }
+
+        /// <summary>Whether nanoFramework can arm a pin to wake the chip from deep sleep (Sleep.EnableWakeupByPin, ext0).</summary>
+        public bool CanArmWakePin { get; }
 
         /// <summary>The names a board profile's "chip" line accepts.</summary>
         public static string[] Names
@@ -107,7 +133,7 @@ namespace SessionBeacon.Config
 
         /// <summary>
         /// The chip a nanoFramework firmware target is built for (the target names docs/flashing.md flashes, such as
-        /// ESP32_REV0, ESP32_PICO, ESP32_C3 or ESP32_S3_ALL), or null for a target name it does not know.
+        /// ESP32_REV0, ESP32_PICO, ESP32_C3 or ESP32_S3_OCTAL), or null for a target name it does not know.
         /// </summary>
         public static ChipPins OfFirmwareTarget(string target)
         {
@@ -140,6 +166,9 @@ namespace SessionBeacon.Config
         /// <summary>Whether <paramref name="gpio"/> can only be read: no output, no internal pull resistor.</summary>
         public bool IsInputOnly(int gpio) => Contains(_inputOnly, gpio);
 
+        /// <summary>Whether <paramref name="gpio"/>'s level can wake the chip from deep sleep.</summary>
+        public bool CanWake(int gpio) => Contains(_wake, gpio);
+
         /// <summary>Whether <paramref name="gpio"/> is on ADC2, which cannot be read while Wi-Fi is on.</summary>
         public bool IsAdc2(int gpio) => Contains(_adc2, gpio);
 
@@ -164,6 +193,9 @@ namespace SessionBeacon.Config
 
         /// <summary>The input-only pins for a message, such as "GPIO34-39".</summary>
         public string InputOnlyPins => Describe(_inputOnly);
+
+        /// <summary>The pins that can wake the chip from deep sleep, for a message, such as "GPIO0-5".</summary>
+        public string WakePins => Describe(_wake);
 
         /// <summary>The ADC1 pins for a message, such as "GPIO32-39".</summary>
         public string Adc1Pins => Describe(_adc1);

@@ -3,13 +3,16 @@
 // read them, so that what passes on the desktop starts on the device and what the device refuses is
 // refused on the desktop with the same words. Besides each file's own rules (BeaconConfig,
 // BoardProfile and the chip's pin facts in ChipPins) it checks what needs both files: that every
-// sensor has a GPIO of its own that the chip can read, and that a beacon on mainnet knows its Wi-Fi.
+// sensor has a GPIO of its own that the chip can read, that a beacon on mainnet knows its Wi-Fi, and
+// that the configuration fits the board's managed heap (HeapBudget, docs/heap.md), checked last and
+// only when nothing else is wrong, since its figures come from everything else.
 // Wi-Fi: a beacon on the real Session network reaches it over Wi-Fi, so network = mainnet needs
 // wifi.ssid. A testnet ('testnet up') lives on the loopback of the computer that runs it, where only
 // the harness's simulated device reaches it, without Wi-Fi; so network = testnet does without (and
 // the device itself, which needs Wi-Fi whatever the network, says so at start). Where no Wi-Fi is
 // joined at all (provision, before the owner adds it; the simulated device) the rule is left out.
 using System.Collections;
+using Session.Core.Micro.Messages;
 
 namespace SessionBeacon.Config
 {
@@ -54,6 +57,10 @@ namespace SessionBeacon.Config
             {
                 CheckSensor(configFile, sensor, board, boardName);
             }
+            if (!configFile.HasProblems && !boardFile.HasProblems)
+            {
+                CheckHeap(configFile, config, board);
+            }
             var problems = new ArrayList();
             configFile.CopyProblemsTo(problems);
             boardFile.CopyProblemsTo(problems);
@@ -64,8 +71,29 @@ namespace SessionBeacon.Config
             return new DeviceSetup(config, board);
         }
 
+        // A problem when the configuration does not fit the board's heap, or an alert text is too long to send at all.
+        private static void CheckHeap(ConfigFile file, BeaconConfig config, BoardProfile board)
+        {
+            HeapBudget budget;
+            try
+            {
+                budget = HeapBudget.For(board, config);
+            }
+            catch (MessageException)
+            {
+                file.Report("the alert texts are too long: an alert would not fit in a Session message (at most " + MessageEncoder.MaxStoredSize.ToString() + " bytes stored); shorten alert.panic, alert.duress or alert.sensor");
+                return;
+            }
+            string problem = budget.Problem(board.Name);
+            if (problem != null)
+            {
+                file.Report(problem);
+            }
+        }
+
         // A sensor needs a GPIO of its own that the chip has, off the flash and the strapping pins
-        // (a sensor that holds one at reset can stop the board from starting), and an analog sensor an ADC1 pin.
+        // (a sensor that holds one at reset can stop the board from starting), an analog sensor an ADC1 pin,
+        // and a digital sensor on a pin without internal pulls (ESP32 GPIO34-39) a pull resistor of its own.
         private static void CheckSensor(ConfigFile file, SensorSetting sensor, BoardProfile board, string boardName)
         {
             string what = (sensor.Kind == SensorKind.Analog ? "analog sensor '" : "sensor '") + sensor.Name + "' on GPIO" + sensor.Pin.ToString();
@@ -92,6 +120,11 @@ namespace SessionBeacon.Config
             else if (sensor.Kind == SensorKind.Analog && chip.Adc1Channel(sensor.Pin) == ChipPins.NoChannel)
             {
                 file.Report(sensor.Line, what + " " + BoardProfile.NotAdc1(chip, sensor.Pin));
+            }
+            else if (sensor.Kind != SensorKind.Analog && chip.IsInputOnly(sensor.Pin) && !sensor.ExternalPull)
+            {
+                file.Report(sensor.Line, what + " is input-only on the " + chip.Title + " (" + chip.InputOnlyPins + ") and has no internal pull resistor, so the line would float:"
+                    + " fit a 10 kOhm resistor (to 3.3 V for a contact or tamper switch, to GND for a motion or power-sense output) and write external-pull after the GPIO on its line (docs/alert-policy.md)");
             }
         }
 

@@ -17,6 +17,9 @@ namespace SessionBeacon.Config
 
         private const int MaxGpio = 48;
 
+        // The word on a digital sensor's line, between the GPIO and the name, that turns the internal pull off.
+        private const string ExternalPullWord = "external-pull";
+
         private PolicySettings()
         {
         }
@@ -128,8 +131,9 @@ namespace SessionBeacon.Config
         private static SensorSetting ReadSensor(ConfigFile file, ConfigEntry entry)
         {
             string[] words = Words(entry.Value);
-            const string Usage = "write 'sensor = contact|motion|tamper|power <gpio> <name>' or 'sensor = analog <gpio> above|below <threshold> <rearm> <name>'";
-            if (words.Length < 3)
+            const string Usage = "write 'sensor = contact|motion|tamper|power <gpio> [" + ExternalPullWord + "] <name>' or 'sensor = analog <gpio> above|below <threshold> <rearm> <name>'";
+            bool externalPull = words.Length > 2 && words[0] != "analog" && words[2] == ExternalPullWord;
+            if (words.Length < (externalPull ? 4 : 3))
             {
                 file.Report(entry.Line, "sensor needs a kind, a GPIO and a name: " + Usage);
                 return null;
@@ -154,7 +158,7 @@ namespace SessionBeacon.Config
             }
             if (kind != SensorKind.Analog)
             {
-                return new SensorSetting(kind, pin, JoinFrom(words, 2), false, 0, 0, entry.Line);
+                return new SensorSetting(kind, pin, JoinFrom(words, externalPull ? 3 : 2), externalPull, false, 0, 0, entry.Line);
             }
             if (words.Length < 6)
             {
@@ -179,7 +183,7 @@ namespace SessionBeacon.Config
                 file.Report(entry.Line, "analog re-arm level " + rearm.ToString() + " must be " + (above ? "below" : "above") + " the threshold " + threshold.ToString() + ", or a value hovering there alerts again and again");
                 return null;
             }
-            return new SensorSetting(kind, pin, JoinFrom(words, 5), above, threshold, rearm, entry.Line);
+            return new SensorSetting(kind, pin, JoinFrom(words, 5), false, above, threshold, rearm, entry.Line);
         }
 
         private static string[] Words(string text)

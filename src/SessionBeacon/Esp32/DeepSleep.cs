@@ -8,8 +8,9 @@
 //   list); the Atom Lite's button on GPIO39 and the DevKitC's on GPIO4 qualify.
 // - ESP32-S3: GPIO 0-21 (the DevKitC-1's BOOT button is GPIO0).
 // - ESP32-C3: no ext0 at all; only GPIO0-5 can wake it from deep sleep, through another mechanism
-//   this package does not expose, so a C3 board cannot be woken by its button (GPIO9): Start
-//   returns why and the caller must stay awake (or use light sleep) on that board.
+//   this package does not expose: nanoFramework answers EnableWakeupByPin with NotSupportedException.
+//   The start-up check (BoardProfile, ChipPins.CanArmWakePin) refuses power = battery on a C3; should
+//   Start still be called there, it returns why instead of throwing.
 // In deep sleep the chip's ordinary GPIO pull-ups are off (ESP-IDF keeps only RTC pull-ups, which
 // this package does not switch on), so a button that relies on the internal pull-up
 // (button.pull = internal-up) floats and may wake the chip at random or never: battery boards
@@ -61,7 +62,15 @@ namespace SessionBeacon.Esp32
             }
             // WakeupGpioPin is a flags enum with bit n for GPIOn.
             var pin = (Sleep.WakeupGpioPin)((ulong)1 << buttonPin);
-            EspNativeError error = Sleep.EnableWakeupByPin(pin, buttonActiveLow ? 0 : 1);
+            EspNativeError error;
+            try
+            {
+                error = Sleep.EnableWakeupByPin(pin, buttonActiveLow ? 0 : 1);
+            }
+            catch (NotSupportedException)
+            {
+                return "GPIO" + buttonPin.ToString() + " cannot wake the chip from deep sleep: this firmware cannot arm a wake pin on this chip (power = usb, docs/boards.md)";
+            }
             if (error != EspNativeError.OK)
             {
                 return "GPIO" + buttonPin.ToString() + " cannot wake the chip from deep sleep (" + ((int)error).ToString() + ")";

@@ -36,10 +36,6 @@ namespace SessionBeacon.Esp32
         // How often analog sensors are read.
         private const long AnalogSampleMs = 1000;
 
-        // Nodes asked of a seed: a random subset of mainnet's ~2,000, whose list would not fit the
-        // transport's reply limit (about 190 bytes per node, so ~12 KB).
-        private const int SeedLimit = 64;
-
         // A battery board sleeps only when nothing is due for at least this long, and at most this long.
         private const long MinSleepMs = 15000;
         private const long MaxSleepMs = 3600000;
@@ -136,7 +132,8 @@ namespace SessionBeacon.Esp32
             NetworkProfile profile = config.Network == BeaconConfig.Mainnet
                 ? NetworkProfile.Mainnet()
                 : NetworkProfile.Testnet(config.SeedUrl, config.SeedPin, 1);
-            var transport = new TlsHttpTransport(profile, SeedCertificateFiles.Load(drive), steady, TlsHttpTransport.DefaultMaxResponseBytes);
+            // The reply cap, the outbox's slots and the nodes asked of a seed follow the board's heap (docs/heap.md).
+            var transport = new TlsHttpTransport(profile, SeedCertificateFiles.Load(drive), steady, board.ReplyCapBytes);
             if (transport.PinnedSeedCount == 0 && config.Network == BeaconConfig.Mainnet)
             {
                 Debug.WriteLine("no seed certificate on I: matches a seed's pin: copy I:\\seed1.pem ... (docs/provisioning.md)");
@@ -159,8 +156,8 @@ namespace SessionBeacon.Esp32
             var hardware = new BeaconHardware(new WifiLink(config.WifiSsid, config.WifiPassword, WifiLink.DefaultTimeoutMilliseconds),
                 new SntpTimeSync(steady, SntpTimeSync.DefaultTimeoutMilliseconds), OpenBattery(adc, board), led, buzzer);
             var beacon = new Beacon(config, identity, new FileKeyValueStore(drive, InternalDrive.StorePrefix), profile, transport, new DeviceClock(),
-                new HardwareRandom(), hardware, Beacon.OutboxCapacityFor(board.RamClass));
-            beacon.Pool.SeedLimit = SeedLimit;
+                new HardwareRandom(), hardware, board.OutboxSlots);
+            beacon.Pool.SeedLimit = board.PoolNodes;
             return beacon;
         }
 
@@ -181,19 +178,20 @@ namespace SessionBeacon.Esp32
             for (int i = 0; i < settings.Length; i++)
             {
                 SensorSetting setting = settings[i];
+                // external-pull: the wiring pulls the line, so the internal pull stays off (ESP32 GPIO34-39 have none).
                 switch (setting.Kind)
                 {
                     case SensorKind.Contact:
                     case SensorKind.Tamper:
                         // A closed switch pulls the pin to ground; opening it lets the pull-up raise it.
-                        sensors[i] = new GpioInput(gpio, setting.Pin, PinMode.InputPullUp, true, InputKind.Sensor, i, queue, clock, wake);
+                        sensors[i] = new GpioInput(gpio, setting.Pin, setting.ExternalPull ? PinMode.Input : PinMode.InputPullUp, true, InputKind.Sensor, i, queue, clock, wake);
                         break;
                     case SensorKind.Motion:
-                        sensors[i] = new GpioInput(gpio, setting.Pin, PinMode.InputPullDown, true, InputKind.Sensor, i, queue, clock, wake);
+                        sensors[i] = new GpioInput(gpio, setting.Pin, setting.ExternalPull ? PinMode.Input : PinMode.InputPullDown, true, InputKind.Sensor, i, queue, clock, wake);
                         break;
                     case SensorKind.PowerLoss:
                         // The sense input is high while external power is present.
-                        sensors[i] = new GpioInput(gpio, setting.Pin, PinMode.InputPullDown, false, InputKind.Sensor, i, queue, clock, wake);
+                        sensors[i] = new GpioInput(gpio, setting.Pin, setting.ExternalPull ? PinMode.Input : PinMode.InputPullDown, false, InputKind.Sensor, i, queue, clock, wake);
                         break;
                 }
             }
@@ -216,7 +214,7 @@ namespace SessionBeacon.Esp32
 
         private static IBatteryGauge OpenBattery(AdcController adc, BoardProfile board)
         {
-            return board.BatteryPin == BoardProfile.NoPin ? null : new AdcBatteryGauge(adc, board.Chip.Adc1Channel(board.BatteryPin));
+            return board.BatteryPin == BoardProfile.NoPin ? null : new AdcBatteryGauge(adc, board.Chip.Adc1Channel(board.BatteryPin), board.Chip.AdcFullScaleMillivolts);
         }
 
         private static bool NeedsAdc(BoardProfile board, BeaconConfig config)

@@ -40,9 +40,6 @@ namespace SessionBeacon.Esp32
     /// <summary>POSTs over one TCP/TLS connection at a time, pinning seeds by their provisioned certificates.</summary>
     public sealed class TlsHttpTransport : IHttpTransport
     {
-        /// <summary>A default cap on response bodies: seed node lists and onion replies fit; the heap must too (HttpResponseReader).</summary>
-        public const int DefaultMaxResponseBytes = 48 * 1024;
-
         private readonly object _oneAtATime = new object();
         private readonly NetworkProfile _profile;
         private readonly SeedEndpoint[] _seeds;
@@ -54,7 +51,7 @@ namespace SessionBeacon.Esp32
         /// <param name="profile">The network; its seeds' pins decide which certificate each seed must chain to.</param>
         /// <param name="seedCertificates">The seeds' certificates, PEM or DER, in any order; those matching no pin are ignored.</param>
         /// <param name="steady">A clock that does not jump (MonotonicClock), for the request deadlines.</param>
-        /// <param name="maxResponseBytes">The largest body accepted with a Content-Length; one without may be half as large, as reading it takes twice its size.</param>
+        /// <param name="maxResponseBytes">The largest body accepted with a Content-Length: the board's reply cap (BoardProfile.ReplyCapBytes, docs/heap.md); one without may be half as large, as reading it takes twice its size.</param>
         /// <exception cref="ArgumentNullException">profile, seedCertificates or steady is null.</exception>
         /// <exception cref="ArgumentException">maxResponseBytes is below 1.</exception>
         public TlsHttpTransport(NetworkProfile profile, byte[][] seedCertificates, IClock steady, int maxResponseBytes)

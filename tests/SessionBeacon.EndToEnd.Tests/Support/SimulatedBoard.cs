@@ -33,7 +33,7 @@ namespace SessionBeacon.EndToEnd.Tests.Support
             NetworkProfile profile = NetworkProfile.Testnet(network.SeedUrl, network.SeedPin, 1);
             Transport = new TracingTransport(new HttpClientTransport(profile));
             Beacon = new Beacon(Config, identity, new DirectoryStore(folder), profile, Transport, new RealClock(), new SystemRandom(),
-                new BeaconHardware(Link, null, null, Led, null), Beacon.OutboxCapacityFor("standard"));
+                new BeaconHardware(Link, null, null, Led, null), HeapBudget.OutboxSlotsFor("standard"));
             Beacon.Client.RequestTimeout = BeaconClient.RequestTimeout;
             Beacon.Paths.GuardTestTimeoutMilliseconds = BeaconClient.GuardTestTimeout;
         }

@@ -131,7 +131,7 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
             string preKeyLine = Regex.Match(preKey.Output, "recipient\\.prekey = 05[0-9a-f]{64} [A-Za-z0-9+/=]+").Value;
             Assert.NotEqual("", preKeyLine);
 
-            HarnessProcess.Result made = HarnessProcess.Run("provision", "--board", "esp32-c3-devkitm", "--out", device,
+            HarnessProcess.Result made = HarnessProcess.Run("provision", "--board", "esp32-s3-devkitc", "--out", device,
                 "--recipient", aliceId + " Alice", "--recipient", bobId + " Bob", "--prekey", preKeyLine, "--device-name", "Kitchen beacon",
                 "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin, "--config", Path.Combine(s_shipped, "nf.config"));
 
@@ -156,12 +156,12 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
             Assert.Equal(BeaconConfig.Testnet, config.Network);
             Assert.Equal(_net.Network.SeedUrl, config.SeedUrl);
             Assert.Equal(_net.Network.SeedPin, config.SeedPin);
-            Assert.Equal("esp32-c3-devkitm", config.Board);
+            Assert.Equal("esp32-s3-devkitc", config.Board);
             Assert.Equal("Kitchen beacon", config.DeviceName);
             Assert.Equal(new[] { "Alice", "Bob" }, config.Recipients.Select(r => r.Name));
             Assert.Equal(new[] { aliceId, bobId }, config.Recipients.Select(r => r.SessionId));
             Assert.Equal(new[] { false, true }, config.Recipients.Select(r => r.UsesRatchet));
-            Assert.Equal(File.ReadAllText(Path.Combine(s_shipped, "boards", "esp32-c3-devkitm.conf")), File.ReadAllText(Path.Combine(device, "board.conf")));
+            Assert.Equal(File.ReadAllText(Path.Combine(s_shipped, "boards", "esp32-s3-devkitc.conf")), File.ReadAllText(Path.Combine(device, "board.conf")));
             string readme = File.ReadAllText(Path.Combine(device, "README-DEVICE.txt"));
             Assert.Contains(@"I:\nf.config", readme);
             Assert.Contains(@"I:\board.conf", readme);
@@ -184,7 +184,7 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
             }
 
             // Provisioning never overwrites a device's files.
-            HarnessProcess.Result again = HarnessProcess.Run("provision", "--board", "esp32-c3-devkitm", "--out", device, "--recipient", aliceId + " Alice",
+            HarnessProcess.Result again = HarnessProcess.Run("provision", "--board", "esp32-s3-devkitc", "--out", device, "--recipient", aliceId + " Alice",
                 "--no-hello", "--config", Path.Combine(s_shipped, "nf.config"));
             AssertOneLineFailure(again, 1, "already holds a device's files; nothing is overwritten");
             Assert.Equal(seed, File.ReadAllBytes(Path.Combine(device, "identity.seed")));

@@ -35,6 +35,16 @@ namespace SessionBeacon.Tests.Config
             Assert.Equal(4, ShippedBoards().Count);
         }
 
+        // Espressif's ESP32-S3-DevKitC-1 user guide: the RGB LED is on GPIO38 on board v1.1, on GPIO48 on v1.0;
+        // the shipped profile is for v1.1, and the documented override for v1.0 passes the check.
+        [Fact]
+        public void Parse_S3DevKitC_LedOnTheV11Pin_TheV10PinAlsoValid()
+        {
+            string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "shipped", "boards", "esp32-s3-devkitc.conf"));
+            Assert.Equal(38, BoardProfile.Parse(text, "esp32-s3-devkitc.conf").LedPin);
+            Assert.Equal(48, BoardProfile.Parse(text.Replace("led.pin = 38", "led.pin = 48"), "board.conf").LedPin);
+        }
+
         [Fact]
         public void Parse_Defaults_InternalPullUpPlainLed()
         {
@@ -52,7 +62,7 @@ namespace SessionBeacon.Tests.Config
         [Fact]
         public void Parse_BatteryBoard_ReadsPowerAndGauge()
         {
-            BoardProfile board = BoardProfile.Parse(Plain + "power = battery\nbattery.pin = 35\n", "t.conf");
+            BoardProfile board = BoardProfile.Parse(Plain + "button.pull = external-up\npower = battery\nbattery.pin = 35\n", "t.conf");
             Assert.True(board.OnBattery);
             Assert.Equal(35, board.BatteryPin);
         }
@@ -114,6 +124,15 @@ namespace SessionBeacon.Tests.Config
             { Board("esp32-s3", "button.pin = 26"), "t.conf line 3: button.pin GPIO26 is a flash pin of the ESP32-S3 (GPIO26-32)" },
             { Board("esp32-s3", "button.pin = 24"), "t.conf line 3: button.pin GPIO24: the ESP32-S3 has no such GPIO" },
             { Board("esp32-s3", "battery.pin = 11"), "t.conf line 6: battery.pin GPIO11 is an ADC2 pin of the ESP32-S3, which cannot be read while Wi-Fi is on (the Wi-Fi driver takes ADC2, and a beacon's Wi-Fi is always on): use an ADC1 pin (GPIO1-10)" },
+            // power = battery: the button must be able to wake the chip from deep sleep, which needs one of its wake pins and a pull-up that stays on.
+            { Board("esp32-c3", "button.pin = 9\nbutton.pull = external-up\npower = battery"), "t.conf line 7: power = battery, but button.pin GPIO9 cannot wake the ESP32-C3 from deep sleep: only GPIO0-5 can;"
+                + " and even those cannot be armed by nanoFramework on this chip (its wake-by-pin uses ext0, which the ESP32-C3 lacks): keep this board on power = usb (docs/boards.md)" },
+            { Board("esp32-c3", "button.pin = 3\nbutton.pull = external-up\npower = battery"), "t.conf line 7: power = battery, but nanoFramework cannot arm a wake pin on the ESP32-C3 (its wake-by-pin uses ext0, which the ESP32-C3 lacks),"
+                + " so the button could not wake it from deep sleep: keep this board on power = usb (docs/boards.md)" },
+            { Board("esp32", "button.pin = 23\nbutton.pull = external-up\npower = battery"), "t.conf line 7: power = battery, but button.pin GPIO23 cannot wake the ESP32 from deep sleep: put the button on one of its wake pins (GPIO0, 2, 4, 12-15, 25-27, 32-39) (docs/boards.md)" },
+            { Board("esp32-s3", "button.pin = 38\nbutton.pull = external-up\npower = battery"), "t.conf line 7: power = battery, but button.pin GPIO38 cannot wake the ESP32-S3 from deep sleep: put the button on one of its wake pins (GPIO0-21) (docs/boards.md)" },
+            { Board("esp32", "power = battery"), "t.conf line 6: power = battery, but button.pull = internal-up: the chip's internal pull-up is off in deep sleep, so the button's pin would float;"
+                + " fit a 10 kOhm resistor from GPIO4 to 3.3 V and set button.pull = external-up (docs/boards.md)" },
         };
 
         [Theory]
@@ -136,6 +155,9 @@ namespace SessionBeacon.Tests.Config
         [InlineData("esp32-c3", "battery.pin = 3")]
         [InlineData("esp32-s3", "button.pin = 0\nbutton.pull = external-up\nled.pin = 48")]
         [InlineData("esp32-s3", "button.pin = 0\nbutton.pull = external-up\nbattery.pin = 4")]
+        [InlineData("esp32", "button.pull = external-up\npower = battery\nbattery.pin = 35")]
+        [InlineData("esp32", "button.pin = 39\nbutton.pull = external-up\npower = battery")]
+        [InlineData("esp32-s3", "button.pin = 0\nbutton.pull = external-up\npower = battery\nbattery.pin = 4")]
         public void Parse_PinsTheChipAllows_Valid(string chip, string lines)
         {
             BoardProfile board = BoardProfile.Parse(Board(chip, lines), "t.conf");

@@ -45,6 +45,14 @@ namespace SessionBeacon.Tests.Config
         }
 
         [Fact]
+        public void Parse_ExternalPull_ReadBeforeTheName()
+        {
+            SensorSetting[] sensors = BeaconConfig.Parse(Minimal + "sensor = contact 34 external-pull Back door\nsensor = motion 13 Hall\n", "nf.config").Policy.Sensors;
+            Assert.Equal((34, true, "Back door"), (sensors[0].Pin, sensors[0].ExternalPull, sensors[0].Name));
+            Assert.Equal((13, false, "Hall"), (sensors[1].Pin, sensors[1].ExternalPull, sensors[1].Name));
+        }
+
+        [Fact]
         public void Parse_NoCancelWindow_DuressOff()
         {
             Assert.Equal(0, BeaconConfig.Parse(Minimal + "panic.cancel_ms = 0\n", "nf.config").Policy.DuressPresses);
@@ -67,6 +75,7 @@ namespace SessionBeacon.Tests.Config
             { "heartbeat.interval_min = 5\n", "nf.config line 3: 'heartbeat.interval_min' must be 0 (off) or a whole number from 15 to 10080, not '5'" },
             { "battery.low_percent = 60\n", "nf.config line 3: 'battery.low_percent' must be a whole number from 0 to 50" },
             { "sensor = contact 5\n", "nf.config line 3: sensor needs a kind, a GPIO and a name" },
+            { "sensor = contact 34 external-pull\n", "nf.config line 3: sensor needs a kind, a GPIO and a name" },
             { "sensor = smoke 5 Kitchen\n", "nf.config line 3: sensor kind 'smoke' is not one of contact, motion, tamper, power, analog" },
             { "sensor = contact 49 Door\n", "nf.config line 3: sensor GPIO must be a whole number from 0 to 48, not '49'" },
             { "sensor = contact five Door\n", "nf.config line 3: sensor GPIO must be a whole number from 0 to 48, not 'five'" },

@@ -70,6 +70,17 @@ namespace SessionBeacon.Tests.Config
             RatchetPreKey.Open(preKey, companion.PreKeyBundle, companion.PublicKey);
         }
 
+        // A companion receiver's payload carries the ratchet packet (header, initiation key, tag) inside the v1
+        // message, so its share of every outbox record, and of the heap budget, is larger than a plain recipient's.
+        [Fact]
+        public void HeapBudget_RatchetRecipient_LargerRecordThanPlain()
+        {
+            BoardProfile board = BoardProfile.Parse("board.name = T\nchip = esp32\nbutton.pin = 4\nled.pin = 2\n", "t.conf");
+            HeapBudget plain = HeapBudget.For(board, BeaconConfig.Parse(Base, "nf.config"));
+            HeapBudget ratchet = HeapBudget.For(board, BeaconConfig.Parse(Base + PreKeyLine(Companion, Bundle(s_companion)), "nf.config"));
+            Assert.True(ratchet.RecordBytes > plain.RecordBytes + RatchetPacket.InitiationHeaderSize, plain.RecordBytes + " then " + ratchet.RecordBytes);
+        }
+
         [Fact]
         public void Parse_PreKeyLineBeforeRecipientLineAndUppercaseId_Accepted()
         {

@@ -17,7 +17,7 @@ namespace SessionBeacon.Tests.Esp32
     // Reproduce: dotnet test tests/SessionBeacon.Tests -c Release --filter "FullyQualifiedName~HttpResponseReaderAllocationTests" --logger "console;verbosity=detailed"
     public class HttpResponseReaderAllocationTests
     {
-        // TlsHttpTransport.DefaultMaxResponseBytes (the transport itself is compiled for nanoFramework only).
+        // The largest reply cap of any board (BoardProfile.ReplyCapBytes, docs/heap.md).
         private const int Limit = 48 * 1024;
 
         // The header buffer, the list of a body's pieces, the status line as text and the response object.

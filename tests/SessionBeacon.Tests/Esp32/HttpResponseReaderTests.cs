@@ -1,6 +1,8 @@
+using System;
 using System.Text;
 using Session.Core.Micro.Network;
 using Session.Core.Micro.Tests.Support;
+using SessionBeacon.Config;
 using SessionBeacon.Esp32;
 using SessionBeacon.Tests.Support;
 using Xunit;
@@ -169,6 +171,68 @@ namespace SessionBeacon.Tests.Esp32
 
             Assert.Equal(0, response.Status);
             Assert.Contains("did not arrive in time", response.Error);
+        }
+
+        // The largest reply a RAM class's cap lets in, in every framing (a body of unknown length may be half
+        // the cap), leaves allocations (an upper bound of what the heap held at once) within the reader's part
+        // of the budget (HeapBudget.ReplyBytes: the cap and 8 KiB, docs/heap.md).
+        [Theory]
+        [InlineData("chunked", "psram")]
+        [InlineData("close", "psram")]
+        [InlineData("length", "psram")]
+        [InlineData("chunked", "small")]
+        [InlineData("close", "standard")]
+        [InlineData("length", "small")]
+        public void Read_LargestReplyOfTheCap_AllocatesWithinTheBudget(string framing, string ramClass)
+        {
+            int cap = HeapBudget.ReplyCapFor(ramClass);
+            int body = framing == "length" ? cap : cap / 2;
+            byte[] raw = Encoding.ASCII.GetBytes(Framed(framing, new string('r', body), 0x800));
+            var stream = new System.IO.MemoryStream(raw);
+            // Once before measuring, so that the JIT's own allocations are not counted.
+            HttpResponseReader.Read(new System.IO.MemoryStream(raw), new FakeClock(Now), Now + 60_000, cap, "https://node:1");
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            HttpResponse response = HttpResponseReader.Read(stream, new FakeClock(Now), Now + 60_000, cap, "https://node:1");
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.Equal(body, response.Body.Length);
+            Assert.True(allocated <= HeapBudget.ReplyBytes(cap), framing + ": " + allocated + " bytes allocated for a " + body + "-byte reply");
+        }
+
+        // A chunked reply in chunks of one byte: the framing is five times the body, yet only the body is kept.
+        [Fact]
+        public void Read_ChunkedInTinyChunks_KeepsOnlyTheBody()
+        {
+            const int Body = 512;
+            byte[] raw = Encoding.ASCII.GetBytes(Framed("chunked", new string('t', Body), 1));
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            HttpResponse response = HttpResponseReader.Read(new System.IO.MemoryStream(raw), new FakeClock(Now), Now + 60_000, Max, "https://node:1");
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.Equal(200, response.Status);
+            Assert.Equal(new string('t', Body), Encoding.ASCII.GetString(response.Body));
+            Assert.True(allocated < raw.Length + 8 * 1024, allocated + " bytes allocated for a " + raw.Length + "-byte response");
+        }
+
+        // body as a 200 response: "chunked" in chunks of chunkSize, "close" ended by the close, "length" with a Content-Length.
+        private static string Framed(string framing, string body, int chunkSize)
+        {
+            switch (framing)
+            {
+                case "chunked":
+                    string chunks = "";
+                    for (int at = 0; at < body.Length; at += chunkSize)
+                    {
+                        int size = Math.Min(chunkSize, body.Length - at);
+                        chunks += size.ToString("x") + "\r\n" + body.Substring(at, size) + "\r\n";
+                    }
+                    return "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks + "0\r\n\r\n";
+                case "close":
+                    return "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n" + body;
+                default:
+                    return "HTTP/1.1 200 OK\r\nContent-Length: " + body.Length + "\r\n\r\n" + body;
+            }
         }
 
         // Serves 'raw' once from a loopback listener (in pieces, optionally closing afterwards) and reads it back.

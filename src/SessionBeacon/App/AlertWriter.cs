@@ -115,7 +115,8 @@ namespace SessionBeacon.App
         }
 
         // Each recipient's final payload: a ratchet message for a companion receiver, else Session v1
-        // (sealed with an armed slot when one is ready). Ratchet states are saved before this returns.
+        // (sealed with an armed slot when one is ready; marked for a receiver whose pairing is lost).
+        // Ratchet states are saved before this returns.
         private byte[][] Payloads(string[] recipientIds, ContentMessage content)
         {
             var payloads = new byte[recipientIds.Length][];
@@ -126,6 +127,12 @@ namespace SessionBeacon.App
                 {
                     uint ratchetSequence;
                     payloads[i] = link.EncodeAlert(content.Body, _config.DeviceName, content.SigTimestamp, out ratchetSequence);
+                }
+                else if (_pairings.IsLost(recipientIds[i]))
+                {
+                    // docs/ratchet.md, "A damaged pairing": the receiver still opens a plain message, and is told to pair again.
+                    var marked = new ContentMessage(content.Body + "\n" + RatchetPairings.PlainNote, content.DisplayName, content.SigTimestamp);
+                    payloads[i] = _armed.Encode(_identity, recipientIds[i], marked, _random);
                 }
                 else
                 {

@@ -94,7 +94,6 @@ namespace SessionBeacon.App
         /// <param name="outboxCapacity">Alerts the outbox holds at most (<see cref="OutboxCapacityFor"/> the board).</param>
         /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
         /// <exception cref="System.ArgumentException">outboxCapacity is below 1 or above 64.</exception>
-        /// <exception cref="RatchetException">A ratchet recipient's stored state or bundle cannot be used.</exception>
         public Beacon(BeaconConfig config, IdentityKeys identity, IKeyValueStore store, NetworkProfile profile, IHttpTransport transport,
             IClock clock, IRandomSource random, BeaconHardware hardware, int outboxCapacity)
         {
@@ -229,7 +228,24 @@ namespace SessionBeacon.App
             {
                 Report(BeaconEventKind.Queued, now, null, _outbox.Count.ToString() + " alert(s) from before the restart resume");
             }
+            ReportLostPairings(now);
             return now;
+        }
+
+        // A pairing that could not be loaded is told at every start until the receiver is paired again.
+        private void ReportLostPairings(long now)
+        {
+            for (int i = 0; i < _config.Recipients.Length; i++)
+            {
+                string reason = _pairings.LostReason(i);
+                if (reason != null)
+                {
+                    string name = _config.Recipients[i].Name;
+                    Report(BeaconEventKind.PairingLost, now, name, "the secure pairing could not be loaded (" + reason + "); alerts go to " + name
+                        + " as plain Session messages until the receiver is paired again (ratchet.on_damage = plain)");
+                    _feedback.Play(FeedbackPattern.Failed, now);
+                }
+            }
         }
 
         /// <summary>Runs everything that is due at <paramref name="now"/>.</summary>

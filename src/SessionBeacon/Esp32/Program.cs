@@ -282,6 +282,7 @@ namespace SessionBeacon.Esp32
                 case BeaconEventKind.Expired: return "alert given up";
                 case BeaconEventKind.HelpReached: return "help reached";
                 case BeaconEventKind.Reply: return "reply";
+                case BeaconEventKind.PairingLost: return "secure pairing lost";
                 default: return "problem";
             }
         }

@@ -72,7 +72,13 @@ namespace SessionBeacon.Tests.Support
             RatchetContent alert = OpenNext(beacon);
             Assert.StartsWith("PANIC", alert.Text);
             Assert.Equal((uint)n, alert.Sequence);
-            byte[] payload = _link.EncodeAcknowledgement(new[] { alert.Sequence }, "Bob's receiver", _network.ServerTime);
+            Acknowledge(beacon, alert.Sequence);
+        }
+
+        /// <summary>Stores an acknowledgement of alert <paramref name="sequence"/> in the beacon's swarm, over the receiver's pairing.</summary>
+        public void Acknowledge(PairedBeacon beacon, uint sequence)
+        {
+            byte[] payload = _link.EncodeAcknowledgement(new[] { sequence }, "Bob's receiver", _network.ServerTime);
             LastAcknowledgementPacket = RatchetCarriage.ReadPacket(new MessageReceiver(beacon.Keys).Open(payload));
             Assert.True(_client.Store(beacon.Keys.SessionId, payload, ServiceNodeClient.DefaultTtl, 1).IsSuccess);
         }

@@ -3,7 +3,8 @@
 // else Session v1 sealed with an armed slot when one is ready), all on flash before anything is
 // sent. A panic first takes the pre-built flash alert. An alert accepted before any node has told
 // the time is held, its text without a time, and sealed once the time is known. A full outbox
-// gives up its least important alert for a more important one (AlertPriority).
+// gives up its least important alert for a more important one (AlertPriority). The text ends with
+// the notes of what went wrong before it (AlertNotes), which are forgotten once it is on flash.
 using System.Collections;
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Encoding;
@@ -34,12 +35,13 @@ namespace SessionBeacon.App
         private readonly FlashAlert _flash;
         private readonly ServiceNodeAlertSender _alertSender;
         private readonly RatchetPairings _pairings;
+        private readonly AlertNotes _notes;
         private readonly AlertComposer _composer;
         private readonly string[] _recipientIds;
         private readonly ArrayList _events;
 
         internal AlertWriter(BeaconConfig config, IdentityKeys identity, IKeyValueStore store, IRandomSource random, NetworkClock networkClock,
-            Outbox outbox, ArmedSlots armed, FlashAlert flash, ServiceNodeAlertSender alertSender, RatchetPairings pairings, ArrayList events)
+            Outbox outbox, ArmedSlots armed, FlashAlert flash, ServiceNodeAlertSender alertSender, RatchetPairings pairings, AlertNotes notes, ArrayList events)
         {
             _config = config;
             _identity = identity;
@@ -51,6 +53,7 @@ namespace SessionBeacon.App
             _flash = flash;
             _alertSender = alertSender;
             _pairings = pairings;
+            _notes = notes;
             _events = events;
             _composer = new AlertComposer(config);
             _recipientIds = new string[config.Recipients.Length];
@@ -69,7 +72,7 @@ namespace SessionBeacon.App
                 QueueFlash(now);
             }
             MakeRoom(kind, now);
-            string body = _composer.Body(decision, NextSequence());
+            string body = _composer.Body(decision, NextSequence()) + _notes.Text();
             long ttl = _config.AlertTtlHours * 3600000L;
             if (_networkClock.IsSynchronised)
             {
@@ -81,6 +84,7 @@ namespace SessionBeacon.App
                 // flash now, and gets its time and its final payloads once the network is reached.
                 _outbox.AddHeld(kind, now, ttl, _recipientIds, Utf8.Encode(body), _random);
             }
+            _notes.Clear();
             Report(BeaconEventKind.Queued, now, kind, null);
             return kind;
         }

@@ -66,6 +66,7 @@ namespace SessionBeacon.App
         private readonly AlertPolicy _policy;
         private readonly AlertWriter _writer;
         private readonly RatchetPairings _pairings;
+        private readonly AlertNotes _notes;
         private readonly Inbox _inbox;
         private readonly FeedbackPlayer _feedback;
         private readonly string[] _recipientIds;
@@ -129,7 +130,8 @@ namespace SessionBeacon.App
             _outbox = new Outbox(store, _sender, outboxCapacity);
             _policy = new AlertPolicy(config.Policy);
             _pairings = new RatchetPairings(config.Recipients, identity, store, random);
-            _writer = new AlertWriter(config, identity, store, random, _networkClock, _outbox, _armed, _flash, _alertSender, _pairings, _events);
+            _notes = new AlertNotes(store, "");
+            _writer = new AlertWriter(config, identity, store, random, _networkClock, _outbox, _armed, _flash, _alertSender, _pairings, _notes, _events);
             _inbox = new Inbox(_client, identity, config, _pairings, store);
             _feedback = new FeedbackPlayer(hardware.Light, hardware.Sound, config.Feedback);
         }
@@ -228,24 +230,8 @@ namespace SessionBeacon.App
             {
                 Report(BeaconEventKind.Queued, now, null, _outbox.Count.ToString() + " alert(s) from before the restart resume");
             }
-            ReportLostPairings(now);
+            new StartupReport(_config, _notes, _feedback, _events).Tell(now, _outbox.TakeDamage(), _pairings);
             return now;
-        }
-
-        // A pairing that could not be loaded is told at every start until the receiver is paired again.
-        private void ReportLostPairings(long now)
-        {
-            for (int i = 0; i < _config.Recipients.Length; i++)
-            {
-                string reason = _pairings.LostReason(i);
-                if (reason != null)
-                {
-                    string name = _config.Recipients[i].Name;
-                    Report(BeaconEventKind.PairingLost, now, name, "the secure pairing could not be loaded (" + reason + "); alerts go to " + name
-                        + " as plain Session messages until the receiver is paired again (ratchet.on_damage = plain)");
-                    _feedback.Play(FeedbackPattern.Failed, now);
-                }
-            }
         }
 
         /// <summary>Runs everything that is due at <paramref name="now"/>.</summary>

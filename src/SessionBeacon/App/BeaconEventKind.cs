@@ -38,5 +38,11 @@ namespace SessionBeacon.App
         /// Recipient names it, Text says why and how its alerts go now (ratchet.on_damage).
         /// </summary>
         PairingLost,
+
+        /// <summary>
+        /// An alert found damaged on flash at start cannot be sent to a recipient; Recipient names it (null: the
+        /// recipients could not be read), Alert is its kind when it could be read. The next alert says so.
+        /// </summary>
+        AlertLost,
     }
 }

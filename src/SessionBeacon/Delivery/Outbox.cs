@@ -6,6 +6,8 @@
 // new version becomes current only once whole, removal marks before it deletes).
 // Module lifecycle (CONTRIBUTING.md rule 13): Start(now) loads, Step(now) sends what is due and
 // returns the next wake time, Stop. Single-threaded, like the rest of the core.
+using System;
+using System.Collections;
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
@@ -34,6 +36,8 @@ namespace SessionBeacon.Delivery
         private readonly OutboxRecord[] _records;
         private readonly long[] _nextAttempt;
         private readonly int[] _failures;
+        private readonly bool[] _unreadable;
+        private readonly ArrayList _damage = new ArrayList();
         private bool _started;
         private int _deliveredCount;
         private int _expiredCount;
@@ -61,6 +65,7 @@ namespace SessionBeacon.Delivery
             _records = new OutboxRecord[capacity];
             _nextAttempt = new long[capacity];
             _failures = new int[capacity];
+            _unreadable = new bool[capacity];
         }
 
         /// <summary>How many alerts the outbox can hold.</summary>
@@ -171,7 +176,11 @@ namespace SessionBeacon.Delivery
             return -1;
         }
 
-        /// <summary>Loads every slot from the store, finishes interrupted removals and drops expired alerts.</summary>
+        /// <summary>
+        /// Loads every slot from the store, finishes interrupted removals and drops expired alerts. A damaged
+        /// record is recovered as far as its copies allow and told in <see cref="TakeDamage"/>, never dropped
+        /// silently; a slot the store cannot read is left as it is on flash, unused until the next Start.
+        /// </summary>
         /// <returns>When to call <see cref="Step"/>: <paramref name="now"/> when anything is waiting, else <see cref="Never"/>.</returns>
         public long Start(long now)
         {
@@ -180,13 +189,33 @@ namespace SessionBeacon.Delivery
             {
                 _nextAttempt[slot] = now;
                 _failures[slot] = 0;
-                _records[slot] = _slots.Load(slot);
-                if (_records[slot] != null && !_records[slot].IsHeld && now >= _records[slot].ExpiresMs)
+                _records[slot] = null;
+                _unreadable[slot] = false;
+                try
                 {
-                    Remove(slot);
+                    _records[slot] = _slots.Load(slot, _damage);
+                    if (_records[slot] != null && !_records[slot].IsHeld && now >= _records[slot].ExpiresMs)
+                    {
+                        Remove(slot);
+                    }
+                }
+                catch (Exception failure)
+                {
+                    // Writing into a slot whose keys could not be read might hide a newer version there, so it stays as it is.
+                    _records[slot] = null;
+                    _unreadable[slot] = true;
+                    _damage.Add(new OutboxDamage(0, new string[0], true, failure.Message));
                 }
             }
             return Count > 0 ? now : Never;
+        }
+
+        /// <summary>What Start found damaged or could not read, since the last call; empty when all was well.</summary>
+        public OutboxDamage[] TakeDamage()
+        {
+            var damage = (OutboxDamage[])_damage.ToArray(typeof(OutboxDamage));
+            _damage.Clear();
+            return damage;
         }
 
         /// <summary>
@@ -473,7 +502,7 @@ namespace SessionBeacon.Delivery
         {
             for (int slot = 0; slot < _records.Length; slot++)
             {
-                if (_records[slot] == null)
+                if (_records[slot] == null && !_unreadable[slot])
                 {
                     return slot;
                 }

@@ -283,6 +283,7 @@ namespace SessionBeacon.Esp32
                 case BeaconEventKind.HelpReached: return "help reached";
                 case BeaconEventKind.Reply: return "reply";
                 case BeaconEventKind.PairingLost: return "secure pairing lost";
+                case BeaconEventKind.AlertLost: return "alert lost";
                 default: return "problem";
             }
         }

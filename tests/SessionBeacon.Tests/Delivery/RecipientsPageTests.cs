@@ -46,6 +46,10 @@ namespace SessionBeacon.Tests.Delivery
             AssertQuoted(AlertComposer.PowerLossText + ": <name>");
             AssertQuoted(RatchetCarriage.Marker);
             AssertQuoted("(held until the beacon knew the time)");
+            AssertQuoted("`" + SessionBeacon.App.AlertNotes.Lost(AlertKind.Panic, "Bob") + "`");
+            AssertQuoted("`" + SessionBeacon.App.AlertNotes.LostUnread() + "`");
+            AssertQuoted("`" + SessionBeacon.App.AlertNotes.Unread() + "`");
+            AssertQuoted("`" + SessionBeacon.App.RatchetPairings.PlainNote + "`");
         }
 
         [Fact]

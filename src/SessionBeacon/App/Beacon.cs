@@ -130,7 +130,7 @@ namespace SessionBeacon.App
             _outbox = new Outbox(store, _sender, outboxCapacity);
             _policy = new AlertPolicy(config.Policy);
             _pairings = new RatchetPairings(config.Recipients, identity, store, random);
-            _notes = new AlertNotes(store, "");
+            _notes = new AlertNotes(store, config.RatchetOnDamage == BeaconConfig.OnDamageHold ? _pairings.WaitingNotes() : "");
             _writer = new AlertWriter(config, identity, store, random, _networkClock, _outbox, _armed, _flash, _alertSender, _pairings, _notes, _events);
             _inbox = new Inbox(_client, identity, config, _pairings, store);
             _feedback = new FeedbackPlayer(hardware.Light, hardware.Sound, config.Feedback);

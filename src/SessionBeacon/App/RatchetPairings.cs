@@ -82,6 +82,29 @@ namespace SessionBeacon.App
             return _lost[index];
         }
 
+        /// <summary>
+        /// For ratchet.on_damage = hold, what every alert tells its recipients while pairings are lost: a line
+        /// (after a line feed) for each receiver whose alert waits; "" when none is lost.
+        /// </summary>
+        public string WaitingNotes()
+        {
+            string notes = "";
+            for (int i = 0; i < _recipients.Length; i++)
+            {
+                if (_lost[i] != null)
+                {
+                    notes += "\n" + WaitingNote(_recipients[i].Name);
+                }
+            }
+            return notes;
+        }
+
+        /// <summary>The line that tells the others that the alert waits for <paramref name="name"/>'s receiver to be paired again.</summary>
+        public static string WaitingNote(string name)
+        {
+            return "Not sent to " + name + " yet: the secure pairing with " + name + "'s receiver is lost; it waits on the beacon until " + name + " is paired again.";
+        }
+
         /// <summary>True when <paramref name="sessionId"/> is a ratchet recipient whose pairing is lost.</summary>
         public bool IsLost(string sessionId)
         {

@@ -41,8 +41,10 @@ namespace SessionBeacon.App
                 if (reason != null)
                 {
                     string name = _config.Recipients[i].Name;
-                    Report(BeaconEventKind.PairingLost, now, BeaconEvent.NoAlert, name, "the secure pairing could not be loaded (" + reason + "); alerts go to " + name
-                        + " as plain Session messages until the receiver is paired again (ratchet.on_damage = plain)");
+                    string alerts = _config.RatchetOnDamage == BeaconConfig.OnDamageHold
+                        ? "alerts for " + name + " wait on flash until the receiver is paired again (ratchet.on_damage = hold)"
+                        : "alerts go to " + name + " as plain Session messages until the receiver is paired again (ratchet.on_damage = plain)";
+                    Report(BeaconEventKind.PairingLost, now, BeaconEvent.NoAlert, name, "the secure pairing could not be loaded (" + reason + "); " + alerts);
                     _feedback.Play(FeedbackPattern.Failed, now);
                 }
             }

@@ -7,7 +7,7 @@ namespace SessionBeacon.Delivery
     internal sealed class OutboxCopy
     {
         internal OutboxCopy(uint seq, bool removed, bool held, byte[] id, AlertKind kind, long created, long ttl,
-            string[] recipients, bool[] delivered, byte[][] payloads, bool intact)
+            string[] recipients, byte[] states, byte[][] payloads, bool intact)
         {
             Seq = seq;
             Removed = removed;
@@ -17,7 +17,7 @@ namespace SessionBeacon.Delivery
             Created = created;
             Ttl = ttl;
             Recipients = recipients;
-            Delivered = delivered;
+            States = states;
             Payloads = payloads;
             Intact = intact;
         }
@@ -30,7 +30,7 @@ namespace SessionBeacon.Delivery
         internal long Created { get; }
         internal long Ttl { get; }
         internal string[] Recipients { get; }
-        internal bool[] Delivered { get; }
+        internal byte[] States { get; }
 
         /// <summary>Each recipient's payload; null where it failed its hash or was cut off.</summary>
         internal byte[][] Payloads { get; }
@@ -56,7 +56,7 @@ namespace SessionBeacon.Delivery
         /// <summary>The record, once every payload is there.</summary>
         internal OutboxRecord ToRecord()
         {
-            return new OutboxRecord(Id, Kind, Created, Ttl, Recipients, Payloads, Delivered, Held);
+            return new OutboxRecord(Id, Kind, Created, Ttl, Recipients, Payloads, States, Held);
         }
 
         /// <summary>True when <paramref name="other"/> is a version of the same alert, in the same held or sealed form.</summary>

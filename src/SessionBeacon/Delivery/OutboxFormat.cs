@@ -1,7 +1,8 @@
 // The bytes of one outbox slot version, format 2 (docs/outbox.md, "Record layout"). Big-endian.
 //   header H | SHA-256(H) | payload 0 | tag 0 | ... | payload n-1 | tag n-1 | H | SHA-256(H)
 //   H = "SBOX" | format 2 | count u8 | flags u8 (1 = removed, 2 = held) | seq u32 | id[16] | kind u8 |
-//       created i64 | ttl i64 | count x ( session id: 66 ASCII | delivered u8 | length u32 ) | count u8
+//       created i64 | ttl i64 | count x ( session id: 66 ASCII | state u8 | length u32 ) | count u8
+//   state = 0 pending, 1 delivered, 2 waiting for a new pairing (its payload is the alert's text)
 //   tag i = SHA-256( SHA-256(H) | i u8 | payload i )
 // The header is written twice, and its count first and last, so that the first copy is found from
 // the start of the value and the second from its end, each on its own. Every payload has its own
@@ -78,13 +79,13 @@ namespace SessionBeacon.Delivery
                 && CryptoBytes.ConstantTimeEquals(value, headerSize, value, value.Length - Sha256.HashSize, Sha256.HashSize);
             int count = value[start + CountAt];
             var recipients = new string[count];
-            var delivered = new bool[count];
+            var states = new byte[count];
             var lengths = new int[count];
             int row = start + FixedSize - 1;
             for (int i = 0; i < count; i++)
             {
                 recipients[i] = Utf8.Decode(value, row, SessionId.TextLength);
-                delivered[i] = value[row + SessionId.TextLength] != 0;
+                states[i] = value[row + SessionId.TextLength];
                 lengths[i] = (int)ReadUInt32(value, row + SessionId.TextLength + 1);
                 row += PerRecipientSize;
             }
@@ -117,7 +118,7 @@ namespace SessionBeacon.Delivery
             byte[] id = new byte[OutboxRecord.IdSize];
             System.Array.Copy(value, start + 11, id, 0, OutboxRecord.IdSize);
             return new OutboxCopy(ReadUInt32(value, start + 7), (flags & RemovedFlag) != 0, (flags & HeldFlag) != 0, id, (AlertKind)value[start + 27],
-                ReadInt64(value, start + 28), ReadInt64(value, start + 36), recipients, delivered, payloads, agree && complete && at == end);
+                ReadInt64(value, start + 28), ReadInt64(value, start + 36), recipients, states, payloads, agree && complete && at == end);
         }
 
         private static byte[] Header(OutboxRecord record, uint seq, bool removed, int count)
@@ -138,7 +139,7 @@ namespace SessionBeacon.Delivery
                 byte[] id = Utf8.Encode(record.RecipientId(i));
                 System.Diagnostics.Debug.Assert(id.Length == SessionId.TextLength);
                 System.Array.Copy(id, 0, header, at, SessionId.TextLength);
-                header[at + SessionId.TextLength] = record.IsDeliveredTo(i) ? (byte)1 : (byte)0;
+                header[at + SessionId.TextLength] = record.State(i);
                 WriteUInt32(header, at + SessionId.TextLength + 1, (uint)record.PayloadBytes(i).Length);
                 at += PerRecipientSize;
             }

@@ -89,7 +89,7 @@ namespace SessionBeacon.Delivery
             int count = newest.Recipients.Length;
             var ids = new ArrayList();
             var payloads = new ArrayList();
-            var delivered = new ArrayList();
+            var states = new ArrayList();
             var lost = new ArrayList();
             for (int i = 0; i < count; i++)
             {
@@ -102,7 +102,7 @@ namespace SessionBeacon.Delivery
                 {
                     payload = AnyPayload(newest, other);
                 }
-                if (payload == null && newest.Delivered[i])
+                if (payload == null && newest.States[i] == OutboxRecord.Delivered)
                 {
                     // Stored already: its payload is never sent again.
                     payload = new byte[0];
@@ -114,15 +114,15 @@ namespace SessionBeacon.Delivery
                 }
                 ids.Add(newest.Recipients[i]);
                 payloads.Add(payload);
-                delivered.Add(newest.Delivered[i]);
+                states.Add(newest.States[i]);
             }
             damage.Add(new OutboxDamage(newest.Kind, (string[])lost.ToArray(typeof(string)), false, null));
-            var flags = new bool[delivered.Count];
+            var kept = new byte[states.Count];
             bool pending = false;
-            for (int i = 0; i < flags.Length; i++)
+            for (int i = 0; i < kept.Length; i++)
             {
-                flags[i] = (bool)delivered[i];
-                pending |= !flags[i];
+                kept[i] = (byte)states[i];
+                pending |= kept[i] != OutboxRecord.Delivered;
             }
             if (!pending)
             {
@@ -130,7 +130,7 @@ namespace SessionBeacon.Delivery
                 return null;
             }
             var record = new OutboxRecord(newest.Id, newest.Kind, newest.Created, newest.Ttl, (string[])ids.ToArray(typeof(string)),
-                (byte[][])payloads.ToArray(typeof(byte[])), flags, newest.Held);
+                (byte[][])payloads.ToArray(typeof(byte[])), kept, newest.Held);
             // The put-together record goes to the other key as the next version; then the damaged one goes.
             bool newestIsB = newest == b;
             _currentIsB[slot] = newestIsB;

@@ -69,6 +69,48 @@ namespace SessionBeacon.Tests.App
         }
 
         [Fact]
+        public void DamagedState_Hold_BobsAlertWaitsOnFlash_AliceIsTold_SentUnderTheNewPairing()
+        {
+            var flash = new MemoryStore();
+            PairedBeacon s = PairedBeacon.Paired(new SeededRandom(_output, nameof(DamagedState_Hold_BobsAlertWaitsOnFlash_AliceIsTold_SentUnderTheNewPairing)), flash,
+                extraConfig: "ratchet.on_damage = hold\n");
+            int toBobBefore = s.StoredFor(s.Bob.Keys).Count;
+            FlipABitInBothSlots(flash, s);
+
+            s.Restart();
+            BeaconEvent lost = Assert.Single(s.Events, e => e.Kind == BeaconEventKind.PairingLost);
+            Assert.EndsWith("alerts for Bob wait on flash until the receiver is paired again (ratchet.on_damage = hold)", lost.Text);
+            s.Button(0, 2000);
+            s.RunUntil(() => s.StoredFor(s.Alice).Count == 2, "alert 2 stored for Alice");
+            s.Run(s.Now + 60000);
+            IncomingMessage toAlice = s.StoredFor(s.Alice).Last();
+            Assert.StartsWith(Panic + "\n#2, sent ", toAlice.Body);
+            Assert.EndsWith("\nNot sent to Bob yet: the secure pairing with Bob's receiver is lost; it waits on the beacon until Bob is paired again.", toAlice.Body);
+            Assert.Equal(toBobBefore, s.StoredFor(s.Bob.Keys).Count);
+            Assert.Equal(1, s.Beacon.Outbox.Count);
+            Assert.True(s.Beacon.Outbox.Records()[0].IsWaitingFor(1));
+            // Nothing is due for a waiting alert: the beacon does not run in a loop for it.
+            s.Run(s.Now + Beacon.FastPollWindowMs);
+            int steps = 0;
+            for (long now = s.Now, end = s.Now + 60000; now < end; steps++)
+            {
+                now = Math.Max(now + 1, s.Beacon.Step(now));
+            }
+            Assert.True(steps <= 12, steps + " steps in a minute with nothing to do");
+
+            // Bob's receiver is provisioned again and its new pre-key goes into nf.config: the waiting alert leaves under the new pairing.
+            s.Bob.NewPreKey();
+            s.Events.Clear();
+            s.Restart();
+            Assert.DoesNotContain(s.Events, e => e.Kind == BeaconEventKind.PairingLost);
+            s.RunUntil(() => s.Beacon.Outbox.Count == 0, "the waiting alert sent to Bob");
+            RatchetContent alert = s.Bob.OpenNext(s);
+            Assert.StartsWith(Panic + "\n#2, sent ", alert.Text);
+            Assert.EndsWith("\n" + RatchetPairings.HeldNote, alert.Text);
+            Assert.Equal(2, s.StoredFor(s.Alice).Count);
+        }
+
+        [Fact]
         public void UnreadableState_TheBeaconStarts_BobIsReported_AliceAlerted()
         {
             var flash = new MemoryStore();

@@ -50,6 +50,8 @@ namespace SessionBeacon.Tests.Delivery
             AssertQuoted("`" + SessionBeacon.App.AlertNotes.LostUnread() + "`");
             AssertQuoted("`" + SessionBeacon.App.AlertNotes.Unread() + "`");
             AssertQuoted("`" + SessionBeacon.App.RatchetPairings.PlainNote + "`");
+            AssertQuoted("`" + SessionBeacon.App.RatchetPairings.WaitingNote("Bob") + "`");
+            AssertQuoted("`" + SessionBeacon.App.RatchetPairings.HeldNote + "`");
         }
 
         [Fact]

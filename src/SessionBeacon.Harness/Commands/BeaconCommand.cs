@@ -103,6 +103,11 @@ namespace SessionBeacon.Harness.Commands
             {
                 Console.CancelKeyPress -= cancel;
             }
+            if (device.IsHalted)
+            {
+                error.WriteLine("beacon run: the beacon halted: " + device.HaltReason);
+                return ExitCode.Failed;
+            }
             return input.BadLines == 0 ? ExitCode.Ok : ExitCode.UsageError;
         }
     }

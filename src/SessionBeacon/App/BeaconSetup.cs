@@ -30,13 +30,10 @@ namespace SessionBeacon.App
 
         private const string CopyAgain = "copy the files that 'provision' wrote (docs/provisioning.md)";
 
-        private BeaconSetup(DeviceSetup files, IdentityKeys identity, string haltReason)
+        private BeaconSetup(BeaconConfig config, BoardProfile board, IdentityKeys identity, string haltReason)
         {
-            if (files != null)
-            {
-                Config = files.Config;
-                Board = files.Board;
-            }
+            Config = config;
+            Board = board;
             Identity = identity;
             HaltReason = haltReason;
         }
@@ -104,16 +101,17 @@ namespace SessionBeacon.App
             }
             IdentityKeys identity = IdentityKeys.FromSeed(seed);
             CryptoBytes.Wipe(seed);
-            return new BeaconSetup(checkedFiles, identity, null);
+            return new BeaconSetup(checkedFiles.Config, checkedFiles.Board, identity, null);
         }
 
         /// <summary>A setup from files the caller has read and checked already (the harness reads them with its own paths and options).</summary>
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
-        public static BeaconSetup From(DeviceSetup checkedFiles, IdentityKeys identity)
+        public static BeaconSetup From(BeaconConfig config, BoardProfile board, IdentityKeys identity)
         {
-            if (checkedFiles == null) { throw Errors.Null("checkedFiles"); }
+            if (config == null) { throw Errors.Null("config"); }
+            if (board == null) { throw Errors.Null("board"); }
             if (identity == null) { throw Errors.Null("identity"); }
-            return new BeaconSetup(checkedFiles, identity, null);
+            return new BeaconSetup(config, board, identity, null);
         }
 
         /// <summary>The network nf.config names: mainnet, or its testnet.</summary>
@@ -164,7 +162,7 @@ namespace SessionBeacon.App
 
         private static BeaconSetup Halted(string reason)
         {
-            return new BeaconSetup(null, null, reason);
+            return new BeaconSetup(null, null, null, reason);
         }
 
         // The file's bytes; null, with problem set, when it is missing or the drive cannot read it. Once

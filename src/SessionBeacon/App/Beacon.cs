@@ -211,7 +211,10 @@ namespace SessionBeacon.App
             get { return _outbox.Count == 0 && _policy.State == ButtonState.Idle && !_feedback.IsPlaying; }
         }
 
-        /// <summary>Loads the outbox from flash (alerts from before a reboot resume) and starts the modules.</summary>
+        /// <summary>
+        /// Loads the outbox from flash (alerts from before a reboot resume) and starts the modules; what it finds
+        /// damaged on flash (an alert, a pairing) is reported as events and the "failed" pattern (StartupReport).
+        /// </summary>
         /// <returns>When to call <see cref="Step"/>: now.</returns>
         public long Start(long now)
         {

@@ -81,9 +81,19 @@ namespace SessionBeacon.Esp32
                 sensors = OpenSensors(gpio, config.Policy.Sensors, queue, steady, wake);
                 analog = OpenAnalogSensors(adc, board.Chip, config.Policy.Sensors, steady);
                 beacon = CreateBeacon(setup, drive, gpio, adc, steady);
+                Starting("reading the button and the sensors");
+                button.PostLevel();
+                foreach (GpioInput sensor in sensors)
+                {
+                    if (sensor != null)
+                    {
+                        sensor.PostLevel();
+                    }
+                }
             }
             catch (Exception failure)
             {
+                beacon = null;
                 setup.Halt(s_starting, failure);
             }
             if (beacon == null)
@@ -94,14 +104,6 @@ namespace SessionBeacon.Esp32
 
             long next;
             long nextSample = steady.UnixMilliseconds;
-            button.PostLevel();
-            foreach (GpioInput sensor in sensors)
-            {
-                if (sensor != null)
-                {
-                    sensor.PostLevel();
-                }
-            }
             while (true)
             {
                 queue.DrainInto(beacon.Policy);

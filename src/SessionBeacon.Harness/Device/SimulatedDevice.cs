@@ -340,7 +340,7 @@ namespace SessionBeacon.Harness.Device
                     if (!record.IsDeliveredTo(i))
                     {
                         int r = _config.RecipientIndex(record.RecipientId(i));
-                        names.Add(r < 0 ? record.RecipientId(i) : _config.Recipients[r].Name);
+                        names.Add((r < 0 ? record.RecipientId(i) : _config.Recipients[r].Name) + (record.IsWaitingFor(i) ? " (waiting for a new pairing)" : ""));
                     }
                 }
                 alerts.Add(record.Kind + " to " + string.Join(" and ", names));

@@ -19,10 +19,15 @@ namespace SessionBeacon.App
         // Enough for a few lines; an outbox full of damaged alerts adds no more than this.
         private const int MaxBytes = 600;
 
-        private const string Unreadable = "Earlier alerts may not have been sent: the beacon's note of them on flash was damaged.";
+        /// <summary>The line in place of notes that the flash could not read back.</summary>
+        internal const string Unreadable = "Earlier alerts may not have been sent: the beacon's note of them on flash could not be read.";
 
         private readonly IKeyValueStore _store;
         private readonly string _standing;
+
+        // What the store holds, read once: the press path then reads no flash for notes.
+        private byte[] _kept;
+        private bool _read;
 
         /// <summary>Notes kept in <paramref name="store"/>, after <paramref name="standing"/> (lines every alert carries for now, each after a line feed; or "").</summary>
         internal AlertNotes(IKeyValueStore store, string standing)
@@ -34,7 +39,7 @@ namespace SessionBeacon.App
         /// <summary>Keeps <paramref name="line"/> for the next alert (it is dropped once the notes fill MaxBytes).</summary>
         internal void Add(string line)
         {
-            byte[] kept = _store.Get(Key);
+            byte[] kept = Kept();
             byte[] added = Utf8.Encode(line + "\n");
             int length = kept == null ? 0 : kept.Length;
             if (length + added.Length > MaxBytes)
@@ -48,13 +53,14 @@ namespace SessionBeacon.App
             }
             System.Array.Copy(added, 0, value, length, added.Length);
             _store.Put(Key, value);
+            _kept = value;
         }
 
         /// <summary>What the next alert's text ends with: "" when there is nothing to tell, else each line after a line feed.</summary>
         internal string Text()
         {
             string text = _standing;
-            byte[] kept = _store.Get(Key);
+            byte[] kept = Kept();
             if (kept == null || kept.Length == 0)
             {
                 return text;
@@ -66,7 +72,7 @@ namespace SessionBeacon.App
             }
             catch (MalformedDataException)
             {
-                // A write torn in the middle of a character: the notes are there, their words are not.
+                // Damaged in the middle of a character: the notes are there, their words are not.
                 lines = Unreadable;
             }
             if (lines[lines.Length - 1] == '\n')
@@ -79,10 +85,38 @@ namespace SessionBeacon.App
         /// <summary>Forgets the kept notes: an alert that carries them is on flash.</summary>
         internal void Clear()
         {
-            if (_store.Get(Key) != null)
+            if (Kept() == null)
+            {
+                return;
+            }
+            _kept = null;
+            try
             {
                 _store.Remove(Key);
             }
+            catch (System.Exception)
+            {
+                // The alert is on flash already; at worst the notes come again with the next alert after a reboot.
+            }
+        }
+
+        // The notes on flash. A flash that cannot read them must not stop an alert from being written:
+        // the alert then says that notes were lost.
+        private byte[] Kept()
+        {
+            if (!_read)
+            {
+                _read = true;
+                try
+                {
+                    _kept = _store.Get(Key);
+                }
+                catch (System.Exception)
+                {
+                    _kept = Utf8.Encode(Unreadable + "\n");
+                }
+            }
+            return _kept;
         }
 
         /// <summary>The note for an alert of <paramref name="kind"/> that could not be sent to <paramref name="name"/>.</summary>

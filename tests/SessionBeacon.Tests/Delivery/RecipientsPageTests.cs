@@ -49,6 +49,7 @@ namespace SessionBeacon.Tests.Delivery
             AssertQuoted("`" + SessionBeacon.App.AlertNotes.Lost(AlertKind.Panic, "Bob") + "`");
             AssertQuoted("`" + SessionBeacon.App.AlertNotes.LostUnread() + "`");
             AssertQuoted("`" + SessionBeacon.App.AlertNotes.Unread() + "`");
+            AssertQuoted("`" + SessionBeacon.App.AlertNotes.Unreadable + "`");
             AssertQuoted("`" + SessionBeacon.App.RatchetPairings.PlainNote + "`");
             AssertQuoted("`" + SessionBeacon.App.RatchetPairings.WaitingNote("Bob") + "`");
             AssertQuoted("`" + SessionBeacon.App.RatchetPairings.HeldNote + "`");

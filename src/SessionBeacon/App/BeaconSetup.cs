@@ -38,10 +38,10 @@ namespace SessionBeacon.App
             HaltReason = haltReason;
         }
 
-        /// <summary>The checked nf.config; null when it could not be read or checked.</summary>
+        /// <summary>The checked nf.config; null when it could not be read or checked (a halt then shows on the LED, whatever its feedback setting).</summary>
         public BeaconConfig Config { get; private set; }
 
-        /// <summary>The checked board profile; null when it could not be read or checked.</summary>
+        /// <summary>The board profile; null when it could not be read or has problems of its own (a halt then shows nothing on the LED).</summary>
         public BoardProfile Board { get; private set; }
 
         /// <summary>The beacon's Session identity; null when it could not be read.</summary>
@@ -81,27 +81,30 @@ namespace SessionBeacon.App
             }
             catch (ConfigException problems)
             {
-                return Halted(Join(problems.Problems));
+                CryptoBytes.Wipe(seed);
+                return new BeaconSetup(null, BoardAlone(boardText), null, Join(problems.Problems));
             }
-            if (needsWifi && checkedFiles.Config.WifiSsid == null)
+            BeaconConfig config = checkedFiles.Config;
+            BoardProfile board = checkedFiles.Board;
+            string wrong = null;
+            if (needsWifi && config.WifiSsid == null)
             {
                 // Only a testnet configuration gets here: fine for the harness's simulated device, not for a board.
-                return Halted("nf.config: 'wifi.ssid' is missing: this network = testnet configuration is for the harness's simulated device;"
-                    + " a device needs the Wi-Fi network to join");
+                wrong = "nf.config: 'wifi.ssid' is missing: this network = testnet configuration is for the harness's simulated device;"
+                    + " a device needs the Wi-Fi network to join";
             }
-            ChipPins chip = checkedFiles.Board.Chip;
-            if (firmwareChip != null && firmwareChip != chip)
+            else if (firmwareChip != null && firmwareChip != board.Chip)
             {
-                return Halted("board.conf: chip = " + chip.Name + ", but this firmware is for the " + firmwareChip.Title
-                    + ": copy the board.conf of this board, or flash the firmware for its chip (docs/flashing.md)");
+                wrong = "board.conf: chip = " + board.Chip.Name + ", but this firmware is for the " + firmwareChip.Title
+                    + ": copy the board.conf of this board, or flash the firmware for its chip (docs/flashing.md)";
             }
-            if (seed.Length != IdentityKeys.SeedSize)
+            else if (seed.Length != IdentityKeys.SeedSize)
             {
-                return Halted(identityPath + " is " + seed.Length.ToString() + " bytes, not " + IdentityKeys.SeedSize.ToString() + ": it is damaged; " + CopyAgain);
+                wrong = identityPath + " is " + seed.Length.ToString() + " bytes, not " + IdentityKeys.SeedSize.ToString() + ": it is damaged; " + CopyAgain;
             }
-            IdentityKeys identity = IdentityKeys.FromSeed(seed);
+            IdentityKeys identity = wrong == null ? IdentityKeys.FromSeed(seed) : null;
             CryptoBytes.Wipe(seed);
-            return new BeaconSetup(checkedFiles.Config, checkedFiles.Board, identity, null);
+            return new BeaconSetup(config, board, identity, wrong);
         }
 
         /// <summary>A setup from files the caller has read and checked already (the harness reads them with its own paths and options).</summary>
@@ -163,6 +166,19 @@ namespace SessionBeacon.App
         private static BeaconSetup Halted(string reason)
         {
             return new BeaconSetup(null, null, null, reason);
+        }
+
+        // The board profile on its own, when nf.config has the problem: the halt can then still show on the LED.
+        private static BoardProfile BoardAlone(string text)
+        {
+            try
+            {
+                return BoardProfile.Parse(text, BoardFile);
+            }
+            catch (ConfigException)
+            {
+                return null;
+            }
         }
 
         // The file's bytes; null, with problem set, when it is missing or the drive cannot read it. Once

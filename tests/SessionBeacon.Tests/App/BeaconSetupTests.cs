@@ -94,6 +94,9 @@ namespace SessionBeacon.Tests.App
             BeaconSetup setup = BeaconSetup.Read(Provisioned(Config + "feedback = loud\npanic.hold_ms = fast\n"), Drive, true, ChipPins.Named("esp32"));
             Assert.Equal("nf.config line 5: 'panic.hold_ms' must be a whole number from 200 to 10000, not 'fast'; "
                 + "nf.config line 4: 'feedback' must be one of light, light+sound, silent, not 'loud'", setup.HaltReason);
+            // The board profile is sound: the halt shows on its LED.
+            Assert.Equal("ESP32-DevKitC", setup.Board.Name);
+            Assert.Null(setup.Config);
         }
 
         [Fact]
@@ -110,6 +113,9 @@ namespace SessionBeacon.Tests.App
         {
             BeaconSetup setup = BeaconSetup.Read(Provisioned(seed: new byte[20]), Drive, true, ChipPins.Named("esp32"));
             Assert.Equal(Drive + "identity.seed is 20 bytes, not 32: it is damaged; copy the files that 'provision' wrote (docs/provisioning.md)", setup.HaltReason);
+            // nf.config is sound: the halt keeps to its feedback setting.
+            Assert.Equal(BeaconConfig.FeedbackLight, setup.Config.Feedback);
+            Assert.Null(setup.Identity);
         }
 
         [Fact]

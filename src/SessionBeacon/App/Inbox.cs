@@ -2,11 +2,11 @@
 // nf.config's inbox.poll_s. An acknowledgement from a paired companion receiver means help was
 // reached; a plain message from a configured recipient is a reply (a person read the alert).
 // Messages from anyone else are not shown: anybody can write to a Session ID. A secure message from
-// a receiver whose pairing is lost cannot be opened, and is told as a problem, not shown as a reply. A message is looked
-// at once: the hashes of recent ones are remembered, because the swarm member asked next may not
-// know the cursor of the last one; those from recipients and paired receivers also on flash
-// (HandledMessages), so a reboot neither shows them again nor takes an acknowledgement handled
-// before it for a replay.
+// a receiver whose pairing is lost cannot be opened, and is told as a problem, not shown as a reply.
+// A message is looked at once: the hashes of recent ones are remembered, because the swarm member
+// asked next may not know the cursor of the last one; those from recipients and paired receivers
+// also on flash (HandledMessages), so a reboot neither shows them again nor takes an
+// acknowledgement handled before it for a replay.
 using System;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;

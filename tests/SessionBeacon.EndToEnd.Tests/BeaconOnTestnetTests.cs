@@ -139,6 +139,51 @@ namespace SessionBeacon.EndToEnd.Tests
         }
 
         [Fact]
+        public void DamagedPairingWithBob_AtTheNextBoot_AliceGetsEveryAlert_BobAPlainOneMarkedPairingLost()
+        {
+            string folder = _net.NewClientFolder();
+            IdentityKeys identity = BeaconClient.NewIdentity();
+            var bobClient = new BeaconClient(_net.Network, _net.NewClientFolder(), _bob);
+            var bundle = new byte[RatchetPreKey.Size];
+            var preKeySecret = new byte[X25519.ScalarSize];
+            RatchetPreKey.Create(bundle, preKeySecret, _bob, bobClient.Random);
+            string preKeyLine = "recipient.prekey = " + _bob.SessionId + " " + Convert.ToBase64String(bundle) + "\n";
+            _board = Board(preKeyLine, folder, identity);
+            _board.Start();
+            _board.RunUntil(() => _board.Beacon.Stage == BeaconStage.Armed, Timeout, "armed");
+            _board.Press(Hold);
+            _board.RunUntil(() => _board.Beacon.Stage == BeaconStage.Confirmed, Timeout, "alert 1 confirmed");
+            RatchetLink.Accept(new KeyValueRatchetStore(new DirectoryStore(_net.NewClientFolder()), "ratchet.beacon"), bobClient.Random, _bob, preKeySecret,
+                identity.X25519PublicKey, Single(bobClient, identity.SessionId), out RatchetContent alert1);
+            Assert.StartsWith(PanicText + "\n#1, sent ", alert1.Text);
+            _board.Beacon.Stop();
+
+            // Flash damage: one bit in each of the two slots of Bob's pairing, in the board's flash folder.
+            var flash = new DirectoryStore(folder);
+            string state = RatchetPairings.StateName(_board.Config.Recipients[1]);
+            foreach (string key in new[] { state + ".0", state + ".1" })
+            {
+                byte[] slot = flash.Get(key);
+                slot[100] ^= 0x10;
+                flash.Put(key, slot);
+            }
+
+            _board = Board(preKeyLine, folder, identity);
+            _board.Start();
+            _board.RunUntil(() => _board.Beacon.Stage == BeaconStage.Armed, Timeout, "armed after the damage");
+            BeaconEvent lost = Assert.Single(_board.Events, e => e.Kind == BeaconEventKind.PairingLost);
+            Assert.Equal("Bob", lost.Recipient);
+            _board.Press(Hold);
+            _board.RunUntil(() => _board.Count(BeaconEventKind.Delivered) == 1, Timeout, "alert 2 delivered to both");
+            AliceOpens(1);
+            AliceOpens(2);
+            IncomingMessage toBob = Single(bobClient, identity.SessionId);
+            Assert.False(RatchetCarriage.IsRatchetMessage(toBob));
+            Assert.StartsWith(PanicText + "\n#2, sent ", toBob.Body);
+            Assert.EndsWith("\n" + RatchetPairings.PlainNote, toBob.Body);
+        }
+
+        [Fact]
         public void Panic_FlashAlertReady_TheBuiltAheadAlertArrivesAsBuilt_ThenTheDetailedOne()
         {
             _board = Board("", flash: true);

@@ -36,7 +36,7 @@ namespace SessionBeacon.Harness.Tests
     {
         private static readonly string s_shipped = Path.Combine(AppContext.BaseDirectory, "shipped");
         private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(90);
-        private static readonly Regex s_patternLine = new Regex(@"^(LED|buzzer) (on|off) \((armed|sending|delivered|help reached|failed|low battery|panic pending)\)$");
+        private static readonly Regex s_patternLine = new Regex(@"^(LED|buzzer) (on|off) \((armed|sending|delivered|help reached|failed|low battery|halted|panic pending)\)$");
         private readonly BeaconRunTestnet _net;
 
         public BeaconCommandTests(BeaconRunTestnet net)
@@ -180,6 +180,26 @@ namespace SessionBeacon.Harness.Tests
             Assert.Equal("beacon run: " + folder + " has no nf.config: make the device folder with 'provision --out " + folder + "', or pass --config FILE\n",
                 error.ToString().Replace("\r\n", "\n"));
             Assert.Equal("", output.ToString());
+        }
+
+        [Fact]
+        public void FlashCannotBeOpened_TheBeaconHalts_ReasonAndPatternShown_Failed()
+        {
+            string device = NewDevice();
+            // A file where the flash folder should be: the device's drive fails as it starts.
+            string flash = Path.Combine(device, "flash");
+            File.WriteAllText(flash, "not a folder");
+
+            var (code, output, error) = RunBeacon(device, "press 2000\n");
+
+            Assert.True(code == ExitCode.Failed, "exit " + code + "\n" + error + "\n" + output);
+            string reason = "opening the flash folder " + flash + " failed: ";
+            Assert.StartsWith("beacon run: the beacon halted: " + reason, error);
+            Assert.Single(Regex.Matches(output, "halted: " + Regex.Escape(reason)));
+            Assert.Contains("LED on (halted)", output);
+            Assert.Contains("buzzer on (halted)", output);
+            Assert.DoesNotContain("alert queued", output);
+            Assert.Equal(3, Count(output, "LED on (halted)"));
         }
 
         // A device folder as 'provision' writes it for one plain recipient on the testnet, with two sensors and a buzzer.

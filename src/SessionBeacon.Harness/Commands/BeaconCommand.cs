@@ -3,7 +3,6 @@ using System.CommandLine;
 using System.IO;
 using System.Threading;
 using Session.Core.Micro.Identity;
-using Session.Core.Micro.Ratchet;
 using SessionBeacon.Config;
 using SessionBeacon.Harness.Config;
 using SessionBeacon.Harness.Device;
@@ -76,16 +75,7 @@ namespace SessionBeacon.Harness.Commands
                 return ExitCode.Failed;
             }
             var clock = new DeviceClock();
-            SimulatedDevice device;
-            try
-            {
-                device = new SimulatedDevice(config, board, identity, data, console.Output, clock);
-            }
-            catch (RatchetException refused)
-            {
-                error.WriteLine("beacon run: a companion receiver's pairing cannot be used: " + refused.Message);
-                return ExitCode.Failed;
-            }
+            var device = new SimulatedDevice(config, board, identity, data, console.Output, clock);
             console.Output.WriteLine("beacon '" + config.DeviceName + "' (" + identity.SessionId + ") on a simulated " + board.Name + ", " + config.Network
                 + (config.SeedUrl == null ? "" : " via " + config.SeedUrl) + "; flash in " + Path.Combine(data, SimulatedDevice.FlashFolder));
             var input = new DeviceInput(clock, config.Policy.Sensors, error);
@@ -112,6 +102,11 @@ namespace SessionBeacon.Harness.Commands
             finally
             {
                 Console.CancelKeyPress -= cancel;
+            }
+            if (device.IsHalted)
+            {
+                error.WriteLine("beacon run: the beacon halted: " + device.HaltReason);
+                return ExitCode.Failed;
             }
             return input.BadLines == 0 ? ExitCode.Ok : ExitCode.UsageError;
         }

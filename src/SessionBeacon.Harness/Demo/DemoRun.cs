@@ -174,7 +174,10 @@ namespace SessionBeacon.Harness.Demo
             _device = new SimulatedDevice(_config, board, _beaconKeys, device, new IndentedWriter(_output), _clock);
             _device.Happened += _events.Add;
             Scene("The beacon starts: the app from src/SessionBeacon on a simulated " + board.Name + ", its flash in " + Path.Combine(device, SimulatedDevice.FlashFolder));
-            _device.Start();
+            if (!_device.Start())
+            {
+                return "the beacon halted: " + _device.HaltReason;
+            }
             string failure = Await(e => e.Kind == BeaconEventKind.Stage && e.Text == "armed", "the beacon did not reach 'armed'");
             if (failure != null)
             {

@@ -30,10 +30,14 @@ namespace SessionBeacon.Harness.Device
         public const long FinishMs = 60000;
 
         private readonly BeaconConfig _config;
+        private readonly BeaconSetup _setup;
+        private readonly string _flash;
+        private readonly BeaconHardware _hardware;
         private readonly DeviceClock _clock;
         private readonly TextWriter _output;
-        private readonly Beacon _beacon;
         private readonly List<string> _shown = new List<string>();
+        private Beacon _beacon;
+        private BeaconHalt _halt;
         private long _next = Beacon.Never;
         private long _time;
         private CancellationToken _stop;
@@ -41,40 +45,67 @@ namespace SessionBeacon.Harness.Device
         public SimulatedDevice(BeaconConfig config, BoardProfile board, IdentityKeys identity, string dataFolder, TextWriter output, DeviceClock clock)
         {
             _config = config;
+            _setup = BeaconSetup.From(config, board, identity);
+            _flash = Path.Combine(dataFolder, FlashFolder);
             _clock = clock;
             _output = output;
-            NetworkProfile profile = config.Network == BeaconConfig.Testnet
-                ? NetworkProfile.Testnet(config.SeedUrl, config.SeedPin, 1)
-                : NetworkProfile.Mainnet();
             var led = new TerminalIndicator("LED", Showing, _shown.Add);
             var buzzer = board.BuzzerPin == BoardProfile.NoPin ? null : new TerminalIndicator("buzzer", Showing, _shown.Add);
-            _beacon = new Beacon(config, identity, new DirectoryStore(Path.Combine(dataFolder, FlashFolder)), profile, new HttpClientTransport(profile),
-                new SystemClock(), new SystemRandom(), new BeaconHardware(null, null, null, led, buzzer), board.OutboxSlots);
-            if (config.Network == BeaconConfig.Testnet)
-            {
-                _beacon.Client.RequestTimeout = TestnetClient.RequestTimeout;
-                _beacon.Paths.GuardTestTimeoutMilliseconds = TestnetClient.GuardTestTimeout;
-            }
+            _hardware = new BeaconHardware(null, null, null, led, buzzer);
         }
 
         /// <summary>Each event of the beacon, as it is printed.</summary>
         public event Action<BeaconEvent> Happened;
 
+        /// <summary>The beacon, once started; null before, and when it could not start.</summary>
         public Beacon Beacon => _beacon;
 
-        /// <summary>Starts the beacon at the clock's time.</summary>
-        public void Start()
+        /// <summary>True when the beacon could not start (BeaconSetup), as a board halts: <see cref="HaltReason"/> says why.</summary>
+        public bool IsHalted => _halt != null;
+
+        public string HaltReason => _setup.HaltReason;
+
+        /// <summary>
+        /// Starts the beacon at the clock's time, as a board does (BeaconSetup); false when it cannot start: then
+        /// it shows the halt once, the reason and the halted pattern, as a board repeats them.
+        /// </summary>
+        public bool Start()
         {
             _time = _clock.Now;
-            _next = _beacon.Start(_time);
+            NetworkProfile profile = _setup.Profile();
+            try
+            {
+                var flash = new DirectoryStore(_flash);
+                _beacon = _setup.Start(flash, profile, new HttpClientTransport(profile), new SystemClock(), new SystemRandom(), _hardware, _time);
+            }
+            catch (IOException failure)
+            {
+                // The board's own step, as Esp32/Program opening its drive: a halt that names it.
+                _setup.Halt("opening the flash folder " + _flash, failure);
+            }
+            if (_beacon == null)
+            {
+                ShowHalt();
+                return false;
+            }
+            if (_config.Network == BeaconConfig.Testnet)
+            {
+                _beacon.Client.RequestTimeout = TestnetClient.RequestTimeout;
+                _beacon.Paths.GuardTestTimeoutMilliseconds = TestnetClient.GuardTestTimeout;
+            }
+            _next = _time;
             Show(_time);
+            return true;
         }
 
         /// <summary>Starts the device and runs it until quit, the end of the input (once what is pending is done) or <paramref name="stop"/>; the last line says why it stopped and what stays on flash.</summary>
         public void Run(DeviceInput input, CancellationToken stop)
         {
             _stop = stop;
-            Start();
+            if (!Start())
+            {
+                return;
+            }
             while (!stop.IsCancellationRequested)
             {
                 if (!input.TryTake(out DeviceInput.Entry entry))
@@ -253,7 +284,35 @@ namespace SessionBeacon.Harness.Device
         }
 
         // What the LED or the buzzer shows when it goes on: the pattern playing, else the pending panic's steady light.
-        private string Showing() => _beacon.Feedback.IsPlaying ? FeedbackPattern.Name(_beacon.Feedback.LastPattern) : "panic pending";
+        private string Showing() => _halt != null ? FeedbackPattern.Name(FeedbackPattern.Halted)
+            : _beacon.Feedback.IsPlaying ? FeedbackPattern.Name(_beacon.Feedback.LastPattern) : "panic pending";
+
+        // One round of what a halted board repeats every BeaconHalt.RepeatMs: the reason and the halted pattern.
+        private void ShowHalt()
+        {
+            _halt = new BeaconHalt(_setup.HaltReason, _hardware.Light, _hardware.Sound, _config.Feedback);
+            long time = _time;
+            long next = _halt.Start(time);
+            while (true)
+            {
+                string report = _halt.TakeReport();
+                if (report != null)
+                {
+                    Say(time, report);
+                }
+                foreach (string line in _shown)
+                {
+                    Say(time, line);
+                }
+                _shown.Clear();
+                if (next >= _time + BeaconHalt.RepeatMs)
+                {
+                    return;
+                }
+                time = next;
+                next = _halt.Step(time);
+            }
+        }
 
         private void Stop(string reason, int badLines)
         {
@@ -281,7 +340,7 @@ namespace SessionBeacon.Harness.Device
                     if (!record.IsDeliveredTo(i))
                     {
                         int r = _config.RecipientIndex(record.RecipientId(i));
-                        names.Add(r < 0 ? record.RecipientId(i) : _config.Recipients[r].Name);
+                        names.Add((r < 0 ? record.RecipientId(i) : _config.Recipients[r].Name) + (record.IsWaitingFor(i) ? " (waiting for a new pairing)" : ""));
                     }
                 }
                 alerts.Add(record.Kind + " to " + string.Join(" and ", names));

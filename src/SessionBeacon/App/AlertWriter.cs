@@ -3,7 +3,8 @@
 // else Session v1 sealed with an armed slot when one is ready), all on flash before anything is
 // sent. A panic first takes the pre-built flash alert. An alert accepted before any node has told
 // the time is held, its text without a time, and sealed once the time is known. A full outbox
-// gives up its least important alert for a more important one (AlertPriority).
+// gives up its least important alert for a more important one (AlertPriority). The text ends with
+// the notes of what went wrong before it (AlertNotes), which are forgotten once it is on flash.
 using System.Collections;
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Encoding;
@@ -34,12 +35,14 @@ namespace SessionBeacon.App
         private readonly FlashAlert _flash;
         private readonly ServiceNodeAlertSender _alertSender;
         private readonly RatchetPairings _pairings;
+        private readonly AlertNotes _notes;
         private readonly AlertComposer _composer;
         private readonly string[] _recipientIds;
         private readonly ArrayList _events;
+        private bool _sealWaiting = true;
 
         internal AlertWriter(BeaconConfig config, IdentityKeys identity, IKeyValueStore store, IRandomSource random, NetworkClock networkClock,
-            Outbox outbox, ArmedSlots armed, FlashAlert flash, ServiceNodeAlertSender alertSender, RatchetPairings pairings, ArrayList events)
+            Outbox outbox, ArmedSlots armed, FlashAlert flash, ServiceNodeAlertSender alertSender, RatchetPairings pairings, AlertNotes notes, ArrayList events)
         {
             _config = config;
             _identity = identity;
@@ -51,6 +54,7 @@ namespace SessionBeacon.App
             _flash = flash;
             _alertSender = alertSender;
             _pairings = pairings;
+            _notes = notes;
             _events = events;
             _composer = new AlertComposer(config);
             _recipientIds = new string[config.Recipients.Length];
@@ -69,11 +73,13 @@ namespace SessionBeacon.App
                 QueueFlash(now);
             }
             MakeRoom(kind, now);
-            string body = _composer.Body(decision, NextSequence());
+            string body = _composer.Body(decision, NextSequence()) + _notes.Text();
             long ttl = _config.AlertTtlHours * 3600000L;
             if (_networkClock.IsSynchronised)
             {
-                _outbox.Add(kind, now, ttl, _recipientIds, Payloads(_recipientIds, _composer.Finish(body, _networkClock.Now, false)), _random);
+                var waiting = new bool[_recipientIds.Length];
+                byte[][] payloads = Payloads(_recipientIds, _composer.Finish(body, _networkClock.Now, false), waiting);
+                _outbox.Add(kind, now, ttl, _recipientIds, payloads, waiting, _random);
             }
             else
             {
@@ -81,20 +87,28 @@ namespace SessionBeacon.App
                 // flash now, and gets its time and its final payloads once the network is reached.
                 _outbox.AddHeld(kind, now, ttl, _recipientIds, Utf8.Encode(body), _random);
             }
+            _notes.Clear();
             Report(BeaconEventKind.Queued, now, kind, null);
             return kind;
         }
 
-        // Held alerts get their time and final payloads now that the network's time is known.
-        /// <summary>Seals every held alert, once the network's time is known; true when there was one.</summary>
+        // Held alerts get their time and final payloads now that the network's time is known; so do
+        // alerts waiting for a receiver that has been paired again.
+        /// <summary>Seals every held alert and every waiting recipient that can be, once the network's time is known; true when there was one.</summary>
         internal bool SealHeld(long now)
         {
             // Checked on every step of the main loop: nothing is allocated unless an alert is held.
-            if (_outbox.HeldCount == 0 || !_networkClock.IsSynchronised)
+            if ((_outbox.HeldCount == 0 && !_sealWaiting) || !_networkClock.IsSynchronised)
             {
                 return false;
             }
             bool any = false;
+            if (_sealWaiting)
+            {
+                // A pairing is lost or not for the whole run, so one look after the start is enough.
+                _sealWaiting = false;
+                any = SealWaiting(now);
+            }
             OutboxRecord[] records = _outbox.Records();
             for (int r = 0; r < records.Length; r++)
             {
@@ -108,31 +122,75 @@ namespace SessionBeacon.App
                 {
                     ids[i] = records[r].RecipientId(i);
                 }
-                _outbox.Seal(records[r], Payloads(ids, _composer.Finish(Utf8.Decode(body, 0, body.Length), _networkClock.Now, true)), now);
+                var waiting = new bool[ids.Length];
+                byte[][] payloads = Payloads(ids, _composer.Finish(Utf8.Decode(body, 0, body.Length), _networkClock.Now, true), waiting);
+                _outbox.Seal(records[r], payloads, waiting, now);
                 any = true;
             }
             return any;
         }
 
-        // Each recipient's final payload: a ratchet message for a companion receiver, else Session v1
-        // (sealed with an armed slot when one is ready). Ratchet states are saved before this returns.
-        private byte[][] Payloads(string[] recipientIds, ContentMessage content)
+        // Recipients whose alerts waited for a new pairing (ratchet.on_damage = hold) and have one now get
+        // the alert's text, as it was written, with the note that it was held.
+        private bool SealWaiting(long now)
+        {
+            bool any = false;
+            OutboxRecord[] records = _outbox.Records();
+            for (int r = 0; r < records.Length; r++)
+            {
+                OutboxRecord record = records[r];
+                for (int i = 0; i < record.RecipientCount; i++)
+                {
+                    if (!record.IsWaitingFor(i) || _pairings.IsLost(record.RecipientId(i)))
+                    {
+                        continue;
+                    }
+                    byte[] text = record.Payload(i);
+                    var content = new ContentMessage(Utf8.Decode(text, 0, text.Length) + "\n" + RatchetPairings.HeldNote, _config.DeviceName, _networkClock.Now);
+                    bool waiting;
+                    record = _outbox.SealWaiting(record, i, Payload(record.RecipientId(i), content, out waiting), now);
+                    any = true;
+                }
+            }
+            return any;
+        }
+
+        // Each recipient's final payload (Payload); waiting[i] tells which ones wait for a new pairing.
+        // Ratchet states are saved before this returns.
+        private byte[][] Payloads(string[] recipientIds, ContentMessage content, bool[] waiting)
         {
             var payloads = new byte[recipientIds.Length][];
             for (int i = 0; i < payloads.Length; i++)
             {
-                RatchetLink link = _pairings.LinkFor(recipientIds[i]);
-                if (link != null)
-                {
-                    uint ratchetSequence;
-                    payloads[i] = link.EncodeAlert(content.Body, _config.DeviceName, content.SigTimestamp, out ratchetSequence);
-                }
-                else
-                {
-                    payloads[i] = _armed.Encode(_identity, recipientIds[i], content, _random);
-                }
+                payloads[i] = Payload(recipientIds[i], content, out waiting[i]);
             }
             return payloads;
+        }
+
+        // A ratchet message for a companion receiver, else Session v1 (sealed with an armed slot when one
+        // is ready). For a receiver whose pairing is lost (docs/ratchet.md, "A damaged pairing"): with
+        // ratchet.on_damage = hold the alert's text, to wait for a new pairing; else a plain message that
+        // says the pairing is lost, which the receiver opens all the same.
+        private byte[] Payload(string recipientId, ContentMessage content, out bool waiting)
+        {
+            waiting = false;
+            RatchetLink link = _pairings.LinkFor(recipientId);
+            if (link != null)
+            {
+                uint ratchetSequence;
+                return link.EncodeAlert(content.Body, _config.DeviceName, content.SigTimestamp, out ratchetSequence);
+            }
+            if (!_pairings.IsLost(recipientId))
+            {
+                return _armed.Encode(_identity, recipientId, content, _random);
+            }
+            if (_config.RatchetOnDamage == BeaconConfig.OnDamageHold)
+            {
+                waiting = true;
+                return Utf8.Encode(content.Body);
+            }
+            var marked = new ContentMessage(content.Body + "\n" + RatchetPairings.PlainNote, content.DisplayName, content.SigTimestamp);
+            return _armed.Encode(_identity, recipientId, marked, _random);
         }
 
         // The pre-built flash alert leaves first, with no crypto at the press (FlashAlert); the detailed

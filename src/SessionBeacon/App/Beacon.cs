@@ -66,6 +66,7 @@ namespace SessionBeacon.App
         private readonly AlertPolicy _policy;
         private readonly AlertWriter _writer;
         private readonly RatchetPairings _pairings;
+        private readonly AlertNotes _notes;
         private readonly Inbox _inbox;
         private readonly FeedbackPlayer _feedback;
         private readonly string[] _recipientIds;
@@ -94,7 +95,6 @@ namespace SessionBeacon.App
         /// <param name="outboxCapacity">Alerts the outbox holds at most (the board's <see cref="BoardProfile.OutboxSlots"/>).</param>
         /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
         /// <exception cref="System.ArgumentException">outboxCapacity is below 1 or above 64.</exception>
-        /// <exception cref="RatchetException">A ratchet recipient's stored state or bundle cannot be used.</exception>
         public Beacon(BeaconConfig config, IdentityKeys identity, IKeyValueStore store, NetworkProfile profile, IHttpTransport transport,
             IClock clock, IRandomSource random, BeaconHardware hardware, int outboxCapacity)
         {
@@ -130,7 +130,8 @@ namespace SessionBeacon.App
             _outbox = new Outbox(store, _sender, outboxCapacity);
             _policy = new AlertPolicy(config.Policy);
             _pairings = new RatchetPairings(config.Recipients, identity, store, random);
-            _writer = new AlertWriter(config, identity, store, random, _networkClock, _outbox, _armed, _flash, _alertSender, _pairings, _events);
+            _notes = new AlertNotes(store, config.RatchetOnDamage == BeaconConfig.OnDamageHold ? _pairings.WaitingNotes() : "");
+            _writer = new AlertWriter(config, identity, store, random, _networkClock, _outbox, _armed, _flash, _alertSender, _pairings, _notes, _events);
             _inbox = new Inbox(_client, identity, config, _pairings, store);
             _feedback = new FeedbackPlayer(hardware.Light, hardware.Sound, config.Feedback);
         }
@@ -195,7 +196,10 @@ namespace SessionBeacon.App
             get { return _outbox.Count == 0 && _policy.State == ButtonState.Idle && !_feedback.IsPlaying; }
         }
 
-        /// <summary>Loads the outbox from flash (alerts from before a reboot resume) and starts the modules.</summary>
+        /// <summary>
+        /// Loads the outbox from flash (alerts from before a reboot resume) and starts the modules; what it finds
+        /// damaged on flash (an alert, a pairing) is reported as events and the "failed" pattern (StartupReport).
+        /// </summary>
         /// <returns>When to call <see cref="Step"/>: now.</returns>
         public long Start(long now)
         {
@@ -214,6 +218,7 @@ namespace SessionBeacon.App
             {
                 Report(BeaconEventKind.Queued, now, null, _outbox.Count.ToString() + " alert(s) from before the restart resume");
             }
+            new StartupReport(_config, _notes, _feedback, _events).Tell(now, _outbox.TakeDamage(), _pairings);
             return now;
         }
 

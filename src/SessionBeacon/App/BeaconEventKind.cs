@@ -32,5 +32,17 @@ namespace SessionBeacon.App
 
         /// <summary>Something went wrong that the beacon works around (a refused message, a network stage); Text says what.</summary>
         Problem,
+
+        /// <summary>
+        /// A companion receiver's pairing could not be loaded at start (its stored state damaged or unreadable);
+        /// Recipient names it, Text says why and how its alerts go now (ratchet.on_damage).
+        /// </summary>
+        PairingLost,
+
+        /// <summary>
+        /// An alert found damaged on flash at start cannot be sent to a recipient; Recipient names it (null: the
+        /// recipients could not be read), Alert is its kind when it could be read. The next alert says so.
+        /// </summary>
+        AlertLost,
     }
 }

@@ -1,11 +1,12 @@
 // The beacon's own inbox (docs/ratchet.md for acknowledgements): polled through onion requests at
 // nf.config's inbox.poll_s. An acknowledgement from a paired companion receiver means help was
 // reached; a plain message from a configured recipient is a reply (a person read the alert).
-// Messages from anyone else are not shown: anybody can write to a Session ID. A message is looked
-// at once: the hashes of recent ones are remembered, because the swarm member asked next may not
-// know the cursor of the last one; those from recipients and paired receivers also on flash
-// (HandledMessages), so a reboot neither shows them again nor takes an acknowledgement handled
-// before it for a replay.
+// Messages from anyone else are not shown: anybody can write to a Session ID. A secure message from
+// a receiver whose pairing is lost cannot be opened, and is told as a problem, not shown as a reply.
+// A message is looked at once: the hashes of recent ones are remembered, because the swarm member
+// asked next may not know the cursor of the last one; those from recipients and paired receivers
+// also on flash (HandledMessages), so a reboot neither shows them again nor takes an
+// acknowledgement handled before it for a replay.
 using System;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
@@ -112,6 +113,13 @@ namespace SessionBeacon.App
                 return;
             }
             int from = _config.RecipientIndex(message.SenderSessionId);
+            if (from >= 0 && _pairings.IsLost(message.SenderSessionId) && RatchetCarriage.IsRatchetMessage(message))
+            {
+                events.Add(new BeaconEvent(BeaconEventKind.Problem, now, BeaconEvent.NoAlert, _config.Recipients[from].Name,
+                    "a secure message from the receiver cannot be opened: the pairing is lost; pair the receiver again"));
+                _handled.Done(hash);
+                return;
+            }
             if (from >= 0 && message.Body != null)
             {
                 events.Add(new BeaconEvent(BeaconEventKind.Reply, now, BeaconEvent.NoAlert, _config.Recipients[from].Name, message.Body));

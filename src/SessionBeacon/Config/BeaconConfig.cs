@@ -29,8 +29,14 @@ namespace SessionBeacon.Config
             "panic.hold_ms", "panic.cancel_ms",
             "button.debounce_ms", "gesture.gap_ms", "duress.presses", "test.presses", "sensor",
             "sensor.debounce_ms", "sensor.min_interval_s", "heartbeat.interval_min", "battery.low_percent",
-            "feedback", "inbox.poll_s", "flash.refresh_s", "time.utc_offset_min",
+            "feedback", "inbox.poll_s", "flash.refresh_s", "time.utc_offset_min", "ratchet.on_damage",
         };
+
+        /// <summary>ratchet.on_damage = plain: a receiver whose pairing is lost gets its alerts as plain Session messages, marked.</summary>
+        public const string OnDamagePlain = "plain";
+
+        /// <summary>ratchet.on_damage = hold: a receiver whose pairing is lost gets its alerts once it is paired again (within their TTL).</summary>
+        public const string OnDamageHold = "hold";
 
         /// <summary>feedback = light: the LED shows states and results, the buzzer stays quiet.</summary>
         public const string FeedbackLight = "light";
@@ -74,6 +80,12 @@ namespace SessionBeacon.Config
 
         /// <summary>The board profile's name, a file in boards/ without its extension.</summary>
         public string Board { get; private set; }
+
+        /// <summary>
+        /// What happens to the alerts of a companion receiver whose pairing cannot be loaded at start (docs/ratchet.md,
+        /// "A damaged pairing"): <see cref="OnDamagePlain"/> (the default) or <see cref="OnDamageHold"/>.
+        /// </summary>
+        public string RatchetOnDamage { get; private set; }
 
         /// <summary>The name the beacon shows as its Session profile name and in alert bodies.</summary>
         public string DeviceName { get; private set; }
@@ -162,6 +174,7 @@ namespace SessionBeacon.Config
             config.InboxPollSeconds = file.OffOrInteger("inbox.poll_s", 300, 10, 86400);
             config.FlashRefreshSeconds = file.OffOrInteger("flash.refresh_s", 60, 10, 600);
             config.UtcOffsetMinutes = file.Integer("time.utc_offset_min", 0, -720, 840);
+            config.RatchetOnDamage = file.Choice("ratchet.on_damage", OnDamagePlain, new[] { OnDamagePlain, OnDamageHold });
             return config;
         }
 

@@ -135,8 +135,9 @@ namespace SessionBeacon.Delivery
         }
 
         /// <summary>
-        /// The Content of an alert whose <paramref name="body"/> (from <see cref="Body"/>) is sent at
-        /// <paramref name="sigTimestamp"/>; <paramref name="held"/> says it waited for the beacon to learn the time.
+        /// The Content of an alert whose <paramref name="body"/> (from <see cref="Body"/>, perhaps with more lines after it)
+        /// is sent at <paramref name="sigTimestamp"/>; <paramref name="held"/> says it waited for the beacon to learn the time.
+        /// The time goes at the end of the running number's line, so lines added after the body stay last.
         /// </summary>
         /// <exception cref="System.ArgumentNullException"><paramref name="body"/> is null.</exception>
         /// <exception cref="System.ArgumentException">The timestamp is not positive.</exception>
@@ -151,7 +152,10 @@ namespace SessionBeacon.Delivery
                 throw Errors.Range("sigTimestamp", "must be a positive Unix time in milliseconds");
             }
             string sent = ", sent " + LocalTime.Format(sigTimestamp, _config.UtcOffsetMinutes) + (held ? " (held until the beacon knew the time)" : "");
-            return new ContentMessage(body + sent, _config.DeviceName, sigTimestamp);
+            int numberLine = body.IndexOf('\n');
+            int after = numberLine < 0 ? -1 : body.IndexOf('\n', numberLine + 1);
+            string text = after < 0 ? body + sent : body.Substring(0, after) + sent + body.Substring(after);
+            return new ContentMessage(text, _config.DeviceName, sigTimestamp);
         }
 
         private void CheckAlert(Decision decision)

@@ -6,6 +6,8 @@
 // new version becomes current only once whole, removal marks before it deletes).
 // Module lifecycle (CONTRIBUTING.md rule 13): Start(now) loads, Step(now) sends what is due and
 // returns the next wake time, Stop. Single-threaded, like the rest of the core.
+using System;
+using System.Collections;
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
@@ -34,6 +36,8 @@ namespace SessionBeacon.Delivery
         private readonly OutboxRecord[] _records;
         private readonly long[] _nextAttempt;
         private readonly int[] _failures;
+        private readonly bool[] _unreadable;
+        private readonly ArrayList _damage = new ArrayList();
         private bool _started;
         private int _deliveredCount;
         private int _expiredCount;
@@ -61,6 +65,7 @@ namespace SessionBeacon.Delivery
             _records = new OutboxRecord[capacity];
             _nextAttempt = new long[capacity];
             _failures = new int[capacity];
+            _unreadable = new bool[capacity];
         }
 
         /// <summary>How many alerts the outbox can hold.</summary>
@@ -171,7 +176,11 @@ namespace SessionBeacon.Delivery
             return -1;
         }
 
-        /// <summary>Loads every slot from the store, finishes interrupted removals and drops expired alerts.</summary>
+        /// <summary>
+        /// Loads every slot from the store, finishes interrupted removals and drops expired alerts. A damaged
+        /// record is recovered as far as its copies allow and told in <see cref="TakeDamage"/>, never dropped
+        /// silently; a slot the store cannot read is left as it is on flash, unused until the next Start.
+        /// </summary>
         /// <returns>When to call <see cref="Step"/>: <paramref name="now"/> when anything is waiting, else <see cref="Never"/>.</returns>
         public long Start(long now)
         {
@@ -180,13 +189,33 @@ namespace SessionBeacon.Delivery
             {
                 _nextAttempt[slot] = now;
                 _failures[slot] = 0;
-                _records[slot] = _slots.Load(slot);
-                if (_records[slot] != null && !_records[slot].IsHeld && now >= _records[slot].ExpiresMs)
+                _records[slot] = null;
+                _unreadable[slot] = false;
+                try
                 {
-                    Remove(slot);
+                    _records[slot] = _slots.Load(slot, _damage);
+                    if (_records[slot] != null && !_records[slot].IsHeld && now >= _records[slot].ExpiresMs)
+                    {
+                        Remove(slot);
+                    }
+                }
+                catch (Exception failure)
+                {
+                    // Writing into a slot whose keys could not be read might hide a newer version there, so it stays as it is.
+                    _records[slot] = null;
+                    _unreadable[slot] = true;
+                    _damage.Add(new OutboxDamage(0, new string[0], true, failure.Message));
                 }
             }
             return Count > 0 ? now : Never;
+        }
+
+        /// <summary>What Start found damaged or could not read, since the last call; empty when all was well.</summary>
+        public OutboxDamage[] TakeDamage()
+        {
+            var damage = (OutboxDamage[])_damage.ToArray(typeof(OutboxDamage));
+            _damage.Clear();
+            return damage;
         }
 
         /// <summary>
@@ -236,23 +265,26 @@ namespace SessionBeacon.Delivery
         /// <exception cref="System.InvalidOperationException">The outbox is not started, or full.</exception>
         public OutboxRecord Add(AlertKind kind, long now, long ttlMs, string[] recipientIds, byte[][] payloads, IRandomSource random)
         {
+            return Add(kind, now, ttlMs, recipientIds, payloads, null, random);
+        }
+
+        /// <summary>
+        /// As Add without <paramref name="waiting"/>, but a recipient with waiting[i] true waits for a new pairing
+        /// with its companion receiver (ratchet.on_damage = hold): payloads[i] is the alert's text, nothing is sent to
+        /// it until <see cref="SealWaiting"/> gives its final payload, and the alert's TTL runs as for the others.
+        /// </summary>
+        /// <exception cref="System.ArgumentException">As Add; also waiting is not null and not one flag per recipient.</exception>
+        public OutboxRecord Add(AlertKind kind, long now, long ttlMs, string[] recipientIds, byte[][] payloads, bool[] waiting, IRandomSource random)
+        {
             CheckRecipients(ttlMs, recipientIds);
-            if (payloads == null) { throw Errors.Null("payloads"); }
             if (random == null) { throw Errors.Null("random"); }
-            if (payloads.Length != recipientIds.Length)
-            {
-                throw Errors.Range("payloads", "must hold one payload per recipient");
-            }
+            CheckPayloads(payloads, recipientIds.Length, waiting);
             var ids = new string[recipientIds.Length];
             for (int i = 0; i < recipientIds.Length; i++)
             {
-                if (payloads[i] == null)
-                {
-                    throw Errors.Null("payloads");
-                }
                 ids[i] = recipientIds[i].ToLower();
             }
-            return Insert(kind, now, ttlMs, ids, payloads, random, now, false);
+            return Insert(kind, now, ttlMs, ids, payloads, States(waiting, ids.Length), random, now, false);
         }
 
         /// <summary>
@@ -276,7 +308,7 @@ namespace SessionBeacon.Delivery
                 ids[i] = recipientIds[i].ToLower();
                 payloads[i] = body;
             }
-            return Insert(kind, now, ttlMs, ids, payloads, random, now, true);
+            return Insert(kind, now, ttlMs, ids, payloads, new byte[ids.Length], random, now, true);
         }
 
         /// <summary>
@@ -288,33 +320,88 @@ namespace SessionBeacon.Delivery
         /// <exception cref="System.ArgumentException">The record is not held here, or the payload count differs.</exception>
         public OutboxRecord Seal(OutboxRecord held, byte[][] payloads, long now)
         {
+            return Seal(held, payloads, null, now);
+        }
+
+        /// <summary>As Seal without <paramref name="waiting"/>, with recipients that wait for a new pairing as in Add.</summary>
+        /// <exception cref="System.ArgumentException">As Seal; also waiting is not null and not one flag per recipient.</exception>
+        public OutboxRecord Seal(OutboxRecord held, byte[][] payloads, bool[] waiting, long now)
+        {
             CheckStarted();
             if (held == null) { throw Errors.Null("held"); }
-            if (payloads == null) { throw Errors.Null("payloads"); }
             int slot = SlotOf(held);
             if (slot < 0 || !_records[slot].IsHeld)
             {
                 throw Errors.Range("held", "must be a held alert of this outbox");
             }
-            if (payloads.Length != held.RecipientCount)
-            {
-                throw Errors.Range("payloads", "must hold one payload per recipient");
-            }
+            CheckPayloads(payloads, held.RecipientCount, waiting);
             var ids = new string[payloads.Length];
             for (int i = 0; i < ids.Length; i++)
             {
-                if (payloads[i] == null)
-                {
-                    throw Errors.Null("payloads");
-                }
                 ids[i] = held.RecipientId(i);
             }
-            var sealedRecord = new OutboxRecord(held.Id(), held.Kind, now, held.TtlMs, ids, payloads, new bool[ids.Length], false);
+            var sealedRecord = new OutboxRecord(held.Id(), held.Kind, now, held.TtlMs, ids, payloads, States(waiting, ids.Length), false);
             _slots.Write(slot, sealedRecord, false);
             _records[slot] = sealedRecord;
             _nextAttempt[slot] = now;
             _failures[slot] = 0;
             return sealedRecord;
+        }
+
+        /// <summary>
+        /// Gives recipient <paramref name="index"/> of <paramref name="record"/>, which waits for a new pairing, its final
+        /// payload (it was paired again), atomically; it is due at once.
+        /// </summary>
+        /// <returns>The record as it is now.</returns>
+        /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="System.ArgumentException">The record is not in this outbox, or that recipient does not wait.</exception>
+        public OutboxRecord SealWaiting(OutboxRecord record, int index, byte[] payload, long now)
+        {
+            CheckStarted();
+            if (record == null) { throw Errors.Null("record"); }
+            if (payload == null) { throw Errors.Null("payload"); }
+            int slot = SlotOf(record);
+            if (slot < 0 || index < 0 || index >= _records[slot].RecipientCount || !_records[slot].IsWaitingFor(index))
+            {
+                throw Errors.Range("index", "must be a waiting recipient of an alert of this outbox");
+            }
+            OutboxRecord updated = _records[slot].With(index, payload, OutboxRecord.Pending);
+            _slots.Write(slot, updated, false);
+            _records[slot] = updated;
+            _nextAttempt[slot] = now;
+            _failures[slot] = 0;
+            return updated;
+        }
+
+        // One payload per recipient, none null, and no flag or one per recipient.
+        private static void CheckPayloads(byte[][] payloads, int count, bool[] waiting)
+        {
+            if (payloads == null) { throw Errors.Null("payloads"); }
+            if (payloads.Length != count)
+            {
+                throw Errors.Range("payloads", "must hold one payload per recipient");
+            }
+            for (int i = 0; i < count; i++)
+            {
+                if (payloads[i] == null)
+                {
+                    throw Errors.Null("payloads");
+                }
+            }
+            if (waiting != null && waiting.Length != count)
+            {
+                throw Errors.Range("waiting", "must hold one flag per recipient");
+            }
+        }
+
+        private static byte[] States(bool[] waiting, int count)
+        {
+            var states = new byte[count];
+            for (int i = 0; waiting != null && i < count; i++)
+            {
+                states[i] = waiting[i] ? OutboxRecord.Waiting : OutboxRecord.Pending;
+            }
+            return states;
         }
 
         /// <summary>
@@ -363,18 +450,18 @@ namespace SessionBeacon.Delivery
                 ids[i] = alert.RecipientId(i);
                 payloads[i] = alert.PayloadBytes(i);
             }
-            OutboxRecord record = Insert(kind, alert.CreatedMs, alert.TtlMs, ids, payloads, random, now, false);
+            OutboxRecord record = Insert(kind, alert.CreatedMs, alert.TtlMs, ids, payloads, new byte[ids.Length], random, now, false);
             alert.MarkTaken();
             return record;
         }
 
         // Writes a new record into a free slot and makes it due at once.
-        private OutboxRecord Insert(AlertKind kind, long createdMs, long ttlMs, string[] ids, byte[][] payloads, IRandomSource random, long now, bool held)
+        private OutboxRecord Insert(AlertKind kind, long createdMs, long ttlMs, string[] ids, byte[][] payloads, byte[] states, IRandomSource random, long now, bool held)
         {
             int slot = FreeSlot();
             byte[] id = new byte[OutboxRecord.IdSize];
             random.Fill(id, 0, id.Length);
-            var record = new OutboxRecord(id, kind, createdMs, ttlMs, ids, payloads, new bool[ids.Length], held);
+            var record = new OutboxRecord(id, kind, createdMs, ttlMs, ids, payloads, states, held);
             _slots.WriteNew(slot, record);
             _records[slot] = record;
             _nextAttempt[slot] = now;
@@ -433,7 +520,7 @@ namespace SessionBeacon.Delivery
             for (int i = 0; i < _records[slot].RecipientCount; i++)
             {
                 OutboxRecord record = _records[slot];
-                if (record.IsDeliveredTo(i))
+                if (record.IsDeliveredTo(i) || record.IsWaitingFor(i))
                 {
                     continue;
                 }
@@ -461,6 +548,12 @@ namespace SessionBeacon.Delivery
                 _failures[slot]++;
                 _nextAttempt[slot] = now + (delay < RetryMaxMs ? delay : RetryMaxMs);
             }
+            else
+            {
+                // Not delivered and nothing failed: only recipients waiting for a new pairing are left, and
+                // nothing is due before the TTL ends (or SealWaiting makes one due).
+                _nextAttempt[slot] = _records[slot].ExpiresMs;
+            }
         }
 
         private void Remove(int slot)
@@ -473,7 +566,7 @@ namespace SessionBeacon.Delivery
         {
             for (int slot = 0; slot < _records.Length; slot++)
             {
-                if (_records[slot] == null)
+                if (_records[slot] == null && !_unreadable[slot])
                 {
                     return slot;
                 }

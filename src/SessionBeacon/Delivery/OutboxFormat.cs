@@ -1,10 +1,15 @@
-// The bytes of one outbox slot version (docs/outbox.md). Big-endian, then a SHA-256 over all of it,
-// so a torn write (any prefix of the new bytes, or the old bytes with new ones over their start)
-// is recognised and ignored rather than read as an alert:
-//   "SBOX" | format 1 | flags (1 = removed, 2 = held) | seq u32 | id[16] | kind u8 | created i64 | ttl i64 |
-//   count u8 | count x ( session id: 66 ASCII | delivered u8 | length u32 | payload ) | SHA-256[32]
-// A removed marker ("tombstone") has count 0. Limits: 255 recipients, payloads up to
-// MessageEncoder.MaxStoredSize.
+// The bytes of one outbox slot version, format 2 (docs/outbox.md, "Record layout"). Big-endian.
+//   header H | SHA-256(H) | payload 0 | tag 0 | ... | payload n-1 | tag n-1 | H | SHA-256(H)
+//   H = "SBOX" | format 2 | count u8 | flags u8 (1 = removed, 2 = held) | seq u32 | id[16] | kind u8 |
+//       created i64 | ttl i64 | count x ( session id: 66 ASCII | state u8 | length u32 ) | count u8
+//   state = 0 pending, 1 delivered, 2 waiting for a new pairing (its payload is the alert's text)
+//   tag i = SHA-256( SHA-256(H) | i u8 | payload i )
+// The header is written twice, and its count first and last, so that the first copy is found from
+// the start of the value and the second from its end, each on its own. Every payload has its own
+// hash, bound to the header's (so to the version and the alert), so a damaged payload costs only
+// that recipient, and a torn write (any prefix of the new bytes, or new bytes over an older value's
+// start) is told from a whole one. A removed marker ("tombstone") has count 0: 2 x (45 + 32) bytes.
+// Limits: 255 recipients, payloads up to MessageEncoder.MaxStoredSize.
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Encoding;
 using Session.Core.Micro.Identity;
@@ -14,105 +19,174 @@ namespace SessionBeacon.Delivery
 {
     internal static class OutboxFormat
     {
-        internal const byte Version = 1;
+        internal const byte Version = 2;
         private const byte RemovedFlag = 1;
         private const byte HeldFlag = 2;
-        private const int HeaderSize = 4 + 1 + 1 + 4 + OutboxRecord.IdSize + 1 + 8 + 8 + 1;
+        private const int CountAt = 5;
+        private const int FixedSize = 4 + 1 + 1 + 1 + 4 + OutboxRecord.IdSize + 1 + 8 + 8 + 1;
         private const int PerRecipientSize = SessionId.TextLength + 1 + 4;
         private static readonly byte[] s_magic = { 0x53, 0x42, 0x4f, 0x58 };
 
         internal static byte[] Encode(OutboxRecord record, uint seq, bool removed)
         {
             int count = removed ? 0 : record.RecipientCount;
-            int size = HeaderSize + Sha256.HashSize;
+            byte[] header = Header(record, seq, removed, count);
+            byte[] headerHash = Sha256.Hash(header);
+            int copy = header.Length + Sha256.HashSize;
+            int size = 2 * copy;
             for (int i = 0; i < count; i++)
             {
-                size += PerRecipientSize + record.PayloadBytes(i).Length;
+                size += record.PayloadBytes(i).Length + Sha256.HashSize;
             }
             byte[] value = new byte[size];
-            System.Array.Copy(s_magic, value, 4);
-            value[4] = Version;
-            value[5] = (byte)((removed ? RemovedFlag : 0) | (record.IsHeld ? HeldFlag : 0));
-            WriteUInt32(value, 6, seq);
-            System.Array.Copy(record.IdBytes, 0, value, 10, OutboxRecord.IdSize);
-            value[26] = (byte)record.Kind;
-            WriteInt64(value, 27, record.CreatedMs);
-            WriteInt64(value, 35, record.TtlMs);
-            value[43] = (byte)count;
-            int at = HeaderSize;
+            System.Array.Copy(header, value, header.Length);
+            System.Array.Copy(headerHash, 0, value, header.Length, Sha256.HashSize);
+            int at = copy;
+            for (int i = 0; i < count; i++)
+            {
+                byte[] payload = record.PayloadBytes(i);
+                System.Array.Copy(payload, 0, value, at, payload.Length);
+                at += payload.Length;
+                Tag(value, at, headerHash, i, payload, 0, payload.Length);
+                at += Sha256.HashSize;
+            }
+            System.Array.Copy(value, 0, value, at, copy);
+            return value;
+        }
+
+        // Whatever of value can be read; null when neither header copy holds (missing, foreign, or damaged in both).
+        internal static OutboxCopy Decode(byte[] value)
+        {
+            if (value == null)
+            {
+                return null;
+            }
+            int firstSize = CopySizeFromStart(value);
+            int lastSize = CopySizeFromEnd(value);
+            bool first = firstSize > 0 && HeaderHolds(value, 0, firstSize);
+            bool last = lastSize > 0 && HeaderHolds(value, value.Length - lastSize, lastSize);
+            if (!first && !last)
+            {
+                return null;
+            }
+            // In a write torn over an older value the first copy is the newer one: it describes the payloads that follow it.
+            int start = first ? 0 : value.Length - lastSize;
+            int copy = first ? firstSize : lastSize;
+            int headerSize = copy - Sha256.HashSize;
+            byte[] headerHash = new byte[Sha256.HashSize];
+            System.Array.Copy(value, start + headerSize, headerHash, 0, Sha256.HashSize);
+            bool agree = first && last && firstSize == lastSize
+                && CryptoBytes.ConstantTimeEquals(value, headerSize, value, value.Length - Sha256.HashSize, Sha256.HashSize);
+            int count = value[start + CountAt];
+            var recipients = new string[count];
+            var states = new byte[count];
+            var lengths = new int[count];
+            int row = start + FixedSize - 1;
+            for (int i = 0; i < count; i++)
+            {
+                recipients[i] = Utf8.Decode(value, row, SessionId.TextLength);
+                states[i] = value[row + SessionId.TextLength];
+                lengths[i] = (int)ReadUInt32(value, row + SessionId.TextLength + 1);
+                row += PerRecipientSize;
+            }
+            var payloads = new byte[count][];
+            int end = agree ? value.Length - copy : value.Length;
+            int at = copy;
+            bool complete = true;
+            for (int i = 0; i < count; i++)
+            {
+                // The lengths come from a header whose hash holds, but a foreign writer could still claim too much.
+                if (lengths[i] < 0 || lengths[i] > MessageEncoder.MaxStoredSize || at + lengths[i] + Sha256.HashSize > end)
+                {
+                    complete = false;
+                    break;
+                }
+                byte[] tag = new byte[Sha256.HashSize];
+                Tag(tag, 0, headerHash, i, value, at, lengths[i]);
+                if (CryptoBytes.ConstantTimeEquals(tag, 0, value, at + lengths[i], Sha256.HashSize))
+                {
+                    payloads[i] = new byte[lengths[i]];
+                    System.Array.Copy(value, at, payloads[i], 0, lengths[i]);
+                }
+                else
+                {
+                    complete = false;
+                }
+                at += lengths[i] + Sha256.HashSize;
+            }
+            byte flags = value[start + 6];
+            byte[] id = new byte[OutboxRecord.IdSize];
+            System.Array.Copy(value, start + 11, id, 0, OutboxRecord.IdSize);
+            return new OutboxCopy(ReadUInt32(value, start + 7), (flags & RemovedFlag) != 0, (flags & HeldFlag) != 0, id, (AlertKind)value[start + 27],
+                ReadInt64(value, start + 28), ReadInt64(value, start + 36), recipients, states, payloads, agree && complete && at == end);
+        }
+
+        private static byte[] Header(OutboxRecord record, uint seq, bool removed, int count)
+        {
+            byte[] header = new byte[FixedSize + count * PerRecipientSize];
+            System.Array.Copy(s_magic, header, 4);
+            header[4] = Version;
+            header[CountAt] = (byte)count;
+            header[6] = (byte)((removed ? RemovedFlag : 0) | (record.IsHeld ? HeldFlag : 0));
+            WriteUInt32(header, 7, seq);
+            System.Array.Copy(record.IdBytes, 0, header, 11, OutboxRecord.IdSize);
+            header[27] = (byte)record.Kind;
+            WriteInt64(header, 28, record.CreatedMs);
+            WriteInt64(header, 36, record.TtlMs);
+            int at = FixedSize - 1;
             for (int i = 0; i < count; i++)
             {
                 byte[] id = Utf8.Encode(record.RecipientId(i));
                 System.Diagnostics.Debug.Assert(id.Length == SessionId.TextLength);
-                System.Array.Copy(id, 0, value, at, SessionId.TextLength);
-                at += SessionId.TextLength;
-                value[at++] = record.IsDeliveredTo(i) ? (byte)1 : (byte)0;
-                byte[] payload = record.PayloadBytes(i);
-                WriteUInt32(value, at, (uint)payload.Length);
-                at += 4;
-                System.Array.Copy(payload, 0, value, at, payload.Length);
-                at += payload.Length;
+                System.Array.Copy(id, 0, header, at, SessionId.TextLength);
+                header[at + SessionId.TextLength] = record.State(i);
+                WriteUInt32(header, at + SessionId.TextLength + 1, (uint)record.PayloadBytes(i).Length);
+                at += PerRecipientSize;
             }
-            Sha256.Hash(value, at, value, 0, at);
-            return value;
+            header[at] = (byte)count;
+            return header;
         }
 
-        // False for anything that is not a complete, intact version: missing, torn, foreign or corrupt.
-        internal static bool TryDecode(byte[] value, out uint seq, out bool removed, out OutboxRecord record)
+        // The size of the header copy (with its hash) that the count at the start of value announces; 0 when it cannot be there.
+        private static int CopySizeFromStart(byte[] value)
         {
-            seq = 0;
-            removed = false;
-            record = null;
-            if (value == null || value.Length < HeaderSize + Sha256.HashSize)
+            if (value.Length <= CountAt)
             {
-                return false;
+                return 0;
             }
-            int end = value.Length - Sha256.HashSize;
-            byte[] digest = new byte[Sha256.HashSize];
-            Sha256.Hash(digest, 0, value, 0, end);
-            if (!CryptoBytes.ConstantTimeEquals(digest, 0, value, end, Sha256.HashSize)
-                || !CryptoBytes.ConstantTimeEquals(s_magic, 0, value, 0, 4) || value[4] != Version || (value[5] & ~(RemovedFlag | HeldFlag)) != 0)
+            int size = FixedSize + value[CountAt] * PerRecipientSize + Sha256.HashSize;
+            return size <= value.Length ? size : 0;
+        }
+
+        // The same for the copy at the end of value, whose count is its last byte before the hash.
+        private static int CopySizeFromEnd(byte[] value)
+        {
+            if (value.Length < Sha256.HashSize + 1)
             {
-                return false;
+                return 0;
             }
-            seq = ReadUInt32(value, 6);
-            removed = (value[5] & RemovedFlag) != 0;
-            bool held = (value[5] & HeldFlag) != 0;
-            byte[] id = new byte[OutboxRecord.IdSize];
-            System.Array.Copy(value, 10, id, 0, OutboxRecord.IdSize);
-            var kind = (AlertKind)value[26];
-            long created = ReadInt64(value, 27);
-            long ttl = ReadInt64(value, 35);
-            int count = value[43];
-            var recipients = new string[count];
-            var payloads = new byte[count][];
-            var delivered = new bool[count];
-            int at = HeaderSize;
-            for (int i = 0; i < count; i++)
-            {
-                if (end - at < PerRecipientSize)
-                {
-                    return false;
-                }
-                recipients[i] = Utf8.Decode(value, at, SessionId.TextLength);
-                at += SessionId.TextLength;
-                delivered[i] = value[at++] != 0;
-                uint length = ReadUInt32(value, at);
-                at += 4;
-                if (length > MessageEncoder.MaxStoredSize || length > (uint)(end - at))
-                {
-                    return false;
-                }
-                payloads[i] = new byte[length];
-                System.Array.Copy(value, at, payloads[i], 0, (int)length);
-                at += (int)length;
-            }
-            if (at != end || (count == 0 && !removed))
-            {
-                return false;
-            }
-            record = new OutboxRecord(id, kind, created, ttl, recipients, payloads, delivered, held);
-            return true;
+            int size = FixedSize + value[value.Length - Sha256.HashSize - 1] * PerRecipientSize + Sha256.HashSize;
+            return size <= value.Length ? size : 0;
+        }
+
+        // True when the copy at start holds: its hash, the magic, the format and both counts.
+        private static bool HeaderHolds(byte[] value, int start, int copy)
+        {
+            int headerSize = copy - Sha256.HashSize;
+            byte[] hash = new byte[Sha256.HashSize];
+            Sha256.Hash(hash, 0, value, start, headerSize);
+            return CryptoBytes.ConstantTimeEquals(hash, 0, value, start + headerSize, Sha256.HashSize)
+                && CryptoBytes.ConstantTimeEquals(s_magic, 0, value, start, 4) && value[start + 4] == Version
+                && value[start + CountAt] == value[start + headerSize - 1] && (value[start + 6] & ~(RemovedFlag | HeldFlag)) == 0;
+        }
+
+        private static void Tag(byte[] output, int outputOffset, byte[] headerHash, int index, byte[] payload, int offset, int count)
+        {
+            var sha = new Sha256();
+            sha.Update(headerHash, 0, headerHash.Length);
+            sha.Update(new byte[] { (byte)index }, 0, 1);
+            sha.Update(payload, offset, count);
+            sha.Final(output, outputOffset);
         }
 
         private static void WriteUInt32(byte[] buffer, int at, uint value)

@@ -1,6 +1,7 @@
 // One alert in the outbox (docs/outbox.md): its id, kind, creation time and TTL, and for each
-// recipient the final store payload (built once, so every resend is byte-identical) and whether a
-// verified storage receipt has come back.
+// recipient the final store payload (built once, so every resend is byte-identical) and its state:
+// pending, delivered (a verified storage receipt came back), or waiting for a new pairing with that
+// recipient's companion receiver (ratchet.on_damage = hold; the "payload" is then the alert's text).
 using Session.Core.Micro.Crypto;
 
 namespace SessionBeacon.Delivery
@@ -11,12 +12,17 @@ namespace SessionBeacon.Delivery
         /// <summary>Bytes in an alert id.</summary>
         public const int IdSize = 16;
 
+        // A recipient's state, as stored (OutboxFormat).
+        internal const byte Pending = 0;
+        internal const byte Delivered = 1;
+        internal const byte Waiting = 2;
+
         private readonly byte[] _id;
         private readonly string[] _recipients;
         private readonly byte[][] _payloads;
-        private readonly bool[] _delivered;
+        private readonly byte[] _states;
 
-        internal OutboxRecord(byte[] id, AlertKind kind, long createdMs, long ttlMs, string[] recipients, byte[][] payloads, bool[] delivered, bool held)
+        internal OutboxRecord(byte[] id, AlertKind kind, long createdMs, long ttlMs, string[] recipients, byte[][] payloads, byte[] states, bool held)
         {
             IsHeld = held;
             _id = id;
@@ -25,7 +31,7 @@ namespace SessionBeacon.Delivery
             TtlMs = ttlMs;
             _recipients = recipients;
             _payloads = payloads;
-            _delivered = delivered;
+            _states = states;
         }
 
         /// <summary>What the alert is about.</summary>
@@ -60,9 +66,9 @@ namespace SessionBeacon.Delivery
         {
             get
             {
-                for (int i = 0; i < _delivered.Length; i++)
+                for (int i = 0; i < _states.Length; i++)
                 {
-                    if (!_delivered[i])
+                    if (_states[i] != Delivered)
                     {
                         return false;
                     }
@@ -100,7 +106,7 @@ namespace SessionBeacon.Delivery
         /// <exception cref="System.IndexOutOfRangeException"><paramref name="index"/> is not below RecipientCount.</exception>
         public bool IsDeliveredTo(int index)
         {
-            return _delivered[index];
+            return _states[index] == Delivered;
         }
 
         /// <summary>True when both hold the same alert id.</summary>
@@ -114,11 +120,34 @@ namespace SessionBeacon.Delivery
             return _payloads[index];
         }
 
+        /// <summary>
+        /// Whether recipient <paramref name="index"/>'s alert waits for a new pairing with its companion receiver
+        /// (ratchet.on_damage = hold): nothing is sent to it, and its payload is the alert's text (UTF-8).
+        /// </summary>
+        /// <exception cref="System.IndexOutOfRangeException"><paramref name="index"/> is not below RecipientCount.</exception>
+        public bool IsWaitingFor(int index)
+        {
+            return _states[index] == Waiting;
+        }
+
+        internal byte State(int index)
+        {
+            return _states[index];
+        }
+
         internal OutboxRecord WithDelivered(int index)
         {
-            var delivered = (bool[])_delivered.Clone();
-            delivered[index] = true;
-            return new OutboxRecord(_id, Kind, CreatedMs, TtlMs, _recipients, _payloads, delivered, IsHeld);
+            return With(index, _payloads[index], Delivered);
+        }
+
+        // The same alert with recipient index's payload and state replaced.
+        internal OutboxRecord With(int index, byte[] payload, byte state)
+        {
+            var states = (byte[])_states.Clone();
+            var payloads = (byte[][])_payloads.Clone();
+            states[index] = state;
+            payloads[index] = payload;
+            return new OutboxRecord(_id, Kind, CreatedMs, TtlMs, _recipients, payloads, states, IsHeld);
         }
     }
 }

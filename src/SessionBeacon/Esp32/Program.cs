@@ -1,7 +1,9 @@
 // The device entry point (nanoFramework only), and the one place where the firmware's parts are
 // created (CONTRIBUTING.md rule 13): the files on the internal drive (board.conf, nf.config, the
 // identity and the seed certificates, docs/provisioning.md), the board's GPIO, ADC, Wi-Fi, SNTP and
-// TLS adapters, and the portable app (SessionBeacon.App.Beacon) that does everything else. The main
+// TLS adapters, and the portable app (SessionBeacon.App.Beacon) that does everything else. The start
+// is BeaconSetup's, as in the harness; whatever fails in it, a file or this wiring, halts the device
+// with a named reason and the halted pattern (BeaconHalt), never an unhandled exception. The main
 // loop feeds the button and sensor edges to the app's policy, steps it, and sleeps until the next
 // edge or timer; on battery boards an idle beacon deep-sleeps until the button or its next timer
 // wakes it, and everything starts again here with the outbox resumed from flash.
@@ -11,10 +13,8 @@ using System;
 using System.Device.Adc;
 using System.Device.Gpio;
 using System.Diagnostics;
-using System.IO;
 using System.Threading;
 using nanoFramework.Runtime.Native;
-using Session.Core.Micro.Identity;
 using Session.Core.Micro.Network;
 using SessionBeacon.App;
 using SessionBeacon.Config;
@@ -25,10 +25,9 @@ namespace SessionBeacon.Esp32
 {
     public static class Program
     {
-        // Deployed to nanoFramework's internal flash drive (docs/flashing.md, docs/provisioning.md).
-        private const string ConfigPath = "I:\\nf.config";
-        private const string BoardPath = "I:\\board.conf";
-        private const string IdentityPath = "I:\\identity.seed";
+        // Where nf.config, board.conf and identity.seed are deployed: nanoFramework's internal flash
+        // drive (docs/flashing.md, docs/provisioning.md).
+        private const string Folder = "I:\\";
 
         // Edges waiting for the main loop; a bouncing contact makes a few dozen per second at most.
         private const int InputQueueSize = 64;
@@ -40,71 +39,67 @@ namespace SessionBeacon.Esp32
         private const long MinSleepMs = 15000;
         private const long MaxSleepMs = 3600000;
 
+        private static string s_starting = "starting";
+
         public static void Main()
         {
             WakeReason woke = DeepSleep.WakeCause;
             var steady = new MonotonicClock();
             var drive = new InternalDrive();
-            if (!File.Exists(ConfigPath) || !File.Exists(BoardPath))
+            // The same check as the harness's check-config, so a configuration that passes there starts here.
+            BeaconSetup setup = BeaconSetup.Read(drive, Folder, true, ChipPins.OfFirmwareTarget(SystemInfo.TargetName));
+            if (setup.HaltReason != null)
             {
-                Halt(ConfigPath + " or " + BoardPath + " is missing: copy the nf.config and board.conf that 'provision' wrote (docs/provisioning.md)");
-                return;
-            }
-            DeviceSetup setup;
-            try
-            {
-                // The same check as the harness's check-config, so a configuration that passes there starts here.
-                setup = DeviceSetup.Check(File.ReadAllText(ConfigPath), "nf.config", File.ReadAllText(BoardPath), "board.conf", false);
-            }
-            catch (ConfigException problems)
-            {
-                Halt(problems.Message);
+                Halt(setup, steady);
                 return;
             }
             BeaconConfig config = setup.Config;
             BoardProfile board = setup.Board;
-            if (config.WifiSsid == null)
-            {
-                // Only a testnet configuration gets here: fine for the harness's simulated device, not for this one.
-                Halt("nf.config: 'wifi.ssid' is missing: this network = testnet configuration is for the harness's simulated device; a device needs the Wi-Fi network to join");
-                return;
-            }
-            ChipPins firmwareChip = ChipPins.OfFirmwareTarget(SystemInfo.TargetName);
-            if (firmwareChip != null && firmwareChip != board.Chip)
-            {
-                Halt("board.conf: chip = " + board.Chip.Name + ", but this firmware (" + SystemInfo.TargetName + ") is for the " + firmwareChip.Title
-                    + ": copy the board.conf of this board, or flash the firmware for its chip (docs/flashing.md)");
-                return;
-            }
-            IdentityKeys identity = LoadIdentity(drive);
-            if (identity == null)
-            {
-                Halt(IdentityPath + " is missing or damaged: copy the identity.seed that 'provision' wrote (docs/provisioning.md)");
-                return;
-            }
-            Debug.WriteLine("SessionBeacon " + identity.SessionId + " on " + board.Name + ", " + config.Recipients.Length.ToString()
+            Debug.WriteLine("SessionBeacon " + setup.Identity.SessionId + " on " + board.Name + ", " + config.Recipients.Length.ToString()
                 + " recipient(s); woke by " + WakeName(woke));
 
             var wake = new AutoResetEvent(false);
             var queue = new InputQueue(InputQueueSize);
-            var gpio = new GpioController();
-            var button = new GpioInput(gpio, board.ButtonPin, board.ButtonNeedsInternalPull ? PinMode.InputPullUp : PinMode.Input,
-                !board.ButtonActiveLow, InputKind.Button, 0, queue, steady, wake);
-            AdcController adc = NeedsAdc(board, config) ? new AdcController() : null;
-            GpioInput[] sensors = OpenSensors(gpio, config.Policy.Sensors, queue, steady, wake);
-            AnalogSensor[] analog = OpenAnalogSensors(adc, board.Chip, config.Policy.Sensors, steady);
-            Beacon beacon = CreateBeacon(config, board, identity, drive, gpio, adc, steady);
-
-            long next = beacon.Start(steady.UnixMilliseconds);
-            long nextSample = steady.UnixMilliseconds;
-            button.PostLevel();
-            foreach (GpioInput sensor in sensors)
+            GpioInput button = null;
+            GpioInput[] sensors = null;
+            AnalogSensor[] analog = null;
+            Beacon beacon = null;
+            try
             {
-                if (sensor != null)
+                Starting("opening the GPIO controller");
+                var gpio = new GpioController();
+                Starting("opening the button (GPIO" + board.ButtonPin.ToString() + ")");
+                button = new GpioInput(gpio, board.ButtonPin, board.ButtonNeedsInternalPull ? PinMode.InputPullUp : PinMode.Input,
+                    !board.ButtonActiveLow, InputKind.Button, 0, queue, steady, wake);
+                Starting("opening the ADC");
+                AdcController adc = NeedsAdc(board, config) ? new AdcController() : null;
+                Starting("opening the sensors");
+                sensors = OpenSensors(gpio, config.Policy.Sensors, queue, steady, wake);
+                analog = OpenAnalogSensors(adc, board.Chip, config.Policy.Sensors, steady);
+                beacon = CreateBeacon(setup, drive, gpio, adc, steady);
+                Starting("reading the button and the sensors");
+                button.PostLevel();
+                foreach (GpioInput sensor in sensors)
                 {
-                    sensor.PostLevel();
+                    if (sensor != null)
+                    {
+                        sensor.PostLevel();
+                    }
                 }
             }
+            catch (Exception failure)
+            {
+                beacon = null;
+                setup.Halt(s_starting, failure);
+            }
+            if (beacon == null)
+            {
+                Halt(setup, steady);
+                return;
+            }
+
+            long next;
+            long nextSample = steady.UnixMilliseconds;
             while (true)
             {
                 queue.DrainInto(beacon.Policy);
@@ -126,12 +121,14 @@ namespace SessionBeacon.Esp32
             }
         }
 
-        private static Beacon CreateBeacon(BeaconConfig config, BoardProfile board, IdentityKeys identity, InternalDrive drive,
-            GpioController gpio, AdcController adc, MonotonicClock steady)
+        // The board's network, clock, battery and indicator adapters around the portable app, which
+        // BeaconSetup builds and starts; null when that failed (the setup's halt reason says why).
+        private static Beacon CreateBeacon(BeaconSetup setup, InternalDrive drive, GpioController gpio, AdcController adc, MonotonicClock steady)
         {
-            NetworkProfile profile = config.Network == BeaconConfig.Mainnet
-                ? NetworkProfile.Mainnet()
-                : NetworkProfile.Testnet(config.SeedUrl, config.SeedPin, 1);
+            BeaconConfig config = setup.Config;
+            BoardProfile board = setup.Board;
+            NetworkProfile profile = setup.Profile();
+            Starting("reading the seed certificates");
             // The reply cap, the outbox's slots and the nodes asked of a seed follow the board's heap (docs/heap.md).
             var transport = new TlsHttpTransport(profile, SeedCertificateFiles.Load(drive), steady, board.ReplyCapBytes);
             if (transport.PinnedSeedCount == 0 && config.Network == BeaconConfig.Mainnet)
@@ -149,27 +146,32 @@ namespace SessionBeacon.Esp32
                     Debug.WriteLine(problem ?? "removed the CA root bundle stored in the device configuration, so that only the seeds' pinned certificates are trusted");
                 }
             }
-            IIndicator led = board.LedKind == "plain"
-                ? (IIndicator)new GpioIndicator(gpio, board.LedPin, board.LedActiveLow)
-                : new Ws2812Indicator(board.LedPin, Ws2812Indicator.DefaultRed, Ws2812Indicator.DefaultGreen, Ws2812Indicator.DefaultBlue);
+            Starting("opening the LED (GPIO" + board.LedPin.ToString() + ") and the buzzer");
+            IIndicator led = OpenLed(gpio, board);
             IIndicator buzzer = board.BuzzerPin == BoardProfile.NoPin ? null : new BuzzerIndicator(gpio, board.BuzzerPin);
+            Starting("opening the Wi-Fi, the clock and the battery gauge");
             var hardware = new BeaconHardware(new WifiLink(config.WifiSsid, config.WifiPassword, WifiLink.DefaultTimeoutMilliseconds),
                 new SntpTimeSync(steady, SntpTimeSync.DefaultTimeoutMilliseconds), OpenBattery(adc, board), led, buzzer);
-            var beacon = new Beacon(config, identity, new FileKeyValueStore(drive, InternalDrive.StorePrefix), profile, transport, new DeviceClock(),
-                new HardwareRandom(), hardware, board.OutboxSlots);
-            beacon.Pool.SeedLimit = board.PoolNodes;
+            Beacon beacon = setup.Start(new FileKeyValueStore(drive, InternalDrive.StorePrefix), profile, transport, new DeviceClock(),
+                new HardwareRandom(), hardware, steady.UnixMilliseconds);
+            if (beacon != null)
+            {
+                beacon.Pool.SeedLimit = board.PoolNodes;
+            }
             return beacon;
         }
 
-        // The 32-byte seed 'provision' wrote; null when it is missing or not 32 bytes.
-        private static IdentityKeys LoadIdentity(InternalDrive drive)
+        private static IIndicator OpenLed(GpioController gpio, BoardProfile board)
         {
-            if (!drive.Exists(IdentityPath))
-            {
-                return null;
-            }
-            byte[] seed = drive.ReadAllBytes(IdentityPath);
-            return seed.Length == IdentityKeys.SeedSize ? IdentityKeys.FromSeed(seed) : null;
+            return board.LedKind == "plain"
+                ? (IIndicator)new GpioIndicator(gpio, board.LedPin, board.LedActiveLow)
+                : new Ws2812Indicator(board.LedPin, Ws2812Indicator.DefaultRed, Ws2812Indicator.DefaultGreen, Ws2812Indicator.DefaultBlue);
+        }
+
+        // What the start is doing, so that a failure names it.
+        private static void Starting(string what)
+        {
+            s_starting = what;
         }
 
         private static GpioInput[] OpenSensors(GpioController gpio, SensorSetting[] settings, InputQueue queue, IClock clock, AutoResetEvent wake)
@@ -291,6 +293,8 @@ namespace SessionBeacon.Esp32
                 case BeaconEventKind.Expired: return "alert given up";
                 case BeaconEventKind.HelpReached: return "help reached";
                 case BeaconEventKind.Reply: return "reply";
+                case BeaconEventKind.PairingLost: return "secure pairing lost";
+                case BeaconEventKind.AlertLost: return "alert lost";
                 default: return "problem";
             }
         }
@@ -306,11 +310,38 @@ namespace SessionBeacon.Esp32
             }
         }
 
-        // A device that cannot run says why on the debug output and waits; it never reboots in a loop.
-        private static void Halt(string why)
+        // A device that cannot start shows the halted pattern on its LED (when the board profile could be
+        // read and its LED opened) and says why on the debug output, every BeaconHalt.RepeatMs, asleep in
+        // between, until it is fixed and reset. It never reboots in a loop.
+        private static void Halt(BeaconSetup setup, MonotonicClock steady)
         {
-            Debug.WriteLine(why);
-            Thread.Sleep(Timeout.Infinite);
+            IIndicator led = null;
+            IIndicator buzzer = null;
+            if (setup.Board != null)
+            {
+                try
+                {
+                    var gpio = new GpioController();
+                    led = OpenLed(gpio, setup.Board);
+                    buzzer = setup.Board.BuzzerPin == BoardProfile.NoPin ? null : new BuzzerIndicator(gpio, setup.Board.BuzzerPin);
+                }
+                catch (Exception)
+                {
+                    // The pin that failed the start may be the LED's: the debug output still says why.
+                }
+            }
+            var halt = new BeaconHalt(setup.HaltReason, led, buzzer, setup.Config == null ? null : setup.Config.Feedback);
+            long next = halt.Start(steady.UnixMilliseconds);
+            while (true)
+            {
+                string report = halt.TakeReport();
+                if (report != null)
+                {
+                    Debug.WriteLine(report);
+                }
+                Thread.Sleep(WaitMilliseconds(next, steady.UnixMilliseconds));
+                next = halt.Step(steady.UnixMilliseconds);
+            }
         }
 
         private static long Min(long a, long b)

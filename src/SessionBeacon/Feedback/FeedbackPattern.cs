@@ -1,7 +1,8 @@
 // What the device shows (docs/feedback.md), as on/off timings for the LED and the buzzer. Patterns
 // are short and few, so a person learns them in a minute and an onlooker sees little: no pattern
 // repeats for long, and a duress alert shows exactly what a cancel shows (nothing after the LED
-// goes off). Durations are milliseconds: on, off, on, off, ...
+// goes off). The one exception is "halted", repeated by a device that cannot start, which is of no
+// use to anyone until it is fixed. Durations are milliseconds: on, off, on, off, ...
 namespace SessionBeacon.Feedback
 {
     /// <summary>The feedback patterns and their timings.</summary>
@@ -25,8 +26,14 @@ namespace SessionBeacon.Feedback
         /// <summary>The battery is low. Three slow blinks.</summary>
         public const int LowBattery = 5;
 
+        /// <summary>
+        /// The device cannot start (BeaconHalt): one long glow and two short blinks, repeated while it is halted,
+        /// the only pattern that repeats. It never sends anything in this state.
+        /// </summary>
+        public const int Halted = 6;
+
         /// <summary>How many patterns there are.</summary>
-        public const int Count = 6;
+        public const int Count = 7;
 
         private static readonly int[][] s_timings =
         {
@@ -36,6 +43,7 @@ namespace SessionBeacon.Feedback
             new int[] { 1500 },
             new int[] { 50, 80, 50, 80, 50, 80, 50, 80, 50 },
             new int[] { 400, 400, 400, 400, 400 },
+            new int[] { 1000, 250, 150, 250, 150 },
         };
 
         /// <summary>The on/off timings of <paramref name="pattern"/> (a copy).</summary>
@@ -60,6 +68,7 @@ namespace SessionBeacon.Feedback
                 case HelpReached: return "help reached";
                 case Failed: return "failed";
                 case LowBattery: return "low battery";
+                case Halted: return "halted";
                 default: return "?";
             }
         }

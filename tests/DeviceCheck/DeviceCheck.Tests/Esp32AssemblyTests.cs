@@ -36,13 +36,16 @@ namespace DeviceCheck.Tests
             Assert.All(names, name => Assert.Contains(name, allowed));
         }
 
-        // The device reads its configuration with the one check the harness's check-config, provision and beacon run
-        // also call (DeviceSetup.Check), never with a reader of its own, so the desktop and the device cannot disagree.
+        // The device reads its files with the portable start (BeaconSetup.Read, tested on .NET), which checks them with
+        // the one check the harness's check-config, provision and beacon run also call (DeviceSetup.Check); never with
+        // a reader of its own, so the desktop and the device cannot disagree.
         [Fact]
-        public void Program_ChecksTheConfigurationWithDeviceSetupCheckOnly()
+        public void Program_StartsWithBeaconSetupOnly()
         {
             string[] called = MethodsCalledBy("SessionBeacon.Esp32", "Program");
-            Assert.Contains("SessionBeacon.Config.DeviceSetup.Check", called);
+            Assert.Contains("SessionBeacon.App.BeaconSetup.Read", called);
+            Assert.Contains("SessionBeacon.App.BeaconSetup.Start", called);
+            Assert.DoesNotContain("SessionBeacon.Config.DeviceSetup.Check", called);
             Assert.DoesNotContain("SessionBeacon.Config.BeaconConfig.Parse", called);
             Assert.DoesNotContain("SessionBeacon.Config.BoardProfile.Parse", called);
         }

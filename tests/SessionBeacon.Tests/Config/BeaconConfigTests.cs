@@ -57,12 +57,13 @@ namespace SessionBeacon.Tests.Config
         [Fact]
         public void Parse_DeviceSettings_Read()
         {
-            BeaconConfig config = BeaconConfig.Parse(Minimal + "wifi.ssid = Home Net\nwifi.password = correct horse\nfeedback = silent\ninbox.poll_s = 0\nflash.refresh_s = 30\n", "nf.config");
+            BeaconConfig config = BeaconConfig.Parse(Minimal + "wifi.ssid = Home Net\nwifi.password = correct horse\nfeedback = silent\ninbox.poll_s = 0\nflash.refresh_s = 30\nratchet.on_damage = hold\n", "nf.config");
             Assert.Equal("Home Net", config.WifiSsid);
             Assert.Equal("correct horse", config.WifiPassword);
             Assert.Equal(BeaconConfig.FeedbackSilent, config.Feedback);
             Assert.Equal(0, config.InboxPollSeconds);
             Assert.Equal(30, config.FlashRefreshSeconds);
+            Assert.Equal(BeaconConfig.OnDamageHold, config.RatchetOnDamage);
         }
 
         [Fact]
@@ -73,6 +74,7 @@ namespace SessionBeacon.Tests.Config
             Assert.Equal(BeaconConfig.FeedbackLight, config.Feedback);
             Assert.Equal(300, config.InboxPollSeconds);
             Assert.Equal(60, config.FlashRefreshSeconds);
+            Assert.Equal(BeaconConfig.OnDamagePlain, config.RatchetOnDamage);
         }
 
         public static TheoryData<string, string> Problems => new TheoryData<string, string>
@@ -92,6 +94,7 @@ namespace SessionBeacon.Tests.Config
             { Minimal + "network.seed_pin = " + Pin + "\n", "nf.config line 3: 'network.seed_pin' is only for network = testnet" },
             { Minimal + "wifi.password = x\n", "nf.config line 3: 'wifi.password' needs 'wifi.ssid'" },
             { Minimal + "feedback = loud\n", "nf.config line 3: 'feedback' must be one of light, light+sound, silent, not 'loud'" },
+            { Minimal + "ratchet.on_damage = drop\n", "nf.config line 3: 'ratchet.on_damage' must be one of plain, hold, not 'drop'" },
             { Minimal + "inbox.poll_s = 5\n", "nf.config line 3: 'inbox.poll_s' must be 0 (off) or a whole number from 10 to 86400, not '5'" },
             { Minimal + "flash.refresh_s = 601\n", "nf.config line 3: 'flash.refresh_s' must be 0 (off) or a whole number from 10 to 600, not '601'" },
             { Minimal + "panic.hold_ms = fast\n", "nf.config line 3: 'panic.hold_ms' must be a whole number from 200 to 10000, not 'fast'" },

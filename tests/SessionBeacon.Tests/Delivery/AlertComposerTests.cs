@@ -84,6 +84,15 @@ namespace SessionBeacon.Tests.Delivery
         }
 
         [Fact]
+        public void Finish_NotesAfterTheBody_TheTimeStaysOnTheNumbersLine()
+        {
+            var composer = new AlertComposer(Config);
+            string body = composer.Body(new Decision(DecisionKind.FirePanic, 5, Decision.NoSensor, 40), Sequence);
+            var content = composer.Finish(body + "\nA note.\nAnother note.", At, true);
+            Assert.Equal(body + Sent + " (held until the beacon knew the time)\nA note.\nAnother note.", content.Body);
+        }
+
+        [Fact]
         public void Compose_AnalogSensor_ReadingInBody()
         {
             BeaconConfig config = BeaconConfig.Parse("board = x\nrecipient = " + PolicyScript.Alice + " Alice\nalert.sensor = Sensor\nsensor = analog 34 above 2000 1800 Water level\n", "nf.config");

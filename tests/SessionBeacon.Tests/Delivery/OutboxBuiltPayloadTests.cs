@@ -36,6 +36,45 @@ namespace SessionBeacon.Tests.Delivery
         }
 
         [Fact]
+        public void AddWaiting_NotSentUntilSealWaiting_AlsoAfterARestart_ThenByteForByte()
+        {
+            var flash = new MemoryStore();
+            var swarms = new FakeSwarms();
+            var outbox = new Outbox(flash, swarms, 4);
+            outbox.Start(Now);
+            byte[] text = System.Text.Encoding.UTF8.GetBytes("PANIC: I need help now");
+            outbox.Add(AlertKind.Panic, Now, Ttl, Both, new[] { Payloads[0], text }, new[] { false, true }, new SeededSource(1));
+            // Alice's part leaves; Bob's waits, and nothing more is due before the TTL ends.
+            Assert.Equal(Now + Ttl, outbox.Step(Now));
+            Assert.Empty(swarms.PayloadsSentTo(Bob.SessionId));
+            Assert.Equal(0, outbox.DeliveredCount);
+
+            var rebooted = new Outbox(flash, swarms, 4);
+            rebooted.Start(Now + 1);
+            OutboxRecord waiting = Assert.Single(rebooted.Records());
+            Assert.True(waiting.IsDeliveredTo(0));
+            Assert.True(waiting.IsWaitingFor(1));
+            Assert.Equal(text, waiting.Payload(1));
+            Assert.Throws<ArgumentException>(() => rebooted.SealWaiting(waiting, 0, Payloads[1], Now + 1));
+            rebooted.SealWaiting(waiting, 1, Payloads[1], Now + 1);
+            Assert.Equal(Outbox.Never, rebooted.Step(Now + 1));
+            Assert.Equal(Payloads[1], Assert.Single(swarms.PayloadsSentTo(Bob.SessionId)));
+            Assert.Equal(1, rebooted.DeliveredCount);
+        }
+
+        [Fact]
+        public void AddWaiting_TheTtlEnds_ExpiredUndelivered()
+        {
+            var outbox = new Outbox(new MemoryStore(), new FakeSwarms(), 4);
+            outbox.Start(Now);
+            outbox.Add(AlertKind.Panic, Now, Ttl, Both, Payloads, new[] { false, true }, new SeededSource(1));
+            outbox.Step(Now);
+            Assert.Equal(Outbox.Never, outbox.Step(Now + Ttl));
+            Assert.Equal((0, 1, 0), (outbox.DeliveredCount, outbox.ExpiredCount, outbox.Count));
+            Assert.Throws<ArgumentException>(() => outbox.Add(AlertKind.Panic, Now, Ttl, Both, Payloads, new[] { true }, new SeededSource(1)));
+        }
+
+        [Fact]
         public void AddBuilt_BadArguments_ClearErrors()
         {
             var outbox = new Outbox(new MemoryStore(), new FakeSwarms(), 4);

@@ -46,6 +46,13 @@ namespace SessionBeacon.Tests.Delivery
             AssertQuoted(AlertComposer.PowerLossText + ": <name>");
             AssertQuoted(RatchetCarriage.Marker);
             AssertQuoted("(held until the beacon knew the time)");
+            AssertQuoted("`" + SessionBeacon.App.AlertNotes.Lost(AlertKind.Panic, "Bob") + "`");
+            AssertQuoted("`" + SessionBeacon.App.AlertNotes.LostUnread() + "`");
+            AssertQuoted("`" + SessionBeacon.App.AlertNotes.Unread() + "`");
+            AssertQuoted("`" + SessionBeacon.App.AlertNotes.Unreadable + "`");
+            AssertQuoted("`" + SessionBeacon.App.RatchetPairings.PlainNote + "`");
+            AssertQuoted("`" + SessionBeacon.App.RatchetPairings.WaitingNote("Bob") + "`");
+            AssertQuoted("`" + SessionBeacon.App.RatchetPairings.HeldNote + "`");
         }
 
         [Fact]

@@ -47,6 +47,7 @@ namespace SessionBeacon.Tests.Feedback
         [InlineData(FeedbackPattern.HelpReached)]
         [InlineData(FeedbackPattern.Failed)]
         [InlineData(FeedbackPattern.LowBattery)]
+        [InlineData(FeedbackPattern.Halted)]
         public void Play_EachPattern_LightFollowsItsTimingsAndEndsOff(int pattern)
         {
             var light = new Recorder();

@@ -65,19 +65,18 @@ namespace SessionBeacon.App
             {
                 return text;
             }
+            // The last line feed is dropped on the bytes: a look at the decoded text's last character
+            // would walk the whole string on nanoCLR.
+            int length = kept[kept.Length - 1] == (byte)'\n' ? kept.Length - 1 : kept.Length;
             string lines;
             try
             {
-                lines = Utf8.Decode(kept, 0, kept.Length);
+                lines = Utf8.Decode(kept, 0, length);
             }
             catch (MalformedDataException)
             {
                 // Damaged in the middle of a character: the notes are there, their words are not.
                 lines = Unreadable;
-            }
-            if (lines[lines.Length - 1] == '\n')
-            {
-                lines = lines.Substring(0, lines.Length - 1);
             }
             return text + "\n" + lines;
         }

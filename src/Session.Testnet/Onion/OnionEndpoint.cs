@@ -134,7 +134,7 @@ namespace Session.Testnet
             // Written by hand rather than as a JsonObject: a hostile_json answer may nest deeper than System.Text.Json writes.
             string answer = AnswerText(result);
             string reply = "{\"status\":" + result.Status + ",\"body\":"
-                + (embedJson && result.Json != null ? answer : System.Text.Json.JsonSerializer.Serialize(answer)) + "}";
+                + (embedJson && result.Json != null ? answer : System.Text.Json.JsonSerializer.Serialize(answer, RpcResult.Wire)) + "}";
             byte[] sealedReply = HopEncryption.Encrypt(encType, key, Encoding.UTF8.GetBytes(reply));
             if (_faults.CorruptReplies)
             {

@@ -79,6 +79,7 @@ namespace SessionBeacon.Tests.Esp32
 
             Assert.Equal(0, response.Status);
             Assert.Contains("the answer without a Content-Length is larger than 2048 bytes", response.Error);
+            Assert.True(response.IsTooLarge);
         }
 
         [Theory]
@@ -106,6 +107,8 @@ namespace SessionBeacon.Tests.Esp32
             Assert.Equal(0, response.Status);
             Assert.Contains(reason, response.Error);
             Assert.StartsWith("POST https://node:1: ", response.Error);
+            // Only an answer over the limit is too large (not the path's failure); the others are broken answers.
+            Assert.Equal(reason.StartsWith("larger than", System.StringComparison.Ordinal), response.IsTooLarge);
         }
 
         [Fact]
@@ -115,6 +118,7 @@ namespace SessionBeacon.Tests.Esp32
 
             Assert.Equal(0, response.Status);
             Assert.Contains("larger than 2048 bytes", response.Error);
+            Assert.True(response.IsTooLarge);
         }
 
         [Fact]
@@ -125,6 +129,7 @@ namespace SessionBeacon.Tests.Esp32
 
             Assert.Equal(0, response.Status);
             Assert.Contains("the answer without a Content-Length is larger than 2048 bytes", response.Error);
+            Assert.True(response.IsTooLarge);
         }
 
         [Fact]

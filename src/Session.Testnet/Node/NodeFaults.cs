@@ -19,6 +19,9 @@ namespace Session.Testnet
         /// <summary>Size of a hostile JSON answer when HostileJsonBytes is 0: a few MB, far past any client's reply cap.</summary>
         public const int DefaultHostileJsonBytes = 3 * 1024 * 1024;
 
+        /// <summary>The largest hostile JSON answer a node builds (it is held in memory whole).</summary>
+        public const int MaxHostileJsonBytes = 64 * 1024 * 1024;
+
         /// <summary>The node listens on nothing: connections to it are refused.</summary>
         public bool Down { get; init; }
 
@@ -128,7 +131,7 @@ namespace Session.Testnet
                         "conspirators" => result with { Conspirators = Indices(name, value.AsArray()) },
                         "sign_without_storing" => result with { SignWithoutStoring = value.GetValue<bool>() },
                         "hostile_json" => result with { HostileJson = HostileAnswer.Parse(value?.GetValue<string>()) },
-                        "hostile_json_bytes" => result with { HostileJsonBytes = NonNegative(name, value.GetValue<int>()) },
+                        "hostile_json_bytes" => result with { HostileJsonBytes = AtMost(name, NonNegative(name, value.GetValue<int>()), MaxHostileJsonBytes) },
                         "drip_ms" => result with { DripMs = NonNegative(name, value.GetValue<int>()) },
                         "corrupt_replies" => result with { CorruptReplies = value.GetValue<bool>() },
                         "refuse_relay" => result with { RefuseRelay = value.GetValue<bool>() },
@@ -146,6 +149,11 @@ namespace Session.Testnet
         private static int NonNegative(string name, int value)
         {
             return value >= 0 ? value : throw new FormatException(name + " must not be negative");
+        }
+
+        private static int AtMost(string name, int value, int maximum)
+        {
+            return value <= maximum ? value : throw new FormatException(name + " must be at most " + maximum);
         }
 
         private static double Rate(double value)

@@ -96,14 +96,14 @@ namespace SessionBeacon.Harness.Commands
                 Option<string> knob = CommonOptions.Choice(name, description, null, "on", "off");
                 knobs.Add((knob, parsed => parsed.GetValue(knob) == "on"));
             }
-            foreach ((string name, string description) in new[]
+            foreach ((string name, string description, int maximum) in new[]
             {
-                ("--delay-ms", "answer every request N ms late"),
-                ("--drip-ms", "trickle every answer's body out over N ms"),
-                ("--hostile-json-bytes", "size of the --hostile-json junk (0: " + NodeFaults.DefaultHostileJsonBytes + ")"),
+                ("--delay-ms", "answer every request N ms late", 600_000),
+                ("--drip-ms", "trickle every answer's body out over N ms", 600_000),
+                ("--hostile-json-bytes", "size of the --hostile-json junk (0: " + NodeFaults.DefaultHostileJsonBytes + ")", NodeFaults.MaxHostileJsonBytes),
             })
             {
-                Option<int> knob = CommonOptions.Integer(name, "N", description, null, 0, int.MaxValue);
+                Option<int> knob = CommonOptions.Integer(name, "N", description, null, 0, maximum);
                 knob.Required = false;
                 knobs.Add((knob, parsed => parsed.GetValue(knob)));
             }

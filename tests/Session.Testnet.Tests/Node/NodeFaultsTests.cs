@@ -41,6 +41,7 @@ namespace Session.Testnet.Tests.Node
         [InlineData("{\"conspirators\":[-1]}", "conspirators must not be negative")]
         [InlineData("{\"conspirators\":3}", "wrong type")]
         [InlineData("{\"drip_ms\":-5}", "drip_ms must not be negative")]
+        [InlineData("{\"hostile_json_bytes\":67108865}", "hostile_json_bytes must be at most 67108864")]
         [InlineData("{\"delay_ms\":-1}", "delay_ms must not be negative")]
         [InlineData("{\"drop_rate\":1.5}", "drop_rate must be between 0 and 1")]
         [InlineData("{\"down\":1}", "wrong type")]

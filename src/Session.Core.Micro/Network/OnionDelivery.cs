@@ -164,7 +164,8 @@ namespace Session.Core.Micro.Network
             return new OnionRoute(path, destination, OnionKeys.Create(path.Raw, destination, _random), null);
         }
 
-        // Posts the route's request (built now unless it came ready) and reads the reply; the keys are wiped after.
+        // Posts the route's request (built now unless it came ready) and reads the reply, or null when the answer was
+        // larger than the transport reads; the keys are wiped after.
         private OnionReply Send(OnionRoute route, RpcRequest request, DeliveryState state)
         {
             OnionPath path = route.Path;
@@ -172,6 +173,13 @@ namespace Session.Core.Micro.Network
             {
                 byte[] wire = route.Wire != null ? route.Wire : OnionBuilder.Build(route.Keys, request.Build(_clock.Now, route.Destination), _random);
                 HttpResponse http = _transport.Post(path.Guard.BaseUrl + "/onion_req/v2", wire, Timeout);
+                if (http.IsTooLarge)
+                {
+                    state.Last = request.Method + ": the answer through guard " + path.Guard.Ed25519Hex + " from " + route.Destination.Ed25519Hex
+                        + " was too large: " + Short(http.Error);
+                    state.LastStatus = 0;
+                    return null;
+                }
                 OnionReply reply = OnionReply.Read(route.Keys, http.Status, http.Body);
                 if (http.Status == 0)
                 {
@@ -191,6 +199,14 @@ namespace Session.Core.Micro.Network
         {
             body = null;
             OnionPath path = route.Path;
+            if (reply == null)
+            {
+                // Too large for the transport: the path carried an answer, so nothing counts against it, not even as a
+                // suspect of this request (that would rebuild paths): an inbox that strangers filled must not cost the
+                // paths alerts use. The retry goes to another member.
+                state.Avoid(route.Destination);
+                return Retry;
+            }
             switch (reply.Kind)
             {
                 case OnionReplyKind.NextNodeNotFound:

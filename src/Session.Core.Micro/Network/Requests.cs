@@ -78,7 +78,9 @@ namespace Session.Core.Micro.Network
         }
 
         /// <summary>retrieve with its signature: pubkey, namespace, timestamp, signature, pubkey_ed25519, last_hash.</summary>
-        internal static byte[] Retrieve(string sessionId, int messageNamespace, long timestamp, byte[] signature, string ed25519Hex, string lastHash)
+        // maxSize and maxCount are written only when above 0 (0 means unset to the node).
+        internal static byte[] Retrieve(string sessionId, int messageNamespace, long timestamp, byte[] signature, string ed25519Hex, string lastHash,
+            int maxSize, int maxCount)
         {
             JsonWriter w = Begin("retrieve", 384);
             w.WriteName("pubkey");
@@ -93,6 +95,16 @@ namespace Session.Core.Micro.Network
             w.WriteString(ed25519Hex);
             w.WriteName("last_hash");
             w.WriteString(lastHash == null ? "" : lastHash);
+            if (maxSize > 0)
+            {
+                w.WriteName("max_size");
+                w.WriteInt64(maxSize);
+            }
+            if (maxCount > 0)
+            {
+                w.WriteName("max_count");
+                w.WriteInt64(maxCount);
+            }
             return End(w);
         }
 

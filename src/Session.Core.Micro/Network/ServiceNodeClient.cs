@@ -3,6 +3,7 @@
 // of the owner's swarm, other requests to a random pool node. Recovery, per attempt:
 //   "Next node not found: <key>"   -> drop that node from pool, swarms and paths; retry
 //   no answer (refused, timeout)   -> drop the path; retry as below
+//   answer too large to read       -> nothing against the path; avoid that member; retry elsewhere
 //   other path errors / bad reply  -> count a path failure (3 drop it); retry on a path without
 //                                     any node of the failed paths, to another destination
 //   406 / 425 (HTTP or RPC)        -> resynchronise the clock (median of ResyncSamples nodes'
@@ -336,7 +337,26 @@ namespace Session.Core.Micro.Network
         /// <exception cref="ServiceNodeException">Every attempt failed, or the network refused the request (401: wrong key).</exception>
         public RetrieveResult Retrieve(string sessionId, byte[] ed25519SecretKey, int messageNamespace)
         {
-            RetrieveResult result = Peek(sessionId, ed25519SecretKey, messageNamespace);
+            return Retrieve(sessionId, ed25519SecretKey, messageNamespace, 0, null);
+        }
+
+        /// <summary>
+        /// Reads one page of new messages whose reply fits <paramref name="maxReplyBytes"/> (docs/protocol.md §3.3: the
+        /// request's max_size and max_count, RetrieveRequest.Budget), from member <paramref name="fromNode"/> when it is
+        /// still in the swarm, so that a page follows the last one on that member's cursor; otherwise from a random member.
+        /// Moves that member's cursor past them all. When the result says More, ask again (from its Node) for the next page.
+        /// </summary>
+        /// <param name="sessionId">One's own Session ID.</param>
+        /// <param name="ed25519SecretKey">The 64-byte Ed25519 secret key (seed || public key) behind the Session ID.</param>
+        /// <param name="messageNamespace">The namespace; 0 for 1-to-1 messages.</param>
+        /// <param name="maxReplyBytes">The largest HTTP body the transport reads, RetrieveRequest.MinReplyBytes or more; 0 for the node's default budget.</param>
+        /// <param name="fromNode">The Ed25519 hex key of the member to ask (a RetrieveResult's Node); null for a random one.</param>
+        /// <exception cref="System.ArgumentNullException">sessionId or the key is null.</exception>
+        /// <exception cref="System.ArgumentException">sessionId is not a Session ID, the key is not 64 bytes, or the namespace or maxReplyBytes is out of range.</exception>
+        /// <exception cref="ServiceNodeException">Every attempt failed, or the network refused the request (401: wrong key).</exception>
+        public RetrieveResult Retrieve(string sessionId, byte[] ed25519SecretKey, int messageNamespace, int maxReplyBytes, string fromNode)
+        {
+            RetrieveResult result = Peek(sessionId, ed25519SecretKey, messageNamespace, maxReplyBytes, fromNode);
             if (result.Count > 0)
             {
                 MoveCursor(result, result.Count - 1);
@@ -345,16 +365,26 @@ namespace Session.Core.Micro.Network
         }
 
         /// <summary>
-        /// Reads new messages as <see cref="Retrieve"/> does, but leaves the member's cursor where it was,
-        /// so a receiver that stops while handling them gets them again: it calls <see cref="MoveCursor"/>
-        /// once each message is handled.
+        /// Reads new messages as <see cref="Retrieve(string, byte[], int)"/> does, but leaves the member's cursor where it
+        /// was, so a receiver that stops while handling them gets them again: it calls <see cref="MoveCursor"/> once each
+        /// message is handled.
         /// </summary>
         /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
         /// <exception cref="System.ArgumentException">sessionId is not a Session ID, the key is not 64 bytes, or the namespace is out of range.</exception>
         /// <exception cref="ServiceNodeException">Every attempt failed, or the network refused the request (401: wrong key).</exception>
         public RetrieveResult Peek(string sessionId, byte[] ed25519SecretKey, int messageNamespace)
         {
+            return Peek(sessionId, ed25519SecretKey, messageNamespace, 0, null);
+        }
+
+        // One page, as Retrieve reads it, with the cursor left where it was.
+        private RetrieveResult Peek(string sessionId, byte[] ed25519SecretKey, int messageNamespace, int maxReplyBytes, string fromNode)
+        {
             CheckSessionId(sessionId, "sessionId");
+            if (maxReplyBytes != 0 && maxReplyBytes < RetrieveRequest.MinReplyBytes)
+            {
+                throw Errors.Range("maxReplyBytes");
+            }
             Arguments.Size(ed25519SecretKey, Ed25519.SecretKeySize, "ed25519SecretKey");
             if (messageNamespace < short.MinValue || messageNamespace > short.MaxValue)
             {
@@ -362,8 +392,8 @@ namespace Session.Core.Micro.Network
             }
             ClockSync.Ensure(_delivery, "retrieve");
             GetSwarm(sessionId);
-            RetrieveRequest request = new RetrieveRequest(_store, sessionId.ToLower(), ed25519SecretKey, messageNamespace);
-            JsonValue reply = _delivery.Deliver(sessionId.ToLower(), request, new ArrayList(), null);
+            RetrieveRequest request = new RetrieveRequest(_store, sessionId.ToLower(), ed25519SecretKey, messageNamespace, maxReplyBytes);
+            JsonValue reply = _delivery.Deliver(sessionId.ToLower(), request, OtherMembers(sessionId, fromNode), null);
             JsonValue list = reply.Require("messages");
             if (list.Kind != JsonKind.Array)
             {
@@ -400,6 +430,26 @@ namespace Session.Core.Micro.Network
                 throw Errors.Null("result");
             }
             _store.Put(result.CursorKey, Utf8.Encode(result.Message(index).Hash));
+        }
+
+        // Every member of the owner's swarm but fromNode, to be avoided; none when fromNode is null or no longer a member.
+        private ArrayList OtherMembers(string owner, string fromNode)
+        {
+            ArrayList others = new ArrayList();
+            ServiceNode[] swarm = _swarms.Get(owner);
+            bool member = false;
+            for (int i = 0; fromNode != null && swarm != null && i < swarm.Length; i++)
+            {
+                if (swarm[i].Ed25519Hex == fromNode)
+                {
+                    member = true;
+                }
+                else
+                {
+                    others.Add(swarm[i]);
+                }
+            }
+            return member ? others : new ArrayList();
         }
 
         /// <summary>The store key of the last_hash cursor for one (account, namespace, node).</summary>

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Session.Testnet
@@ -24,7 +26,14 @@ namespace Session.Testnet
 
         public static RpcResult Error(int status, string text) => new RpcResult(status, null, text);
 
+        /// <summary>
+        /// How answers are written: escaping only what JSON requires, as the storage server's JSON library does. .NET's default
+        /// would write '+' of base64 as \u002B, six bytes for one, and a retrieve answer would outgrow the size budget that
+        /// clients choose to fit their reply buffers (docs/protocol.md §3.3).
+        /// </summary>
+        public static readonly JsonSerializerOptions Wire = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
         /// <summary>The body as sent: compact JSON or the text.</summary>
-        public string BodyText => Json != null ? Json.ToJsonString() : Text;
+        public string BodyText => Json != null ? Json.ToJsonString(Wire) : Text;
     }
 }

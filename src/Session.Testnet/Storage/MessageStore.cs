@@ -61,9 +61,14 @@ namespace Session.Testnet
             }
         }
 
+        /// <summary>What the size budget counts per message besides its hash and base64 data (storage server Database::DEFAULT_MSG_OVERHEAD).</summary>
+        public const int MessageOverhead = 100;
+
         /// <summary>
         /// Unexpired messages of (pubkey, namespace) stored after <paramref name="lastHash"/> (from the start when it is
-        /// null, empty or unknown here), oldest first, within the count and size budgets; at least one if any.
+        /// null, empty or unknown here), oldest first, within the count (0: none) and size budgets; at least one if any.
+        /// Each message counts MessageOverhead + its hash + 4/3 of its data against <paramref name="maxSize"/>, as the
+        /// storage server's Database::retrieve counts it.
         /// </summary>
         public List<StoredMessage> Retrieve(string pubkey, int ns, string lastHash, long now, int maxCount, long maxSize, out bool more)
         {
@@ -91,14 +96,15 @@ namespace Session.Testnet
                 while (reader.Read())
                 {
                     byte[] data = (byte[])reader["data"];
-                    long encoded = (data.Length + 2) / 3 * 4;
-                    if (found.Count > 0 && ((maxCount > 0 && found.Count >= maxCount) || (maxSize > 0 && size + encoded > maxSize)))
+                    string hash = reader.GetString(0);
+                    long counted = MessageOverhead + hash.Length + (long)data.Length * 4 / 3;
+                    if (found.Count > 0 && ((maxCount > 0 && found.Count >= maxCount) || (maxSize > 0 && size + counted > maxSize)))
                     {
                         more = true;
                         break;
                     }
-                    size += encoded;
-                    found.Add(new StoredMessage(reader.GetString(0), pubkey, ns, reader.GetInt64(1), reader.GetInt64(2), data));
+                    size += counted;
+                    found.Add(new StoredMessage(hash, pubkey, ns, reader.GetInt64(1), reader.GetInt64(2), data));
                 }
                 return found;
             }

@@ -148,6 +148,12 @@ namespace SessionBeacon.App
             get { return _client; }
         }
 
+        /// <summary>The beacon's inbox reader; its pages follow the board's reply cap (Inbox.MaxReplyBytes).</summary>
+        public Inbox Inbox
+        {
+            get { return _inbox; }
+        }
+
         /// <summary>The node pool (the device limits how many nodes it asks a seed for).</summary>
         public NodePool Pool
         {

@@ -144,6 +144,7 @@ namespace SessionBeacon.App
             try
             {
                 var beacon = new Beacon(Config, Identity, store, profile, transport, clock, random, hardware, Board.OutboxSlots);
+                beacon.Inbox.MaxReplyBytes = Board.ReplyCapBytes;
                 beacon.Start(now);
                 return beacon;
             }

@@ -7,6 +7,12 @@
 // asked next may not know the cursor of the last one; those from recipients and paired receivers
 // also on flash (HandledMessages), so a reboot neither shows them again nor takes an
 // acknowledgement handled before it for a replay.
+// Anyone who knows the beacon's Session ID can store in its inbox (namespace 0 takes unsigned
+// stores; docs/threat-model.md). So the inbox is read in pages that fit the device's reply buffer
+// (docs/protocol.md §3.3: max_size and max_count), up to MaxPagesPerPoll per poll, following one
+// member's cursor while it says there is more; the next poll goes on where this one stopped. Junk
+// then delays an acknowledgement by a few polls instead of blocking the inbox, and a reply too large
+// to read (a single message bigger than the buffer) costs no onion path.
 using System;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
@@ -22,14 +28,40 @@ namespace SessionBeacon.App
         /// <summary>How many message hashes are remembered.</summary>
         public const int SeenCapacity = 64;
 
+        /// <summary>The largest reply cap of any board (docs/heap.md), until the board's is set in <see cref="MaxReplyBytes"/>.</summary>
+        public const int DefaultReplyBytes = 48 * 1024;
+
+        /// <summary>Pages read per poll at most: each is an onion request, and alerts wait behind the poll.</summary>
+        public const int MaxPagesPerPoll = 4;
+
         private readonly ServiceNodeClient _client;
         private readonly IdentityKeys _identity;
         private readonly MessageReceiver _receiver;
         private readonly BeaconConfig _config;
+        private int _maxReplyBytes = DefaultReplyBytes;
         private readonly RatchetPairings _pairings;
         private readonly HandledMessages _handled;
         private readonly string[] _seen = new string[SeenCapacity];
         private int _seenNext;
+        private string _pagingFrom;
+
+        /// <summary>The largest reply the device's transport reads, the board's reply cap (BoardProfile.ReplyCapBytes): each page fits it.</summary>
+        /// <exception cref="System.ArgumentException">The value is not positive.</exception>
+        public int MaxReplyBytes
+        {
+            get
+            {
+                return _maxReplyBytes;
+            }
+            set
+            {
+                if (value <= 0)
+                {
+                    throw Errors.Range("MaxReplyBytes", "must be positive");
+                }
+                _maxReplyBytes = value;
+            }
+        }
 
         /// <summary>
         /// An inbox of <paramref name="identity"/> that recognises the recipients of <paramref name="config"/> and the
@@ -56,7 +88,36 @@ namespace SessionBeacon.App
         /// <exception cref="System.Exception">The flash write of a handled message failed (the store's exception).</exception>
         public void Poll(long now, System.Collections.ArrayList events)
         {
-            RetrieveResult result = _client.Retrieve(_identity.SessionId, _identity.Ed25519SecretKey, 0);
+            string from = _pagingFrom;
+            _pagingFrom = null;
+            for (int page = 0; page < MaxPagesPerPoll; page++)
+            {
+                RetrieveResult result;
+                try
+                {
+                    result = _client.Retrieve(_identity.SessionId, _identity.Ed25519SecretKey, 0, MaxReplyBytes, from);
+                }
+                catch (ServiceNodeException)
+                {
+                    if (page == 0)
+                    {
+                        throw;
+                    }
+                    // What the earlier pages held is read; the next poll asks again.
+                    return;
+                }
+                ReadPage(result, now, events);
+                if (!result.More)
+                {
+                    return;
+                }
+                from = result.Node;
+                _pagingFrom = from;
+            }
+        }
+
+        private void ReadPage(RetrieveResult result, long now, System.Collections.ArrayList events)
+        {
             for (int i = 0; i < result.Count; i++)
             {
                 RetrievedMessage message = result.Message(i);

@@ -114,7 +114,7 @@ namespace SessionBeacon.Esp32
                 if (!taken)
                 {
                     return body.Overflowed
-                        ? HttpResponse.Failed("POST " + origin + ": the answer without a Content-Length is larger than " + limit.ToString() + " bytes")
+                        ? HttpResponse.TooLarge("POST " + origin + ": the answer without a Content-Length is larger than " + limit.ToString() + " bytes")
                         : HttpResponse.Failed("POST " + origin + ": malformed chunked body");
                 }
                 if (chunked && decoder.IsDone)
@@ -157,7 +157,7 @@ namespace SessionBeacon.Esp32
 
         private static HttpResponse TooLarge(string origin, int maxBodyBytes)
         {
-            return HttpResponse.Failed("POST " + origin + ": the answer is larger than " + maxBodyBytes.ToString() + " bytes");
+            return HttpResponse.TooLarge("POST " + origin + ": the answer is larger than " + maxBodyBytes.ToString() + " bytes");
         }
 
         // The offset just after "\r\n\r\n", or -1.

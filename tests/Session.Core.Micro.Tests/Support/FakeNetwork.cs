@@ -56,6 +56,26 @@ namespace Session.Core.Micro.Tests.Support
 
         public NetworkProfile Profile => NetworkProfile.Testnet(SeedUrl, SeedPin, 1);
 
+        /// <summary>The largest onion reply body handed back (0: any); a larger one comes back as the device's reader reports it, HttpResponse.TooLarge.</summary>
+        public int MaxReplyBytes { get; set; }
+
+        private static readonly System.Text.Json.JsonSerializerOptions s_wire = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        /// <summary>How many onion replies were over MaxReplyBytes.</summary>
+        public int TooLargeCount { get; private set; }
+
+        /// <summary>The params of every retrieve that reached a destination, in order.</summary>
+        public List<JsonNode> RetrieveParams { get; } = new();
+
+        /// <summary>Stores a message for <paramref name="owner"/> as any stranger can (namespace 0, no signature).</summary>
+        public void Deposit(string owner, byte[] data)
+        {
+            byte[] input = new byte[] { 5 }.Concat(Convert.FromHexString(owner.Substring(2))).Concat(data).ToArray();
+            string hash = Convert.ToBase64String(Sodium.GenericHash.Hash(input, (byte[])null, 32)).TrimEnd('=');
+            var list = _stored.TryGetValue(owner, out var l) ? l : (_stored[owner] = new());
+            list.Add((hash, ServerTime, data));
+        }
+
         public void SetSwarm(string sessionId, params int[] members) => Swarms[sessionId] = members.Select(i => Nodes[i]).ToList();
 
         public OnionTestNode ByHex(string hex) => Nodes.FirstOrDefault(n => n.Hex == hex);
@@ -112,9 +132,16 @@ namespace Session.Core.Micro.Tests.Support
                 {
                     var (status, text) = DestinationFaults.Count > 0 ? DestinationFaults.Dequeue() : Rpc(current, JsonNode.Parse(blob));
                     Delivered.Add((path.ToArray(), current, JsonNode.Parse(blob)["method"].GetValue<string>()));
-                    string reply = new JsonObject { ["status"] = status, ["body"] = text }.ToJsonString();
+                    // Escaped as the storage server escapes (only what JSON requires), so retrieve budgets hold as on the real network.
+                    string reply = new JsonObject { ["status"] = status, ["body"] = text }.ToJsonString(s_wire);
                     byte[] sealedReply = current.SealReply(System.Text.Encoding.UTF8.GetBytes(reply), ephemeral, Random.Bytes(24));
-                    return Ok(Convert.ToBase64String(sealedReply));
+                    string encoded = Convert.ToBase64String(sealedReply);
+                    if (MaxReplyBytes > 0 && encoded.Length > MaxReplyBytes)
+                    {
+                        TooLargeCount++;
+                        return HttpResponse.TooLarge("POST " + guard.Node.BaseUrl + ": the answer is larger than " + MaxReplyBytes + " bytes");
+                    }
+                    return Ok(encoded);
                 }
                 path.Add(current);
                 string next = json.GetProperty("destination").GetString();
@@ -238,17 +265,35 @@ namespace Session.Core.Micro.Tests.Support
             {
                 return (401, "retrieve signature verification failed");
             }
+            RetrieveParams.Add(p.DeepClone());
             var list = _stored.TryGetValue(owner, out var l) ? l : new();
             string lastHash = p["last_hash"]?.GetValue<string>() ?? "";
             int start = lastHash == "" ? 0 : list.FindIndex(m => m.Hash == lastHash) + 1;
-            var messages = new JsonArray(list.Skip(start).Select(m => (JsonNode)new JsonObject
+            // The storage server's budgets (docs/protocol.md §3.3): 0 unset, neither set means -5, each message counting
+            // 100 + its hash + 4/3 of its data, and the first message always returned.
+            long maxCount = p["max_count"]?.GetValue<long>() ?? 0;
+            long maxSize = p["max_size"]?.GetValue<long>() ?? 0;
+            maxSize = maxSize == 0 && maxCount == 0 ? 7_800_000 / 5 : maxSize < 0 ? 7_800_000 / -maxSize : maxSize == 0 ? 7_800_000 : Math.Min(maxSize, 7_800_000);
+            var messages = new JsonArray();
+            long size = 0;
+            bool more = false;
+            foreach (var m in list.Skip(start))
             {
-                ["hash"] = m.Hash,
-                ["timestamp"] = m.Timestamp,
-                ["expiration"] = m.Timestamp + 1_209_600_000L,
-                ["data"] = Convert.ToBase64String(m.Data),
-            }).ToArray());
-            return (200, new JsonObject { ["messages"] = messages, ["more"] = false, ["t"] = ServerTime }.ToJsonString());
+                size += 100 + m.Hash.Length + m.Data.Length * 4L / 3;
+                if (messages.Count > 0 && ((maxCount > 0 && messages.Count >= maxCount) || size > maxSize))
+                {
+                    more = true;
+                    break;
+                }
+                messages.Add(new JsonObject
+                {
+                    ["hash"] = m.Hash,
+                    ["timestamp"] = m.Timestamp,
+                    ["expiration"] = m.Timestamp + 1_209_600_000L,
+                    ["data"] = Convert.ToBase64String(m.Data),
+                });
+            }
+            return (200, new JsonObject { ["messages"] = messages, ["more"] = more, ["t"] = ServerTime }.ToJsonString(s_wire));
         }
     }
 }

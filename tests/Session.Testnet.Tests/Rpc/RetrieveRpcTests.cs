@@ -63,6 +63,38 @@ namespace Session.Testnet.Tests.Rpc
             Assert.True((bool)page["more"]);
         }
 
+        [Theory]
+        // Each 300-byte message counts 100 (overhead) + 43 (hash) + 400 (base64) = 543 bytes against max_size.
+        [InlineData(0, 1000, 1, true)]
+        [InlineData(0, 1086, 2, true)]
+        [InlineData(0, -7800, 1, true)]
+        [InlineData(3, 0, 3, true)]
+        [InlineData(5, 0, 5, false)]
+        [InlineData(3, 1100, 2, true)]
+        [InlineData(-1, 0, 5, false)]
+        public async Task Retrieve_Budgets_CountAsTheStorageServerDoes(int maxCount, int maxSize, int expected, bool more)
+        {
+            var user = new SessionUser();
+            NodeEntry node = Rpcs.SwarmOf(Network.Map, user)[0];
+            for (int i = 0; i < 5; i++)
+            {
+                Assert.Equal(200, (await Client.DirectAsync(node, "store", Rpcs.Store(user, Filled(300, i)))).Status);
+            }
+            JsonObject parameters = Rpcs.Retrieve(user);
+            parameters["max_count"] = maxCount;
+            parameters["max_size"] = maxSize;
+            JsonObject page = Rpcs.Json((await Client.DirectAsync(node, "retrieve", parameters)).Body);
+            Assert.Equal(expected, page["messages"].AsArray().Count);
+            Assert.Equal(more, (bool)page["more"]);
+        }
+
+        private static byte[] Filled(int length, int value)
+        {
+            var data = new byte[length];
+            System.Array.Fill(data, (byte)value);
+            return data;
+        }
+
         [Fact]
         public async Task Retrieve_WithoutSignature_401()
         {

@@ -17,8 +17,8 @@ namespace SessionBeacon.EndToEnd.Tests.Support
 {
     /// <summary>
     /// The firmware app (SessionBeacon.App.Beacon) on a simulated board: real testnet, real HTTPS
-    /// transport, a real folder as its flash, the real clock; only the button, the LED and the Wi-Fi
-    /// link are simulated. Steps run as the device's main loop runs them.
+    /// transport limited to the replies the device reads, a real folder as its flash, the real clock;
+    /// only the button, the LED and the Wi-Fi link are simulated. Steps run as the device's main loop runs them.
     /// </summary>
     public sealed class SimulatedBoard
     {
@@ -31,7 +31,8 @@ namespace SessionBeacon.EndToEnd.Tests.Support
                 + (flash ? "" : "flash.refresh_s = 0\n")
                 + recipientLines, "nf.config");
             NetworkProfile profile = NetworkProfile.Testnet(network.SeedUrl, network.SeedPin, 1);
-            Transport = new TracingTransport(new HttpClientTransport(profile));
+            ReplyLimit = new DeviceReplyLimit(new HttpClientTransport(profile), Inbox.DefaultReplyBytes);
+            Transport = new TracingTransport(ReplyLimit);
             Beacon = new Beacon(Config, identity, new DirectoryStore(folder), profile, Transport, new RealClock(), new SystemRandom(),
                 new BeaconHardware(Link, null, null, Led, null), HeapBudget.OutboxSlotsFor("standard"));
             Beacon.Client.RequestTimeout = BeaconClient.RequestTimeout;
@@ -42,6 +43,7 @@ namespace SessionBeacon.EndToEnd.Tests.Support
         public string Folder { get; }
         public BeaconConfig Config { get; }
         public TracingTransport Transport { get; }
+        public DeviceReplyLimit ReplyLimit { get; }
         public Beacon Beacon { get; }
         public SimulatedLink Link { get; } = new SimulatedLink();
         public RecordingLed Led { get; } = new RecordingLed();

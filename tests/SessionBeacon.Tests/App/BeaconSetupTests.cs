@@ -147,6 +147,9 @@ namespace SessionBeacon.Tests.App
             Assert.Null(setup.HaltReason);
             Assert.Equal(BeaconStage.Boot, beacon.Stage);
             Assert.Equal(8, beacon.Outbox.Capacity);
+            // The inbox's pages fit the board's reply cap, not the largest board's.
+            Assert.Equal(setup.Board.ReplyCapBytes, beacon.Inbox.MaxReplyBytes);
+            Assert.NotEqual(Inbox.DefaultReplyBytes, beacon.Inbox.MaxReplyBytes);
         }
 
         [Fact]

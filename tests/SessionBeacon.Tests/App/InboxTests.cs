@@ -103,6 +103,37 @@ namespace SessionBeacon.Tests.App
             Assert.True(runs >= 6, "only " + runs + " power cuts");
         }
 
+        [Fact]
+        public void JunkFilledInbox_TheAcknowledgementStillGetsThrough_InAFewPolls_WithoutAReplyTooLargeOrAPathLost()
+        {
+            var s = new PairedBeacon(Seeded(nameof(JunkFilledInbox_TheAcknowledgementStillGetsThrough_InAFewPolls_WithoutAReplyTooLargeOrAPathLost)), new FlashStore());
+            // The fake transport refuses what the device's would.
+            s.Network.MaxReplyBytes = Inbox.DefaultReplyBytes;
+            s.Start();
+            s.Button(0, 2000);
+            s.RunUntil(() => s.Events.Any(e => e.Kind == BeaconEventKind.Delivered), "alert 1 delivered");
+            // A stranger fills the beacon's inbox: 200 messages of 1,000 bytes, 270 KB in all.
+            var junk = new SeededRandom(_output, "junk");
+            for (int i = 0; i < 200; i++)
+            {
+                s.Network.Deposit(s.Keys.SessionId, junk.Bytes(1000));
+            }
+            int before = s.Network.RetrieveParams.Count;
+            s.Bob.AcknowledgeNext(s, 1);
+            s.RunUntil(() => s.Events.Any(e => e.Kind == BeaconEventKind.HelpReached), "help reached through the junk");
+
+            // About 24 junk messages fit a page: 9 pages to the acknowledgement, at most MaxPagesPerPoll a poll.
+            int pages = s.Network.RetrieveParams.Count - before;
+            _output.WriteLine(pages + " pages");
+            Assert.InRange(pages, 9, 4 * Inbox.MaxPagesPerPoll);
+            Assert.Equal(0, s.Network.TooLargeCount);
+            Assert.DoesNotContain(s.Events, e => e.Kind == BeaconEventKind.Problem);
+            for (int p = 0; p < s.Beacon.Paths.Count; p++)
+            {
+                Assert.Equal(0, s.Beacon.Paths.Path(p).Failures);
+            }
+        }
+
         private SeededRandom Seeded(string name) => new SeededRandom(_output, name);
     }
 }

@@ -81,6 +81,7 @@ namespace SessionBeacon.Tests.Esp32
 
             Assert.Equal(0, response.Status);
             Assert.Contains("the answer without a Content-Length is larger than 2048 bytes", response.Error);
+            Assert.True(response.IsTooLarge);
         }
 
         [Theory]
@@ -108,6 +109,8 @@ namespace SessionBeacon.Tests.Esp32
             Assert.Equal(0, response.Status);
             Assert.Contains(reason, response.Error);
             Assert.StartsWith("POST https://node:1: ", response.Error);
+            // Only an answer over the limit is too large (not the path's failure); the others are broken answers.
+            Assert.Equal(reason.StartsWith("larger than", System.StringComparison.Ordinal), response.IsTooLarge);
         }
 
         [Fact]
@@ -117,6 +120,7 @@ namespace SessionBeacon.Tests.Esp32
 
             Assert.Equal(0, response.Status);
             Assert.Contains("larger than 2048 bytes", response.Error);
+            Assert.True(response.IsTooLarge);
         }
 
         [Fact]
@@ -127,6 +131,7 @@ namespace SessionBeacon.Tests.Esp32
 
             Assert.Equal(0, response.Status);
             Assert.Contains("the answer without a Content-Length is larger than 2048 bytes", response.Error);
+            Assert.True(response.IsTooLarge);
         }
 
         [Fact]

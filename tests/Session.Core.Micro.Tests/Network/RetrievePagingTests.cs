@@ -1,0 +1,129 @@
+using System.Linq;
+using Session.Core.Micro.Network;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Session.Core.Micro.Tests.Network
+{
+    /// <summary>
+    /// Retrieve within a reply limit (docs/protocol.md §3.3) on the fake network, whose nodes apply the storage server's
+    /// budgets and whose transport, like the device's, refuses a reply over its limit: the request's max_size and
+    /// max_count, pages that fit the limit and follow one member's cursor, and a reply too large that costs no path.
+    /// </summary>
+    public class RetrievePagingTests
+    {
+        private const int Limit = 48 * 1024;
+        private readonly ITestOutputHelper _output;
+
+        public RetrievePagingTests(ITestOutputHelper output)
+        {
+            _output = output;
+        }
+
+        private NetworkFixture Ready(string name)
+        {
+            var f = new NetworkFixture(_output, name, 10);
+            f.Pool.Bootstrap();
+            f.Client.SyncClock();
+            // The swarm is the four nodes on no path, so no destination ever sits on a path and paths change only by failing.
+            int[] free = Enumerable.Range(0, 10).Where(i => !Enumerable.Range(0, f.Paths.Count).Any(p => f.Paths.Path(p).Contains(f.Network.Nodes[i].Hex))).ToArray();
+            Assert.True(free.Length >= 4, free.Length + " nodes on no path");
+            f.Network.SetSwarm(f.OwnSessionId, free.Take(4).ToArray());
+            // Known already, as after an earlier poll: a get_swarm now would go to a random node, maybe on a path.
+            f.Swarms.Set(f.OwnSessionId, free.Take(4).Select(i => f.Pool.Find(f.Network.Nodes[i].Hex)).ToArray());
+            f.Network.MaxReplyBytes = Limit;
+            return f;
+        }
+
+        [Fact]
+        public void Retrieve_WithAReplyLimit_SendsMaxSizeAndMaxCountThatFitIt()
+        {
+            var f = Ready(nameof(Retrieve_WithAReplyLimit_SendsMaxSizeAndMaxCountThatFitIt));
+            f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0, Limit, null);
+            var sent = f.Network.RetrieveParams.Last();
+            long maxSize = (long)sent["max_size"];
+            // Base64 of the sealed JSON must fit the limit: the JSON at most 3/4 of it, with room for what surrounds the messages.
+            Assert.InRange(maxSize, Limit / 2, Limit * 3 / 4 - 512);
+            Assert.Equal(RetrieveRequest.MaxCount, (int)sent["max_count"]);
+
+            f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0);
+            Assert.Null(f.Network.RetrieveParams.Last()["max_size"]);
+            Assert.Null(f.Network.RetrieveParams.Last()["max_count"]);
+            Assert.Throws<System.ArgumentException>(() => f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0, RetrieveRequest.MinReplyBytes - 1, null));
+        }
+
+        [Theory]
+        [InlineData(1, 400)]
+        [InlineData(700, 1000)]
+        [InlineData(1, 26_000)]
+        [InlineData(20_000, 26_000)]
+        public void Retrieve_InboxFullOfJunk_EveryPageFitsTheLimit_AndThePagesReachTheLastMessage(int smallest, int largest)
+        {
+            var f = Ready(nameof(Retrieve_InboxFullOfJunk_EveryPageFitsTheLimit_AndThePagesReachTheLastMessage) + smallest);
+            for (int i = 0; i < 120; i++)
+            {
+                f.Network.Deposit(f.OwnSessionId, f.Random.Bytes(smallest + f.Random.Next(largest - smallest + 1)));
+            }
+            byte[] last = f.Random.Bytes(500);
+            f.Network.Deposit(f.OwnSessionId, last);
+            string before = Paths(f);
+
+            RetrieveResult page = f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0, Limit, null);
+            string member = page.Node;
+            int read = page.Count;
+            int pages = 1;
+            while (page.More)
+            {
+                page = f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0, Limit, page.Node);
+                Assert.Equal(member, page.Node);
+                Assert.InRange(page.Count, 1, RetrieveRequest.MaxCount);
+                read += page.Count;
+                pages++;
+            }
+            Assert.Equal(121, read);
+            Assert.Equal(last, page.Message(page.Count - 1).Data);
+            Assert.Equal(pages, f.Network.RetrieveParams.Count);
+            // No reply was too large: no attempt beyond one per page, no path changed.
+            Assert.Equal(before, Paths(f));
+            Assert.Equal(pages, f.Network.Delivered.Count(d => d.Method == "retrieve"));
+        }
+
+        [Fact]
+        public void Retrieve_AFirstMessageLargerThanTheLimit_FailsWithoutCostingAPath()
+        {
+            var f = Ready(nameof(Retrieve_AFirstMessageLargerThanTheLimit_FailsWithoutCostingAPath));
+            // The node returns the first message whatever the budget: one of 60 KB makes every member's reply too large.
+            f.Network.Deposit(f.OwnSessionId, f.Random.Bytes(60_000));
+            string before = Paths(f);
+
+            var error = Assert.Throws<ServiceNodeException>(() => f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0, Limit, null));
+            Assert.Contains("too large", error.Message);
+            Assert.Equal(before, Paths(f));
+            // Every member was asked once; none twice.
+            Assert.Equal(4, f.Network.Delivered.Count(d => d.Method == "retrieve"));
+            Assert.Equal(4, f.Network.Delivered.Where(d => d.Method == "retrieve").Select(d => d.Destination.Hex).Distinct().Count());
+        }
+
+        [Fact]
+        public void Retrieve_WithoutABudget_AJunkFilledInboxIsTooLarge_ButNoPathIsDroppedOrCharged()
+        {
+            var f = Ready(nameof(Retrieve_WithoutABudget_AJunkFilledInboxIsTooLarge_ButNoPathIsDroppedOrCharged));
+            for (int i = 0; i < 60; i++)
+            {
+                f.Network.Deposit(f.OwnSessionId, f.Random.Bytes(1000));
+            }
+            string before = Paths(f);
+            Assert.Throws<ServiceNodeException>(() => f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0));
+            Assert.Equal(before, Paths(f));
+            // With a budget the same inbox reads.
+            Assert.True(f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0, Limit, null).More);
+        }
+
+        // The live paths, their nodes and failure counts.
+        private static string Paths(NetworkFixture f)
+        {
+            return string.Join(" | ", Enumerable.Range(0, f.Paths.Count).Select(p => string.Join(",", f.Paths.Path(p).Nodes.Select(n => n.Ed25519Hex.Substring(0, 8)))
+                + " failures " + f.Paths.Path(p).Failures));
+        }
+    }
+}

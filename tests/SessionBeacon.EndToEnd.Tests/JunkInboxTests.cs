@@ -1,0 +1,104 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using Session.Core.Micro.Crypto;
+using Session.Core.Micro.Identity;
+using Session.Core.Micro.Messages;
+using Session.Core.Micro.Network;
+using Session.Core.Micro.Ratchet;
+using Session.Testnet;
+using SessionBeacon.App;
+using SessionBeacon.EndToEnd.Tests.Support;
+using SessionBeacon.Harness.Storage;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace SessionBeacon.EndToEnd.Tests
+{
+    /// <summary>
+    /// An inbox that strangers filled, on the real testnet: after an alert, 200 junk messages shaped like real ones are
+    /// stored in the beacon's inbox as anyone may (TestNetwork.FillInboxAsync), then the companion's acknowledgement. The
+    /// board, limited to the replies the device reads, pages through the junk and shows help reached within a few polls,
+    /// with no reply too large, no path failure and no problem reported.
+    /// </summary>
+    [Collection("testnet")]
+    public class JunkInboxTests : IAsyncLifetime
+    {
+        private const int Hold = 1600;
+        private const int Timeout = 120000;
+        private const int Junk = 200;
+
+        private readonly TestnetFixture _net;
+        private readonly ITestOutputHelper _output;
+        private SimulatedBoard _board;
+
+        public JunkInboxTests(TestnetFixture net, ITestOutputHelper output)
+        {
+            _net = net;
+            _output = output;
+        }
+
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        public Task DisposeAsync()
+        {
+            if (_board != null)
+            {
+                _output.WriteLine("events: " + _board.Describe());
+                foreach (string line in _board.Transport.Lines)
+                {
+                    _output.WriteLine("  " + line);
+                }
+            }
+            return _net.HealAsync();
+        }
+
+        [Fact]
+        public async Task InboxFullOfJunk_TheAcknowledgementStillReachesTheBeacon_InAFewPolls_WithNoPathLost()
+        {
+            IdentityKeys bob = BeaconClient.NewIdentity();
+            var bobClient = new BeaconClient(_net.Network, _net.NewClientFolder(), bob);
+            var bundle = new byte[RatchetPreKey.Size];
+            var preKeySecret = new byte[X25519.ScalarSize];
+            RatchetPreKey.Create(bundle, preKeySecret, bob, bobClient.Random);
+            _board = new SimulatedBoard(_net.Network, _net.NewClientFolder(), BeaconClient.NewIdentity(),
+                "recipient = " + bob.SessionId + " Bob\nrecipient.prekey = " + bob.SessionId + " " + Convert.ToBase64String(bundle) + "\n");
+            _board.Start();
+            _board.RunUntil(() => _board.Beacon.Stage == BeaconStage.Armed, Timeout, "armed");
+            _board.Press(Hold);
+            _board.RunUntil(() => _board.Beacon.Stage == BeaconStage.Confirmed, Timeout, "alert confirmed");
+
+            string beacon = _board.Identity.SessionId;
+            long junkTime = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            Assert.Equal(Junk, await _net.Network.FillInboxAsync(beacon, Junk, JunkKind.Envelope, 1000));
+
+            var receiver = new MessageReceiver(bob);
+            RetrieveResult bobInbox = bobClient.Client.Retrieve(bob.SessionId, bob.Ed25519SecretKey, 0);
+            IncomingMessage alert = Enumerable.Range(0, bobInbox.Count).Select(i => receiver.Open(bobInbox.Message(i).Data)).Last(m => m.SenderSessionId == beacon);
+            var bobState = new KeyValueRatchetStore(new DirectoryStore(_net.NewClientFolder()), "ratchet.beacon");
+            RatchetLink link = RatchetLink.Accept(bobState, bobClient.Random, bob, preKeySecret, _board.Identity.X25519PublicKey, alert, out RatchetContent content);
+            byte[] ack = link.EncodeAcknowledgement(new[] { content.Sequence }, "Bob's receiver", bobClient.NetworkClock.Now);
+            Assert.True(bobClient.Client.Store(beacon, ack, ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+
+            _board.RunUntil(() => _board.Count(BeaconEventKind.HelpReached) == 1, Timeout, "help reached through the junk");
+
+            // Each page holds at most RetrieveRequest's 25 messages: at least 8 pages to the acknowledgement, at most
+            // Inbox.MaxPagesPerPoll a poll, and the polls after an alert come every few seconds.
+            int pages = 0;
+            foreach (int member in _net.SwarmOf(beacon))
+            {
+                pages += (await _net.Network.ObservationsAsync(member))
+                    .Count(o => o.Destination && o.Method == "retrieve" && o.SessionId == beacon && o.TimeMs >= junkTime);
+            }
+            _output.WriteLine(pages + " retrieve pages after the junk");
+            Assert.InRange(pages, Junk / 25, 4 * Inbox.MaxPagesPerPoll);
+            Assert.Equal(0, _board.ReplyLimit.TooLargeCount);
+            Assert.Equal(0, _board.Count(BeaconEventKind.Problem));
+            for (int p = 0; p < _board.Beacon.Paths.Count; p++)
+            {
+                Assert.Equal(0, _board.Beacon.Paths.Path(p).Failures);
+            }
+            Assert.DoesNotContain(_board.Transport.Lines, line => line.Contains("/onion_req/v2 => 0 ", StringComparison.Ordinal));
+        }
+    }
+}

@@ -89,6 +89,16 @@ namespace SessionBeacon.EndToEnd.Tests.Support
 
         public string Describe() => string.Join(" | ", Events.Select(e => e.Kind + (e.Recipient == null ? "" : " " + e.Recipient) + (e.Text == null ? "" : ": " + e.Text)));
 
+        /// <summary>Writes the board's events and every request its transport made, for a test's output.</summary>
+        public void WriteTo(Xunit.Abstractions.ITestOutputHelper output)
+        {
+            output.WriteLine("events: " + Describe());
+            foreach (string line in Transport.Lines)
+            {
+                output.WriteLine("  " + line);
+            }
+        }
+
         private void Tick()
         {
             Now = Math.Max(Now + 1, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());

@@ -14,7 +14,7 @@ namespace SessionBeacon.Harness.Tests.Network
     {
         private static readonly NodeRecord[] s_nodes =
         {
-            new NodeRecord("127.0.1.1", 22021, new string('a', 64), new string('b', 64)),
+            new NodeRecord("127.0.1.1", 22021, new string('a', 64), new string('b', 64), 0x1000000000000000),
         };
 
         private static readonly byte[] s_request = Encoding.UTF8.GetBytes(

@@ -26,6 +26,17 @@ namespace SessionBeacon.Harness.Network
 
         public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds)
         {
+            return Send(url, body, timeoutMilliseconds, null);
+        }
+
+        public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds, IResponseSink sink)
+        {
+            ArgumentNullException.ThrowIfNull(sink);
+            return Send(url, body, timeoutMilliseconds, sink);
+        }
+
+        private HttpResponse Send(string url, byte[] body, int timeoutMilliseconds, IResponseSink sink)
+        {
             ArgumentNullException.ThrowIfNull(url);
             var uri = new Uri(url);
             string node = uri.Host + ":" + uri.Port;
@@ -41,7 +52,7 @@ namespace SessionBeacon.Harness.Network
             {
                 _progress.Report("building a path: testing guard " + node);
             }
-            HttpResponse response = _inner.Post(url, body, timeoutMilliseconds);
+            HttpResponse response = sink == null ? _inner.Post(url, body, timeoutMilliseconds) : _inner.Post(url, body, timeoutMilliseconds, sink);
             if (response.Status == 0)
             {
                 _progress.Report("no answer from " + node + ": " + response.Error);

@@ -91,6 +91,9 @@ namespace Session.Core.Micro.Tests.Support
             return new HttpResponse(404, System.Text.Encoding.UTF8.GetBytes("not found"));
         }
 
+        public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds, IResponseSink sink) =>
+            ResponseSinks.Feed(Post(url, body, timeoutMilliseconds), sink);
+
         private static HttpResponse Ok(string text) => new HttpResponse(200, System.Text.Encoding.UTF8.GetBytes(text));
 
         private HttpResponse Onion(OnionTestNode guard, byte[] wire)

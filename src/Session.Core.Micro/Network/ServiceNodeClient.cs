@@ -1,6 +1,9 @@
 // The service-node client (docs/protocol.md §3, §4.6, §7): every request goes through a 3-hop onion
 // path to a destination that is never on the path; store and retrieve go to a random live member
-// of the owner's swarm, other requests to a random pool node. Recovery, per attempt:
+// of the owner's swarm, other requests to a random pool node. Swarms are computed from the pinned
+// seed's node list (SwarmLookup, SwarmCache), never taken from a node, and used for at most
+// SwarmCache.Lifetime. A store counts as stored only with verified receipts from at least k distinct
+// members of that swarm (all of them when it has fewer than k). Recovery, per attempt:
 //   "Next node not found: <key>"   -> drop that node from pool, swarms and paths; retry
 //   no answer (refused, timeout)   -> drop the path; retry as below
 //   other path errors / bad reply  -> count a path failure (3 drop it); retry on a path without
@@ -8,7 +11,8 @@
 //   406 / 425 (HTTP or RPC)        -> resynchronise the clock (median of ResyncSamples nodes'
 //                                     `info`, never the refusing node), retry once; a node that
 //                                     refuses again disagrees with the network: avoid it
-//   421                            -> replace the swarm from the body's snodes; avoid that node; retry
+//   421                            -> avoid that node; ask the seed's list again (once per request, and
+//                                     not within OnionDelivery.MinimumRefetch of the last fetch); retry
 //   401, 400, 403, 404             -> give up: the request itself is wrong
 //   other RPC status               -> count a node failure, avoid that member; retry
 // When the pool can no longer supply a path, it is fetched again from a seed (once per request).
@@ -103,9 +107,12 @@ namespace Session.Core.Micro.Network
             }
         }
 
-        /// <summary>The swarm of <paramref name="sessionId"/>: cached, or fetched with an onion get_swarm.</summary>
+        /// <summary>
+        /// The swarm of <paramref name="sessionId"/> (its members not set aside after failures): cached while
+        /// younger than SwarmCache.Lifetime, else computed from a seed's node list (with every other cached swarm).
+        /// </summary>
         /// <exception cref="System.ArgumentException">sessionId is not a Session ID.</exception>
-        /// <exception cref="ServiceNodeException">Every attempt failed, or the network named no members.</exception>
+        /// <exception cref="ServiceNodeException">No seed gave a usable list, or it has no usable member in that swarm.</exception>
         public ServiceNode[] GetSwarm(string sessionId)
         {
             CheckSessionId(sessionId, "sessionId");
@@ -121,7 +128,8 @@ namespace Session.Core.Micro.Network
 
         /// <summary>
         /// Stores <paramref name="data"/> in the swarm of <paramref name="recipient"/> (namespace 0) and
-        /// checks the receipt: the locally computed hash signed by at least <paramref name="requiredSignatures"/> swarm members.
+        /// checks the receipt: the locally computed hash signed by at least <paramref name="requiredSignatures"/> distinct
+        /// members of the swarm the seed's list gives (by all of them when it has fewer, see <see cref="RequiredSignaturesFor"/>).
         /// </summary>
         /// <param name="recipient">The recipient's Session ID.</param>
         /// <param name="data">The message bytes (a WebSocketMessage); at most MaxStoreData.</param>
@@ -296,10 +304,25 @@ namespace Session.Core.Micro.Network
             return Receipt(recipient, reply, hash, requiredSignatures);
         }
 
+        // Only members of the authenticated swarm count, those set aside after failures too: they are members still.
         private StoreReceipt Receipt(string recipient, JsonValue reply, string hash, int requiredSignatures)
         {
-            ServiceNode[] swarm = _swarms.Get(recipient);
-            return StoreReceipt.Verify(reply, hash, swarm == null ? new ServiceNode[0] : swarm, requiredSignatures);
+            ServiceNode[] swarm = _swarms.Members(recipient);
+            if (swarm == null)
+            {
+                swarm = new ServiceNode[0];
+            }
+            return StoreReceipt.Verify(reply, hash, swarm, RequiredSignaturesFor(requiredSignatures, swarm.Length));
+        }
+
+        /// <summary>
+        /// The verified signatures a store needs from a swarm of <paramref name="swarmSize"/> members when the caller asks
+        /// for <paramref name="requiredSignatures"/>: that many, or every member of a smaller swarm (at least 1).
+        /// </summary>
+        public static int RequiredSignaturesFor(int requiredSignatures, int swarmSize)
+        {
+            int needed = requiredSignatures < swarmSize ? requiredSignatures : swarmSize;
+            return needed < 1 ? 1 : needed;
         }
 
         private static void CheckStore(string recipient, byte[] data, long ttl, int requiredSignatures)

@@ -109,7 +109,7 @@ namespace Session.Core.Micro.Tests.Network
             PreparedStore prepared = f.Client.PrepareStore(recipient, f.Random.Bytes(200), ServiceNodeClient.DefaultTtl);
             int[] others = Enumerable.Range(0, 10).Where(i => f.Network.Nodes[i].Hex != prepared.Destination.Ed25519Hex).Take(3).ToArray();
             f.Network.SetSwarm(recipient, others);
-            f.Swarms.Set(recipient, others.Select(i => f.Network.Nodes[i].Node).ToArray());
+            f.Swarms.Set(recipient, 1, others.Select(i => f.Network.Nodes[i].Node).ToArray(), f.Clock.UnixMilliseconds);
             Assert.False(f.Client.IsCurrent(prepared));
             Assert.True(f.Client.Store(prepared, 3).IsSuccess);
             var store = Assert.Single(f.Network.Delivered, d => d.Method == "store");

@@ -68,7 +68,7 @@ namespace Session.Core.Micro.Tests.Network
         }
 
         // The streaming choice keeps exactly the owning swarm's nodes, whatever order the nodes come in,
-        // against the rule applied to the whole list at once (sorted ids, first at or above, the one before it).
+        // against the rule applied to the whole list at once (SwarmRule).
         [Fact]
         public void SwarmChoice_NodesInAnyOrder_KeepsExactlyTheOwningSwarm()
         {
@@ -84,7 +84,7 @@ namespace Session.Core.Micro.Tests.Network
                     nodes.Add((ids[random.Next(swarms)], new ServiceNode("10.0." + (i % 250) + ".1", 22021, key, key)));
                 }
                 ulong position = round % 3 == 0 ? (ulong)random.Next(64) : BitConverter.ToUInt64(random.Bytes(8));
-                ulong expected = Reference(nodes.Select(n => n.Swarm).Distinct().ToArray(), position);
+                ulong expected = SwarmRule.Owner(nodes.Select(n => n.Swarm).ToArray(), position);
 
                 var choice = new SwarmChoice(position);
                 foreach (var (swarm, member) in nodes.OrderBy(_ => random.Next(1000)))
@@ -95,20 +95,6 @@ namespace Session.Core.Micro.Tests.Network
                 Assert.Equal(nodes.Where(n => n.Swarm == expected).Select(n => n.Node.Ed25519Hex).OrderBy(h => h),
                     choice.Members().Select(n => n.Ed25519Hex).OrderBy(h => h));
             }
-        }
-
-        // docs/protocol.md §3.6 written out over the sorted list.
-        private static ulong Reference(ulong[] ids, ulong position)
-        {
-            ulong[] sorted = ids.Where(id => id != SwarmSpace.InvalidSwarmId).OrderBy(id => id).ToArray();
-            if (sorted.Length == 1)
-            {
-                return sorted[0];
-            }
-            int right = Array.FindIndex(sorted, id => id >= position);
-            right = right < 0 ? 0 : right;
-            int left = right == 0 ? sorted.Length - 1 : right - 1;
-            return unchecked(sorted[right] - position) < unchecked(position - sorted[left]) ? sorted[right] : sorted[left];
         }
     }
 }

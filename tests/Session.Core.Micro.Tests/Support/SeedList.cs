@@ -44,15 +44,7 @@ namespace Session.Core.Micro.Tests.Support
         /// <summary>The members of the swarm owning <paramref name="position"/> by docs/protocol.md §3.6 over the whole list.</summary>
         public string[] MembersOf(ulong position)
         {
-            ulong[] sorted = Entries.Select(e => e.Swarm).Where(s => s != ulong.MaxValue).Distinct().OrderBy(s => s).ToArray();
-            ulong owner = sorted[0];
-            if (sorted.Length > 1)
-            {
-                int right = Array.FindIndex(sorted, id => id >= position);
-                right = right < 0 ? 0 : right;
-                int left = right == 0 ? sorted.Length - 1 : right - 1;
-                owner = unchecked(sorted[right] - position) < unchecked(position - sorted[left]) ? sorted[right] : sorted[left];
-            }
+            ulong owner = SwarmRule.Owner(Entries.Select(e => e.Swarm).ToArray(), position);
             return Entries.Where(e => e.Swarm == owner).Select(e => e.Ed25519).OrderBy(h => h).ToArray();
         }
     }

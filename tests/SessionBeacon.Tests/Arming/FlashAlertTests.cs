@@ -84,9 +84,9 @@ namespace SessionBeacon.Tests.Arming
             // The second recipient next (a third Step only when building it replaced the path the first one's request uses).
             Assert.Equal(FlashAlert.RecheckMs, Arm(s, 0));
             Assert.True(s.Flash.IsReady);
-            // get_swarm for the two plain recipients, nothing stored.
+            // The two plain recipients' swarms from the seed's list, nothing stored.
             Assert.DoesNotContain(s.F.Network.Delivered, d => d.Method == "store");
-            Assert.Equal(2, s.F.Network.Delivered.Count(d => d.Method == "get_swarm"));
+            Assert.Equal(2, s.F.Network.SwarmLookups);
 
             long built = s.F.NetworkClock.Now;
             PreparedAlert alert = s.Flash.Take();
@@ -103,7 +103,7 @@ namespace SessionBeacon.Tests.Arming
                 Assert.Equal(built, opened.Timestamp);
                 Assert.Equal(built, alert.Store(i).Timestamp);
                 Assert.Equal(keys[i].SessionId, alert.Store(i).Recipient);
-                Assert.Contains(alert.Store(i).Destination.Ed25519Hex, s.F.Network.Swarms[keys[i].SessionId].Select(n => n.Hex));
+                Assert.Contains(alert.Store(i).Destination.Ed25519Hex, s.F.Network.SwarmOf(keys[i].SessionId).Select(n => n.Hex));
             }
         }
 
@@ -172,7 +172,7 @@ namespace SessionBeacon.Tests.Arming
             Setup s = Ready(nameof(Take_SwarmChanged_ThatRecipientDropped));
             s.Flash.Start(0);
             Arm(s, 0);
-            s.F.Swarms.Set(s.Alice.SessionId, new[] { s.F.Network.Nodes[9].Node });
+            s.F.Swarms.Set(s.Alice.SessionId, 1, new[] { s.F.Network.Nodes[9].Node }, s.F.Clock.UnixMilliseconds);
             Assert.False(s.Flash.IsReady);
             PreparedAlert alert = s.Flash.Take();
             Assert.Equal(s.Bob.SessionId, Assert.Single(Enumerable.Range(0, alert.RecipientCount).Select(alert.RecipientId)));

@@ -47,6 +47,34 @@ namespace SessionBeacon.Harness.Tests
                 Assert.Contains("node 5 faults: ", faultOutput.ToString());
                 Assert.Contains("\"refuse_relay\":true", faultOutput.ToString());
 
+                // The hostile knobs, and the status table and JSON that show them.
+                faultOutput = new StringWriter();
+                Assert.Equal(ExitCode.Ok, Program.Run(new[] { "testnet", "fault", "--data", folder, "--node", "3", "--claim-swarm", "on", "--conspirators", "4,6",
+                    "--sign-without-storing", "on", "--hostile-json", "escapes", "--hostile-json-bytes", "5000", "--drip-ms", "20",
+                    "--reported-clock-skew-ms", "-7000" }, faultOutput, faultError));
+                Assert.Contains("\"claim_swarm\":true,\"conspirators\":[4,6],\"sign_without_storing\":true,\"hostile_json\":\"escapes\",\"hostile_json_bytes\":5000,"
+                    + "\"drip_ms\":20", faultOutput.ToString());
+                Assert.Contains("\"reported_clock_skew_ms\":-7000", faultOutput.ToString());
+                var statusOutput = new StringWriter();
+                Assert.Equal(ExitCode.Ok, Program.Run(new[] { "testnet", "status", "--data", folder, "--json" }, statusOutput, new StringWriter()));
+                JsonNode node3 = JsonNode.Parse(statusOutput.ToString())["nodes"][3]["faults"];
+                Assert.True((bool)node3["claim_swarm"]);
+                Assert.Equal("escapes", (string)node3["hostile_json"]);
+                statusOutput = new StringWriter();
+                Assert.Equal(ExitCode.Ok, Program.Run(new[] { "testnet", "status", "--data", folder }, statusOutput, new StringWriter()));
+                Assert.Contains("claim_swarm", statusOutput.ToString());
+                Assert.Contains("hostile_json escapes", statusOutput.ToString());
+                Assert.DoesNotContain("wrong_swarm", statusOutput.ToString());
+                Assert.Equal(ExitCode.Ok, Program.Run(new[] { "testnet", "fault", "--data", folder, "--node", "3", "--claim-swarm", "off", "--conspirators", "none",
+                    "--sign-without-storing", "off", "--hostile-json", "none", "--drip-ms", "0" }, new StringWriter(), faultError));
+
+                // Junk for a stranger's inbox, through the admin endpoint.
+                var junkOutput = new StringWriter();
+                var victim = new SessionUser();
+                Assert.Equal(ExitCode.Ok, Program.Run(new[] { "testnet", "junk", "--data", folder, "--session-id", victim.SessionId, "--count", "25", "--kind", "envelope" },
+                    junkOutput, faultError));
+                Assert.Contains("junk for " + victim.SessionId + ": {\"stored\":25}", junkOutput.ToString());
+
                 // A request to node 2 shows up in what it saw.
                 using (var client = new OnionClient())
                 {
@@ -85,6 +113,10 @@ namespace SessionBeacon.Harness.Tests
         [InlineData(new[] { "testnet", "fault", "--data", "x", "--node", "1", "--down", "maybe" }, "--down must be on or off")]
         [InlineData(new[] { "testnet", "fault", "--data", "x", "--node", "1", "--drop-rate", "3" }, "--drop-rate must be between 0 and 1")]
         [InlineData(new[] { "testnet", "fault", "--data", "x", "--down", "on" }, "--node is required")]
+        [InlineData(new[] { "testnet", "fault", "--data", "x", "--node", "1", "--hostile-json", "loud" }, "--hostile-json must be huge, escapes, nested, none")]
+        [InlineData(new[] { "testnet", "fault", "--data", "x", "--node", "1", "--drip-ms", "-1" }, "--drip-ms must be a whole number from 0")]
+        [InlineData(new[] { "testnet", "junk", "--data", "x", "--count", "5" }, "--session-id is required")]
+        [InlineData(new[] { "testnet", "junk", "--data", "x", "--session-id", "05", "--count", "0" }, "--count must be a whole number from 1 to 10000")]
         [InlineData(new[] { "testnet", "up", "--nodes", "0" }, "--nodes must be a whole number from 1 to 1000")]
         [InlineData(new[] { "testnet", "up", "--processes", "maybe" }, "--processes must be yes or no")]
         [InlineData(new[] { "testnet", "sideways" }, "unknown subcommand 'sideways'")]
@@ -166,6 +198,11 @@ namespace SessionBeacon.Harness.Tests
                 Assert.Equal(421, (await client.DirectAsync(network.Map.Nodes[2], "retrieve", Rpcs.Retrieve(user))).Status);
                 await network.SetFaultsAsync(2, new NodeFaults { Down = true });
                 await Assert.ThrowsAsync<HttpRequestException>(() => client.DirectAsync(network.Map.Nodes[2], "info", new JsonObject()));
+                await network.SetFaultsAsync(2, new NodeFaults { ReportedClockSkewMs = 3_600_000, HostileJson = HostileJsonKind.Huge, HostileJsonBytes = 1000 });
+                (int status, string body) = await client.DirectAsync(network.Map.Nodes[2], "info", new JsonObject());
+                Assert.StartsWith("{\"junk\":\"AAAA", body);
+                Assert.True((long)Rpcs.Json(body)["t"] > OnionClient.Now + 3_500_000);
+                Assert.Equal(HostileJsonKind.Huge, network.Faults(2).HostileJson);
                 await network.SetFaultsAsync(2, NodeFaults.None);
                 Assert.Equal(200, (await client.DirectAsync(network.Map.Nodes[2], "info", new JsonObject())).Status);
 

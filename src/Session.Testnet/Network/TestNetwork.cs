@@ -5,6 +5,7 @@
 //   POST /admin/faults  {"node": i, knob: value...}   change knobs (NodeFaults.With)
 //   GET  /admin/observations?node=i      what node i saw
 //   POST /admin/stop | /admin/start  {"node": i}
+//   POST /admin/junk  {"pubkey": hex, "count": n, "kind": "random"|"envelope", "size": bytes}   fill an inbox (InboxJunk)
 // Nodes run in this process (tests, default) or one process each (TestnetOptions.NodeHost).
 // Started again on its data folder, the network keeps its node keys and messages, and also its
 // addresses: the seed's port and TLS key (SeedIdentity) and each node's port, so clients given the
@@ -171,6 +172,44 @@ namespace Session.Testnet
 
         public Task StartNodeAsync(int index) => Hosted(index).StartAsync();
 
+        /// <summary>
+        /// Stores <paramref name="count"/> junk messages for <paramref name="pubkeyHex"/> in namespace 0 of its swarm, as any
+        /// stranger can (InboxJunk), through the first member that serves; returns how many were stored.
+        /// </summary>
+        /// <param name="pubkeyHex">The 66 hex digits of the pubkey (a Session ID).</param>
+        /// <param name="count">1 to InboxJunk.MaxCount messages.</param>
+        /// <param name="kind">Random bytes or envelopes like a real message's.</param>
+        /// <param name="size">Bytes of random content per message, 1 to MaxJunkSize.</param>
+        /// <exception cref="FormatException">An argument is out of range, or no member of the swarm serves; the message says which.</exception>
+        /// <exception cref="System.Net.Http.HttpRequestException">The member could not be reached.</exception>
+        public Task<int> FillInboxAsync(string pubkeyHex, int count, JunkKind kind, int size)
+        {
+            byte[] pubkey = pubkeyHex != null && pubkeyHex.Length == 66 ? TryHex(pubkeyHex) : null;
+            if (pubkey == null)
+            {
+                throw new FormatException("pubkey must be 66 hex digits (a Session ID such as 05...)");
+            }
+            if (count < 1 || count > InboxJunk.MaxCount)
+            {
+                throw new FormatException("count must be 1 to " + InboxJunk.MaxCount + ", not " + count);
+            }
+            if (size < 1 || size > MaxJunkSize)
+            {
+                throw new FormatException("size must be 1 to " + MaxJunkSize + " bytes, not " + size);
+            }
+            foreach (NodeEntry member in Map.Members(Map.SwarmOf(pubkey)))
+            {
+                if (Hosted(member.Index).IsRunning && !Hosted(member.Index).Faults.Down)
+                {
+                    return InboxJunk.StoreAsync(member, pubkeyHex.ToLowerInvariant(), count, kind, size);
+                }
+            }
+            throw new FormatException("no member of the swarm of " + pubkeyHex + " serves");
+        }
+
+        /// <summary>The largest junk content: the store limit less room for an envelope around it.</summary>
+        public const int MaxJunkSize = StoreRpc.DataMaximum - 256;
+
         /// <summary>Kills node <paramref name="index"/>'s process (nodes run as processes) or stops it (in-process).</summary>
         public void KillNode(int index) => Hosted(index).Kill();
 
@@ -324,6 +363,50 @@ namespace Session.Testnet
             app.MapGet("/admin/observations", (Func<HttpContext, Task<IResult>>)AdminObservationsAsync);
             app.MapPost("/admin/stop", (Func<HttpContext, Task<IResult>>)(context => AdminLifecycleAsync(context, stop: true)));
             app.MapPost("/admin/start", (Func<HttpContext, Task<IResult>>)(context => AdminLifecycleAsync(context, stop: false)));
+            app.MapPost("/admin/junk", (Func<HttpContext, Task<IResult>>)AdminJunkAsync);
+        }
+
+        private async Task<IResult> AdminJunkAsync(HttpContext context)
+        {
+            try
+            {
+                JsonObject request = await ReadObjectAsync(context);
+                string pubkey = request["pubkey"] is JsonValue key && key.TryGetValue(out string text) ? text : null;
+                int count = request["count"] is JsonValue n && n.TryGetValue(out int number) ? number : 0;
+                int size = request["size"] is JsonValue s ? (s.TryGetValue(out int bytes) ? bytes : 0) : DefaultJunkSize;
+                string kindName = request["kind"] is JsonValue k && k.TryGetValue(out string name) ? name : "random";
+                JunkKind kind = kindName switch
+                {
+                    "random" => JunkKind.Random,
+                    "envelope" => JunkKind.Envelope,
+                    _ => throw new FormatException("kind must be random or envelope, not '" + kindName + "'"),
+                };
+                int stored = await FillInboxAsync(pubkey, count, kind, size);
+                return Results.Text(new JsonObject { ["stored"] = stored }.ToJsonString(), "application/json");
+            }
+            catch (FormatException error)
+            {
+                return Results.Text(error.Message, statusCode: 400);
+            }
+            catch (System.Net.Http.HttpRequestException error)
+            {
+                return Results.Text(error.Message, statusCode: 502);
+            }
+        }
+
+        /// <summary>Content bytes per junk message when the admin request names no size.</summary>
+        public const int DefaultJunkSize = 1000;
+
+        private static byte[] TryHex(string hex)
+        {
+            try
+            {
+                return Convert.FromHexString(hex);
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
         }
 
         private IResult AdminNodes()

@@ -29,6 +29,9 @@ namespace Session.Testnet
 
         private static readonly TimeSpan s_peerTimeout = TimeSpan.FromSeconds(10);
 
+        // A dripped answer sends one piece this often.
+        private const int DripStepMs = 100;
+
         private readonly X509Certificate2 _certificate;
         private readonly string _folder;
         private readonly HttpClient _peers;
@@ -65,6 +68,9 @@ namespace Session.Testnet
 
         /// <summary>The node's clock in Unix milliseconds, skewed by its fault settings.</summary>
         public long Now => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + _faults.ClockSkewMs;
+
+        /// <summary>The time the node tells others ("t", info's timestamp): its clock, plus the lie of reported_clock_skew_ms.</summary>
+        public long ReportedNow => Now + _faults.ReportedClockSkewMs;
 
         /// <summary>Opens the node's database in <paramref name="folder"/> and starts serving on its address and port.</summary>
         public static async Task<StorageNode> StartAsync(NodeEntry self, NodeIdentity identity, NetworkMap map, string folder,
@@ -120,8 +126,16 @@ namespace Session.Testnet
         }
 
         /// <summary>Changes the node's faults; setting or clearing Down closes or reopens its listener.</summary>
+        /// <exception cref="FormatException">A conspirator is not a node of the network.</exception>
         public async Task SetFaultsAsync(NodeFaults faults)
         {
+            foreach (int index in faults.Conspirators)
+            {
+                if (index >= Map.Nodes.Length)
+                {
+                    throw new FormatException("conspirators: node " + index + " is not in the network (it has nodes 0 to " + (Map.Nodes.Length - 1) + ")");
+                }
+            }
             await _lifecycle.WaitAsync();
             try
             {
@@ -174,10 +188,20 @@ namespace Session.Testnet
             return !_faults.WrongSwarm && Map.SwarmOf(pubkey) == Self.SwarmId;
         }
 
-        /// <summary>Stores a message here and returns this node's receipt: hash, its signature over the hash, expiry.</summary>
+        /// <summary>True when the claim_swarm fault makes this node pretend to be the swarm of a pubkey outside its own.</summary>
+        public bool Claims(byte[] pubkey)
+        {
+            return _faults.ClaimSwarm && Map.SwarmOf(pubkey) != Self.SwarmId;
+        }
+
+        /// <summary>
+        /// Stores a message here and returns this node's receipt: hash, its signature over the hash, expiry. With
+        /// sign_without_storing the receipt is the same and the message is dropped.
+        /// </summary>
         public JsonObject Accept(StoredMessage message)
         {
-            bool already = Store.Store(message, out long expiry);
+            long expiry = message.Expiry;
+            bool already = !_faults.SignWithoutStoring && Store.Store(message, out expiry);
             byte[] signature = PublicKeyAuth.SignDetached(Encoding.ASCII.GetBytes(message.Hash), Identity.Ed25519SecretKey);
             var receipt = new JsonObject
             {
@@ -261,7 +285,19 @@ namespace Session.Testnet
             RpcResult result = await RpcDispatcher.HandleAsync(this, body, trace);
             Observe(context, "storage_rpc/v1", null, true, trace, result.Status);
             await WriteAsync(context, result.Status, result.Json != null ? "application/json" : "text/plain; charset=utf-8",
-                Encoding.UTF8.GetBytes(result.BodyText), corruptible: true);
+                Encoding.UTF8.GetBytes(AnswerText(result)), corruptible: true);
+        }
+
+        // The body of an RPC answer as this node sends it: hostile_json puts its junk in front of a successful JSON answer.
+        private string AnswerText(RpcResult result)
+        {
+            NodeFaults faults = _faults;
+            if (result.Status != 200 || result.Json == null || faults.HostileJson == HostileJsonKind.None)
+            {
+                return result.BodyText;
+            }
+            return HostileAnswer.Wrap(result.BodyText, faults.HostileJson,
+                faults.HostileJsonBytes > 0 ? faults.HostileJsonBytes : NodeFaults.DefaultHostileJsonBytes);
         }
 
         private void Observe(HttpContext context, string endpoint, string nextHop, bool destination, RpcTrace trace, int status)
@@ -299,14 +335,39 @@ namespace Session.Testnet
 
         private async Task WriteAsync(HttpContext context, int status, string contentType, byte[] body, bool corruptible)
         {
-            if (corruptible && status == 200 && _faults.CorruptReplies && body.Length > 0)
+            NodeFaults faults = _faults;
+            if (corruptible && status == 200 && faults.CorruptReplies && body.Length > 0)
             {
                 body[body.Length / 2] ^= 0x01;
             }
             context.Response.StatusCode = status;
             context.Response.ContentType = contentType;
             context.Response.ContentLength = body.Length;
+            if (faults.DripMs > 0 && body.Length > 0)
+            {
+                await DripAsync(context, body, faults.DripMs);
+                return;
+            }
             await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        }
+
+        // drip_ms: the headers and a first piece at once (the connection is alive), then the rest a piece every DripStepMs.
+        private static async Task DripAsync(HttpContext context, byte[] body, int dripMs)
+        {
+            int pieces = Math.Min(body.Length, Math.Max(1, dripMs / DripStepMs));
+            int pause = dripMs / pieces;
+            int at = 0;
+            for (int i = 0; i < pieces; i++)
+            {
+                if (i > 0)
+                {
+                    await Task.Delay(pause, context.RequestAborted);
+                }
+                int end = (int)((long)body.Length * (i + 1) / pieces);
+                await context.Response.Body.WriteAsync(body.AsMemory(at, end - at), context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                at = end;
+            }
         }
     }
 }

@@ -131,9 +131,11 @@ namespace Session.Testnet
             RpcResult result = await RpcDispatcher.HandleAsync(this, inner.Blob, trace);
             bool embedJson = inner.Json["json"] is JsonValue json && json.TryGetValue(out bool flag) && flag;
             bool base64 = !(inner.Json["base64"] is JsonValue b64 && b64.TryGetValue(out bool b64Flag) && !b64Flag);
-            JsonNode replyBody = embedJson && result.Json != null ? result.Json : JsonValue.Create(result.BodyText);
-            var reply = new JsonObject { ["status"] = result.Status, ["body"] = replyBody };
-            byte[] sealedReply = HopEncryption.Encrypt(encType, key, Encoding.UTF8.GetBytes(reply.ToJsonString()));
+            // Written by hand rather than as a JsonObject: a hostile_json answer may nest deeper than System.Text.Json writes.
+            string answer = AnswerText(result);
+            string reply = "{\"status\":" + result.Status + ",\"body\":"
+                + (embedJson && result.Json != null ? answer : System.Text.Json.JsonSerializer.Serialize(answer)) + "}";
+            byte[] sealedReply = HopEncryption.Encrypt(encType, key, Encoding.UTF8.GetBytes(reply));
             if (_faults.CorruptReplies)
             {
                 sealedReply[sealedReply.Length / 2] ^= 0x01;

@@ -11,7 +11,7 @@ namespace Session.Testnet
             return Task.FromResult(RpcResult.Ok(new JsonObject
             {
                 ["version"] = new JsonArray(2, 10, 0),
-                ["timestamp"] = node.Now,
+                ["timestamp"] = node.ReportedNow,
             }));
         }
     }

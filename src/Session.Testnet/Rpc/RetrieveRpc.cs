@@ -15,7 +15,7 @@ namespace Session.Testnet
             byte[] pubkey = RpcParams.Pubkey(parameters, out string hex);
             trace.Pubkey(hex);
             int ns = RpcParams.Namespace(parameters);
-            if (!node.Owns(pubkey))
+            if (!node.Owns(pubkey) && !StoreRpc.Swallows(node, pubkey))
             {
                 throw GetSwarmRpc.Misdirected(node, pubkey);
             }

@@ -81,10 +81,10 @@ namespace Session.Testnet
             }
         }
 
-        /// <summary>Adds "t" (the node's now) and "hf" to an answer.</summary>
+        /// <summary>Adds "t" (the time the node reports) and "hf" to an answer.</summary>
         public static JsonObject Stamp(StorageNode node, JsonObject answer)
         {
-            answer["t"] = node.Now;
+            answer["t"] = node.ReportedNow;
             answer["hf"] = new JsonArray(HardFork[0], HardFork[1]);
             return answer;
         }

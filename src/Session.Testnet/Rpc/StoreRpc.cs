@@ -1,6 +1,8 @@
 // store (docs/protocol.md §3.2, §3.7). Checks in the order storage-server makes them: swarm (421),
 // TTL (403), clock (406), signature (401/406), size (413). The entry node stores, replicates to the
-// other members of its swarm, and returns every member's signed receipt (or why it failed).
+// other members of its swarm, and returns every member's signed receipt (or why it failed). The
+// sign_without_storing fault signs, stores nothing and replicates nothing; with claim_swarm it does
+// so for pubkeys outside its swarm as well (a fake swarm that swallows messages).
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -36,7 +38,7 @@ namespace Session.Testnet
             byte[] data = RpcParams.OptionalBase64(parameters, "data") ?? throw RpcParams.Bad("missing 'data'");
             int ns = RpcParams.Namespace(parameters);
 
-            if (!node.Owns(pubkey))
+            if (!node.Owns(pubkey) && !Swallows(node, pubkey))
             {
                 throw GetSwarmRpc.Misdirected(node, pubkey);
             }
@@ -69,14 +71,15 @@ namespace Session.Testnet
             var others = new List<NodeEntry>();
             foreach (NodeEntry member in node.Map.Members(node.Self.SwarmId))
             {
-                if (member.Index != node.Self.Index)
+                // sign_without_storing keeps the message from the rest of the swarm too: its receipt is the only one.
+                if (member.Index != node.Self.Index && !node.Faults.SignWithoutStoring)
                 {
                     others.Add(member);
                     replicas.Add(node.ReplicateAsync(member, message));
                 }
             }
             JsonObject own = node.Accept(message);
-            own["t"] = now;
+            own["t"] = node.ReportedNow;
             swarm[node.Self.Ed25519Hex] = own;
             JsonObject[] answers = await Task.WhenAll(replicas);
             for (int i = 0; i < others.Count; i++)
@@ -84,6 +87,12 @@ namespace Session.Testnet
                 swarm[others[i].Ed25519Hex] = answers[i];
             }
             return RpcResult.Ok(new JsonObject { ["swarm"] = swarm, ["hash"] = hash });
+        }
+
+        /// <summary>True when claim_swarm with sign_without_storing makes the node take (and drop) a pubkey outside its swarm.</summary>
+        public static bool Swallows(StorageNode node, byte[] pubkey)
+        {
+            return node.Claims(pubkey) && node.Faults.SignWithoutStoring;
         }
     }
 }

@@ -7,14 +7,19 @@
 //   testnet status --data DIR      a table of the nodes: address, swarm, up or down, faults, messages stored.
 //   testnet down --data DIR        stops the 'testnet up' process of DIR (SIGTERM, as Ctrl+C) and waits for it.
 //   testnet fault (--data DIR | --admin URL) --node I [--down on|off] [--delay-ms N] [--drop-rate R]
-//       [--clock-skew-ms N] [--wrong-swarm on|off] [--corrupt-replies on|off] [--refuse-relay on|off]
-//       changes one node's faults through the admin endpoint of a running network.
+//       [--clock-skew-ms N] [--reported-clock-skew-ms N] [--wrong-swarm on|off] [--claim-swarm on|off]
+//       [--conspirators I,J|none] [--sign-without-storing on|off] [--hostile-json huge|escapes|nested|none]
+//       [--hostile-json-bytes N] [--drip-ms N] [--corrupt-replies on|off] [--refuse-relay on|off]
+//       changes one node's faults through the admin endpoint of a running network (docs/testnet.md).
+//   testnet junk (--data DIR | --admin URL) --session-id ID --count N [--kind random|envelope] [--size BYTES]
+//       stores N junk messages in the inbox of ID, as any stranger can.
 //   testnet seen (--data DIR | --admin URL) --node I
 //       prints what node I saw of each request: from which address, to which next hop, whether it
 //       was the destination and which Session ID the request named.
 //   testnet node --data DIR --index I
 //       serves one node of a network started with --processes yes (started by "up", not by hand).
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -41,6 +46,7 @@ namespace SessionBeacon.Harness.Commands
             command.Subcommands.Add(TestnetStatus.StatusCommand(console));
             command.Subcommands.Add(TestnetStatus.DownCommand(console));
             command.Subcommands.Add(FaultCommand(console));
+            command.Subcommands.Add(JunkCommand(console));
             command.Subcommands.Add(SeenCommand(console));
             command.Subcommands.Add(NodeCommand(console));
             return command;
@@ -76,53 +82,118 @@ namespace SessionBeacon.Harness.Commands
             Option<string> data = CommonOptions.Data("the folder of a running 'testnet up'", required: false);
             Option<string> admin = CommonOptions.Text("--admin", "URL", "the admin URL 'testnet up' printed (instead of --data)", false);
             Option<int> node = CommonOptions.Integer("--node", "I", "the node's index", null, 0, 999);
-            Option<string>[] switches =
+            var knobs = new List<(Option Option, Func<ParseResult, JsonNode> Value)>();
+            foreach ((string name, string description) in new[]
             {
-                CommonOptions.Choice("--down", "refuse every connection", null, "on", "off"),
-                CommonOptions.Choice("--wrong-swarm", "answer 421 as if the Session ID belonged to another swarm", null, "on", "off"),
-                CommonOptions.Choice("--corrupt-replies", "damage every reply", null, "on", "off"),
-                CommonOptions.Choice("--refuse-relay", "refuse to relay onion requests to the next hop", null, "on", "off"),
-            };
-            Option<int> delay = CommonOptions.Integer("--delay-ms", "N", "answer every request N ms late", null, 0, 600_000);
-            delay.Required = false;
+                ("--down", "refuse every connection"),
+                ("--wrong-swarm", "answer 421 as if the Session ID belonged to another swarm"),
+                ("--claim-swarm", "claim to be the swarm of every Session ID outside its own (421 and get_swarm naming itself and --conspirators)"),
+                ("--sign-without-storing", "answer stores with a signed receipt, store nothing, replicate nothing"),
+                ("--corrupt-replies", "damage every reply"),
+                ("--refuse-relay", "refuse to relay onion requests to the next hop"),
+            })
+            {
+                Option<string> knob = CommonOptions.Choice(name, description, null, "on", "off");
+                knobs.Add((knob, parsed => parsed.GetValue(knob) == "on"));
+            }
+            foreach ((string name, string description) in new[]
+            {
+                ("--delay-ms", "answer every request N ms late"),
+                ("--drip-ms", "trickle every answer's body out over N ms"),
+                ("--hostile-json-bytes", "size of the --hostile-json junk (0: " + NodeFaults.DefaultHostileJsonBytes + ")"),
+            })
+            {
+                Option<int> knob = CommonOptions.Integer(name, "N", description, null, 0, int.MaxValue);
+                knob.Required = false;
+                knobs.Add((knob, parsed => parsed.GetValue(knob)));
+            }
             Option<double> dropRate = CommonOptions.Parsed<double>("--drop-rate", "R", "drop this fraction of requests", "between 0 and 1",
                 text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double rate) && rate >= 0 && rate <= 1 ? rate : (double?)null);
-            Option<long> skew = CommonOptions.Parsed<long>("--clock-skew-ms", "N", "shift the node's clock by N ms", "a whole number of milliseconds",
-                text => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long ms) ? ms : (long?)null);
-            var fault = new Command("fault", "change one node's faults in a running network") { data, admin, node, delay, dropRate, skew };
-            foreach (Option<string> knob in switches)
+            knobs.Add((dropRate, parsed => parsed.GetValue(dropRate)));
+            foreach ((string name, string description) in new[]
             {
-                fault.Options.Add(knob);
+                ("--clock-skew-ms", "shift the node's clock by N ms"),
+                ("--reported-clock-skew-ms", "shift every time the node reports by N ms, its own checks keeping its clock"),
+            })
+            {
+                Option<long> knob = CommonOptions.Parsed<long>(name, "N", description, "a whole number of milliseconds",
+                    text => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long ms) ? ms : (long?)null);
+                knobs.Add((knob, parsed => parsed.GetValue(knob)));
+            }
+            Option<string> hostile = CommonOptions.Choice("--hostile-json", "put junk before every successful JSON answer: one huge string, "
+                + "thousands of escaped strings, or deep nesting", null, "huge", "escapes", "nested", "none");
+            knobs.Add((hostile, parsed => parsed.GetValue(hostile)));
+            Option<string> conspirators = CommonOptions.Text("--conspirators", "I,J|none", "the nodes --claim-swarm names beside this one", false);
+            knobs.Add((conspirators, parsed => Indices(parsed.GetValue(conspirators))));
+            var fault = new Command("fault", "change one node's faults in a running network") { data, admin, node };
+            foreach ((Option option, _) in knobs)
+            {
+                fault.Options.Add(option);
             }
             fault.SetAction(parsed =>
             {
                 var request = new JsonObject { ["node"] = parsed.GetValue(node) };
-                foreach (Option<string> knob in switches)
+                foreach ((Option option, Func<ParseResult, JsonNode> value) in knobs)
                 {
-                    if (parsed.GetResult(knob) != null)
+                    if (parsed.GetResult(option) != null)
                     {
-                        request[Knob(knob)] = parsed.GetValue(knob) == "on";
+                        request[Knob(option)] = value(parsed);
                     }
-                }
-                if (parsed.GetResult(delay) != null)
-                {
-                    request[Knob(delay)] = parsed.GetValue(delay);
-                }
-                if (parsed.GetResult(dropRate) != null)
-                {
-                    request[Knob(dropRate)] = parsed.GetValue(dropRate);
-                }
-                if (parsed.GetResult(skew) != null)
-                {
-                    request[Knob(skew)] = parsed.GetValue(skew);
                 }
                 if (request.Count == 1)
                 {
                     throw new ArgumentException("name at least one fault to set, such as --delay-ms 500 or --down on");
                 }
-                return (int)FaultAsync(request, parsed.GetValue(admin), parsed.GetValue(data), console.Output, console.Error).GetAwaiter().GetResult();
+                return (int)AdminPostAsync("faults", request, "node " + request["node"] + " faults: ", parsed.GetValue(admin), parsed.GetValue(data),
+                    console.Output, console.Error).GetAwaiter().GetResult();
             });
             return fault;
+        }
+
+        private static Command JunkCommand(HarnessConsole console)
+        {
+            Option<string> data = CommonOptions.Data("the folder of a running 'testnet up'", required: false);
+            Option<string> admin = CommonOptions.Text("--admin", "URL", "the admin URL 'testnet up' printed (instead of --data)", false);
+            Option<string> sessionId = CommonOptions.Text("--session-id", "ID", "the Session ID whose inbox to fill", true);
+            Option<int> count = CommonOptions.Integer("--count", "N", "junk messages to store", null, 1, InboxJunk.MaxCount);
+            Option<string> kind = CommonOptions.Choice("--kind", "random bytes, or envelopes laid out like a real message's", "random", "random", "envelope");
+            Option<int> size = CommonOptions.Integer("--size", "BYTES", "random content per message", TestNetwork.DefaultJunkSize, 1, TestNetwork.MaxJunkSize);
+            var junk = new Command("junk", "store junk messages in a Session ID's inbox (namespace 0), as any stranger can")
+            {
+                data, admin, sessionId, count, kind, size,
+            };
+            junk.SetAction(parsed =>
+            {
+                var request = new JsonObject
+                {
+                    ["pubkey"] = parsed.GetValue(sessionId),
+                    ["count"] = parsed.GetValue(count),
+                    ["kind"] = parsed.GetValue(kind),
+                    ["size"] = parsed.GetValue(size),
+                };
+                return (int)AdminPostAsync("junk", request, "junk for " + parsed.GetValue(sessionId) + ": ", parsed.GetValue(admin), parsed.GetValue(data),
+                    console.Output, console.Error).GetAwaiter().GetResult();
+            });
+            return junk;
+        }
+
+        // "3,5" -> [3,5]; "none" -> [].
+        private static JsonArray Indices(string text)
+        {
+            var indices = new JsonArray();
+            if (text == "none")
+            {
+                return indices;
+            }
+            foreach (string part in text.Split(','))
+            {
+                if (!int.TryParse(part.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int index))
+                {
+                    throw new ArgumentException("--conspirators must be node indices separated by commas, such as 3,5, or none; not '" + text + "'");
+                }
+                indices.Add(index);
+            }
+            return indices;
         }
 
         private static Command SeenCommand(HarnessConsole console)
@@ -212,7 +283,9 @@ namespace SessionBeacon.Harness.Commands
             return ExitCode.Ok;
         }
 
-        private static async Task<ExitCode> FaultAsync(JsonObject request, string admin, string data, TextWriter output, TextWriter error)
+        // POSTs a request to one admin endpoint and prints its answer after prefix.
+        private static async Task<ExitCode> AdminPostAsync(string endpoint, JsonObject request, string prefix, string admin, string data,
+            TextWriter output, TextWriter error)
         {
             admin ??= AdminFromState(data, error);
             if (admin == null)
@@ -223,14 +296,14 @@ namespace SessionBeacon.Harness.Commands
             try
             {
                 using var content = new StringContent(request.ToJsonString(), Encoding.UTF8, "application/json");
-                using HttpResponseMessage response = await http.PostAsync(admin.TrimEnd('/') + "/faults", content);
+                using HttpResponseMessage response = await http.PostAsync(admin.TrimEnd('/') + "/" + endpoint, content);
                 string body = await response.Content.ReadAsStringAsync();
                 if (!response.IsSuccessStatusCode)
                 {
                     error.WriteLine("the testnet refused: " + body);
                     return ExitCode.Failed;
                 }
-                output.WriteLine("node " + request["node"] + " faults: " + body);
+                output.WriteLine(prefix + body);
                 return ExitCode.Ok;
             }
             catch (HttpRequestException unreachable)

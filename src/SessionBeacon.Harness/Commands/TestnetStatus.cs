@@ -202,11 +202,12 @@ namespace SessionBeacon.Harness.Commands
             foreach (var knob in faults)
             {
                 string value = knob.Value?.ToJsonString();
-                if (value == null || value == "false" || value == "0" || value == "0.0")
+                if (value == null || value == "false" || value == "0" || value == "0.0" || value == "[]")
                 {
                     continue;
                 }
-                list += (list.Length == 0 ? "" : ", ") + knob.Key + (value == "true" ? "" : " " + value);
+                string shown = knob.Value is JsonValue text && text.TryGetValue(out string name) ? name : value;
+                list += (list.Length == 0 ? "" : ", ") + knob.Key + (value == "true" ? "" : " " + shown);
             }
             return list.Length == 0 ? "-" : list;
         }

@@ -51,6 +51,12 @@ namespace Session.Core.Micro.Network
             get { return _clock; }
         }
 
+        /// <summary>A copy of the pool's nodes.</summary>
+        internal ServiceNode[] PoolNodes()
+        {
+            return _pool.Nodes;
+        }
+
         /// <summary>
         /// Delivers <paramref name="request"/> to a member of <paramref name="swarmOwner"/>'s swarm (or,
         /// with null, to any pool node) and returns the reply's JSON body; <paramref name="first"/>, when
@@ -223,7 +229,6 @@ namespace Session.Core.Micro.Network
             }
             _paths.RecordSuccess(path);
             JsonValue json = TryParse(reply.Body);
-            ClockSync.Observe(_clock, json);
             return JudgeStatus(swarmOwner, request, route.Destination, reply, json, state, out body);
         }
 

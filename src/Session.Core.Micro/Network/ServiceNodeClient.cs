@@ -8,17 +8,18 @@
 //   no answer (refused, timeout)   -> drop the path; retry as below
 //   other path errors / bad reply  -> count a path failure (3 drop it); retry on a path without
 //                                     any node of the failed paths, to another destination
-//   406 / 425 (HTTP or RPC)        -> resynchronise the clock (median of ResyncSamples nodes'
-//                                     `info`, never the refusing node), retry once; a node that
-//                                     refuses again disagrees with the network: avoid it
+//   406 / 425 (HTTP or RPC)        -> resynchronise the clock (ClockSync: 3 to 10 nodes' `info` in
+//                                     distinct /24s, never the refusing node), retry once; a node
+//                                     that refuses again disagrees with the network: avoid it
 //   421                            -> avoid that node; ask the seed's list again (once per request, and
 //                                     not within OnionDelivery.MinimumRefetch of the last fetch); retry
 //   401, 400, 403, 404             -> give up: the request itself is wrong
 //   other RPC status               -> count a node failure, avoid that member; retry
 // When the pool can no longer supply a path, it is fetched again from a seed (once per request).
 // Backoff waits BackoffBase * 2^(attempt-1) on the injected clock; MaxAttempts bounds the tries.
-// The clock is set from the median of several nodes before the first timestamp goes out; every
-// reply's "t" then nudges it by at most MaxTimeStep. Not thread-safe, like the pool, paths and swarm
+// The clock is set from several nodes before the first timestamp goes out, and stays within
+// MaxTimeStep of the local clock unless ten nodes agree on a jump (ClockSync); no single reply moves
+// it. Not thread-safe, like the pool, paths and swarm
 // cache it drives: one caller at a time (the device's network thread).
 // This file is the public surface; the retry loop is OnionDelivery (with DeliveryState and
 // OnionRoute), the clock handling ClockSync, and each RPC body one RpcRequest class.
@@ -42,11 +43,17 @@ namespace Session.Core.Micro.Network
         /// <summary>The first backoff wait, ms; it doubles per attempt.</summary>
         public const int BackoffBase = 250;
 
-        /// <summary>Nodes asked for the time when a timestamp was refused; the median is taken.</summary>
-        public const int ResyncSamples = 3;
+        /// <summary>Nodes (in distinct /24 subnets) asked for the time at most per round; a jump needs two full rounds that agree.</summary>
+        public const int ResyncSamples = 5;
 
-        /// <summary>The largest correction, ms, one reply's "t" may make to a synchronised clock (the store tolerance, docs/protocol.md §3.7).</summary>
+        /// <summary>Nodes that must tell the time for it to be set; when they agree near the local clock no more are asked.</summary>
+        public const int MinimumClockSamples = 3;
+
+        /// <summary>How far, ms, the network time may be from the local clock (plus the last agreed jump) without nodes agreeing on a jump: the store tolerance, docs/protocol.md §3.7.</summary>
         public const long MaxTimeStep = 10000;
+
+        /// <summary>How close, ms, nodes' times must be to count as agreeing.</summary>
+        public const long AgreementMs = 10000;
 
         /// <summary>Timeout of one onion request, ms.</summary>
         public const int OnionTimeout = 30000;
@@ -119,8 +126,8 @@ namespace Session.Core.Micro.Network
             return _delivery.Swarm(sessionId);
         }
 
-        /// <summary>Sets the network clock to the median of ResyncSamples random nodes' `info` times.</summary>
-        /// <exception cref="ServiceNodeException">No node told the time.</exception>
+        /// <summary>Sets the network clock from independent nodes' `info` times (ClockSync: the median of 3 to 5 near the local clock, a jump only when two rounds of 5 agree).</summary>
+        /// <exception cref="ServiceNodeException">Fewer than MinimumClockSamples nodes told the time.</exception>
         public void SyncClock()
         {
             ClockSync.Resync(_delivery, "info", null);

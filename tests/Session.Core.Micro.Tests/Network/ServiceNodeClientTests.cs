@@ -213,13 +213,16 @@ namespace Session.Core.Micro.Tests.Network
         [Fact]
         public void Store_LocalClockAhead_406ResyncsOnceAndSucceeds()
         {
-            var f = Ready(nameof(Store_LocalClockAhead_406ResyncsOnceAndSucceeds), clockError: 5 * 60_000);
+            // Twelve nodes: a jump of the clock needs two rounds of five nodes besides the one that refused.
+            var f = Ready(nameof(Store_LocalClockAhead_406ResyncsOnceAndSucceeds), nodes: 12, clockError: 5 * 60_000);
+            Assert.InRange(f.NetworkClock.Now - f.Network.ServerTime, -1000, 1000);
             string recipient = f.NewSessionId();
             f.Network.SetSwarm(recipient, 5, 6);
             f.Client.GetSwarm(recipient);
             f.Clock.UnixMilliseconds += 5 * 60_000;
+            int infos = f.Network.Delivered.Count(d => d.Method == "info");
             Assert.True(f.Client.Store(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
-            Assert.Contains(f.Network.Delivered, d => d.Method == "info");
+            Assert.Equal(infos + 2 * ServiceNodeClient.ResyncSamples, f.Network.Delivered.Count(d => d.Method == "info"));
             Assert.InRange(f.NetworkClock.Now - f.Network.ServerTime, -1000, 1000);
         }
 
@@ -232,7 +235,7 @@ namespace Session.Core.Micro.Tests.Network
             f.Client.GetSwarm(recipient);
             string info = "{\"timestamp\":" + f.Network.ServerTime + ",\"t\":" + f.Network.ServerTime + "}";
             f.Network.DestinationFaults.Enqueue((406, "Timestamp error: check your clock"));
-            for (int i = 0; i < ServiceNodeClient.ResyncSamples; i++)
+            for (int i = 0; i < ServiceNodeClient.MinimumClockSamples; i++)
             {
                 f.Network.DestinationFaults.Enqueue((200, info));
             }
@@ -247,21 +250,18 @@ namespace Session.Core.Micro.Tests.Network
         }
 
         [Fact]
-        public void Store_ClockNotYetSet_MedianOfThreeNodesBeforeFirstTimestamp()
+        public void Store_ClockNotYetSet_SetFromTheNodesBeforeTheFirstTimestamp()
         {
-            var f = new NetworkFixture(_output, nameof(Store_ClockNotYetSet_MedianOfThreeNodesBeforeFirstTimestamp), 10, localClockError: -3_600_000);
+            var f = new NetworkFixture(_output, nameof(Store_ClockNotYetSet_SetFromTheNodesBeforeTheFirstTimestamp), 12, localClockError: -3_600_000);
             f.Pool.Bootstrap();
             string recipient = f.NewSessionId();
             f.Network.SetSwarm(recipient, 5, 6, 7);
-            long right = f.Network.ServerTime;
-            foreach (long t in new[] { right, right - 5 * 60 * 1000, right })
-            {
-                f.Network.DestinationFaults.Enqueue((200, "{\"timestamp\":" + t + ",\"t\":" + t + "}"));
-            }
             Assert.False(f.NetworkClock.IsSynchronised);
             Assert.True(f.Client.Store(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
-            Assert.Equal(right - f.Clock.UnixMilliseconds, f.NetworkClock.Offset);
-            Assert.Equal(ServiceNodeClient.ResyncSamples, f.Network.Delivered.Count(d => d.Method == "info"));
+            Assert.Equal(3_600_000, f.NetworkClock.Offset);
+            Assert.Equal(f.Network.ServerTime, Assert.Single(f.Network.Stores).Timestamp);
+            // Every node agreed on the hour: two rounds of five, all before the store.
+            Assert.Equal(2 * ServiceNodeClient.ResyncSamples, f.Network.Delivered.TakeWhile(d => d.Method != "store").Count(d => d.Method == "info"));
         }
 
         [Fact]
@@ -284,22 +284,22 @@ namespace Session.Core.Micro.Tests.Network
         }
 
         [Fact]
-        public void Store_ReplyTimeFarOff_SynchronisedClockOnlyNudged()
+        public void Store_ReplyTimes_NeverMoveTheClock()
         {
-            var f = Ready(nameof(Store_ReplyTimeFarOff_SynchronisedClockOnlyNudged));
+            var f = Ready(nameof(Store_ReplyTimes_NeverMoveTheClock));
             string recipient = f.NewSessionId();
             f.Network.SetSwarm(recipient, 5, 6, 7);
             f.Client.GetSwarm(recipient);
             long offset = f.NetworkClock.Offset;
             Assert.True(f.NetworkClock.IsSynchronised);
-            // A node 5 minutes ahead answers: its "t" does not carry the client's clock along.
-            f.Network.ServerTime += 5 * 60 * 1000;
-            Assert.True(f.Client.Store(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
-            Assert.Equal(offset, f.NetworkClock.Offset);
-            // A small step is taken.
-            f.Network.ServerTime -= 5 * 60 * 1000 - 3000;
-            Assert.True(f.Client.Store(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
-            Assert.Equal(offset + 3000, f.NetworkClock.Offset);
+            // Nodes answer with other times, 3 s, then 8 s ahead (each within the store tolerance): no reply's "t"
+            // carries the clock along, so no run of replies can walk it away.
+            foreach (long ahead in new[] { 3000, 8000 })
+            {
+                f.Network.ServerTime += ahead;
+                Assert.True(f.Client.Store(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+                Assert.Equal(offset, f.NetworkClock.Offset);
+            }
         }
 
         [Fact]
@@ -311,7 +311,7 @@ namespace Session.Core.Micro.Tests.Network
             f.Client.GetSwarm(recipient);
             string info = "{\"timestamp\":" + f.Network.ServerTime + ",\"t\":" + f.Network.ServerTime + "}";
             f.Network.DestinationFaults.Enqueue((406, "Timestamp error: check your clock"));
-            for (int i = 0; i < ServiceNodeClient.ResyncSamples; i++)
+            for (int i = 0; i < ServiceNodeClient.MinimumClockSamples; i++)
             {
                 f.Network.DestinationFaults.Enqueue((200, info));
             }
@@ -324,9 +324,9 @@ namespace Session.Core.Micro.Tests.Network
         }
 
         [Fact]
-        public void Resync_OneNodeClockOff_MedianOfThreeWins()
+        public void Resync_OneNodeClockOff_FiveAskedAndTheMedianWins()
         {
-            var f = Ready(nameof(Resync_OneNodeClockOff_MedianOfThreeWins));
+            var f = Ready(nameof(Resync_OneNodeClockOff_FiveAskedAndTheMedianWins));
             string recipient = f.NewSessionId();
             f.Network.SetSwarm(recipient, 5, 6, 7);
             f.Client.GetSwarm(recipient);
@@ -498,7 +498,7 @@ namespace Session.Core.Micro.Tests.Network
             f.Network.GuardFaults.Enqueue((425, "Too early"));
             int infos = f.Network.Delivered.Count(d => d.Method == "info");
             Assert.True(f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
-            Assert.Equal(infos + ServiceNodeClient.ResyncSamples, f.Network.Delivered.Count(d => d.Method == "info"));
+            Assert.Equal(infos + ServiceNodeClient.MinimumClockSamples, f.Network.Delivered.Count(d => d.Method == "info"));
         }
 
         [Fact]

@@ -49,6 +49,11 @@ namespace Session.Core.Micro.Tests.Support
         /// <summary>Nodes (Ed25519 hex) that claim to be the swarm of every account.</summary>
         public HashSet<string> Impostors { get; } = new();
         public long ServerTime { get; set; } = 1_700_000_000_000;
+
+        /// <summary>Nodes (Ed25519 hex) whose clock is off ServerTime by this many ms: in what they report and in their checks.</summary>
+        public Dictionary<string, long> ClockSkews { get; } = new();
+
+        private long TimeOf(OnionTestNode node) => ServerTime + (ClockSkews.TryGetValue(node.Hex, out long skew) ? skew : 0);
         public bool SeedDown { get; set; }
 
         /// <summary>The seed leaves swarm_id out even when asked (as an old seed would).</summary>
@@ -198,7 +203,7 @@ namespace Session.Core.Micro.Tests.Support
             switch (method)
             {
                 case "info":
-                    return (200, "{\"version\":[2,11,0],\"timestamp\":" + ServerTime + ",\"t\":" + ServerTime + "}");
+                    return (200, "{\"version\":[2,11,0],\"timestamp\":" + TimeOf(node) + ",\"t\":" + TimeOf(node) + "}");
                 case "get_swarm":
                 {
                     string owner = p["pubkey"].GetValue<string>();
@@ -237,7 +242,7 @@ namespace Session.Core.Micro.Tests.Support
                 return Misdirected(owner);
             }
             long timestamp = p["timestamp"].GetValue<long>();
-            if (timestamp > ServerTime + 10_000)
+            if (timestamp > TimeOf(node) + 10_000 || timestamp + p["ttl"].GetValue<long>() < TimeOf(node) - 10_000)
             {
                 return (406, "Timestamp error: check your clock");
             }
@@ -283,7 +288,7 @@ namespace Session.Core.Micro.Tests.Support
                 return Misdirected(owner);
             }
             long timestamp = p["timestamp"].GetValue<long>();
-            if (Math.Abs(timestamp - ServerTime) > 60_000)
+            if (Math.Abs(timestamp - TimeOf(node)) > 60_000)
             {
                 return (406, "retrieve timestamp too far from current time");
             }

@@ -6,9 +6,10 @@
 // members of at most two swarms). A ServiceNode is made only for an entry that a choice keeps.
 // The JSON is checked as it passes (structure, strings, literals, nesting up to MaxDepth; a number is
 // only read as digits where a field needs one); anything else in the
-// answer (other fields, "height", unknown entry fields) is read past. An entry missing a field, with
-// an unusable address, port or key, or in no swarm (swarm_id 2^64 - 1) is skipped, as NodeParser skips
-// it in the pool. A string with escapes is never one of the fields read (they are hex and addresses).
+// answer (other fields, "height", unknown entry fields) is read past. An entry missing a field, or with
+// an unusable address, port or key, gives no member (as NodeParser skips it in the pool) but its swarm
+// id still counts; one in no swarm (swarm_id 2^64 - 1, or none) does not count at all. A string with
+// escapes is never one of the fields read (they are hex and addresses).
 // Not thread-safe; one reader per answer.
 using Session.Core.Micro.Encoding;
 
@@ -56,6 +57,22 @@ namespace Session.Core.Micro.Network
         private const byte KeySwarm = 8;
 
         private const int MaxIpLength = 15;
+        private const int HexKeyLength = 2 * ServiceNode.KeySize;
+
+        // The names and literals compared with tokens, as bytes: comparing a token with a string would
+        // index the string, which nanoCLR walks from its start each time (docs/portable-csharp.md §5).
+        private static readonly byte[] s_result = Utf8.Encode("result");
+        private static readonly byte[] s_error = Utf8.Encode("error");
+        private static readonly byte[] s_states = Utf8.Encode("service_node_states");
+        private static readonly byte[] s_ip = Utf8.Encode("public_ip");
+        private static readonly byte[] s_port = Utf8.Encode("storage_port");
+        private static readonly byte[] s_ed25519 = Utf8.Encode("pubkey_ed25519");
+        private static readonly byte[] s_x25519 = Utf8.Encode("pubkey_x25519");
+        private static readonly byte[] s_swarm = Utf8.Encode("swarm_id");
+        private static readonly byte[] s_true = Utf8.Encode("true");
+        private static readonly byte[] s_false = Utf8.Encode("false");
+        private static readonly byte[] s_null = Utf8.Encode("null");
+        private static readonly byte[] s_largest = Utf8.Encode("18446744073709551615");
 
         private readonly SwarmChoice[] _choices;
         private readonly byte[] _roles = new byte[MaxDepth];
@@ -77,6 +94,9 @@ namespace Session.Core.Micro.Network
 
         // The entry being read.
         private readonly byte[] _ip = new byte[MaxIpLength];
+        // The keys as hex until the entry turns out to be wanted: most entries are not, and are never decoded.
+        private readonly byte[] _ed25519Hex = new byte[HexKeyLength];
+        private readonly byte[] _x25519Hex = new byte[HexKeyLength];
         private readonly byte[] _ed25519 = new byte[ServiceNode.KeySize];
         private readonly byte[] _x25519 = new byte[ServiceNode.KeySize];
         private int _ipLength;
@@ -146,6 +166,8 @@ namespace Session.Core.Micro.Network
         {
             int end = offset + count;
             int i = offset;
+            // Byte offsets in problems are counted from here, not per byte (the string runs are the hot loop).
+            _pieceStart = _offset - offset;
             while (i < end)
             {
                 if (_state == InString)
@@ -153,50 +175,67 @@ namespace Session.Core.Micro.Network
                     i = ReadString(buffer, i, end);
                     continue;
                 }
+                _offset = _pieceStart + i;
                 if (!Step(buffer[i]))
                 {
                     return false;
                 }
                 i++;
-                _offset++;
             }
+            _offset = _pieceStart + end;
             return _problem == null;
         }
 
-        // String bytes until the closing quote, in a tight loop (most of the answer is keys inside strings).
+        private long _pieceStart;
+
+        // String bytes until the closing quote or an escape, in a tight loop over locals: most of the
+        // answer is hex keys inside strings. Returns where to go on.
         private int ReadString(byte[] buffer, int i, int end)
         {
-            while (i < end)
+            if (_capturing)
             {
-                byte b = buffer[i];
-                if (b == '"' || b == '\\' || b < 0x20)
+                byte[] token = _token;
+                int length = _tokenLength;
+                while (i < end)
                 {
-                    break;
-                }
-                if (_capturing)
-                {
-                    if (_tokenLength < TokenCapacity)
+                    byte b = buffer[i];
+                    if (b == '"' || b == '\\' || b < 0x20)
                     {
-                        _token[_tokenLength++] = b;
+                        break;
+                    }
+                    if (length < TokenCapacity)
+                    {
+                        token[length++] = b;
                     }
                     else
                     {
                         _tokenUsable = false;
                     }
+                    i++;
                 }
-                i++;
-                _offset++;
+                _tokenLength = length;
+            }
+            else
+            {
+                while (i < end)
+                {
+                    byte b = buffer[i];
+                    if (b == '"' || b == '\\' || b < 0x20)
+                    {
+                        break;
+                    }
+                    i++;
+                }
             }
             if (i == end)
             {
                 return i;
             }
+            _offset = _pieceStart + i;
             byte stop = buffer[i];
-            _offset++;
             if (stop < 0x20)
             {
                 Fail("a control character inside a string");
-                _state = Failed;
                 return end;
             }
             if (stop == '\\')
@@ -451,7 +490,7 @@ namespace Session.Core.Micro.Network
         {
             if (!number)
             {
-                if (!(Is("true") || Is("false") || Is("null")))
+                if (!(Is(s_true) || Is(s_false) || Is(s_null)))
                 {
                     return Fail("a bad literal");
                 }
@@ -483,29 +522,31 @@ namespace Session.Core.Micro.Network
                     }
                     break;
                 case KeyPort:
-                    ulong port = Digits();
-                    if (port >= 1 && port <= 65535)
+                    ulong port;
+                    if (Decimal(out port) && port >= 1 && port <= 65535)
                     {
                         _port = (int)port;
                         _fields |= HasPort;
                     }
                     break;
                 case KeyEd25519:
-                    if (!number && HexKey(_ed25519))
+                    if (!number && _tokenLength == HexKeyLength)
                     {
+                        System.Array.Copy(_token, _ed25519Hex, HexKeyLength);
                         _fields |= HasEd25519;
                     }
                     break;
                 case KeyX25519:
-                    if (!number && HexKey(_x25519))
+                    if (!number && _tokenLength == HexKeyLength)
                     {
+                        System.Array.Copy(_token, _x25519Hex, HexKeyLength);
                         _fields |= HasX25519;
                     }
                     break;
                 case KeySwarm:
                     // All 64 bits: oxend writes the id as a JSON number; 2^64 - 1 is "in no swarm" and stays out.
-                    ulong swarm = Digits();
-                    if (number && _tokenLength > 0 && _token[0] != '-' && _tokenLength <= 20 && swarm != SwarmSpace.InvalidSwarmId && DigitsFit())
+                    ulong swarm;
+                    if (number && Decimal(out swarm) && swarm != SwarmSpace.InvalidSwarmId)
                     {
                         _swarm = swarm;
                         _fields |= HasSwarm;
@@ -514,18 +555,17 @@ namespace Session.Core.Micro.Network
             }
         }
 
-        // The entry is complete: its node goes to every choice that keeps it.
+        // The entry is complete: its swarm id counts for every choice, and its node, when usable, goes to
+        // every choice that keeps it. A swarm counts even when its nodes are unusable, as it does for the
+        // storage server: the account then has no member to store to, rather than a wrong swarm.
         private void EndEntry()
         {
             _entries++;
-            if ((_fields & HasSwarm) != 0)
-            {
-                _entriesWithSwarm++;
-            }
-            if (_fields != HasAll)
+            if ((_fields & HasSwarm) == 0)
             {
                 return;
             }
+            _entriesWithSwarm++;
             bool wanted = false;
             for (int i = 0; i < _choices.Length && !wanted; i++)
             {
@@ -535,67 +575,70 @@ namespace Session.Core.Micro.Network
             {
                 return;
             }
-            char[] chars = new char[_ipLength];
-            for (int i = 0; i < _ipLength; i++)
-            {
-                chars[i] = (char)_ip[i];
-            }
-            string ip = new string(chars);
-            if (!ServiceNode.IsUsableIPv4(ip))
-            {
-                return;
-            }
-            ServiceNode node = new ServiceNode(ip, _port, _ed25519, _x25519);
+            ServiceNode node = _fields == HasAll ? Node() : null;
             for (int i = 0; i < _choices.Length; i++)
             {
                 _choices[i].Offer(_swarm, node);
             }
         }
 
-        // The token as an unsigned decimal (a string of digits counts too); 0 when it is not one.
-        private ulong Digits()
+        // The entry's node, or null when its address or a key is unusable.
+        private ServiceNode Node()
         {
-            ulong value = 0;
+            if (!HexKey(_ed25519, _ed25519Hex) || !HexKey(_x25519, _x25519Hex))
+            {
+                return null;
+            }
+            char[] chars = new char[_ipLength];
+            for (int i = 0; i < _ipLength; i++)
+            {
+                chars[i] = (char)_ip[i];
+            }
+            string ip = new string(chars);
+            // ServiceNode copies the keys, so the two buffers serve every entry.
+            return ServiceNode.IsUsableIPv4(ip) ? new ServiceNode(ip, _port, _ed25519, _x25519) : null;
+        }
+
+        // The token as an unsigned decimal of at most 64 bits (a JSON number or a string of digits); false when it is not one.
+        private bool Decimal(out ulong value)
+        {
+            value = 0;
+            if (_tokenLength == 0 || _tokenLength > s_largest.Length)
+            {
+                return false;
+            }
             for (int i = 0; i < _tokenLength; i++)
             {
                 byte b = _token[i];
                 if (b < '0' || b > '9')
                 {
-                    return 0;
+                    return false;
                 }
                 value = value * 10 + (ulong)(b - '0');
             }
-            return value;
+            return _tokenLength < s_largest.Length || NotAboveLargest();
         }
 
-        // True when the token's decimal digits fit in 64 bits (Digits wraps silently past 2^64 - 1).
-        private bool DigitsFit()
+        // For a token of 20 digits: not above 2^64 - 1 (the sum above wraps silently past it).
+        private bool NotAboveLargest()
         {
-            const string Largest = "18446744073709551615";
-            if (_tokenLength < Largest.Length)
+            for (int i = 0; i < s_largest.Length; i++)
             {
-                return true;
-            }
-            for (int i = 0; i < Largest.Length; i++)
-            {
-                if (_token[i] != Largest[i])
+                if (_token[i] != s_largest[i])
                 {
-                    return _token[i] < Largest[i];
+                    return _token[i] < s_largest[i];
                 }
             }
             return true;
         }
 
-        private bool HexKey(byte[] key)
+        // 64 hex digits into a 32-byte key; false when they are not hex.
+        private static bool HexKey(byte[] key, byte[] hex)
         {
-            if (_tokenLength != 2 * ServiceNode.KeySize)
-            {
-                return false;
-            }
             for (int i = 0; i < key.Length; i++)
             {
-                int high = Hex.DigitValue((char)_token[2 * i]);
-                int low = Hex.DigitValue((char)_token[2 * i + 1]);
+                int high = Hex.DigitValue((char)hex[2 * i]);
+                int low = Hex.DigitValue((char)hex[2 * i + 1]);
                 if (high < 0 || low < 0)
                 {
                     return false;
@@ -611,12 +654,12 @@ namespace Session.Core.Micro.Network
             switch (CurrentRole())
             {
                 case RoleRoot:
-                    return Is("result") ? KeyResult : (Is("error") ? KeyError : KeyNone);
+                    return Is(s_result) ? KeyResult : (Is(s_error) ? KeyError : KeyNone);
                 case RoleResult:
-                    return Is("service_node_states") ? KeyStates : KeyNone;
+                    return Is(s_states) ? KeyStates : KeyNone;
                 case RoleEntry:
-                    return Is("public_ip") ? KeyIp : Is("storage_port") ? KeyPort : Is("pubkey_ed25519") ? KeyEd25519
-                        : Is("pubkey_x25519") ? KeyX25519 : Is("swarm_id") ? KeySwarm : KeyNone;
+                    return Is(s_ip) ? KeyIp : Is(s_port) ? KeyPort : Is(s_ed25519) ? KeyEd25519
+                        : Is(s_x25519) ? KeyX25519 : Is(s_swarm) ? KeySwarm : KeyNone;
                 default:
                     return KeyNone;
             }
@@ -629,8 +672,8 @@ namespace Session.Core.Micro.Network
             return role == RoleRoot || role == RoleResult || role == RoleEntry;
         }
 
-        // The token equals the ASCII text (short, so indexing it is cheap on nanoCLR).
-        private bool Is(string text)
+        // The token equals the text (compared by length first: the names read here all differ in length).
+        private bool Is(byte[] text)
         {
             if (_tokenLength != text.Length)
             {

@@ -192,10 +192,49 @@ namespace Session.Core.Micro.Network
         /// <exception cref="ServiceNodeException">The clock, the swarm or a path could not be had from the network.</exception>
         public PreparedStore PrepareStore(string recipient, byte[] data, long ttl)
         {
+            return PrepareStore(recipient, data, ttl, null);
+        }
+
+        /// <summary>
+        /// As <see cref="PrepareStore(string, byte[], long)"/>, replacing <paramref name="replaced"/>, an unsent
+        /// request of the same recipient: while it is current (<see cref="IsCurrent"/>), the new request takes over its
+        /// onion keys, destination and path, so only the store body and the layers' symmetric encryption are redone
+        /// (fresh random nonces under the same layer keys; only one of the two requests can ever be sent). Otherwise
+        /// the new request gets fresh keys. Once the new request is built, <paramref name="replaced"/> is used up: its
+        /// bytes are wiped, and its keys too unless taken over; when this throws, it is left as it was.
+        /// </summary>
+        /// <param name="replaced">An unsent request from this client's PrepareStore, or null.</param>
+        /// <exception cref="System.ArgumentNullException">recipient or data is null.</exception>
+        /// <exception cref="System.ArgumentException">recipient is not a Session ID, data is too large, or ttl is out of range.</exception>
+        /// <exception cref="ServiceNodeException">The clock, the swarm or a path could not be had from the network.</exception>
+        public PreparedStore PrepareStore(string recipient, byte[] data, long ttl, PreparedStore replaced)
+        {
             CheckStore(recipient, data, ttl, 1);
             string owner = recipient.ToLower();
             ClockSync.Ensure(_delivery, "store");
             GetSwarm(owner);
+            OnionKeys keys;
+            if (replaced != null && replaced.Recipient == owner && IsCurrent(replaced))
+            {
+                keys = replaced.TakeKeys();
+            }
+            else
+            {
+                // Fresh keys first: when the network cannot give them, the replaced request is left as it was.
+                keys = NewKeys(owner);
+                if (replaced != null)
+                {
+                    replaced.Wipe();
+                }
+            }
+            long timestamp = _clock.Now;
+            byte[] wire = OnionBuilder.Build(keys, Requests.Store(owner, timestamp, ttl, data, 0), _random);
+            return new PreparedStore(owner, data, MessageHash.Compute(owner, 0, data), timestamp, ttl, keys, wire);
+        }
+
+        // Fresh onion keys to a member of the swarm, over a live path.
+        private OnionKeys NewKeys(string owner)
+        {
             // A member on none of the live paths when there is one: then no path has to be replaced for
             // it, which would make requests prepared earlier over that path stale.
             ServiceNode destination = _swarms.PickMember(owner, NodesOnLivePaths(), _random);
@@ -208,10 +247,7 @@ namespace Session.Core.Micro.Network
                 throw new ServiceNodeException("store: the swarm of " + owner + " has no member left", 0);
             }
             OnionPath path = _paths.Select(destination);
-            OnionKeys keys = OnionKeys.Create(path.Raw, destination, _random);
-            long timestamp = _clock.Now;
-            byte[] wire = OnionBuilder.Build(keys, Requests.Store(owner, timestamp, ttl, data, 0), _random);
-            return new PreparedStore(owner, data, MessageHash.Compute(owner, 0, data), timestamp, ttl, keys, wire);
+            return OnionKeys.Create(path.Raw, destination, _random);
         }
 
         /// <summary>

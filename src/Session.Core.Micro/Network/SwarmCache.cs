@@ -5,7 +5,8 @@
 // A node that fails or is reported missing is set aside from every swarm for picking destinations
 // (Get, PickMember), never for receipts. An entry is used for at most Lifetime after its fetch; the
 // client then fetches it again before its next request there, as it does when a 421 is confirmed by
-// the seed or every member was set aside.
+// the seed or every member was set aside. Every fetch computes the swarms of all the accounts cached
+// or tracked (Track: a beacon's recipients and its own), so one read of the seed's list serves them all.
 using System.Collections;
 using Session.Core.Micro.Crypto;
 
@@ -19,6 +20,7 @@ namespace Session.Core.Micro.Network
 
         private readonly ArrayList _owners = new ArrayList();
         private readonly ArrayList _entries = new ArrayList();
+        private readonly ArrayList _tracked = new ArrayList();
 
         private sealed class Entry
         {
@@ -34,10 +36,33 @@ namespace Session.Core.Micro.Network
             get { return _owners.Count; }
         }
 
-        /// <summary>The Session IDs with a cached swarm (lower case).</summary>
+        /// <summary>The Session IDs with a cached swarm, and those tracked (lower case, each once).</summary>
         public string[] Owners()
         {
-            return (string[])_owners.ToArray(typeof(string));
+            ArrayList all = (ArrayList)_owners.Clone();
+            for (int i = 0; i < _tracked.Count; i++)
+            {
+                if (!all.Contains(_tracked[i]))
+                {
+                    all.Add(_tracked[i]);
+                }
+            }
+            return (string[])all.ToArray(typeof(string));
+        }
+
+        /// <summary>Has every fetch compute the swarm of <paramref name="sessionId"/> too, so that the accounts one will need share one read of the seed's list.</summary>
+        /// <exception cref="System.ArgumentNullException">sessionId is null.</exception>
+        public void Track(string sessionId)
+        {
+            if (sessionId == null)
+            {
+                throw Errors.Null("sessionId");
+            }
+            string key = sessionId.ToLower();
+            if (!_tracked.Contains(key))
+            {
+                _tracked.Add(key);
+            }
         }
 
         /// <summary>A copy of the members of <paramref name="sessionId"/>'s swarm not set aside; null when none is cached or all are set aside.</summary>

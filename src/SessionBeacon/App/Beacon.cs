@@ -124,6 +124,12 @@ namespace SessionBeacon.App
             _pool = new NodePool(profile, transport, store, random);
             _paths = new OnionPaths(_pool, transport, random, identity.SessionId, PathCount);
             var swarms = new SwarmCache();
+            // One read of the seed's node list gives every recipient's swarm and the beacon's own (its inbox).
+            for (int i = 0; i < _recipientIds.Length; i++)
+            {
+                swarms.Track(_recipientIds[i]);
+            }
+            swarms.Track(identity.SessionId);
             _client = new ServiceNodeClient(_pool, _paths, swarms, _networkClock, transport, store, random);
             _connection = new Connection(hardware.Link, hardware.Time, _pool, _paths, _client, _recipientIds);
             _armed = new ArmedSlots(_client, _paths, swarms, random, _recipientIds, SlotsPerRecipient, identity);

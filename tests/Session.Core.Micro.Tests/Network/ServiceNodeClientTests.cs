@@ -146,6 +146,27 @@ namespace Session.Core.Micro.Tests.Network
         }
 
         [Fact]
+        public void GetSwarm_TrackedAccounts_OneReadOfTheSeedsListGivesThemAll()
+        {
+            var f = Ready(nameof(GetSwarm_TrackedAccounts_OneReadOfTheSeedsListGivesThemAll));
+            string[] accounts = { f.NewSessionId(), f.NewSessionId(), f.OwnSessionId };
+            f.Network.SetSwarm(accounts[0], 1, 2);
+            f.Network.SetSwarm(accounts[1], 3, 4, 5);
+            f.Network.SetSwarm(accounts[2], 6, 7, 8, 9);
+            foreach (string account in accounts)
+            {
+                f.Swarms.Track(account.ToUpper());
+            }
+            Assert.Equal(3, f.Swarms.Owners().Length);
+            int lookups = f.Network.SwarmLookups;
+            foreach (string account in accounts)
+            {
+                Assert.Equal(f.Network.SwarmOf(account).Select(n => n.Hex).OrderBy(h => h), f.Client.GetSwarm(account).Select(n => n.Ed25519Hex).OrderBy(h => h));
+            }
+            Assert.Equal(lookups + 1, f.Network.SwarmLookups);
+        }
+
+        [Fact]
         public void GetSwarm_SeedWithoutSwarmIds_FailsSayingSo()
         {
             var f = Ready(nameof(GetSwarm_SeedWithoutSwarmIds_FailsSayingSo));

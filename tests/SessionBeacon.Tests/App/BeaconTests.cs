@@ -101,6 +101,8 @@ namespace SessionBeacon.Tests.App
             Assert.EndsWith("verified swarm signature(s)", stored.Text);
             Assert.Equal(BeaconStage.Confirmed, s.Beacon.Stage);
             Assert.Contains(s.Network.Delivered, d => d.Method == "store" && s.Network.SwarmOf(s.Recipient).Contains(d.Destination));
+            // The recipient's swarm and the beacon's own came from one read of the seed's list.
+            Assert.Equal(1, s.Network.SwarmLookups);
             // After the pending light: sending (on, off) and delivered (on, off, on, off).
             Assert.Equal(3, s.Led.Changes.Skip(before).Count(on => on) - 1);
         }

@@ -126,6 +126,7 @@ namespace Session.Core.Micro.Bench
                 [CoreOperations.PressDetailedName] = (null, null),
                 [CoreOperations.ArmedFlashName] = (null, null),
                 [CoreOperations.ArmedDetailedName] = (null, null),
+                [CoreOperations.ResignedFlashName] = (null, null),
             };
         }
     }

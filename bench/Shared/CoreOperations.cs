@@ -45,7 +45,11 @@ namespace Session.Core.Micro.Bench
         public const string PressDetailedName = "press to first onion bytes, detailed alert (1,000 chars), not armed";
         public const string ArmedFlashName = "press to first onion bytes, flash alert (75 chars), armed: pre-built alert + outbox add";
         public const string ArmedDetailedName = "press to first onion bytes, detailed alert (1,000 chars), armed: seal, decoy, nonce, onion keys";
+        public const string ResignedFlashName = "press to first onion bytes, flash alert (75 chars), re-signed at press: seal, decoy, nonce, onion keys";
+        public const string FlashRefreshName = "flash alert refresh, one recipient: payload rebuilt, onion keys kept";
         public const string RetrieveReplyName = "onion reply read, retrieve reply";
+        public const string SeedListName = "seed node list read for swarms (2,000 nodes in 270 swarms, 1 KB pieces), one account";
+        public const string SeedListThreeName = "seed node list read for swarms (2,000 nodes in 270 swarms, 1 KB pieces), three accounts";
 
         // Stored alerts per retrieve reply: about 1.4, 11, 22 and 44 KB of reply on the wire.
         private static readonly int[] RetrieveReplyMessages = { 1, 9, 19, 38 };
@@ -101,6 +105,8 @@ namespace Session.Core.Micro.Bench
         private readonly string _peerId;
         private byte[] _flashPayload;
         private byte[] _flashWire;
+        private readonly byte[] _seedList = SeedList(2000, 270);
+        private readonly byte[] _piece = new byte[1024];
 
         public CoreOperations()
         {
@@ -356,6 +362,12 @@ namespace Session.Core.Micro.Bench
                 // Device CPU from press to first onion bytes ready, without pre-arming (see Armed() for with).
                 (PressFlashName, () => Press(_flash)),
                 (PressDetailedName, () => Press(_detailed)),
+                // Idle-time work per recipient for each flash alert refresh (FlashAlert): what keeps its timestamp fresh
+                // without signing at the press. With fresh onion keys it costs what the "not armed" press does.
+                (FlashRefreshName, () => OnionBuilder.Build(_keys, StoreBody(MessageEncoder.Encode(_sender, PeerPublicKey, _flash, _alertRandom)), _onionRandom)),
+                // The swarm lookup (docs/protocol.md §3.6): a mainnet-size answer of the seed, as the transport hands it over.
+                (SeedListName, () => ReadSeedList(1)),
+                (SeedListThreeName, () => ReadSeedList(3)),
             };
         }
 
@@ -376,6 +388,8 @@ namespace Session.Core.Micro.Bench
             {
                 (ArmedFlashName, PreBuiltFlashPress),
                 (ArmedDetailedName, () => ArmedPress(_detailed)),
+                // The flash alert signed at the press instead of ahead: its seal, decoy and nonce armed, its onion keys kept.
+                (ResignedFlashName, () => ArmedPress(_flash)),
             };
         }
 
@@ -414,6 +428,73 @@ namespace Session.Core.Micro.Bench
         {
             byte[] payload = MessageEncoder.Encode(_sender, PeerPublicKey, content, _alertRandom);
             OnionBuilder.Build(OnionKeys.Create(_path, _destination, _onionRandom), StoreBody(payload), _onionRandom);
+        }
+
+        private void ReadSeedList(int accounts)
+        {
+            ulong[] positions = new ulong[accounts];
+            for (int i = 0; i < accounts; i++)
+            {
+                positions[i] = 0x1234567890abcdefUL * (ulong)(i + 1);
+            }
+            var reader = new SeedSwarmReader(positions);
+            for (int at = 0; at < _seedList.Length; at += _piece.Length)
+            {
+                int count = Math.Min(_piece.Length, _seedList.Length - at);
+                Array.Copy(_seedList, at, _piece, 0, count);
+                reader.Write(_piece, 0, count);
+            }
+            if (!reader.Finish() || reader.Choice(0).Members().Length == 0)
+            {
+                throw new InvalidOperationException("benchmark seed list does not read: " + reader.Problem);
+            }
+        }
+
+        // A seed's get_n_service_nodes answer with swarm ids as oxend writes it: keys in alphabetical order.
+        private static byte[] SeedList(int nodes, int swarms)
+        {
+            byte[] random = Fixed(nodes * 72 + swarms * 8, 50);
+            var writer = new JsonWriter(nodes * 260);
+            writer.BeginObject();
+            writer.WriteName("id");
+            writer.WriteString("0");
+            writer.WriteName("jsonrpc");
+            writer.WriteString("2.0");
+            writer.WriteName("result");
+            writer.BeginObject();
+            writer.WriteName("height");
+            writer.WriteInt64(1530000);
+            writer.WriteName("service_node_states");
+            writer.BeginArray();
+            for (int i = 0; i < nodes; i++)
+            {
+                int at = swarms * 8 + i * 72;
+                int swarm = random[at] % swarms;
+                ulong id = BitConverter.ToUInt64(random, swarm * 8);
+                writer.BeginObject();
+                writer.WriteName("public_ip");
+                writer.WriteString((11 + random[at + 1] % 200).ToString() + "." + random[at + 2].ToString() + "." + random[at + 3].ToString() + "." + (1 + i % 250).ToString());
+                writer.WriteName("pubkey_ed25519");
+                writer.WriteString(Hex.Encode(Slice(random, at + 8, 32)));
+                writer.WriteName("pubkey_x25519");
+                writer.WriteString(Hex.Encode(Slice(random, at + 40, 32)));
+                writer.WriteName("storage_port");
+                writer.WriteInt64(22021);
+                writer.WriteName("swarm_id");
+                writer.WriteUInt64(id);
+                writer.EndObject();
+            }
+            writer.EndArray();
+            writer.EndObject();
+            writer.EndObject();
+            return writer.ToArray();
+        }
+
+        private static byte[] Slice(byte[] source, int offset, int count)
+        {
+            var slice = new byte[count];
+            Array.Copy(source, offset, slice, 0, count);
+            return slice;
         }
 
         // The store request's JSON body exactly as ServiceNodeClient writes it (docs/protocol.md §3.2).

@@ -14,8 +14,8 @@ namespace Session.Testnet.Tests
     {
         private static readonly NodeRecord[] s_nodes =
         {
-            new NodeRecord("127.0.1.1", 22021, new string('a', 64), new string('b', 64)),
-            new NodeRecord("127.0.2.1", 22022, new string('c', 64), new string('d', 64)),
+            new NodeRecord("127.0.1.1", 22021, new string('a', 64), new string('b', 64), 0x1000000000000000),
+            new NodeRecord("127.0.2.1", 22022, new string('c', 64), new string('d', 64), 0xf000000000000001),
         };
 
         [Fact]
@@ -36,6 +36,25 @@ namespace Session.Testnet.Tests
             Assert.Equal(22022, states[1].GetProperty("storage_port").GetInt32());
             Assert.Equal(new string('c', 64), states[1].GetProperty("pubkey_ed25519").GetString());
             Assert.Equal(new string('d', 64), states[1].GetProperty("pubkey_x25519").GetString());
+        }
+
+        [Fact]
+        public async Task GetNServiceNodes_SwarmIdField_GivesEachNodesSwarmAsAFull64BitNumber()
+        {
+            await using SeedNode seed = await SeedNode.StartAsync(IPAddress.Loopback, 0, s_nodes);
+            using HttpClient client = PinnedClient(SelfSignedCertificate.Pin(seed.Certificate));
+
+            using HttpResponseMessage asked = await Post(client, seed.Url,
+                "{\"jsonrpc\":\"2.0\",\"method\":\"get_n_service_nodes\",\"params\":{\"fields\":{\"pubkey_ed25519\":true,\"swarm_id\":true}}}");
+            string text = await asked.Content.ReadAsStringAsync();
+            Assert.Contains("\"swarm_id\":17293822569102704641", text);
+            using JsonDocument body = JsonDocument.Parse(text);
+            JsonElement states = body.RootElement.GetProperty("result").GetProperty("service_node_states");
+            Assert.Equal(0x1000000000000000UL, states[0].GetProperty("swarm_id").GetUInt64());
+            Assert.Equal(0xf000000000000001UL, states[1].GetProperty("swarm_id").GetUInt64());
+
+            using HttpResponseMessage notAsked = await Post(client, seed.Url, "{\"method\":\"get_n_service_nodes\",\"params\":{\"fields\":{\"swarm_id\":false}}}");
+            Assert.DoesNotContain("swarm_id", await notAsked.Content.ReadAsStringAsync());
         }
 
         [Theory]

@@ -56,7 +56,7 @@ namespace SessionBeacon.EndToEnd.Tests
         private PreparedAlert BuildAndTake()
         {
             BeaconConfig config = BeaconConfig.Parse("board = esp32-devkitc\ndevice.name = E2E Beacon\nalert.panic = " + PanicText
-                + "\nalert.ttl_hours = 1\nflash.refresh_s = 60\nrecipient = " + _recipient.SessionId + " Phone\n", "nf.config");
+                + "\nalert.ttl_hours = 1\nflash.refresh_s = 45\nrecipient = " + _recipient.SessionId + " Phone\n", "nf.config");
             var flash = new FlashAlert(config, _sender, _beacon.Client, _beacon.NetworkClock, _beacon.Random);
             long now = _beacon.Clock.UnixMilliseconds;
             flash.Start(now);

@@ -168,9 +168,8 @@ namespace SessionBeacon.Harness.Tests
                 string bob = bobId.Substring(0, 10) + "…";
                 int seedLine = IndexOf(lines, "getting nodes from the seed " + seed, 0);
                 int pathLine = IndexOf(lines, "building a path: testing guard 127.0.", seedLine);
-                int clockLine = IndexOf(lines, "asking 3 nodes for the network's time via guard 127.0.", pathLine);
-                int swarmLine = IndexOf(lines, "finding the swarm of " + bob + " via guard 127.0.", clockLine);
-                Assert.Matches(@"\(attempt 1 of 6\)$", lines[swarmLine]);
+                int clockLine = IndexOf(lines, "asking 3 to 10 nodes for the network's time via guard 127.0.", pathLine);
+                int swarmLine = IndexOf(lines, "finding the swarm of " + bob + ": reading the node list with swarm ids from the seed " + seed, clockLine);
                 int storeLine = IndexOf(lines, "sending to " + bob + " via guard 127.0.", swarmLine);
                 Assert.Matches(@"\(attempt 1 of 6\)$", lines[storeLine]);
             }

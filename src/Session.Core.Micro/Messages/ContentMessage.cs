@@ -1,9 +1,12 @@
 // Session's Content message (docs/protocol.md §2.4, §2.5), the plaintext of every 1-to-1 message:
-//   Content { dataMessage(1) { body(1), flags(4), profile(101) { displayName(1) }, syncTarget(105) },
-//             expirationType(12), expirationTimer(13), sigTimestamp(15) }
+//   Content { dataMessage(1) { body(1), flags(4), profile(101) { displayName(1), lastUpdateSeconds(3) },
+//             syncTarget(105) }, expirationType(12), expirationTimer(13), sigTimestamp(15) }
 // Only these fields are written or read; others in incoming messages (attachments, quotes, Pro
 // proofs, ...) are skipped. Fields are written in field-number order, as the apps' encoders do:
-// 0a <len> [0a <len> body] [aa 06 <len> 0a <len> name] [60 type 68 timer] 78 <sigTimestamp>.
+// 0a <len> [0a <len> body] [aa 06 <len> 0a <len> name 18 <seconds>] [60 type 68 timer] 78 <sigTimestamp>.
+// A profile's last update is the send time in seconds: the name comes from the device's
+// configuration, which may have changed at any start, so it is current as of every message, and
+// apps that take a profile only with a last update newer than the one they hold then take it.
 // EncodedSize is computed from the same rules, so a sender can allocate the exact buffer once.
 using Session.Core.Micro.Encoding;
 
@@ -24,6 +27,8 @@ namespace Session.Core.Micro.Messages
         private const int DataProfile = 101;
         private const int DataSyncTarget = 105;
         private const int ProfileDisplayName = 1;
+        private const int ProfileLastUpdateSeconds = 3;
+        private const long MillisecondsPerSecond = 1000;
 
         // Tag sizes: fields 1 to 15 take one byte, 101 and 105 two.
         private const int ShortTag = 1;
@@ -32,6 +37,7 @@ namespace Session.Core.Micro.Messages
         private bool _hasDataMessage;
         private string _body;
         private string _displayName;
+        private long _profileUpdateSeconds;
         // The two texts as UTF-8, made once (EncodeTexts): sizing the Content and writing it would
         // otherwise each walk the strings again.
         private byte[] _bodyUtf8;
@@ -84,6 +90,7 @@ namespace Session.Core.Micro.Messages
             // Encoding checks the texts for lone surrogates now, not halfway through writing.
             EncodeTexts();
             _sigTimestamp = sigTimestamp;
+            _profileUpdateSeconds = displayName == null ? 0 : sigTimestamp / MillisecondsPerSecond;
             _expirationType = expirationType;
             _expirationTimer = expirationTimerSeconds;
         }
@@ -108,6 +115,12 @@ namespace Session.Core.Micro.Messages
         public string DisplayName
         {
             get { return _displayName; }
+        }
+
+        /// <summary>The profile's last update (LokiProfile field 3), Unix seconds: the send time for a Content made with a profile name; as read for one read (0 when absent); written whenever the profile is.</summary>
+        public long ProfileUpdateSeconds
+        {
+            get { return _profileUpdateSeconds; }
         }
 
         /// <summary>DataMessage.syncTarget: set on the copy a sender stores for its own devices; null otherwise.</summary>
@@ -147,7 +160,7 @@ namespace Session.Core.Micro.Messages
             int data = FieldSize(ShortTag, _bodyUtf8.Length);
             if (_displayNameUtf8 != null)
             {
-                data += FieldSize(LongTag, FieldSize(ShortTag, _displayNameUtf8.Length));
+                data += FieldSize(LongTag, FieldSize(ShortTag, _displayNameUtf8.Length) + ShortTag + ProtobufWriter.VarintSize((ulong)_profileUpdateSeconds));
             }
             int size = FieldSize(ShortTag, data);
             if (_expirationType != ExpirationType.Unknown)
@@ -174,6 +187,7 @@ namespace Session.Core.Micro.Messages
             {
                 int profile = writer.BeginMessage(DataProfile);
                 writer.WriteBytes(ProfileDisplayName, _displayNameUtf8);
+                writer.WriteUInt64(ProfileLastUpdateSeconds, (ulong)_profileUpdateSeconds);
                 writer.EndMessage(profile);
             }
             writer.EndMessage(data);
@@ -253,6 +267,12 @@ namespace Session.Core.Micro.Messages
                 if (reader.FieldNumber == ProfileDisplayName)
                 {
                     _displayName = reader.ReadString();
+                }
+                else if (reader.FieldNumber == ProfileLastUpdateSeconds)
+                {
+                    // Only informative here: a value past 2^63 - 1 reads as none rather than refusing the message.
+                    ulong seconds = reader.ReadUInt64();
+                    _profileUpdateSeconds = seconds > long.MaxValue ? 0 : (long)seconds;
                 }
             }
         }

@@ -1,7 +1,7 @@
 // What one request remembers across its attempts (ServiceNodeClient's recovery, see its header):
 // avoided destinations (they failed it, disowned the pubkey or disagree with the network's clock),
 // suspects (every node of a path that failed, and its destination), whether the clock was
-// resynchronised and the pool fetched again, and the last failure for the final error message.
+// resynchronised, the pool and the swarm fetched again, and the last failure for the final error message.
 using System.Collections;
 
 namespace Session.Core.Micro.Network
@@ -18,6 +18,7 @@ namespace Session.Core.Micro.Network
 
         internal bool ClockRetried;
         internal bool PoolRefetched;
+        internal bool SwarmRefetched;
         internal string Last = "no attempt made";
         internal int LastStatus;
 

@@ -1,7 +1,9 @@
-// Network time (docs/protocol.md §3.1, §4.6, §7 step 4): every service-node response carries "t",
-// the node's clock in Unix ms; the offset t - local now is kept and added to local time for every
-// timestamp the client sends (store/retrieve must be within 10 s / 60 s of the node's clock).
-// A 406 or 425 reply means the offset is stale: the client resynchronises and retries once.
+// Network time (docs/protocol.md §3.1, §4.6, §7 step 4): the offset between the network's time and
+// the local clock, added to local time for every timestamp the client sends (store/retrieve must be
+// within 10 s / 60 s of the node's clock). ClockSync sets it from several nodes' `info` before the
+// first timestamp and after a 406 or 425, and keeps the anchor it may not stray from by more than
+// ServiceNodeClient.MaxTimeStep without a double agreement of nodes: the local clock (offset 0) until
+// such an agreement moves it.
 namespace Session.Core.Micro.Network
 {
     /// <summary>Local time corrected by the offset seen in service-node replies.</summary>
@@ -9,6 +11,7 @@ namespace Session.Core.Micro.Network
     {
         private readonly IClock _local;
         private long _offset;
+        private long _anchor;
         private bool _synchronised;
 
         /// <summary>Creates a clock with offset 0 over <paramref name="local"/>.</summary>
@@ -34,7 +37,13 @@ namespace Session.Core.Micro.Network
             get { return _offset; }
         }
 
-        /// <summary>True once any node's time has been seen.</summary>
+        /// <summary>The offset the network time may not leave by more than ServiceNodeClient.MaxTimeStep without nodes agreeing on a jump: 0 (the local clock) until they do.</summary>
+        public long Anchor
+        {
+            get { return _anchor; }
+        }
+
+        /// <summary>True once the network's time has been checked.</summary>
         public bool IsSynchronised
         {
             get { return _synchronised; }
@@ -46,15 +55,14 @@ namespace Session.Core.Micro.Network
             get { return _local; }
         }
 
-        /// <summary>Takes a node's time <paramref name="serverMilliseconds"/> (a reply's "t") as the network's now.</summary>
-        /// <exception cref="System.ArgumentException">serverMilliseconds is not positive.</exception>
-        public void Observe(long serverMilliseconds)
+        /// <summary>Sets the offset, checked by ClockSync; with <paramref name="anchor"/> it is also the new anchor (an agreed jump).</summary>
+        internal void SetOffset(long offset, bool anchor)
         {
-            if (serverMilliseconds <= 0)
+            _offset = offset;
+            if (anchor)
             {
-                throw Errors.Range("serverMilliseconds");
+                _anchor = offset;
             }
-            _offset = serverMilliseconds - _local.UnixMilliseconds;
             _synchronised = true;
         }
     }

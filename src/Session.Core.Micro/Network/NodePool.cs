@@ -62,6 +62,12 @@ namespace Session.Core.Micro.Network
             _random = random;
         }
 
+        /// <summary>The network whose seeds the pool comes from.</summary>
+        internal NetworkProfile Profile
+        {
+            get { return _profile; }
+        }
+
         /// <summary>Nodes in the pool.</summary>
         public int Count
         {
@@ -140,7 +146,7 @@ namespace Session.Core.Micro.Network
             for (int i = 0; i < seeds.Length; i++)
             {
                 SeedEndpoint seed = seeds[(start + i) % seeds.Length];
-                HttpResponse response = _transport.Post(seed.JsonRpcUrl, Requests.GetNServiceNodes(_seedLimit), DirectTimeout);
+                HttpResponse response = _transport.Post(seed.JsonRpcUrl, Requests.GetNServiceNodes(_seedLimit, false), DirectTimeout);
                 string problem;
                 ServiceNode[] nodes = ReadStates(response, out problem);
                 if (nodes != null && nodes.Length > 0)

@@ -4,6 +4,8 @@
 // the per-request memory is a DeliveryState and the clock handling is ClockSync.
 // The first attempt may come ready-made (armed onion keys, or a whole prepared store): it is used
 // only while current, and its keys are wiped after the attempt like any other.
+// Swarms come from SwarmLookup (the pinned seed's list), never from a node: a 421 only makes the
+// client ask the seed again, at most once per request and once per MinimumRefetch per swarm.
 using System.Collections;
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Encoding;
@@ -24,6 +26,10 @@ namespace Session.Core.Micro.Network
         private readonly NetworkClock _clock;
         private readonly IHttpTransport _transport;
         private readonly IRandomSource _random;
+        private readonly SwarmLookup _lookup;
+
+        /// <summary>The least time between two fetches of a swarm that a 421 can cause, ms: a node answering 421 to everything cannot make every request fetch the seed's list.</summary>
+        internal const long MinimumRefetch = 60000;
 
         internal OnionDelivery(NodePool pool, OnionPaths paths, SwarmCache swarms, NetworkClock clock, IHttpTransport transport, IRandomSource random)
         {
@@ -33,6 +39,7 @@ namespace Session.Core.Micro.Network
             _clock = clock;
             _transport = transport;
             _random = random;
+            _lookup = new SwarmLookup(pool.Profile, transport, random);
             Timeout = ServiceNodeClient.OnionTimeout;
         }
 
@@ -42,6 +49,12 @@ namespace Session.Core.Micro.Network
         internal NetworkClock Clock
         {
             get { return _clock; }
+        }
+
+        /// <summary>A copy of the pool's nodes.</summary>
+        internal ServiceNode[] PoolNodes()
+        {
+            return _pool.Nodes;
         }
 
         /// <summary>
@@ -232,7 +245,6 @@ namespace Session.Core.Micro.Network
             }
             _paths.RecordSuccess(path);
             JsonValue json = TryParse(reply.Body);
-            ClockSync.Observe(_clock, json);
             return JudgeStatus(swarmOwner, request, route.Destination, reply, json, state, out body);
         }
 
@@ -289,10 +301,11 @@ namespace Session.Core.Micro.Network
             }
             if (status == 421 && swarmOwner != null)
             {
-                ReplaceSwarm(swarmOwner, json);
                 state.Last = request.Method + ": node " + destination.Ed25519Hex + " is not in the swarm of " + swarmOwner + " (421)";
-                // It disowned the pubkey: whatever swarm it names, do not ask it again for this request.
+                // It disowned the pubkey: do not ask it again for this request. The swarm it names is not
+                // believed; the seed's list, asked again, says whether the swarm really moved.
                 state.Avoid(destination);
+                ConfirmMove(swarmOwner, state);
                 return Retry;
             }
             if (status == 400 || status == 401 || status == 403 || status == 404)
@@ -308,42 +321,64 @@ namespace Session.Core.Micro.Network
             return Retry;
         }
 
-        private void ReplaceSwarm(string swarmOwner, JsonValue json)
+        // After a 421: the seed's list again, unless this request asked it already or the swarm is younger than MinimumRefetch.
+        private void ConfirmMove(string swarmOwner, DeliveryState state)
         {
-            ServiceNode[] members = null;
-            if (json != null)
+            long now = _clock.Local.UnixMilliseconds;
+            if (state.SwarmRefetched || _swarms.Age(swarmOwner, now) < MinimumRefetch)
             {
-                try
-                {
-                    members = SwarmCache.ParseSnodes(json);
-                }
-                catch (MalformedDataException)
-                {
-                    members = null;
-                }
+                return;
             }
-            if (members != null && members.Length > 0)
+            state.SwarmRefetched = true;
+            try
             {
-                _swarms.Set(swarmOwner, members);
+                Fetch(swarmOwner);
+            }
+            catch (ServiceNodeException failed)
+            {
+                // No seed now: keep the swarm the seed gave before, without that member for this request.
+                state.Last += "; the seed could not be asked again: " + Short(failed.Message);
             }
         }
 
-        /// <summary>The swarm of <paramref name="sessionId"/>: cached, or fetched with an onion get_swarm.</summary>
+        /// <summary>The swarm of <paramref name="sessionId"/>: cached while fresh and not all set aside, else fetched from a seed.</summary>
         internal ServiceNode[] Swarm(string sessionId)
         {
             ServiceNode[] cached = _swarms.Get(sessionId);
-            if (cached != null)
+            if (cached != null && _swarms.IsFresh(sessionId, _clock.Local.UnixMilliseconds))
             {
                 return cached;
             }
-            JsonValue reply = Deliver(null, new GetSwarmRequest(sessionId.ToLower()), new ArrayList(), null);
-            ServiceNode[] members = SwarmCache.ParseSnodes(reply);
-            if (members.Length == 0)
+            Fetch(sessionId);
+            ServiceNode[] members = _swarms.Get(sessionId);
+            if (members == null)
             {
-                throw new ServiceNodeException("get_swarm named no usable members for " + sessionId, 200);
+                throw new ServiceNodeException("the seed's list has no usable member in the swarm of " + sessionId, 0);
             }
-            _swarms.Set(sessionId, members);
-            return _swarms.Get(sessionId);
+            return members;
+        }
+
+        // One seed answer for this account and every other one cached.
+        private void Fetch(string sessionId)
+        {
+            string[] known = _swarms.Owners();
+            string[] owners = new string[known.Length + 1];
+            owners[0] = sessionId.ToLower();
+            int count = 1;
+            for (int i = 0; i < known.Length; i++)
+            {
+                if (known[i] != owners[0])
+                {
+                    owners[count++] = known[i];
+                }
+            }
+            if (count < owners.Length)
+            {
+                string[] exact = new string[count];
+                System.Array.Copy(owners, exact, count);
+                owners = exact;
+            }
+            _lookup.Resolve(owners, _swarms, _clock.Local.UnixMilliseconds);
         }
 
         private ServiceNode PickDestination(string swarmOwner, ServiceNode[] avoided)
@@ -352,11 +387,8 @@ namespace Session.Core.Micro.Network
             {
                 return _pool.PickRandom(avoided);
             }
-            if (_swarms.Get(swarmOwner) == null)
-            {
-                // The cached swarm lost its last member (or was never fetched): ask the network again.
-                Swarm(swarmOwner);
-            }
+            // Fetched again when it is stale, was never fetched, or every member was set aside.
+            Swarm(swarmOwner);
             return _swarms.PickMember(swarmOwner, avoided, _random);
         }
 

@@ -4,7 +4,8 @@
 // it later needs no X25519, no signature and no encryption: ServiceNodeClient.Store(prepared, k)
 // posts the bytes and reads the reply with the kept layer keys.
 // Single use: the first Store takes it (sent or not) and the keys and request bytes are wiped
-// afterwards. While unsent it stays valid only as long as its path is live, its destination is
+// afterwards; or a newer request of the same recipient takes over its keys unsent
+// (ServiceNodeClient.PrepareStore with the one it replaces), and only its bytes are wiped. While unsent it stays valid only as long as its path is live, its destination is
 // in the swarm and its expiry (timestamp + TTL) lies ahead: ServiceNodeClient.IsCurrent says so.
 // Memory: the request (about the payload's base64 plus 600 bytes of onion framing and JSON) and 64
 // bytes of key per layer.
@@ -21,7 +22,8 @@ namespace Session.Core.Micro.Network
         private readonly string _hash;
         private readonly long _timestamp;
         private readonly long _ttl;
-        private readonly OnionKeys _keys;
+        private readonly ServiceNode _destination;
+        private OnionKeys _keys;
         private readonly byte[] _wire;
         private bool _used;
 
@@ -33,6 +35,7 @@ namespace Session.Core.Micro.Network
             _timestamp = timestamp;
             _ttl = ttl;
             _keys = keys;
+            _destination = keys.Destination;
             _wire = wire;
         }
 
@@ -69,7 +72,7 @@ namespace Session.Core.Micro.Network
         /// <summary>The swarm member the request is addressed to.</summary>
         public ServiceNode Destination
         {
-            get { return _keys.Destination; }
+            get { return _destination; }
         }
 
         /// <summary>True once it was handed to Store or wiped: it cannot be sent again.</summary>
@@ -97,8 +100,21 @@ namespace Session.Core.Micro.Network
         public void Wipe()
         {
             _used = true;
-            _keys.Wipe();
+            if (_keys != null)
+            {
+                _keys.Wipe();
+            }
             CryptoBytes.Wipe(_wire);
+        }
+
+        /// <summary>Hands its unsent keys over to a request that replaces it: it is used up, its bytes wiped, the keys kept.</summary>
+        internal OnionKeys TakeKeys()
+        {
+            OnionKeys keys = _keys;
+            _keys = null;
+            _used = true;
+            CryptoBytes.Wipe(_wire);
+            return keys;
         }
 
         internal byte[] Data

@@ -6,8 +6,11 @@ namespace Session.Core.Micro.Network
 {
     internal static class Requests
     {
-        /// <summary>Seed: {"jsonrpc":"2.0","method":"get_n_service_nodes","params":{"active_only":true,"fields":{...}[,"limit":N]}}; no limit when <paramref name="limit"/> is 0.</summary>
-        internal static byte[] GetNServiceNodes(int limit)
+        /// <summary>
+        /// Seed: {"jsonrpc":"2.0","method":"get_n_service_nodes","params":{"active_only":true,"fields":{...[,"swarm_id":true]}[,"limit":N]}};
+        /// no limit when <paramref name="limit"/> is 0; each node's swarm id with <paramref name="swarmIds"/> (docs/protocol.md §3.6).
+        /// </summary>
+        internal static byte[] GetNServiceNodes(int limit, bool swarmIds)
         {
             JsonWriter w = new JsonWriter(256);
             w.BeginObject();
@@ -15,7 +18,7 @@ namespace Session.Core.Micro.Network
             w.WriteString("2.0");
             WriteMethod(w, "get_n_service_nodes");
             w.WriteName("params");
-            ServiceNodeQuery(w);
+            ServiceNodeQuery(w, swarmIds);
             if (limit > 0)
             {
                 // A random subset of that many nodes: a device cannot hold the whole list's reply.
@@ -32,7 +35,7 @@ namespace Session.Core.Micro.Network
             w.WriteName("endpoint");
             w.WriteString("get_service_nodes");
             w.WriteName("params");
-            ServiceNodeQuery(w);
+            ServiceNodeQuery(w, false);
             return End(w);
         }
 
@@ -136,7 +139,7 @@ namespace Session.Core.Micro.Network
         }
 
         // Opens {"active_only":true,"fields":{"public_ip":true,...}}: the node fields docs/protocol.md §3.8 asks for.
-        private static void ServiceNodeQuery(JsonWriter w)
+        private static void ServiceNodeQuery(JsonWriter w, bool swarmIds)
         {
             w.BeginObject();
             w.WriteName("active_only");
@@ -151,6 +154,11 @@ namespace Session.Core.Micro.Network
             w.WriteBoolean(true);
             w.WriteName("pubkey_ed25519");
             w.WriteBoolean(true);
+            if (swarmIds)
+            {
+                w.WriteName("swarm_id");
+                w.WriteBoolean(true);
+            }
             w.EndObject();
         }
     }

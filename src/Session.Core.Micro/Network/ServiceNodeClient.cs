@@ -1,21 +1,26 @@
 // The service-node client (docs/protocol.md §3, §4.6, §7): every request goes through a 3-hop onion
 // path to a destination that is never on the path; store and retrieve go to a random live member
-// of the owner's swarm, other requests to a random pool node. Recovery, per attempt:
+// of the owner's swarm, other requests to a random pool node. Swarms are computed from the pinned
+// seed's node list (SwarmLookup, SwarmCache), never taken from a node, and used for at most
+// SwarmCache.Lifetime. A store counts as stored only with verified receipts from at least k distinct
+// members of that swarm (all of them when it has fewer than k). Recovery, per attempt:
 //   "Next node not found: <key>"   -> drop that node from pool, swarms and paths; retry
 //   no answer (refused, timeout)   -> drop the path; retry as below
 //   answer too large to read       -> nothing against the path; avoid that member; retry elsewhere
 //   other path errors / bad reply  -> count a path failure (3 drop it); retry on a path without
 //                                     any node of the failed paths, to another destination
-//   406 / 425 (HTTP or RPC)        -> resynchronise the clock (median of ResyncSamples nodes'
-//                                     `info`, never the refusing node), retry once; a node that
-//                                     refuses again disagrees with the network: avoid it
-//   421                            -> replace the swarm from the body's snodes; avoid that node; retry
+//   406 / 425 (HTTP or RPC)        -> resynchronise the clock (ClockSync: 3 to 10 nodes' `info` in
+//                                     distinct /24s, never the refusing node), retry once; a node
+//                                     that refuses again disagrees with the network: avoid it
+//   421                            -> avoid that node; ask the seed's list again (once per request, and
+//                                     not within OnionDelivery.MinimumRefetch of the last fetch); retry
 //   401, 400, 403, 404             -> give up: the request itself is wrong
 //   other RPC status               -> count a node failure, avoid that member; retry
 // When the pool can no longer supply a path, it is fetched again from a seed (once per request).
 // Backoff waits BackoffBase * 2^(attempt-1) on the injected clock; MaxAttempts bounds the tries.
-// The clock is set from the median of several nodes before the first timestamp goes out; every
-// reply's "t" then nudges it by at most MaxTimeStep. Not thread-safe, like the pool, paths and swarm
+// The clock is set from several nodes before the first timestamp goes out, and stays within
+// MaxTimeStep of the local clock unless ten nodes agree on a jump (ClockSync); no single reply moves
+// it. Not thread-safe, like the pool, paths and swarm
 // cache it drives: one caller at a time (the device's network thread).
 // This file is the public surface; the retry loop is OnionDelivery (with DeliveryState and
 // OnionRoute), the clock handling ClockSync, and each RPC body one RpcRequest class.
@@ -39,11 +44,17 @@ namespace Session.Core.Micro.Network
         /// <summary>The first backoff wait, ms; it doubles per attempt.</summary>
         public const int BackoffBase = 250;
 
-        /// <summary>Nodes asked for the time when a timestamp was refused; the median is taken.</summary>
-        public const int ResyncSamples = 3;
+        /// <summary>Nodes (in distinct /24 subnets) asked for the time at most per round; a jump needs two full rounds that agree.</summary>
+        public const int ResyncSamples = 5;
 
-        /// <summary>The largest correction, ms, one reply's "t" may make to a synchronised clock (the store tolerance, docs/protocol.md §3.7).</summary>
+        /// <summary>Nodes that must tell the time for it to be set; when they agree near the local clock no more are asked.</summary>
+        public const int MinimumClockSamples = 3;
+
+        /// <summary>How far, ms, the network time may be from the local clock (plus the last agreed jump) without nodes agreeing on a jump: the store tolerance, docs/protocol.md §3.7.</summary>
         public const long MaxTimeStep = 10000;
+
+        /// <summary>How close, ms, nodes' times must be to count as agreeing.</summary>
+        public const long AgreementMs = 10000;
 
         /// <summary>Timeout of one onion request, ms.</summary>
         public const int OnionTimeout = 30000;
@@ -104,17 +115,20 @@ namespace Session.Core.Micro.Network
             }
         }
 
-        /// <summary>The swarm of <paramref name="sessionId"/>: cached, or fetched with an onion get_swarm.</summary>
+        /// <summary>
+        /// The swarm of <paramref name="sessionId"/> (its members not set aside after failures): cached while
+        /// younger than SwarmCache.Lifetime, else computed from a seed's node list (with every other cached swarm).
+        /// </summary>
         /// <exception cref="System.ArgumentException">sessionId is not a Session ID.</exception>
-        /// <exception cref="ServiceNodeException">Every attempt failed, or the network named no members.</exception>
+        /// <exception cref="ServiceNodeException">No seed gave a usable list, or it has no usable member in that swarm.</exception>
         public ServiceNode[] GetSwarm(string sessionId)
         {
             CheckSessionId(sessionId, "sessionId");
             return _delivery.Swarm(sessionId);
         }
 
-        /// <summary>Sets the network clock to the median of ResyncSamples random nodes' `info` times.</summary>
-        /// <exception cref="ServiceNodeException">No node told the time.</exception>
+        /// <summary>Sets the network clock from independent nodes' `info` times (ClockSync: the median of 3 to 5 near the local clock, a jump only when two rounds of 5 agree).</summary>
+        /// <exception cref="ServiceNodeException">Fewer than MinimumClockSamples nodes told the time.</exception>
         public void SyncClock()
         {
             ClockSync.Resync(_delivery, "info", null);
@@ -122,7 +136,8 @@ namespace Session.Core.Micro.Network
 
         /// <summary>
         /// Stores <paramref name="data"/> in the swarm of <paramref name="recipient"/> (namespace 0) and
-        /// checks the receipt: the locally computed hash signed by at least <paramref name="requiredSignatures"/> swarm members.
+        /// checks the receipt: the locally computed hash signed by at least <paramref name="requiredSignatures"/> distinct
+        /// members of the swarm the seed's list gives (by all of them when it has fewer, see <see cref="RequiredSignaturesFor"/>).
         /// </summary>
         /// <param name="recipient">The recipient's Session ID.</param>
         /// <param name="data">The message bytes (a WebSocketMessage); at most MaxStoreData.</param>
@@ -178,10 +193,49 @@ namespace Session.Core.Micro.Network
         /// <exception cref="ServiceNodeException">The clock, the swarm or a path could not be had from the network.</exception>
         public PreparedStore PrepareStore(string recipient, byte[] data, long ttl)
         {
+            return PrepareStore(recipient, data, ttl, null);
+        }
+
+        /// <summary>
+        /// As <see cref="PrepareStore(string, byte[], long)"/>, replacing <paramref name="replaced"/>, an unsent
+        /// request of the same recipient: while it is current (<see cref="IsCurrent"/>), the new request takes over its
+        /// onion keys, destination and path, so only the store body and the layers' symmetric encryption are redone
+        /// (fresh random nonces under the same layer keys; only one of the two requests can ever be sent). Otherwise
+        /// the new request gets fresh keys. Once the new request is built, <paramref name="replaced"/> is used up: its
+        /// bytes are wiped, and its keys too unless taken over; when this throws, it is left as it was.
+        /// </summary>
+        /// <param name="replaced">An unsent request from this client's PrepareStore, or null.</param>
+        /// <exception cref="System.ArgumentNullException">recipient or data is null.</exception>
+        /// <exception cref="System.ArgumentException">recipient is not a Session ID, data is too large, or ttl is out of range.</exception>
+        /// <exception cref="ServiceNodeException">The clock, the swarm or a path could not be had from the network.</exception>
+        public PreparedStore PrepareStore(string recipient, byte[] data, long ttl, PreparedStore replaced)
+        {
             CheckStore(recipient, data, ttl, 1);
             string owner = recipient.ToLower();
             ClockSync.Ensure(_delivery, "store");
             GetSwarm(owner);
+            OnionKeys keys;
+            if (replaced != null && replaced.Recipient == owner && IsCurrent(replaced))
+            {
+                keys = replaced.TakeKeys();
+            }
+            else
+            {
+                // Fresh keys first: when the network cannot give them, the replaced request is left as it was.
+                keys = NewKeys(owner);
+                if (replaced != null)
+                {
+                    replaced.Wipe();
+                }
+            }
+            long timestamp = _clock.Now;
+            byte[] wire = OnionBuilder.Build(keys, Requests.Store(owner, timestamp, ttl, data, 0), _random);
+            return new PreparedStore(owner, data, MessageHash.Compute(owner, 0, data), timestamp, ttl, keys, wire);
+        }
+
+        // Fresh onion keys to a member of the swarm, over a live path.
+        private OnionKeys NewKeys(string owner)
+        {
             // A member on none of the live paths when there is one: then no path has to be replaced for
             // it, which would make requests prepared earlier over that path stale.
             ServiceNode destination = _swarms.PickMember(owner, NodesOnLivePaths(), _random);
@@ -194,10 +248,7 @@ namespace Session.Core.Micro.Network
                 throw new ServiceNodeException("store: the swarm of " + owner + " has no member left", 0);
             }
             OnionPath path = _paths.Select(destination);
-            OnionKeys keys = OnionKeys.Create(path.Raw, destination, _random);
-            long timestamp = _clock.Now;
-            byte[] wire = OnionBuilder.Build(keys, Requests.Store(owner, timestamp, ttl, data, 0), _random);
-            return new PreparedStore(owner, data, MessageHash.Compute(owner, 0, data), timestamp, ttl, keys, wire);
+            return OnionKeys.Create(path.Raw, destination, _random);
         }
 
         /// <summary>
@@ -297,10 +348,25 @@ namespace Session.Core.Micro.Network
             return Receipt(recipient, reply, hash, requiredSignatures);
         }
 
+        // Only members of the authenticated swarm count, those set aside after failures too: they are members still.
         private StoreReceipt Receipt(string recipient, JsonValue reply, string hash, int requiredSignatures)
         {
-            ServiceNode[] swarm = _swarms.Get(recipient);
-            return StoreReceipt.Verify(reply, hash, swarm == null ? new ServiceNode[0] : swarm, requiredSignatures);
+            ServiceNode[] swarm = _swarms.Members(recipient);
+            if (swarm == null)
+            {
+                swarm = new ServiceNode[0];
+            }
+            return StoreReceipt.Verify(reply, hash, swarm, RequiredSignaturesFor(requiredSignatures, swarm.Length));
+        }
+
+        /// <summary>
+        /// The verified signatures a store needs from a swarm of <paramref name="swarmSize"/> members when the caller asks
+        /// for <paramref name="requiredSignatures"/>: that many, or every member of a smaller swarm (at least 1).
+        /// </summary>
+        public static int RequiredSignaturesFor(int requiredSignatures, int swarmSize)
+        {
+            int needed = requiredSignatures < swarmSize ? requiredSignatures : swarmSize;
+            return needed < 1 ? 1 : needed;
         }
 
         private static void CheckStore(string recipient, byte[] data, long ttl, int requiredSignatures)

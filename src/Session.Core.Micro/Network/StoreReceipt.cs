@@ -3,7 +3,8 @@
 // "already"?} or {"failed": true, ...}. A member's entry counts only when: the member is in the
 // swarm the client chose (a node outside it cannot vouch), its hash equals the hash computed
 // locally from the bytes sent, and its signature verifies under the member's Ed25519 key, which is
-// the dict key. Success = at least k such signatures (k >= 1, chosen by the caller). "already" from
+// the dict key; each member counts once. Success = at least k such signatures (k >= 1, chosen by the
+// caller; ServiceNodeClient asks for 2 distinct members of the authenticated swarm when it has 2). "already" from
 // any verified member marks a resend of bytes the swarm had stored before.
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Encoding;
@@ -72,6 +73,12 @@ namespace Session.Core.Micro.Network
         public long Expiry
         {
             get { return _expiry; }
+        }
+
+        /// <summary>The verified signatures needed for success.</summary>
+        public int RequiredCount
+        {
+            get { return _required; }
         }
 
         /// <summary>True when at least the required number of members verified.</summary>

@@ -1,5 +1,7 @@
 // The test network's seed node (docs/protocol.md §3.8): HTTPS POST /json_rpc answering
-// get_n_service_nodes with the storage nodes a client bootstraps its pool from.
+// get_n_service_nodes with the storage nodes a client bootstraps its pool from, and each node's
+// swarm_id when the request's "fields" ask for it (as oxend does; docs/protocol.md §3.6), so a
+// client can work out a pubkey's swarm from the pinned seed's list.
 using System;
 using System.Collections.Generic;
 using System.Net;
@@ -104,16 +106,24 @@ namespace Session.Testnet
                 return Results.Text("no method " + (method ?? "(missing)"), statusCode: StatusCodes.Status400BadRequest);
             }
             var states = new JsonArray();
+            JsonNode swarmField = request["params"]?["fields"]?["swarm_id"];
+            bool swarmIds = swarmField != null && swarmField.GetValueKind() == JsonValueKind.True;
             foreach (NodeRecord node in Chosen(request["params"]?["limit"]))
             {
-                states.Add(new JsonObject
+                var state = new JsonObject
                 {
                     ["public_ip"] = node.PublicIp,
                     ["storage_port"] = node.StoragePort,
                     ["pubkey_ed25519"] = node.PubkeyEd25519,
                     ["pubkey_x25519"] = node.PubkeyX25519,
                     ["requested_unlock_height"] = 0,
-                });
+                };
+                if (swarmIds)
+                {
+                    // A JSON number, as oxend writes it: ids above 2^53 need a reader that keeps all 64 bits.
+                    state["swarm_id"] = node.SwarmId;
+                }
+                states.Add(state);
             }
             var response = new JsonObject
             {

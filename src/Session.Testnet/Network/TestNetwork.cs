@@ -134,7 +134,7 @@ namespace Session.Testnet
                 var records = new NodeRecord[entries.Length];
                 for (int i = 0; i < records.Length; i++)
                 {
-                    records[i] = new NodeRecord(entries[i].Ip, entries[i].Port, entries[i].Ed25519Hex, entries[i].X25519Hex);
+                    records[i] = new NodeRecord(entries[i].Ip, entries[i].Port, entries[i].Ed25519Hex, entries[i].X25519Hex, entries[i].SwarmId);
                 }
                 network.Seed = await SeedNode.StartAsync(IPAddress.Loopback, seedPort, records, seedIdentity.Key, network.MapAdmin);
                 seedIdentity.Save(new Uri(network.Seed.BaseUrl).Port);

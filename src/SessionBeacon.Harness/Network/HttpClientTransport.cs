@@ -5,6 +5,7 @@
 // pins seeds); any other URL is a service node, whose self-signed certificate is accepted because
 // the onion layer, encrypted to the node's X25519 key, is what authenticates it.
 // Failures (refused, timed out, wrong pin) come back as status 0 with the reason, never as exceptions.
+// With an IResponseSink (a seed's whole node list) the body goes to the sink in pieces as it arrives.
 using System;
 using System.Net.Http;
 using System.Net.Security;
@@ -37,6 +38,18 @@ namespace SessionBeacon.Harness.Network
 
         /// <inheritdoc/>
         public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds)
+        {
+            return Send(url, body, timeoutMilliseconds, null);
+        }
+
+        /// <inheritdoc/>
+        public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds, IResponseSink sink)
+        {
+            ArgumentNullException.ThrowIfNull(sink);
+            return Send(url, body, timeoutMilliseconds, sink);
+        }
+
+        private HttpResponse Send(string url, byte[] body, int timeoutMilliseconds, IResponseSink sink)
         {
             ArgumentNullException.ThrowIfNull(url);
             ArgumentNullException.ThrowIfNull(body);
@@ -77,14 +90,26 @@ namespace SessionBeacon.Harness.Network
             using var cancel = new CancellationTokenSource(timeoutMilliseconds);
             try
             {
-                using HttpResponseMessage response = client.Send(request, HttpCompletionOption.ResponseContentRead, cancel.Token);
-                byte[] content = response.Content.ReadAsByteArrayAsync(cancel.Token).GetAwaiter().GetResult();
+                using HttpResponseMessage response = client.Send(request, sink == null ? HttpCompletionOption.ResponseContentRead : HttpCompletionOption.ResponseHeadersRead, cancel.Token);
                 int status = (int)response.StatusCode;
                 if (status < 100 || status > 599)
                 {
                     return HttpResponse.Failed("POST " + url + ": impossible HTTP status " + status);
                 }
-                return new HttpResponse(status, content);
+                if (sink == null)
+                {
+                    return new HttpResponse(status, response.Content.ReadAsByteArrayAsync(cancel.Token).GetAwaiter().GetResult());
+                }
+                using System.IO.Stream stream = response.Content.ReadAsStream(cancel.Token);
+                byte[] piece = new byte[4096];
+                for (int read; (read = stream.ReadAsync(piece, 0, piece.Length, cancel.Token).GetAwaiter().GetResult()) > 0;)
+                {
+                    if (!sink.Write(piece, 0, read))
+                    {
+                        return HttpResponse.Failed("POST " + url + ": the reader refused the answer");
+                    }
+                }
+                return new HttpResponse(status, null);
             }
             catch (OperationCanceledException)
             {

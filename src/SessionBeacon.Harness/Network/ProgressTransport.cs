@@ -5,7 +5,7 @@ namespace SessionBeacon.Harness.Network
 {
     /// <summary>
     /// Reports each request the core posts, and each that got no good answer, as a progress line: to a
-    /// seed (the node list), straight to a node (the test of a guard before a path is built on it), or
+    /// seed (the node list for the pool, or the whole list with swarm ids for a swarm), straight to a node (the test of a guard before a path is built on it), or
     /// an onion request into a guard. The core stays unaware of consoles: it only sees a transport.
     /// </summary>
     public sealed class ProgressTransport : IHttpTransport
@@ -26,12 +26,25 @@ namespace SessionBeacon.Harness.Network
 
         public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds)
         {
+            return Send(url, body, timeoutMilliseconds, null);
+        }
+
+        public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds, IResponseSink sink)
+        {
+            ArgumentNullException.ThrowIfNull(sink);
+            return Send(url, body, timeoutMilliseconds, sink);
+        }
+
+        private HttpResponse Send(string url, byte[] body, int timeoutMilliseconds, IResponseSink sink)
+        {
             ArgumentNullException.ThrowIfNull(url);
             var uri = new Uri(url);
             string node = uri.Host + ":" + uri.Port;
             if (_profile.IsSeed(url))
             {
-                _progress.Report("getting nodes from the seed " + uri.GetLeftPart(UriPartial.Authority));
+                // A read into a sink is the swarm lookup: the seed's whole node list with swarm ids.
+                _progress.Report(sink == null ? "getting nodes from the seed " + uri.GetLeftPart(UriPartial.Authority)
+                    : (_progress.Step == null ? "" : _progress.Step + ": ") + "reading the node list with swarm ids from the seed " + uri.GetLeftPart(UriPartial.Authority));
             }
             else if (uri.AbsolutePath == "/onion_req/v2")
             {
@@ -41,7 +54,7 @@ namespace SessionBeacon.Harness.Network
             {
                 _progress.Report("building a path: testing guard " + node);
             }
-            HttpResponse response = _inner.Post(url, body, timeoutMilliseconds);
+            HttpResponse response = sink == null ? _inner.Post(url, body, timeoutMilliseconds) : _inner.Post(url, body, timeoutMilliseconds, sink);
             if (response.Status == 0)
             {
                 _progress.Report("no answer from " + node + ": " + response.Error);

@@ -64,12 +64,12 @@ namespace SessionBeacon.Harness.Network
         {
             if (!NetworkClock.IsSynchronised)
             {
-                Progress.Begin("asking " + ServiceNodeClient.ResyncSamples + " nodes for the network's time", oneRequest: false);
+                Progress.Begin("asking " + ServiceNodeClient.MinimumClockSamples + " to " + 2 * ServiceNodeClient.ResyncSamples + " nodes for the network's time", oneRequest: false);
                 Client.SyncClock();
             }
-            if (Swarms.Get(swarmOwner) == null)
+            if (Swarms.Get(swarmOwner) == null || !Swarms.IsFresh(swarmOwner, NetworkClock.Local.UnixMilliseconds))
             {
-                Progress.Begin("finding the swarm of " + Progress.Short(swarmOwner), oneRequest: true);
+                Progress.Begin("finding the swarm of " + Progress.Short(swarmOwner), oneRequest: false);
                 Client.GetSwarm(swarmOwner);
             }
             Progress.Begin(step, oneRequest: true);

@@ -30,8 +30,12 @@ namespace SessionBeacon.App
         /// <summary>Armed slots of each kind per recipient.</summary>
         public const int SlotsPerRecipient = 2;
 
-        /// <summary>Verified swarm signatures a receipt needs.</summary>
-        public const int RequiredSignatures = 1;
+        /// <summary>
+        /// Verified signatures a receipt needs, from distinct members of the recipient's swarm as the seed's list
+        /// gives it (1 for a swarm of one, ServiceNodeClient.RequiredSignaturesFor): the destination alone
+        /// cannot make an alert "delivered"; at least one other member signed that it holds the message too.
+        /// </summary>
+        public const int RequiredSignatures = 2;
 
         /// <summary>Onion paths kept built.</summary>
         public const int PathCount = 2;
@@ -120,6 +124,12 @@ namespace SessionBeacon.App
             _pool = new NodePool(profile, transport, store, random);
             _paths = new OnionPaths(_pool, transport, random, identity.SessionId, PathCount);
             var swarms = new SwarmCache();
+            // One read of the seed's node list gives every recipient's swarm and the beacon's own (its inbox).
+            for (int i = 0; i < _recipientIds.Length; i++)
+            {
+                swarms.Track(_recipientIds[i]);
+            }
+            swarms.Track(identity.SessionId);
             _client = new ServiceNodeClient(_pool, _paths, swarms, _networkClock, transport, store, random);
             _connection = new Connection(hardware.Link, hardware.Time, _pool, _paths, _client, _recipientIds);
             _armed = new ArmedSlots(_client, _paths, swarms, random, _recipientIds, SlotsPerRecipient, identity);
@@ -435,7 +445,7 @@ namespace SessionBeacon.App
             if (_outbox.FailedSends > failed)
             {
                 Report(BeaconEventKind.Failed, now, null, (_outbox.FailedSends - failed).ToString() + " send(s) without a receipt ("
-                    + (_sender.LastError == null ? "too few verified signatures" : _sender.LastError) + "); retrying");
+                    + _sender.LastError + "); retrying");
                 Show(FeedbackPattern.Failed, now);
                 if (_hardware.Link != null && !_hardware.Link.IsUp)
                 {

@@ -9,16 +9,23 @@
 // packet built ahead would use up a message key on every refresh (the receiver would see gaps
 // and keep skipped keys for messages never sent), and a packet kept unsent across a ratchet step
 // could no longer be opened.
-// Freshness: each recipient's part is rebuilt every flash.refresh_s (10 to 600 s; 0 turns the
-// flash alert off) and dropped at once when its path is no longer live or its destination left the
-// swarm. The swarm stores a message whose timestamp lies in the past as long as timestamp + TTL is
-// not more than 10 s behind its clock (docs/protocol.md §3.2, Session.Testnet StoreRpc), and the
-// recipient's app shows the build time as the sent time; so the refresh interval may be at most
-// half the alert TTL (checked here; nf.config's limits, 600 s against at least 1 hour, always
-// meet it) and the time shown is at most one interval early.
+// Freshness: each recipient's part is rebuilt every flash.refresh_s (10 to 50 s; 0 turns the flash
+// alert off), is never handed out once it is older than MaxAgeMs (60 s) by the network clock, and is
+// dropped at once when its path is no longer live or its destination left the swarm. The recipient's
+// app shows the build time as the sent time, and Session Desktop drops a message from a sender not
+// yet in the contacts when the contacts config is more than 2 minutes newer than the message, which
+// can happen before the beacon's hello is accepted: so a flash alert is at most a minute old at the
+// press, or it does not leave (the detailed alert, stamped at the press, follows anyway). The swarm
+// stores a message whose timestamp lies in the past as long as timestamp + TTL is not more than 10 s
+// behind its clock (docs/protocol.md §3.2), which the TTL (at least 1 hour) always meets.
 // Cost per rebuild of one recipient: the payload (2 X25519 for the seal, 2 fixed-base
-// multiplications for the signature and decoy) and the onion keys (8 X25519), several seconds on
-// an ESP32: one recipient per Step. RAM: the payload and its request, about 2 KB per recipient.
+// multiplications for the signature and decoy) and the request's symmetric layers over the onion
+// keys of the part it replaces, kept while their path and destination are current
+// (ServiceNodeClient.PrepareStore with the replaced request); fresh keys (8 X25519) only when they
+// are not. Measured (docs/performance.md, "Flash alert freshness"): 1.4-3.7 s of ESP32 CPU per
+// recipient with kept keys, 3.7-10 s with fresh ones; signing at the press instead would cost
+// 0.15-0.4 s per recipient at the press, against the flash alert's 0.1 s goal. One recipient per
+// Step. RAM: the payload and its request, about 2 KB per recipient.
 // Lifecycle (CONTRIBUTING.md rule 13): Start(now), Step(now) -> next wake, Stop().
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Identity;
@@ -36,6 +43,9 @@ namespace SessionBeacon.Arming
 
         /// <summary>How often a full set is checked against the live paths and swarms (ms).</summary>
         public const long RecheckMs = 10000;
+
+        /// <summary>The oldest a part may be when it is handed out (ms of network time since its timestamp).</summary>
+        public const long MaxAgeMs = 60000;
 
         /// <summary>How long to wait after the network could not supply the clock, a swarm or a path (ms).</summary>
         public const long RetryMs = 30000;
@@ -120,7 +130,7 @@ namespace SessionBeacon.Arming
                 }
                 for (int r = 0; r < _ids.Length; r++)
                 {
-                    if (_stores[r] == null || !_client.IsCurrent(_stores[r]))
+                    if (_stores[r] == null || !IsFresh(_stores[r]))
                     {
                         return false;
                     }
@@ -240,7 +250,8 @@ namespace SessionBeacon.Arming
                 _client.GetSwarm(_ids[r]);
                 var content = new ContentMessage(_text, _name, _clock.Now);
                 byte[] payload = MessageEncoder.Encode(_sender, _keys[r], content, _random);
-                PreparedStore store = _client.PrepareStore(_ids[r], payload, _ttlMs);
+                // The part it replaces gives up its onion keys while they are current, and is used up either way.
+                PreparedStore store = _client.PrepareStore(_ids[r], payload, _ttlMs, _stores[r]);
                 Drop(r);
                 _payloads[r] = payload;
                 _stores[r] = store;
@@ -258,11 +269,17 @@ namespace SessionBeacon.Arming
         {
             for (int r = 0; r < _ids.Length; r++)
             {
-                if (_stores[r] != null && !_client.IsCurrent(_stores[r]))
+                if (_stores[r] != null && !IsFresh(_stores[r]))
                 {
                     Drop(r);
                 }
             }
+        }
+
+        // Still able to go out as built, and stamped at most MaxAgeMs ago.
+        private bool IsFresh(PreparedStore store)
+        {
+            return _clock.Now - store.Timestamp <= MaxAgeMs && _client.IsCurrent(store);
         }
 
         private void Drop(int r)

@@ -172,7 +172,7 @@ namespace SessionBeacon.Config
             config.Policy = PolicySettings.Read(file, config.PanicHoldMs, config.PanicCancelMs);
             config.Feedback = file.Choice("feedback", FeedbackLight, new[] { FeedbackLight, FeedbackLightAndSound, FeedbackSilent });
             config.InboxPollSeconds = file.OffOrInteger("inbox.poll_s", 300, 10, 86400);
-            config.FlashRefreshSeconds = file.OffOrInteger("flash.refresh_s", 60, 10, 600);
+            config.FlashRefreshSeconds = file.OffOrInteger("flash.refresh_s", 45, 10, 50);
             config.UtcOffsetMinutes = file.Integer("time.utc_offset_min", 0, -720, 840);
             config.RatchetOnDamage = file.Choice("ratchet.on_damage", OnDamagePlain, new[] { OnDamagePlain, OnDamageHold });
             return config;

@@ -4,8 +4,9 @@ using Session.Core.Micro.Onion;
 using SessionBeacon.Arming;
 
 // The device's network seam of the outbox: a store through the core's ServiceNodeClient (onion
-// requests), counted as delivered only with a receipt carrying at least k verified swarm
-// signatures. The last store's receipt or error stays readable for a caller that shows it.
+// requests), counted as delivered only with a receipt carrying at least k verified signatures of
+// distinct members of the recipient's swarm as the seed's list gives it (the beacon's k is 2,
+// Beacon.RequiredSignatures; a swarm of one needs its one). The last store's receipt or error stays readable for a caller that shows it.
 // Pre-arming: the first send of a payload may use a prepared store request (a flash alert offered
 // with Offer: nothing left to compute, the bytes go straight to the transport) or armed onion keys
 // (ArmedSlots); retries build fresh requests. A prepared request is used once, then forgotten.
@@ -49,7 +50,7 @@ namespace SessionBeacon.Delivery
             get { return _lastReceipt; }
         }
 
-        /// <summary>Why the last store failed (no secrets); null when it returned a receipt.</summary>
+        /// <summary>Why the last store failed (no secrets), also when its receipt had too few signatures; null when it succeeded.</summary>
         public string LastError
         {
             get { return _lastError; }
@@ -105,6 +106,11 @@ namespace SessionBeacon.Delivery
             {
                 _lastError = failed.Message;
                 return false;
+            }
+            if (!_lastReceipt.IsSuccess)
+            {
+                _lastError = "too few verified signatures: " + _lastReceipt.VerifiedCount.ToString() + " of the "
+                    + _lastReceipt.RequiredCount.ToString() + " needed from distinct members of the recipient's swarm";
             }
             return _lastReceipt.IsSuccess;
         }

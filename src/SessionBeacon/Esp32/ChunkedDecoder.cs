@@ -1,9 +1,11 @@
 // Decodes a chunked HTTP/1.1 body as it arrives (RFC 9112 §7.1), in any pieces the network hands
-// over, and writes only the chunks' data into a SegmentedBody (nanoFramework and .NET). So the
+// over, and writes only the chunks' data into a sink: a SegmentedBody, or a caller's reader
+// (nanoFramework and .NET). So the
 // framing never takes heap, and the reader stops at the last chunk instead of waiting for the server
 // to close. Chunk extensions and trailer fields are read past and ignored, up to MaxIgnoredBytes in
 // all; a chunk size has at most 7 hex digits (256 MB, far past any limit the body has).
 using Session.Core.Micro.Encoding;
+using Session.Core.Micro.Network;
 
 namespace SessionBeacon.Esp32
 {
@@ -31,6 +33,9 @@ namespace SessionBeacon.Esp32
             Done,
         }
 
+        /// <summary>True once Decode failed because the sink refused data (not because of the framing).</summary>
+        public bool SinkRefused { get; private set; }
+
         /// <summary>True once the last chunk and the trailer section have been read.</summary>
         public bool IsDone
         {
@@ -39,10 +44,10 @@ namespace SessionBeacon.Esp32
 
         /// <summary>
         /// Decodes <paramref name="count"/> more bytes of the body into <paramref name="body"/>; bytes
-        /// after the end are ignored. False when they break the chunked framing, or when the data
-        /// passes the body's limit (then <see cref="SegmentedBody.Overflowed"/> is set).
+        /// after the end are ignored. False when they break the chunked framing, or when the sink
+        /// refuses the data (a SegmentedBody past its limit sets <see cref="SegmentedBody.Overflowed"/>).
         /// </summary>
-        public bool Decode(byte[] input, int offset, int count, SegmentedBody body)
+        public bool Decode(byte[] input, int offset, int count, IResponseSink body)
         {
             int end = offset + count;
             int at = offset;
@@ -51,8 +56,9 @@ namespace SessionBeacon.Esp32
                 if (_state == State.Data)
                 {
                     int piece = _size < end - at ? _size : end - at;
-                    if (!body.Append(input, at, piece))
+                    if (!body.Write(input, at, piece))
                     {
+                        SinkRefused = true;
                         return false;
                     }
                     at += piece;

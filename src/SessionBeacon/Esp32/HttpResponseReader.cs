@@ -29,6 +29,15 @@ namespace SessionBeacon.Esp32
         /// <param name="maxBodyBytes">The largest body with a Content-Length; a body without one may be half as large.</param>
         public static HttpResponse Read(Stream stream, IClock steady, long deadline, int maxBodyBytes, string origin)
         {
+            return Read(stream, steady, deadline, maxBodyBytes, origin, null);
+        }
+
+        /// <summary>
+        /// Reads the response, handing the body to <paramref name="sink"/> as it arrives (the response then
+        /// has an empty body, and maxBodyBytes does not apply); with a null sink as <see cref="Read(Stream, IClock, long, int, string)"/>.
+        /// </summary>
+        public static HttpResponse Read(Stream stream, IClock steady, long deadline, int maxBodyBytes, string origin, IResponseSink sink)
+        {
             // The status line and headers, into a small buffer that grows once, to their maximum size, for long headers.
             var buffer = new byte[ReadChunk * 2];
             int count = 0;
@@ -71,9 +80,25 @@ namespace SessionBeacon.Esp32
             }
             string encoding = HeaderValue(head, "transfer-encoding");
             bool chunked = encoding != null && encoding.ToLower().IndexOf("chunked") >= 0;
+            if (sink != null)
+            {
+                string failure = chunked || contentLength < 0
+                    ? ReadUnknownLength(stream, steady, deadline, origin, chunked, buffer, headerEnd, count, sink)
+                    : ReadKnownLength(stream, steady, deadline, origin, contentLength, buffer, headerEnd, count, sink);
+                return failure == null ? new HttpResponse(status, null) : HttpResponse.Failed(failure);
+            }
             if (chunked || contentLength < 0)
             {
-                return ReadUnknownLength(stream, steady, deadline, maxBodyBytes / 2, origin, status, chunked, buffer, headerEnd, count);
+                int limit = maxBodyBytes / 2;
+                var collected = new SegmentedBody(limit);
+                string failure = ReadUnknownLength(stream, steady, deadline, origin, chunked, buffer, headerEnd, count, collected);
+                if (failure == null)
+                {
+                    return new HttpResponse(status, collected.ToArray());
+                }
+                return collected.Overflowed
+                    ? HttpResponse.TooLarge("POST " + origin + ": the answer without a Content-Length is larger than " + limit.ToString() + " bytes")
+                    : HttpResponse.Failed(failure);
             }
             if (contentLength > maxBodyBytes)
             {
@@ -101,42 +126,64 @@ namespace SessionBeacon.Esp32
             return new HttpResponse(status, body);
         }
 
-        // A chunked body up to its last chunk, or any other body until the server closes; buffer[at..count]
-        // already holds its start, and the buffer then serves the reads.
-        private static HttpResponse ReadUnknownLength(Stream stream, IClock steady, long deadline, int limit, string origin,
-            int status, bool chunked, byte[] buffer, int at, int count)
+        // A chunked body up to its last chunk, or any other body until the server closes, into the sink;
+        // buffer[at..count] already holds its start, and the buffer then serves the reads. The failure, or null.
+        private static string ReadUnknownLength(Stream stream, IClock steady, long deadline, string origin,
+            bool chunked, byte[] buffer, int at, int count, IResponseSink body)
         {
-            var body = new SegmentedBody(limit);
             ChunkedDecoder decoder = chunked ? new ChunkedDecoder() : null;
             while (true)
             {
-                bool taken = chunked ? decoder.Decode(buffer, at, count - at, body) : body.Append(buffer, at, count - at);
+                bool taken = chunked ? decoder.Decode(buffer, at, count - at, body) : body.Write(buffer, at, count - at);
                 if (!taken)
                 {
-                    return body.Overflowed
-                        ? HttpResponse.TooLarge("POST " + origin + ": the answer without a Content-Length is larger than " + limit.ToString() + " bytes")
-                        : HttpResponse.Failed("POST " + origin + ": malformed chunked body");
+                    return "POST " + origin + (chunked && !decoder.SinkRefused ? ": malformed chunked body" : ": the reader refused the answer");
                 }
                 if (chunked && decoder.IsDone)
                 {
-                    break;
+                    return null;
                 }
                 at = 0;
                 count = ReadSome(stream, steady, deadline, buffer, 0);
                 if (count == TimedOut)
                 {
-                    return Late(origin);
+                    return LateText(origin);
                 }
                 if (count == 0)
                 {
-                    if (chunked)
-                    {
-                        return HttpResponse.Failed("POST " + origin + ": the connection closed inside the chunked body");
-                    }
-                    break;
+                    return chunked ? "POST " + origin + ": the connection closed inside the chunked body" : null;
                 }
             }
-            return new HttpResponse(status, body.ToArray());
+        }
+
+        // A body of a known length, piece by piece into the sink through the header buffer. The failure, or null.
+        private static string ReadKnownLength(Stream stream, IClock steady, long deadline, string origin,
+            int contentLength, byte[] buffer, int at, int count, IResponseSink sink)
+        {
+            int have = Min(count - at, contentLength);
+            if (!sink.Write(buffer, at, have))
+            {
+                return "POST " + origin + ": the reader refused the answer";
+            }
+            while (have < contentLength)
+            {
+                int read = ReadSome(stream, steady, deadline, buffer, 0);
+                if (read == TimedOut)
+                {
+                    return LateText(origin);
+                }
+                if (read == 0)
+                {
+                    return "POST " + origin + ": the connection closed after " + have.ToString() + " of " + contentLength.ToString() + " bytes";
+                }
+                read = Min(read, contentLength - have);
+                if (!sink.Write(buffer, 0, read))
+                {
+                    return "POST " + origin + ": the reader refused the answer";
+                }
+                have += read;
+            }
+            return null;
         }
 
         // Reads into buffer[offset..] at most ReadChunk bytes; 0 at the end of the stream, TimedOut past the deadline.
@@ -152,7 +199,12 @@ namespace SessionBeacon.Esp32
 
         private static HttpResponse Late(string origin)
         {
-            return HttpResponse.Failed("POST " + origin + ": the answer did not arrive in time");
+            return HttpResponse.Failed(LateText(origin));
+        }
+
+        private static string LateText(string origin)
+        {
+            return "POST " + origin + ": the answer did not arrive in time";
         }
 
         private static HttpResponse TooLarge(string origin, int maxBodyBytes)

@@ -5,11 +5,12 @@
 // as it grew would hold up to three times the body at each doubling and again at the end
 // (docs/device-build.md, "Why the device has its own HTTP reader").
 using System;
+using Session.Core.Micro.Network;
 
 namespace SessionBeacon.Esp32
 {
     /// <summary>Collects body bytes up to a limit, then gives them as one array.</summary>
-    internal sealed class SegmentedBody
+    internal sealed class SegmentedBody : IResponseSink
     {
         private const int SegmentSize = 1024;
 
@@ -50,6 +51,12 @@ namespace SessionBeacon.Esp32
                 _length += piece;
             }
             return true;
+        }
+
+        /// <summary>Appends, as the reader's sink (ChunkedDecoder writes the chunks' data here).</summary>
+        public bool Write(byte[] buffer, int offset, int count)
+        {
+            return Append(buffer, offset, count);
         }
 
         /// <summary>The body so far, in one array of its exact length.</summary>

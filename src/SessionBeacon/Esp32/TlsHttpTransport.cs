@@ -107,6 +107,18 @@ namespace SessionBeacon.Esp32
         /// <exception cref="ArgumentException">timeoutMilliseconds is below 1.</exception>
         public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds)
         {
+            return Post(url, body, timeoutMilliseconds, null);
+        }
+
+        /// <summary>
+        /// POSTs <paramref name="body"/> and hands the answer's body to <paramref name="sink"/> as it is read
+        /// (a seed's whole node list), without the cap on response bodies; with a null sink as the other Post.
+        /// </summary>
+        /// <returns>The status with an empty body, or status 0 and the reason; never throws for network failures.</returns>
+        /// <exception cref="ArgumentNullException">url or body is null.</exception>
+        /// <exception cref="ArgumentException">timeoutMilliseconds is below 1.</exception>
+        public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds, IResponseSink sink)
+        {
             if (url == null)
             {
                 throw new ArgumentNullException("url");
@@ -126,7 +138,7 @@ namespace SessionBeacon.Esp32
             }
             lock (_oneAtATime)
             {
-                return Send(target, _profile.PinFor(url), _profile.IsSeed(url), AnchorFor(url), body, timeoutMilliseconds);
+                return Send(target, _profile.PinFor(url), _profile.IsSeed(url), AnchorFor(url), body, timeoutMilliseconds, sink);
             }
         }
 
@@ -143,7 +155,7 @@ namespace SessionBeacon.Esp32
             return null;
         }
 
-        private HttpResponse Send(HttpTarget target, string pin, bool seed, X509Certificate anchor, byte[] body, int timeoutMilliseconds)
+        private HttpResponse Send(HttpTarget target, string pin, bool seed, X509Certificate anchor, byte[] body, int timeoutMilliseconds, IResponseSink sink)
         {
             if (seed && target.Secure && anchor == null)
             {
@@ -192,7 +204,7 @@ namespace SessionBeacon.Esp32
                 stream.Write(head, 0, head.Length);
                 stream.Write(body, 0, body.Length);
                 stream.Flush();
-                return HttpResponseReader.Read(stream, _steady, deadline, _maxResponseBytes, target.Origin);
+                return HttpResponseReader.Read(stream, _steady, deadline, _maxResponseBytes, target.Origin, sink);
             }
             catch (Exception error)
             {

@@ -27,13 +27,16 @@ namespace Session.Core.Micro.Tests.Messages
             public byte[] PaddedContent;
         }
 
-        /// <summary>A Content with a text data message, as a Session app would send it.</summary>
+        /// <summary>
+        /// A Content with a text data message, as a Session app would send it; a profile carries its last update
+        /// (LokiProfile field 3, seconds), which SessionBeacon sets to the send time (docs/protocol.md §2.5).
+        /// </summary>
         public static Content TextContent(string body, string displayName, ulong sigTimestamp)
         {
             var data = new DataMessage { Body = body };
             if (displayName != null)
             {
-                data.Profile = new LokiProfile { DisplayName = displayName };
+                data.Profile = new LokiProfile { DisplayName = displayName, LastUpdateSeconds = sigTimestamp / 1000 };
             }
             return new Content { DataMessage = data, SigTimestamp = sigTimestamp };
         }

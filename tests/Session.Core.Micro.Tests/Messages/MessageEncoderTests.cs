@@ -129,7 +129,7 @@ namespace Session.Core.Micro.Tests.Messages
         [Fact]
         public void Encode_FixedRandomness_ContentLayout()
         {
-            // Content = 0a <len> { 0a <len> body, aa 06 <len> { 0a <len> name } } 78 <sigTimestamp>
+            // Content = 0a <len> { 0a <len> body, aa 06 <len> { 0a <len> name, 18 <lastUpdateSeconds> } } 78 <sigTimestamp>
             var content = new ContentMessage(Body, DeviceName, Timestamp);
             var buffer = new Session.Core.Micro.Encoding.ByteBuffer(0);
             content.WriteTo(new Session.Core.Micro.Encoding.ProtobufWriter(buffer));
@@ -145,6 +145,8 @@ namespace Session.Core.Micro.Tests.Messages
             at.Varint();
             at.Expect(0x0a);
             Assert.Equal(DeviceName, System.Text.Encoding.UTF8.GetString(at.Take((int)at.Varint())));
+            at.Expect(0x18);
+            Assert.Equal((ulong)Timestamp / 1000, at.Varint());
             Assert.Equal(dataEnd, at.Position);
             at.Expect(0x78);
             Assert.Equal((ulong)Timestamp, at.Varint());

@@ -82,6 +82,7 @@ namespace Session.Core.Micro.Tests.Messages
             Assert.Equal(IncomingMessageKind.DataMessage, message.Kind);
             Assert.Equal("help", message.Body);
             Assert.Equal("Bob", message.Content.DisplayName);
+            Assert.Equal((long)Sent / 1000, message.Content.ProfileUpdateSeconds);
             Assert.Equal(s_sender.SessionId, message.SenderSessionId);
             Assert.Equal((long)Sent, message.Timestamp);
         }

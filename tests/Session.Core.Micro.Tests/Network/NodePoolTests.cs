@@ -53,6 +53,9 @@ namespace Session.Core.Micro.Tests.Network
                 Bodies.Add(System.Text.Encoding.UTF8.GetString(body));
                 return _inner.Post(url, body, timeoutMilliseconds);
             }
+
+            public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds, IResponseSink sink) =>
+                ResponseSinks.Feed(Post(url, body, timeoutMilliseconds), sink);
         }
 
         [Theory]

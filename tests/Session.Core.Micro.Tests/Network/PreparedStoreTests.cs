@@ -109,7 +109,7 @@ namespace Session.Core.Micro.Tests.Network
             PreparedStore prepared = f.Client.PrepareStore(recipient, f.Random.Bytes(200), ServiceNodeClient.DefaultTtl);
             int[] others = Enumerable.Range(0, 10).Where(i => f.Network.Nodes[i].Hex != prepared.Destination.Ed25519Hex).Take(3).ToArray();
             f.Network.SetSwarm(recipient, others);
-            f.Swarms.Set(recipient, others.Select(i => f.Network.Nodes[i].Node).ToArray());
+            f.Swarms.Set(recipient, 1, others.Select(i => f.Network.Nodes[i].Node).ToArray(), f.Clock.UnixMilliseconds);
             Assert.False(f.Client.IsCurrent(prepared));
             Assert.True(f.Client.Store(prepared, 3).IsSuccess);
             var store = Assert.Single(f.Network.Delivered, d => d.Method == "store");
@@ -153,6 +153,52 @@ namespace Session.Core.Micro.Tests.Network
                 f.Network.SetSwarm(other, i % 10);
                 f.Client.PrepareStore(other, new byte[1], ServiceNodeClient.DefaultTtl);
             }
+        }
+
+        // The flash alert's refresh: a newer request for the same recipient takes over the unsent one's onion keys.
+        [Fact]
+        public void PrepareStore_ReplacingACurrentRequest_KeepsItsKeysDestinationAndPath_AndStillDelivers()
+        {
+            var (f, recipient) = Ready(nameof(PrepareStore_ReplacingACurrentRequest_KeepsItsKeysDestinationAndPath_AndStillDelivers));
+            PreparedStore first = f.Client.PrepareStore(recipient, f.Random.Bytes(200), ServiceNodeClient.DefaultTtl);
+            Session.Core.Micro.Onion.OnionKeys keys = first.Keys;
+            byte[] firstWire = (byte[])first.Wire.Clone();
+            f.Clock.UnixMilliseconds += 30_000;
+            f.Network.ServerTime += 30_000;
+            byte[] data = f.Random.Bytes(200);
+
+            PreparedStore second = f.Client.PrepareStore(recipient, data, ServiceNodeClient.DefaultTtl, first);
+
+            Assert.Same(keys, second.Keys);
+            Assert.False(keys.IsWiped);
+            Assert.True(first.IsUsed);
+            Assert.All(first.Wire, b => Assert.Equal(0, b));
+            first.Wipe();
+            Assert.False(keys.IsWiped);
+            Assert.Equal(first.Destination, second.Destination);
+            Assert.Equal(first.Timestamp + 30_000, second.Timestamp);
+            Assert.NotEqual(firstWire, second.Wire);
+            Assert.True(f.Client.IsCurrent(second));
+            Assert.True(f.Client.Store(second, 3).IsSuccess);
+            Assert.Equal(data, Assert.Single(f.Network.Stores).Data);
+        }
+
+        [Fact]
+        public void PrepareStore_ReplacingAStaleOrForeignRequest_FreshKeysAndTheOldOneWiped()
+        {
+            var (f, recipient) = Ready(nameof(PrepareStore_ReplacingAStaleOrForeignRequest_FreshKeysAndTheOldOneWiped));
+            PreparedStore stale = f.Client.PrepareStore(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl);
+            f.Paths.Drop(f.Client.FindPath(OnionRoute.Relays(stale.Keys)));
+            PreparedStore fresh = f.Client.PrepareStore(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, stale);
+            Assert.True(stale.IsUsed);
+            Assert.True(stale.Keys.IsWiped);
+            Assert.NotSame(stale.Keys, fresh.Keys);
+
+            string other = f.NewSessionId();
+            f.Network.SetSwarm(other, 6, 7, 8);
+            PreparedStore foreign = f.Client.PrepareStore(other, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, fresh);
+            Assert.True(fresh.Keys.IsWiped);
+            Assert.True(f.Client.IsCurrent(foreign));
         }
 
         [Fact]

@@ -30,7 +30,7 @@ namespace Session.Core.Micro.Tests.Network
             Assert.True(free.Length >= 4, free.Length + " nodes on no path");
             f.Network.SetSwarm(f.OwnSessionId, free.Take(4).ToArray());
             // Known already, as after an earlier poll: a get_swarm now would go to a random node, maybe on a path.
-            f.Swarms.Set(f.OwnSessionId, free.Take(4).Select(i => f.Pool.Find(f.Network.Nodes[i].Hex)).ToArray());
+            f.Swarms.Set(f.OwnSessionId, f.Network.SwarmIds[f.Network.Nodes[free[0]].Hex], free.Take(4).Select(i => f.Pool.Find(f.Network.Nodes[i].Hex)).ToArray(), f.Clock.UnixMilliseconds);
             f.Network.MaxReplyBytes = Limit;
             return f;
         }

@@ -42,10 +42,146 @@ namespace Session.Core.Micro.Tests.Network
             }
             Assert.All(f.Network.Delivered, d => Assert.DoesNotContain(d.Destination, d.Path));
             Assert.All(f.Network.Delivered, d => Assert.Equal(3, d.Path.Length));
-            Assert.All(f.Network.Delivered.Where(d => d.Method == "store"), d => Assert.Contains(d.Destination, f.Network.Swarms[recipient]));
-            // One get_swarm, then cached.
-            Assert.Single(f.Network.Delivered, d => d.Method == "get_swarm");
+            Assert.All(f.Network.Delivered.Where(d => d.Method == "store"), d => Assert.Contains(d.Destination, f.Network.SwarmOf(recipient)));
+            // The swarm from the seed's list once, then cached; no node was asked for it.
+            Assert.Equal(1, f.Network.SwarmLookups);
+            Assert.DoesNotContain(f.Network.Delivered, d => d.Method == "get_swarm");
             Assert.Empty(f.Clock.Sleeps);
+        }
+
+        // Audit finding: a node outside the recipient's swarm that names itself as the swarm (in get_swarm and
+        // 421 answers) and signs its own receipt made the store count as delivered, and no member ever stored it.
+        [Fact]
+        public void Store_NodesOutsideTheSwarmClaimIt_OnlyTheRealSwarmStoresAndSigns()
+        {
+            var f = Ready(nameof(Store_NodesOutsideTheSwarmClaimIt_OnlyTheRealSwarmStoresAndSigns));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 6, 7, 8);
+            foreach (int i in new[] { 0, 1, 2, 3, 4, 5, 9 })
+            {
+                f.Network.Impostors.Add(f.Network.Nodes[i].Hex);
+            }
+            string[] real = f.Network.SwarmOf(recipient).Select(n => n.Hex).ToArray();
+            for (int i = 0; i < 5; i++)
+            {
+                StoreReceipt receipt = f.Client.Store(recipient, f.Random.Bytes(100 + i), ServiceNodeClient.DefaultTtl, 2);
+                Assert.True(receipt.IsSuccess);
+                Assert.True(receipt.VerifiedCount >= 2);
+                Assert.All(receipt.VerifiedMembers, member => Assert.Contains(member, real));
+            }
+            Assert.Equal(5, f.Network.StoredCount(recipient));
+            Assert.All(f.Network.Delivered.Where(d => d.Method == "store"), d => Assert.Contains(d.Destination.Hex, real));
+            Assert.Equal(real.OrderBy(h => h), f.Swarms.Members(recipient).Select(n => n.Ed25519Hex).OrderBy(h => h));
+        }
+
+        [Fact]
+        public void Store_MemberAnswers421NamingAnotherNode_SeedAskedAgainAndTheClaimNotTaken()
+        {
+            var f = Ready(nameof(Store_MemberAnswers421NamingAnotherNode_SeedAskedAgainAndTheClaimNotTaken));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 6, 7, 8);
+            OnionTestNode impostor = f.Network.Nodes[2];
+            f.Network.Impostors.Add(impostor.Hex);
+            f.Client.GetSwarm(recipient);
+            int lookups = f.Network.SwarmLookups;
+            Pass(f, OnionDelivery.MinimumRefetch);
+            string claim = "{\"snodes\":[{\"ip\":\"" + impostor.Node.Ip + "\",\"port_https\":" + impostor.Node.Port + ",\"pubkey_ed25519\":\"" + impostor.Hex
+                + "\",\"pubkey_x25519\":\"" + Convert.ToHexStringLower(impostor.X25519Public) + "\"}],\"t\":" + f.Network.ServerTime + "}";
+            for (int i = 0; i < 3; i++)
+            {
+                f.Network.DestinationFaults.Enqueue((421, claim));
+                StoreReceipt receipt = f.Client.Store(recipient, f.Random.Bytes(40 + i), ServiceNodeClient.DefaultTtl, 2);
+                Assert.True(receipt.IsSuccess);
+                Assert.DoesNotContain(impostor.Hex, receipt.VerifiedMembers);
+            }
+            Assert.DoesNotContain(f.Network.Delivered, d => d.Method == "store" && d.Destination == impostor);
+            Assert.Equal(3, f.Swarms.Members(recipient).Length);
+            // The first 421 made the client ask the seed; the next two came within MinimumRefetch of that.
+            Assert.Equal(lookups + 1, f.Network.SwarmLookups);
+        }
+
+        [Fact]
+        public void Store_OneMemberSigns_TooFewForTwoButAllOfASwarmOfOne()
+        {
+            var f = Ready(nameof(Store_OneMemberSigns_TooFewForTwoButAllOfASwarmOfOne));
+            string three = f.NewSessionId(), one = f.NewSessionId();
+            f.Network.SetSwarm(three, 6, 7, 8);
+            f.Network.SetSwarm(one, 9);
+            byte[] data = { 1, 2, 3 };
+            foreach ((string recipient, OnionTestNode signer, bool enough) in new[] { (three, f.Network.Nodes[6], false), (one, f.Network.Nodes[9], true) })
+            {
+                f.Client.GetSwarm(recipient);
+                // The destination answers with its own signed receipt only: the others never saw the message.
+                string hash = MessageHash.Compute(recipient, 0, data);
+                f.Network.DestinationFaults.Enqueue((200, "{\"swarm\":{" + StoreReceiptTests.Entry(signer, signer.Hex, hash) + "},\"t\":" + f.Network.ServerTime + "}"));
+                StoreReceipt receipt = f.Client.Store(recipient, data, ServiceNodeClient.DefaultTtl, 2);
+                Assert.Equal(1, receipt.VerifiedCount);
+                Assert.Equal(enough, receipt.IsSuccess);
+            }
+            Assert.Equal(2, ServiceNodeClient.RequiredSignaturesFor(2, 5));
+            Assert.Equal(1, ServiceNodeClient.RequiredSignaturesFor(2, 1));
+            Assert.Equal(1, ServiceNodeClient.RequiredSignaturesFor(2, 0));
+        }
+
+        [Fact]
+        public void GetSwarm_OlderThanItsLifetime_ComputedAgainFromTheSeed()
+        {
+            var f = Ready(nameof(GetSwarm_OlderThanItsLifetime_ComputedAgainFromTheSeed));
+            string recipient = f.NewSessionId(), other = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 6, 7, 8);
+            f.Client.GetSwarm(recipient);
+            int lookups = f.Network.SwarmLookups;
+            Pass(f, SwarmCache.Lifetime - 1);
+            f.Network.SetSwarm(recipient, 3, 4);
+            Assert.Equal(3, f.Client.GetSwarm(recipient).Length);
+            Assert.Equal(lookups, f.Network.SwarmLookups);
+            Pass(f, 1);
+            Assert.Equal(new[] { 3, 4 }.Select(i => f.Network.Nodes[i].Hex).OrderBy(h => h), f.Client.GetSwarm(recipient).Select(n => n.Ed25519Hex).OrderBy(h => h));
+            Assert.Equal(lookups + 1, f.Network.SwarmLookups);
+            // A new account is looked up with the cached ones, in one answer.
+            f.Client.GetSwarm(other);
+            Assert.Equal(lookups + 2, f.Network.SwarmLookups);
+            Assert.Equal(2, f.Swarms.Count);
+            Assert.True(f.Swarms.IsFresh(recipient, f.Clock.UnixMilliseconds));
+        }
+
+        [Fact]
+        public void GetSwarm_TrackedAccounts_OneReadOfTheSeedsListGivesThemAll()
+        {
+            var f = Ready(nameof(GetSwarm_TrackedAccounts_OneReadOfTheSeedsListGivesThemAll));
+            string[] accounts = { f.NewSessionId(), f.NewSessionId(), f.OwnSessionId };
+            f.Network.SetSwarm(accounts[0], 1, 2);
+            f.Network.SetSwarm(accounts[1], 3, 4, 5);
+            f.Network.SetSwarm(accounts[2], 6, 7, 8, 9);
+            foreach (string account in accounts)
+            {
+                f.Swarms.Track(account.ToUpper());
+            }
+            Assert.Equal(3, f.Swarms.Owners().Length);
+            int lookups = f.Network.SwarmLookups;
+            foreach (string account in accounts)
+            {
+                Assert.Equal(f.Network.SwarmOf(account).Select(n => n.Hex).OrderBy(h => h), f.Client.GetSwarm(account).Select(n => n.Ed25519Hex).OrderBy(h => h));
+            }
+            Assert.Equal(lookups + 1, f.Network.SwarmLookups);
+        }
+
+        [Fact]
+        public void GetSwarm_SeedWithoutSwarmIds_FailsSayingSo()
+        {
+            var f = Ready(nameof(GetSwarm_SeedWithoutSwarmIds_FailsSayingSo));
+            f.Network.SeedWithoutSwarmIds = true;
+            var error = Assert.Throws<ServiceNodeException>(() => f.Client.GetSwarm(f.NewSessionId()));
+            Assert.Contains("no seed gave the swarms", error.Message);
+            Assert.Contains("the node list has no swarm_id", error.Message);
+            Assert.DoesNotContain(f.Network.Delivered, d => d.Method == "get_swarm");
+        }
+
+        // Local and network time move on together.
+        private static void Pass(NetworkFixture f, long milliseconds)
+        {
+            f.Clock.UnixMilliseconds += milliseconds;
+            f.Network.ServerTime += milliseconds;
         }
 
         [Fact]
@@ -81,13 +217,14 @@ namespace Session.Core.Micro.Tests.Network
         }
 
         [Fact]
-        public void Store_StaleSwarm_421ReplacesItAndSucceeds()
+        public void Store_SwarmMoved_421HasTheSeedAskedAgainAndSucceeds()
         {
-            var f = Ready(nameof(Store_StaleSwarm_421ReplacesItAndSucceeds));
+            var f = Ready(nameof(Store_SwarmMoved_421HasTheSeedAskedAgainAndSucceeds));
             string recipient = f.NewSessionId();
             f.Network.SetSwarm(recipient, 1, 2);
             f.Client.GetSwarm(recipient);
             f.Network.SetSwarm(recipient, 7, 8, 9);
+            Pass(f, OnionDelivery.MinimumRefetch);
             StoreReceipt receipt = f.Client.Store(recipient, f.Random.Bytes(100), ServiceNodeClient.DefaultTtl, 1);
             Assert.True(receipt.IsSuccess);
             Assert.Equal(new[] { 7, 8, 9 }.Select(i => f.Network.Nodes[i].Hex).OrderBy(h => h), f.Swarms.Get(recipient).Select(n => n.Ed25519Hex).OrderBy(h => h));
@@ -97,15 +234,16 @@ namespace Session.Core.Micro.Tests.Network
         [Fact]
         public void Store_LocalClockAhead_406ResyncsOnceAndSucceeds()
         {
-            var f = Ready(nameof(Store_LocalClockAhead_406ResyncsOnceAndSucceeds), clockError: 5 * 60_000);
+            // Twelve nodes: a jump of the clock needs two rounds of five nodes besides the one that refused.
+            var f = Ready(nameof(Store_LocalClockAhead_406ResyncsOnceAndSucceeds), nodes: 12, clockError: 5 * 60_000);
+            Assert.InRange(f.NetworkClock.Now - f.Network.ServerTime, -1000, 1000);
             string recipient = f.NewSessionId();
             f.Network.SetSwarm(recipient, 5, 6);
-            f.Network.Swarms[f.OwnSessionId] = f.Network.Nodes.ToList();
-            // get_swarm's reply carries t, so the clock is right before the store: skew it again.
             f.Client.GetSwarm(recipient);
             f.Clock.UnixMilliseconds += 5 * 60_000;
+            int infos = f.Network.Delivered.Count(d => d.Method == "info");
             Assert.True(f.Client.Store(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
-            Assert.Contains(f.Network.Delivered, d => d.Method == "info");
+            Assert.Equal(infos + 2 * ServiceNodeClient.ResyncSamples, f.Network.Delivered.Count(d => d.Method == "info"));
             Assert.InRange(f.NetworkClock.Now - f.Network.ServerTime, -1000, 1000);
         }
 
@@ -118,7 +256,7 @@ namespace Session.Core.Micro.Tests.Network
             f.Client.GetSwarm(recipient);
             string info = "{\"timestamp\":" + f.Network.ServerTime + ",\"t\":" + f.Network.ServerTime + "}";
             f.Network.DestinationFaults.Enqueue((406, "Timestamp error: check your clock"));
-            for (int i = 0; i < ServiceNodeClient.ResyncSamples; i++)
+            for (int i = 0; i < ServiceNodeClient.MinimumClockSamples; i++)
             {
                 f.Network.DestinationFaults.Enqueue((200, info));
             }
@@ -133,21 +271,18 @@ namespace Session.Core.Micro.Tests.Network
         }
 
         [Fact]
-        public void Store_ClockNotYetSet_MedianOfThreeNodesBeforeFirstTimestamp()
+        public void Store_ClockNotYetSet_SetFromTheNodesBeforeTheFirstTimestamp()
         {
-            var f = new NetworkFixture(_output, nameof(Store_ClockNotYetSet_MedianOfThreeNodesBeforeFirstTimestamp), 10, localClockError: -3_600_000);
+            var f = new NetworkFixture(_output, nameof(Store_ClockNotYetSet_SetFromTheNodesBeforeTheFirstTimestamp), 12, localClockError: -3_600_000);
             f.Pool.Bootstrap();
             string recipient = f.NewSessionId();
             f.Network.SetSwarm(recipient, 5, 6, 7);
-            long right = f.Network.ServerTime;
-            foreach (long t in new[] { right, right - 5 * 60 * 1000, right })
-            {
-                f.Network.DestinationFaults.Enqueue((200, "{\"timestamp\":" + t + ",\"t\":" + t + "}"));
-            }
             Assert.False(f.NetworkClock.IsSynchronised);
             Assert.True(f.Client.Store(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
-            Assert.Equal(right - f.Clock.UnixMilliseconds, f.NetworkClock.Offset);
-            Assert.Equal(ServiceNodeClient.ResyncSamples, f.Network.Delivered.Count(d => d.Method == "info"));
+            Assert.Equal(3_600_000, f.NetworkClock.Offset);
+            Assert.Equal(f.Network.ServerTime, Assert.Single(f.Network.Stores).Timestamp);
+            // Every node agreed on the hour: two rounds of five, all before the store.
+            Assert.Equal(2 * ServiceNodeClient.ResyncSamples, f.Network.Delivered.TakeWhile(d => d.Method != "store").Count(d => d.Method == "info"));
         }
 
         [Fact]
@@ -170,22 +305,22 @@ namespace Session.Core.Micro.Tests.Network
         }
 
         [Fact]
-        public void Store_ReplyTimeFarOff_SynchronisedClockOnlyNudged()
+        public void Store_ReplyTimes_NeverMoveTheClock()
         {
-            var f = Ready(nameof(Store_ReplyTimeFarOff_SynchronisedClockOnlyNudged));
+            var f = Ready(nameof(Store_ReplyTimes_NeverMoveTheClock));
             string recipient = f.NewSessionId();
             f.Network.SetSwarm(recipient, 5, 6, 7);
             f.Client.GetSwarm(recipient);
             long offset = f.NetworkClock.Offset;
             Assert.True(f.NetworkClock.IsSynchronised);
-            // A node 5 minutes ahead answers: its "t" does not carry the client's clock along.
-            f.Network.ServerTime += 5 * 60 * 1000;
-            Assert.True(f.Client.Store(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
-            Assert.Equal(offset, f.NetworkClock.Offset);
-            // A small step is taken.
-            f.Network.ServerTime -= 5 * 60 * 1000 - 3000;
-            Assert.True(f.Client.Store(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
-            Assert.Equal(offset + 3000, f.NetworkClock.Offset);
+            // Nodes answer with other times, 3 s, then 8 s ahead (each within the store tolerance): no reply's "t"
+            // carries the clock along, so no run of replies can walk it away.
+            foreach (long ahead in new[] { 3000, 8000 })
+            {
+                f.Network.ServerTime += ahead;
+                Assert.True(f.Client.Store(recipient, f.Random.Bytes(50), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+                Assert.Equal(offset, f.NetworkClock.Offset);
+            }
         }
 
         [Fact]
@@ -197,7 +332,7 @@ namespace Session.Core.Micro.Tests.Network
             f.Client.GetSwarm(recipient);
             string info = "{\"timestamp\":" + f.Network.ServerTime + ",\"t\":" + f.Network.ServerTime + "}";
             f.Network.DestinationFaults.Enqueue((406, "Timestamp error: check your clock"));
-            for (int i = 0; i < ServiceNodeClient.ResyncSamples; i++)
+            for (int i = 0; i < ServiceNodeClient.MinimumClockSamples; i++)
             {
                 f.Network.DestinationFaults.Enqueue((200, info));
             }
@@ -210,9 +345,9 @@ namespace Session.Core.Micro.Tests.Network
         }
 
         [Fact]
-        public void Resync_OneNodeClockOff_MedianOfThreeWins()
+        public void Resync_OneNodeClockOff_FiveAskedAndTheMedianWins()
         {
-            var f = Ready(nameof(Resync_OneNodeClockOff_MedianOfThreeWins));
+            var f = Ready(nameof(Resync_OneNodeClockOff_FiveAskedAndTheMedianWins));
             string recipient = f.NewSessionId();
             f.Network.SetSwarm(recipient, 5, 6, 7);
             f.Client.GetSwarm(recipient);
@@ -412,7 +547,7 @@ namespace Session.Core.Micro.Tests.Network
             f.Network.GuardFaults.Enqueue((425, "Too early"));
             int infos = f.Network.Delivered.Count(d => d.Method == "info");
             Assert.True(f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1).IsSuccess);
-            Assert.Equal(infos + ServiceNodeClient.ResyncSamples, f.Network.Delivered.Count(d => d.Method == "info"));
+            Assert.Equal(infos + ServiceNodeClient.MinimumClockSamples, f.Network.Delivered.Count(d => d.Method == "info"));
         }
 
         [Fact]
@@ -445,8 +580,8 @@ namespace Session.Core.Micro.Tests.Network
                 Assert.Throws<ServiceNodeException>(() => f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 1));
             }
             Assert.Null(f.Pool.Find(member));
-            // Its swarm entry went with it, so the client asked the network for the swarm again.
-            Assert.Equal(2, f.Network.Delivered.Count(d => d.Method == "get_swarm"));
+            // It was the swarm's one member: set aside, so the client asked the seed for the swarm again.
+            Assert.Equal(2, f.Network.SwarmLookups);
         }
     }
 }

@@ -10,11 +10,13 @@ namespace Session.Core.Micro.Tests.Support
 {
     /// <summary>
     /// A scripted stand-in for the Session network, for unit tests of the client's logic (the real
-    /// network is the testnet's job). It answers seeds' get_n_service_nodes, direct get_swarm and
-    /// oxend_request, and onion requests: it peels every layer with libsodium like a node would,
-    /// returns "Next node not found" for unknown or down relays, runs get_swarm / info / store /
-    /// retrieve at the destination (checking swarm membership, timestamps and retrieve signatures),
-    /// and seals the reply under the destination's layer key. Faults are scripted per test.
+    /// network is the testnet's job). It answers seeds' get_n_service_nodes (with each node's swarm_id
+    /// when asked), direct get_swarm and oxend_request, and onion requests: it peels every layer with
+    /// libsodium like a node would, returns "Next node not found" for unknown or down relays, runs
+    /// get_swarm / info / store / retrieve at the destination (checking swarm membership by the rule of
+    /// docs/protocol.md §3.6 over the nodes' swarm ids, timestamps and retrieve signatures), and seals
+    /// the reply under the destination's layer key. Faults are scripted per test; an impostor claims
+    /// every account's swarm (get_swarm and 421 name it alone, and it signs store receipts without storing).
     /// </summary>
     public sealed class FakeNetwork : IHttpTransport
     {
@@ -27,14 +29,38 @@ namespace Session.Core.Micro.Tests.Support
         {
             Random = random;
             Nodes = Enumerable.Range(0, count).Select(i => new OnionTestNode(random.Bytes(32), ipOf == null ? "10.0." + i + ".1" : ipOf(i), 22021 + i)).ToList();
+            // Every node its own swarm until a test groups some.
+            foreach (OnionTestNode node in Nodes)
+            {
+                SwarmIds[node.Hex] = NewSwarmId();
+            }
         }
 
         public SeededRandom Random { get; }
         public List<OnionTestNode> Nodes { get; }
         public HashSet<string> Down { get; } = new();
-        public Dictionary<string, List<OnionTestNode>> Swarms { get; } = new();
+
+        /// <summary>Each node's swarm id, by Ed25519 hex.</summary>
+        public Dictionary<string, ulong> SwarmIds { get; } = new();
+
+        /// <summary>Members (Ed25519 hex) that, as the node a store reaches, keep it and sign, but do not pass it on: the others' entries say failed.</summary>
+        public HashSet<string> Unreplicated { get; } = new();
+
+        /// <summary>Nodes (Ed25519 hex) that claim to be the swarm of every account.</summary>
+        public HashSet<string> Impostors { get; } = new();
         public long ServerTime { get; set; } = 1_700_000_000_000;
+
+        /// <summary>Nodes (Ed25519 hex) whose clock is off ServerTime by this many ms: in what they report and in their checks.</summary>
+        public Dictionary<string, long> ClockSkews { get; } = new();
+
+        private long TimeOf(OnionTestNode node) => ServerTime + (ClockSkews.TryGetValue(node.Hex, out long skew) ? skew : 0);
         public bool SeedDown { get; set; }
+
+        /// <summary>The seed leaves swarm_id out even when asked (as an old seed would).</summary>
+        public bool SeedWithoutSwarmIds { get; set; }
+
+        /// <summary>Seed requests that asked for swarm ids.</summary>
+        public int SwarmLookups { get; private set; }
         public string ExtraSeedEntries { get; set; } = "";
 
         /// <summary>Plaintext answers the guard gives to the next onion requests instead of forwarding them.</summary>
@@ -76,7 +102,34 @@ namespace Session.Core.Micro.Tests.Support
             list.Add((hash, ServerTime, data));
         }
 
-        public void SetSwarm(string sessionId, params int[] members) => Swarms[sessionId] = members.Select(i => Nodes[i]).ToList();
+        /// <summary>
+        /// Makes <paramref name="members"/> the swarm of <paramref name="sessionId"/>: they take the swarm id equal to its
+        /// position (so it owns the account), and nodes that had that id before move to swarms of their own.
+        /// </summary>
+        public void SetSwarm(string sessionId, params int[] members)
+        {
+            ulong id = SwarmRule.Position(sessionId);
+            foreach (OnionTestNode node in Nodes.Where(n => SwarmIds[n.Hex] == id).ToList())
+            {
+                SwarmIds[node.Hex] = NewSwarmId();
+            }
+            foreach (int i in members)
+            {
+                SwarmIds[Nodes[i].Hex] = id;
+            }
+        }
+
+        /// <summary>The members of the swarm that owns <paramref name="sessionId"/>, by the rule over every node's swarm id.</summary>
+        public List<OnionTestNode> SwarmOf(string sessionId)
+        {
+            ulong owner = SwarmRule.Owner(SwarmIds.Values.ToArray(), SwarmRule.Position(sessionId));
+            return Nodes.Where(n => SwarmIds[n.Hex] == owner).ToList();
+        }
+
+        /// <summary>The messages a member of the real swarm holds for <paramref name="sessionId"/> (impostors store nothing).</summary>
+        public int StoredCount(string sessionId) => _stored.TryGetValue(sessionId, out var list) ? list.Count : 0;
+
+        private ulong NewSwarmId() => BitConverter.ToUInt64(Random.Bytes(8)) >> 1;
 
         public OnionTestNode ByHex(string hex) => Nodes.FirstOrDefault(n => n.Hex == hex);
 
@@ -89,8 +142,12 @@ namespace Session.Core.Micro.Tests.Support
                 {
                     return HttpResponse.Failed("seed down");
                 }
+                bool swarmIds = JsonNode.Parse(body)["params"]?["fields"]?["swarm_id"]?.GetValue<bool>() == true;
+                SwarmLookups += swarmIds ? 1 : 0;
+                swarmIds &= !SeedWithoutSwarmIds;
                 string entries = string.Join(",", Nodes.Select(n => "{\"public_ip\":\"" + n.Node.Ip + "\",\"storage_port\":" + n.Node.Port
-                    + ",\"pubkey_ed25519\":\"" + n.Hex + "\",\"pubkey_x25519\":\"" + Convert.ToHexStringLower(n.X25519Public) + "\",\"requested_unlock_height\":0}"));
+                    + ",\"pubkey_ed25519\":\"" + n.Hex + "\",\"pubkey_x25519\":\"" + Convert.ToHexStringLower(n.X25519Public) + "\",\"requested_unlock_height\":0"
+                    + (swarmIds ? ",\"swarm_id\":" + SwarmIds[n.Hex] : "") + "}"));
                 return Ok("{\"result\":{\"service_node_states\":[" + entries + ExtraSeedEntries + "],\"height\":1}}");
             }
             OnionTestNode node = Nodes.FirstOrDefault(n => url.StartsWith(n.Node.BaseUrl + "/"));
@@ -110,6 +167,9 @@ namespace Session.Core.Micro.Tests.Support
             }
             return new HttpResponse(404, System.Text.Encoding.UTF8.GetBytes("not found"));
         }
+
+        public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds, IResponseSink sink) =>
+            ResponseSinks.Feed(Post(url, body, timeoutMilliseconds), sink);
 
         private static HttpResponse Ok(string text) => new HttpResponse(200, System.Text.Encoding.UTF8.GetBytes(text));
 
@@ -170,11 +230,11 @@ namespace Session.Core.Micro.Tests.Support
             switch (method)
             {
                 case "info":
-                    return (200, "{\"version\":[2,11,0],\"timestamp\":" + ServerTime + ",\"t\":" + ServerTime + "}");
+                    return (200, "{\"version\":[2,11,0],\"timestamp\":" + TimeOf(node) + ",\"t\":" + TimeOf(node) + "}");
                 case "get_swarm":
                 {
                     string owner = p["pubkey"].GetValue<string>();
-                    var members = Swarms.TryGetValue(owner, out var m) ? m : new List<OnionTestNode>();
+                    var members = Impostors.Contains(node.Hex) ? new List<OnionTestNode> { node } : SwarmOf(owner);
                     return (200, new JsonObject { ["snodes"] = SnodesOf(members), ["swarm"] = "0000000000000001", ["t"] = ServerTime }.ToJsonString());
                 }
                 case "oxend_request":
@@ -198,21 +258,18 @@ namespace Session.Core.Micro.Tests.Support
         }
 
         private (int, string) Misdirected(string owner) =>
-            (421, new JsonObject { ["snodes"] = SnodesOf(Swarms[owner]), ["t"] = ServerTime }.ToJsonString());
+            (421, new JsonObject { ["snodes"] = SnodesOf(SwarmOf(owner)), ["t"] = ServerTime }.ToJsonString());
 
         private (int, string) Store(OnionTestNode node, JsonNode p)
         {
             string owner = p["pubkey"].GetValue<string>();
-            if (!Swarms.TryGetValue(owner, out var members))
-            {
-                return (500, "no swarm");
-            }
+            var members = Impostors.Contains(node.Hex) ? new List<OnionTestNode> { node } : SwarmOf(owner);
             if (!members.Contains(node))
             {
                 return Misdirected(owner);
             }
             long timestamp = p["timestamp"].GetValue<long>();
-            if (timestamp > ServerTime + 10_000)
+            if (timestamp > TimeOf(node) + 10_000 || timestamp + p["ttl"].GetValue<long>() < TimeOf(node) - 10_000)
             {
                 return (406, "Timestamp error: check your clock");
             }
@@ -220,7 +277,8 @@ namespace Session.Core.Micro.Tests.Support
             Stores.Add((owner, timestamp, p["ttl"].GetValue<long>(), data));
             byte[] input = new byte[] { 5 }.Concat(Convert.FromHexString(owner.Substring(2))).Concat(data).ToArray();
             string hash = Convert.ToBase64String(Sodium.GenericHash.Hash(input, (byte[])null, 32)).TrimEnd('=');
-            var list = _stored.TryGetValue(owner, out var l) ? l : (_stored[owner] = new());
+            // An impostor signs its receipt and keeps nothing.
+            var list = Impostors.Contains(node.Hex) ? new() : _stored.TryGetValue(owner, out var l) ? l : (_stored[owner] = new());
             bool already = list.Any(m => m.Hash == hash);
             if (!already)
             {
@@ -229,6 +287,11 @@ namespace Session.Core.Micro.Tests.Support
             var swarm = new JsonObject();
             foreach (OnionTestNode member in members)
             {
+                if (member != node && Unreplicated.Contains(node.Hex))
+                {
+                    swarm[member.Hex] = new JsonObject { ["failed"] = true, ["timeout"] = true };
+                    continue;
+                }
                 var entry = new JsonObject
                 {
                     ["hash"] = hash,
@@ -247,12 +310,12 @@ namespace Session.Core.Micro.Tests.Support
         private (int, string) Retrieve(OnionTestNode node, JsonNode p)
         {
             string owner = p["pubkey"].GetValue<string>();
-            if (!Swarms.TryGetValue(owner, out var members) || !members.Contains(node))
+            if (!Impostors.Contains(node.Hex) && !SwarmOf(owner).Contains(node))
             {
-                return Swarms.ContainsKey(owner) ? Misdirected(owner) : (500, "no swarm");
+                return Misdirected(owner);
             }
             long timestamp = p["timestamp"].GetValue<long>();
-            if (Math.Abs(timestamp - ServerTime) > 60_000)
+            if (Math.Abs(timestamp - TimeOf(node)) > 60_000)
             {
                 return (406, "retrieve timestamp too far from current time");
             }
@@ -266,7 +329,7 @@ namespace Session.Core.Micro.Tests.Support
                 return (401, "retrieve signature verification failed");
             }
             RetrieveParams.Add(p.DeepClone());
-            var list = _stored.TryGetValue(owner, out var l) ? l : new();
+            var list = !Impostors.Contains(node.Hex) && _stored.TryGetValue(owner, out var l) ? l : new();
             string lastHash = p["last_hash"]?.GetValue<string>() ?? "";
             int start = lastHash == "" ? 0 : list.FindIndex(m => m.Hash == lastHash) + 1;
             // The storage server's budgets (docs/protocol.md §3.3): 0 unset, neither set means -5, each message counting

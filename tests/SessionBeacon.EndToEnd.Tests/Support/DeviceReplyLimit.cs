@@ -33,5 +33,11 @@ namespace SessionBeacon.EndToEnd.Tests.Support
             }
             return response;
         }
+
+        // A body handed to a sink piece by piece is never held, so the device reads it at any size.
+        public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds, IResponseSink sink)
+        {
+            return _inner.Post(url, body, timeoutMilliseconds, sink);
+        }
     }
 }

@@ -28,8 +28,18 @@ namespace SessionBeacon.EndToEnd.Tests.Support
 
         public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds)
         {
+            return Trace(url, body, timeoutMilliseconds, null);
+        }
+
+        public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds, IResponseSink sink)
+        {
+            return Trace(url, body, timeoutMilliseconds, sink);
+        }
+
+        private HttpResponse Trace(string url, byte[] body, int timeoutMilliseconds, IResponseSink sink)
+        {
             var clock = Stopwatch.StartNew();
-            HttpResponse response = _inner.Post(url, body, timeoutMilliseconds);
+            HttpResponse response = sink == null ? _inner.Post(url, body, timeoutMilliseconds) : _inner.Post(url, body, timeoutMilliseconds, sink);
             string text = response.Status == 0 ? response.Error : System.Text.Encoding.UTF8.GetString(response.Body, 0, System.Math.Min(80, response.Body.Length));
             lock (_lines)
             {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -14,7 +15,7 @@ namespace SessionBeacon.Harness.Tests.Network
     {
         private static readonly NodeRecord[] s_nodes =
         {
-            new NodeRecord("127.0.1.1", 22021, new string('a', 64), new string('b', 64)),
+            new NodeRecord("127.0.1.1", 22021, new string('a', 64), new string('b', 64), 0x1000000000000000),
         };
 
         private static readonly byte[] s_request = Encoding.UTF8.GetBytes(
@@ -29,6 +30,49 @@ namespace SessionBeacon.Harness.Tests.Network
             Assert.Null(response.Error);
             Assert.Equal(200, response.Status);
             Assert.Contains("\"service_node_states\"", Encoding.UTF8.GetString(response.Body));
+        }
+
+        [Fact]
+        public async Task Post_WithSink_HandsOverTheSameBodyInPieces()
+        {
+            var many = new NodeRecord[300];
+            for (int i = 0; i < many.Length; i++)
+            {
+                many[i] = new NodeRecord("127.0." + (i / 200 + 1) + "." + (i % 200 + 1), 22021, i.ToString("x64"), new string('b', 64), (ulong)i);
+            }
+            await using SeedNode seed = await SeedNode.StartAsync(IPAddress.Loopback, 0, many);
+            var transport = new HttpClientTransport(NetworkProfile.Testnet(seed.Url, SelfSignedCertificate.Pin(seed.Certificate), 1));
+            var pieces = new System.Collections.Generic.List<byte[]>();
+
+            HttpResponse streamed = transport.Post(seed.Url, s_request, 10_000, new Collect(pieces, int.MaxValue));
+
+            Assert.Null(streamed.Error);
+            Assert.Equal(200, streamed.Status);
+            Assert.Empty(streamed.Body);
+            Assert.True(pieces.Count > 1);
+            Assert.Equal(Encoding.UTF8.GetString(transport.Post(seed.Url, s_request, 10_000).Body), Encoding.UTF8.GetString(pieces.SelectMany(p => p).ToArray()));
+
+            HttpResponse refused = transport.Post(seed.Url, s_request, 10_000, new Collect(new System.Collections.Generic.List<byte[]>(), 1));
+            Assert.Equal(0, refused.Status);
+            Assert.Contains("the reader refused the answer", refused.Error);
+        }
+
+        private sealed class Collect : IResponseSink
+        {
+            private readonly System.Collections.Generic.List<byte[]> _pieces;
+            private readonly int _limit;
+
+            public Collect(System.Collections.Generic.List<byte[]> pieces, int limit)
+            {
+                _pieces = pieces;
+                _limit = limit;
+            }
+
+            public bool Write(byte[] buffer, int offset, int count)
+            {
+                _pieces.Add(buffer.AsSpan(offset, count).ToArray());
+                return _pieces.Count <= _limit;
+            }
         }
 
         [Fact]

@@ -31,7 +31,7 @@ namespace SessionBeacon.Harness.Tests.Network
         }
 
         private static NodeRecord Record(string ip, int port) =>
-            new NodeRecord(ip, port, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+            new NodeRecord(ip, port, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), 1);
 
         [Fact]
         public async Task Bootstrap_PinnedSeed_LoadsItsNodesAndDropsUnusableOnes()

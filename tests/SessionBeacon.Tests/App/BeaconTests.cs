@@ -100,9 +100,32 @@ namespace SessionBeacon.Tests.App
             Assert.Equal("Alice", stored.Recipient);
             Assert.EndsWith("verified swarm signature(s)", stored.Text);
             Assert.Equal(BeaconStage.Confirmed, s.Beacon.Stage);
-            Assert.Contains(s.Network.Delivered, d => d.Method == "store" && s.Network.Swarms[s.Recipient].Contains(d.Destination));
+            Assert.Contains(s.Network.Delivered, d => d.Method == "store" && s.Network.SwarmOf(s.Recipient).Contains(d.Destination));
+            // The recipient's swarm and the beacon's own came from one read of the seed's list.
+            Assert.Equal(1, s.Network.SwarmLookups);
             // After the pending light: sending (on, off) and delivered (on, off, on, off).
             Assert.Equal(3, s.Led.Changes.Skip(before).Count(on => on) - 1);
+        }
+
+        // One member's signature is not "delivered": the member a store reaches can sign without passing it on.
+        [Fact]
+        public void Panic_OnlyTheMemberReachedSigns_NotDeliveredUntilTwoMembersHoldIt()
+        {
+            Setup s = Make(nameof(Panic_OnlyTheMemberReachedSigns_NotDeliveredUntilTwoMembersHoldIt));
+            foreach (OnionTestNode member in s.Network.SwarmOf(s.Recipient))
+            {
+                s.Network.Unreplicated.Add(member.Hex);
+            }
+            s.Button(0, 2000);
+            Assert.DoesNotContain(s.Events, e => e.Kind == BeaconEventKind.Delivered);
+            Assert.Equal(1, s.Beacon.Outbox.Count);
+            Assert.Contains(s.Events, e => e.Kind == BeaconEventKind.Failed && e.Text.Contains("too few verified signatures: 1 of the 2 needed"));
+            Assert.DoesNotContain(s.Events, e => e.Kind == BeaconEventKind.Stored);
+
+            s.Network.Unreplicated.Clear();
+            s.Run(s.Now + 600_000);
+            Assert.Single(s.Events, e => e.Kind == BeaconEventKind.Delivered);
+            Assert.Equal(0, s.Beacon.Outbox.Count);
         }
 
         [Fact]

@@ -51,6 +51,8 @@ namespace SessionBeacon.Tests.App
                 Urls.Add(url);
                 return HttpResponse.Failed("connection refused");
             }
+
+            public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds, IResponseSink sink) => Post(url, body, timeoutMilliseconds);
         }
 
         private static Connection Make(Link link, TimeServer time, DeadSeed seed)

@@ -37,7 +37,7 @@ namespace SessionBeacon.Tests.App
             // The recipients' swarms do not answer: the alert stays on flash in its first and only copy.
             foreach (var swarm in new[] { s.Alice.SessionId, s.Bob.Keys.SessionId })
             {
-                s.Network.Down.UnionWith(s.Network.Swarms[swarm].Select(n => n.Hex));
+                s.Network.Down.UnionWith(s.Network.SwarmOf(swarm).Select(n => n.Hex));
             }
             s.Button(0, 2000);
             s.Run(s.Now + 1000);

@@ -77,7 +77,7 @@ namespace SessionBeacon.Tests.Arming
             Assert.True(sender.LastReceipt.IsSuccess);
             // One onion request for the store: the armed one, to a swarm member.
             var store = Assert.Single(s.F.Network.Delivered, d => d.Method == "store");
-            Assert.Contains(store.Destination, s.F.Network.Swarms[s.Id]);
+            Assert.Contains(store.Destination, s.F.Network.SwarmOf(s.Id));
         }
 
         [Fact]
@@ -164,7 +164,7 @@ namespace SessionBeacon.Tests.Arming
         public void OnionSlot_DroppedWhenTheSwarmChanges()
         {
             Setup s = Armed(nameof(OnionSlot_DroppedWhenTheSwarmChanges));
-            s.F.Swarms.Set(s.Id, new[] { s.F.Network.Nodes[9].Node });
+            s.F.Swarms.Set(s.Id, 1, new[] { s.F.Network.Nodes[9].Node }, s.F.Clock.UnixMilliseconds);
             Assert.Null(s.Armed.TakeOnion(s.Id));
             Assert.Equal(1, s.Armed.SealCount(s.Id));
         }

@@ -73,7 +73,7 @@ namespace SessionBeacon.Tests.Config
             Assert.Null(config.WifiSsid);
             Assert.Equal(BeaconConfig.FeedbackLight, config.Feedback);
             Assert.Equal(300, config.InboxPollSeconds);
-            Assert.Equal(60, config.FlashRefreshSeconds);
+            Assert.Equal(45, config.FlashRefreshSeconds);
             Assert.Equal(BeaconConfig.OnDamagePlain, config.RatchetOnDamage);
         }
 
@@ -96,7 +96,7 @@ namespace SessionBeacon.Tests.Config
             { Minimal + "feedback = loud\n", "nf.config line 3: 'feedback' must be one of light, light+sound, silent, not 'loud'" },
             { Minimal + "ratchet.on_damage = drop\n", "nf.config line 3: 'ratchet.on_damage' must be one of plain, hold, not 'drop'" },
             { Minimal + "inbox.poll_s = 5\n", "nf.config line 3: 'inbox.poll_s' must be 0 (off) or a whole number from 10 to 86400, not '5'" },
-            { Minimal + "flash.refresh_s = 601\n", "nf.config line 3: 'flash.refresh_s' must be 0 (off) or a whole number from 10 to 600, not '601'" },
+            { Minimal + "flash.refresh_s = 60\n", "nf.config line 3: 'flash.refresh_s' must be 0 (off) or a whole number from 10 to 50, not '60'" },
             { Minimal + "panic.hold_ms = fast\n", "nf.config line 3: 'panic.hold_ms' must be a whole number from 200 to 10000, not 'fast'" },
             { Minimal + "alert.ttl_hours = 337\n", "nf.config line 3: 'alert.ttl_hours' must be a whole number from 1 to 336" },
             { Minimal + "board = y\n", "nf.config line 3: 'board' is already set on line 1; give it once" },

@@ -240,6 +240,59 @@ namespace SessionBeacon.Tests.Esp32
             }
         }
 
+        // With a sink the body is handed over as it is read, in every framing, past the limit a held body has.
+        [Theory]
+        [InlineData("Content-Length: 9000\r\n", false)]
+        [InlineData("Transfer-Encoding: chunked\r\n", true)]
+        [InlineData("Connection: close\r\n", false)]
+        public void Read_WithSink_HandsOverTheWholeBodyPastTheLimit(string framing, bool chunked)
+        {
+            string body = new string('x', 4000) + new string('y', 5000);
+            string wire = chunked ? "1F40\r\n" + body[..8000] + "\r\n3e8\r\n" + body[8000..] + "\r\n0\r\n\r\n" : body;
+            var sink = new Collecting();
+            using var server = new OneResponseServer(Encoding.ASCII.GetBytes("HTTP/1.1 201 Created\r\n" + framing + "\r\n" + wire), close: true, pieceSize: 777);
+
+            HttpResponse response = HttpResponseReader.Read(server.Stream, new FakeClock(Now), Now + 60_000, Max, "https://seed:1", sink);
+
+            Assert.Null(response.Error);
+            Assert.Equal(201, response.Status);
+            Assert.Empty(response.Body);
+            Assert.Equal(body, sink.Text);
+            Assert.True(sink.Pieces > 3, "pieces: " + sink.Pieces);
+        }
+
+        [Theory]
+        [InlineData("Content-Length: 20\r\n\r\n01234567890123456789", "the reader refused the answer")]
+        [InlineData("Transfer-Encoding: chunked\r\n\r\n14\r\n01234567890123456789\r\n0\r\n\r\n", "the reader refused the answer")]
+        [InlineData("Transfer-Encoding: chunked\r\n\r\nZZ\r\n", "malformed chunked body")]
+        [InlineData("Content-Length: 20\r\n\r\n0123", "the connection closed after 4 of 20 bytes")]
+        public void Read_WithSink_RefusalsAndBrokenBodiesFail(string rest, string problem)
+        {
+            var sink = new Collecting { Limit = 10 };
+            using var server = new OneResponseServer(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\n" + rest), close: true, pieceSize: 1 << 20);
+
+            HttpResponse response = HttpResponseReader.Read(server.Stream, new FakeClock(Now), Now + 60_000, Max, "https://seed:1", sink);
+
+            Assert.Equal(0, response.Status);
+            Assert.Contains(problem, response.Error);
+        }
+
+        private sealed class Collecting : IResponseSink
+        {
+            private readonly StringBuilder _text = new StringBuilder();
+
+            public int Limit { get; set; } = int.MaxValue;
+            public int Pieces { get; private set; }
+            public string Text => _text.ToString();
+
+            public bool Write(byte[] buffer, int offset, int count)
+            {
+                Pieces++;
+                _text.Append(Encoding.ASCII.GetString(buffer, offset, count));
+                return _text.Length <= Limit;
+            }
+        }
+
         // Serves 'raw' once from a loopback listener (in pieces, optionally closing afterwards) and reads it back.
         private static HttpResponse Exchange(string raw, bool close, int pieceSize = 1 << 20, FakeClock clock = null, long deadline = Now + 60_000)
         {

@@ -427,9 +427,14 @@ namespace SessionBeacon.Delivery
             _started = false;
         }
 
+        // The next attempt is set before anything is sent or written: when a flash write below throws
+        // (a full flash), the slot still waits out its backoff instead of going out again at the next
+        // Step. An alert that leaves delivered takes its backoff with it.
         private void SendSlot(int slot, long now)
         {
-            bool failed = false;
+            long delay = RetryBaseMs << (_failures[slot] < 6 ? _failures[slot] : 6);
+            _failures[slot]++;
+            _nextAttempt[slot] = now + (delay < RetryMaxMs ? delay : RetryMaxMs);
             for (int i = 0; i < _records[slot].RecipientCount; i++)
             {
                 OutboxRecord record = _records[slot];
@@ -445,21 +450,13 @@ namespace SessionBeacon.Delivery
                 }
                 else
                 {
-                    failed = true;
                     _failedSends++;
                 }
             }
             if (_records[slot].IsDelivered)
             {
-                _deliveredCount++;
                 Remove(slot);
-                return;
-            }
-            if (failed)
-            {
-                long delay = RetryBaseMs << (_failures[slot] < 6 ? _failures[slot] : 6);
-                _failures[slot]++;
-                _nextAttempt[slot] = now + (delay < RetryMaxMs ? delay : RetryMaxMs);
+                _deliveredCount++;
             }
         }
 

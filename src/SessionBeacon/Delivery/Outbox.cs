@@ -5,7 +5,13 @@
 // Atomicity: each of the Capacity slots is written as OutboxSlots describes (two keys per slot, a
 // new version becomes current only once whole, removal marks before it deletes).
 // Module lifecycle (CONTRIBUTING.md rule 13): Start(now) loads, Step(now) sends what is due and
-// returns the next wake time, Stop. Single-threaded, like the rest of the core.
+// returns the next wake time, Stop.
+// Two threads share it (docs/architecture.md, "Two threads"): the input thread adds alerts and gives
+// up old ones (Add, AddHeld, Discard), the network thread seals, sends and removes them (Seal, Step).
+// Every method holds the outbox's one lock while it reads or changes the slots, flash writes included,
+// and never while it sends: Step takes a record under the lock, sends without it, and writes the
+// receipt under it again only if the slot still holds the same alert. So an Add waits at most for one
+// flash write, never for the network.
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
@@ -29,11 +35,14 @@ namespace SessionBeacon.Delivery
         /// <summary>The most recipients one alert may have (one byte in the record).</summary>
         public const int MaxRecipients = 255;
 
+        private readonly object _gate = new object();
         private readonly OutboxSlots _slots;
         private readonly IAlertSender _sender;
         private readonly OutboxRecord[] _records;
         private readonly long[] _nextAttempt;
         private readonly int[] _failures;
+        // Per slot: the alert was added since Start (its times are on this run's clock), not loaded from flash.
+        private readonly bool[] _addedSinceStart;
         private bool _started;
         private int _deliveredCount;
         private int _expiredCount;
@@ -61,6 +70,7 @@ namespace SessionBeacon.Delivery
             _records = new OutboxRecord[capacity];
             _nextAttempt = new long[capacity];
             _failures = new int[capacity];
+            _addedSinceStart = new bool[capacity];
         }
 
         /// <summary>How many alerts the outbox can hold.</summary>
@@ -72,19 +82,37 @@ namespace SessionBeacon.Delivery
         /// <summary>Alerts that left delivered to every recipient since this outbox was made (RAM only, for feedback).</summary>
         public int DeliveredCount
         {
-            get { return _deliveredCount; }
+            get
+            {
+                lock (_gate)
+                {
+                    return _deliveredCount;
+                }
+            }
         }
 
         /// <summary>Alerts dropped undelivered at the end of their TTL since this outbox was made.</summary>
         public int ExpiredCount
         {
-            get { return _expiredCount; }
+            get
+            {
+                lock (_gate)
+                {
+                    return _expiredCount;
+                }
+            }
         }
 
         /// <summary>Sends that got no verified receipt since this outbox was made (each is retried).</summary>
         public int FailedSends
         {
-            get { return _failedSends; }
+            get
+            {
+                lock (_gate)
+                {
+                    return _failedSends;
+                }
+            }
         }
 
         /// <summary>How many of its alerts are held, waiting for the network's time (Seal).</summary>
@@ -92,15 +120,18 @@ namespace SessionBeacon.Delivery
         {
             get
             {
-                int held = 0;
-                for (int i = 0; i < _records.Length; i++)
+                lock (_gate)
                 {
-                    if (_records[i] != null && _records[i].IsHeld)
+                    int held = 0;
+                    for (int i = 0; i < _records.Length; i++)
                     {
-                        held++;
+                        if (_records[i] != null && _records[i].IsHeld)
+                        {
+                            held++;
+                        }
                     }
+                    return held;
                 }
-                return held;
             }
         }
 
@@ -109,31 +140,65 @@ namespace SessionBeacon.Delivery
         {
             get
             {
-                int count = 0;
-                for (int i = 0; i < _records.Length; i++)
+                lock (_gate)
                 {
-                    if (_records[i] != null)
-                    {
-                        count++;
-                    }
+                    return CountLocked();
                 }
-                return count;
             }
         }
 
         /// <summary>The alerts it holds, oldest slot first.</summary>
         public OutboxRecord[] Records()
         {
-            var records = new OutboxRecord[Count];
-            int n = 0;
-            for (int i = 0; i < _records.Length; i++)
+            lock (_gate)
             {
-                if (_records[i] != null)
+                var records = new OutboxRecord[CountLocked()];
+                int n = 0;
+                for (int i = 0; i < _records.Length; i++)
                 {
-                    records[n++] = _records[i];
+                    if (_records[i] != null)
+                    {
+                        records[n++] = _records[i];
+                    }
                 }
+                return records;
             }
-            return records;
+        }
+
+        /// <summary>When the next send is due: the earliest retry time of the alerts that are not held, or <see cref="Never"/>.</summary>
+        public long NextAttempt()
+        {
+            lock (_gate)
+            {
+                long next = Never;
+                for (int slot = 0; slot < _records.Length; slot++)
+                {
+                    if (_records[slot] != null && !_records[slot].IsHeld && _nextAttempt[slot] < next)
+                    {
+                        next = _nextAttempt[slot];
+                    }
+                }
+                return next;
+            }
+        }
+
+        /// <summary>
+        /// True when <paramref name="record"/>'s alert was added since <see cref="Start"/>, so that its
+        /// CreatedMs is on the clock Step runs on now; false for an alert loaded from flash (written before
+        /// a restart, on a clock that may have been reset since) or one the outbox does not hold.
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException"><paramref name="record"/> is null.</exception>
+        public bool AddedSinceStart(OutboxRecord record)
+        {
+            if (record == null)
+            {
+                throw Errors.Null("record");
+            }
+            lock (_gate)
+            {
+                int slot = SlotOf(record);
+                return slot >= 0 && _addedSinceStart[slot];
+            }
         }
 
         /// <summary>
@@ -150,13 +215,16 @@ namespace SessionBeacon.Delivery
             {
                 throw Errors.Null("record");
             }
-            int slot = SlotOf(record);
-            if (slot < 0)
+            lock (_gate)
             {
-                return false;
+                int slot = SlotOf(record);
+                if (slot < 0)
+                {
+                    return false;
+                }
+                Remove(slot);
+                return true;
             }
-            Remove(slot);
-            return true;
         }
 
         private int SlotOf(OutboxRecord record)
@@ -175,18 +243,22 @@ namespace SessionBeacon.Delivery
         /// <returns>When to call <see cref="Step"/>: <paramref name="now"/> when anything is waiting, else <see cref="Never"/>.</returns>
         public long Start(long now)
         {
-            _started = true;
-            for (int slot = 0; slot < _records.Length; slot++)
+            lock (_gate)
             {
-                _nextAttempt[slot] = now;
-                _failures[slot] = 0;
-                _records[slot] = _slots.Load(slot);
-                if (_records[slot] != null && !_records[slot].IsHeld && now >= _records[slot].ExpiresMs)
+                _started = true;
+                for (int slot = 0; slot < _records.Length; slot++)
                 {
-                    Remove(slot);
+                    _nextAttempt[slot] = now;
+                    _failures[slot] = 0;
+                    _addedSinceStart[slot] = false;
+                    _records[slot] = _slots.Load(slot);
+                    if (_records[slot] != null && !_records[slot].IsHeld && now >= _records[slot].ExpiresMs)
+                    {
+                        Remove(slot);
+                    }
                 }
+                return CountLocked() > 0 ? now : Never;
             }
-            return Count > 0 ? now : Never;
         }
 
         /// <summary>
@@ -217,7 +289,10 @@ namespace SessionBeacon.Delivery
         public OutboxRecord Add(AlertKind kind, long now, long ttlMs, IdentityKeys sender, string[] recipientIds, ContentMessage content, IRandomSource random, ArmedSlots armed)
         {
             CheckAdd(ttlMs, sender, recipientIds, content, random);
-            FreeSlot();
+            lock (_gate)
+            {
+                FreeSlot();
+            }
             var payloads = new byte[recipientIds.Length][];
             for (int i = 0; i < recipientIds.Length; i++)
             {
@@ -291,11 +366,6 @@ namespace SessionBeacon.Delivery
             CheckStarted();
             if (held == null) { throw Errors.Null("held"); }
             if (payloads == null) { throw Errors.Null("payloads"); }
-            int slot = SlotOf(held);
-            if (slot < 0 || !_records[slot].IsHeld)
-            {
-                throw Errors.Range("held", "must be a held alert of this outbox");
-            }
             if (payloads.Length != held.RecipientCount)
             {
                 throw Errors.Range("payloads", "must hold one payload per recipient");
@@ -309,12 +379,20 @@ namespace SessionBeacon.Delivery
                 }
                 ids[i] = held.RecipientId(i);
             }
-            var sealedRecord = new OutboxRecord(held.Id(), held.Kind, now, held.TtlMs, ids, payloads, new bool[ids.Length], false);
-            _slots.Write(slot, sealedRecord, false);
-            _records[slot] = sealedRecord;
-            _nextAttempt[slot] = now;
-            _failures[slot] = 0;
-            return sealedRecord;
+            lock (_gate)
+            {
+                int slot = SlotOf(held);
+                if (slot < 0 || !_records[slot].IsHeld)
+                {
+                    throw Errors.Range("held", "must be a held alert of this outbox");
+                }
+                var sealedRecord = new OutboxRecord(held.Id(), held.Kind, now, held.TtlMs, ids, payloads, new bool[ids.Length], false);
+                _slots.Write(slot, sealedRecord, false);
+                _records[slot] = sealedRecord;
+                _nextAttempt[slot] = now;
+                _failures[slot] = 0;
+                return sealedRecord;
+            }
         }
 
         /// <summary>
@@ -371,14 +449,18 @@ namespace SessionBeacon.Delivery
         // Writes a new record into a free slot and makes it due at once.
         private OutboxRecord Insert(AlertKind kind, long createdMs, long ttlMs, string[] ids, byte[][] payloads, IRandomSource random, long now, bool held)
         {
-            int slot = FreeSlot();
             byte[] id = new byte[OutboxRecord.IdSize];
             random.Fill(id, 0, id.Length);
             var record = new OutboxRecord(id, kind, createdMs, ttlMs, ids, payloads, new bool[ids.Length], held);
-            _slots.WriteNew(slot, record);
-            _records[slot] = record;
-            _nextAttempt[slot] = now;
-            _failures[slot] = 0;
+            lock (_gate)
+            {
+                int slot = FreeSlot();
+                _slots.WriteNew(slot, record);
+                _records[slot] = record;
+                _nextAttempt[slot] = now;
+                _failures[slot] = 0;
+                _addedSinceStart[slot] = true;
+            }
             return record;
         }
 
@@ -390,73 +472,111 @@ namespace SessionBeacon.Delivery
         /// <summary>
         /// Drops expired alerts, then sends each undelivered payload whose retry time has come, in slot
         /// order; a verified receipt is written before the next send, and an alert delivered to all leaves.
+        /// The sends happen outside the outbox's lock: Add and Discard on another thread do not wait for them.
         /// </summary>
         /// <returns>When to call Step next, or <see cref="Never"/> when the outbox is empty.</returns>
         /// <exception cref="System.InvalidOperationException">The outbox is not started.</exception>
         public long Step(long now)
         {
             CheckStarted();
-            long wake = Never;
             for (int slot = 0; slot < _records.Length; slot++)
             {
-                if (_records[slot] == null || _records[slot].IsHeld)
+                OutboxRecord due;
+                lock (_gate)
                 {
-                    continue;
+                    due = TakeDue(slot, now);
                 }
-                if (now >= _records[slot].ExpiresMs)
+                if (due != null)
                 {
-                    _expiredCount++;
-                    Remove(slot);
-                    continue;
-                }
-                if (now >= _nextAttempt[slot])
-                {
-                    SendSlot(slot, now);
-                }
-                if (_records[slot] != null && _nextAttempt[slot] < wake)
-                {
-                    wake = _nextAttempt[slot];
+                    SendSlot(slot, due, now);
                 }
             }
-            return wake;
+            return NextAttempt();
         }
 
         /// <summary>Stops the module; the stored alerts stay for the next Start.</summary>
         public void Stop()
         {
-            _started = false;
+            lock (_gate)
+            {
+                _started = false;
+            }
         }
 
-        // The next attempt is set before anything is sent or written: when a flash write below throws
-        // (a full flash), the slot still waits out its backoff instead of going out again at the next
-        // Step. An alert that leaves delivered takes its backoff with it.
-        private void SendSlot(int slot, long now)
+        // Under the lock: drops the slot's alert when its TTL has passed; returns it when a send is due,
+        // with its next attempt already set (see SendSlot); else null.
+        private OutboxRecord TakeDue(int slot, long now)
         {
+            OutboxRecord record = _records[slot];
+            if (record == null || record.IsHeld)
+            {
+                return null;
+            }
+            if (now >= record.ExpiresMs)
+            {
+                _expiredCount++;
+                Remove(slot);
+                return null;
+            }
+            if (now < _nextAttempt[slot])
+            {
+                return null;
+            }
+            // The next attempt is set before anything is sent or written: when a flash write throws later
+            // (a full flash), the slot still waits out its backoff instead of going out again at the next
+            // Step. An alert that leaves delivered takes its backoff with it.
             long delay = RetryBaseMs << (_failures[slot] < 6 ? _failures[slot] : 6);
             _failures[slot]++;
             _nextAttempt[slot] = now + (delay < RetryMaxMs ? delay : RetryMaxMs);
-            for (int i = 0; i < _records[slot].RecipientCount; i++)
+            return record;
+        }
+
+        // Sends each undelivered payload of the slot's alert without the lock, and writes each receipt under
+        // it, as long as the slot still holds that alert (Discard may give it up meanwhile).
+        private void SendSlot(int slot, OutboxRecord alert, long now)
+        {
+            for (int i = 0; i < alert.RecipientCount; i++)
             {
-                OutboxRecord record = _records[slot];
+                OutboxRecord record;
+                lock (_gate)
+                {
+                    record = _records[slot];
+                    if (!alert.SameAlert(record))
+                    {
+                        return;
+                    }
+                }
                 if (record.IsDeliveredTo(i))
                 {
                     continue;
                 }
-                if (_sender.Send(record.RecipientId(i), record.PayloadBytes(i), record.ExpiresMs - now))
+                bool stored = _sender.Send(record.RecipientId(i), record.PayloadBytes(i), record.ExpiresMs - now);
+                lock (_gate)
                 {
-                    OutboxRecord updated = record.WithDelivered(i);
-                    _slots.Write(slot, updated, false);
-                    _records[slot] = updated;
-                }
-                else
-                {
-                    _failedSends++;
+                    record = _records[slot];
+                    if (!alert.SameAlert(record))
+                    {
+                        return;
+                    }
+                    if (stored)
+                    {
+                        OutboxRecord updated = record.WithDelivered(i);
+                        _slots.Write(slot, updated, false);
+                        _records[slot] = updated;
+                    }
+                    else
+                    {
+                        _failedSends++;
+                    }
                 }
             }
-            if (_records[slot].IsDelivered)
+            lock (_gate)
             {
-                Remove(slot);
-                _deliveredCount++;
+                if (alert.SameAlert(_records[slot]) && _records[slot].IsDelivered)
+                {
+                    Remove(slot);
+                    _deliveredCount++;
+                }
             }
         }
 
@@ -466,6 +586,20 @@ namespace SessionBeacon.Delivery
             _records[slot] = null;
         }
 
+        private int CountLocked()
+        {
+            int count = 0;
+            for (int i = 0; i < _records.Length; i++)
+            {
+                if (_records[i] != null)
+                {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        // Under the lock.
         private int FreeSlot()
         {
             for (int slot = 0; slot < _records.Length; slot++)

@@ -20,6 +20,12 @@
 // multiplications for the signature and decoy) and the onion keys (8 X25519), several seconds on
 // an ESP32: one recipient per Step. RAM: the payload and its request, about 2 KB per recipient.
 // Lifecycle (CONTRIBUTING.md rule 13): Start(now), Step(now) -> next wake, Stop().
+// Two threads: Step builds on the network thread, Take hands the parts out on the input thread at a
+// press (docs/architecture.md, "Two threads"). A lock guards the parts; it is held only to check, swap
+// or hand them out, never while a part is built. Take reads nothing of the network's state (paths,
+// swarms: the network thread's alone): a part that went stale since the last Step is handed out all
+// the same, and its payload is then stored over a fresh route (ServiceNodeClient.Store with a
+// prepared store that is no longer current).
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
@@ -54,6 +60,7 @@ namespace SessionBeacon.Arming
         private readonly byte[][] _payloads;
         private readonly PreparedStore[] _stores;
         private readonly long[] _builtAt;
+        private readonly object _parts = new object();
         private bool _started;
         private long _networkRetryAt;
 
@@ -109,7 +116,7 @@ namespace SessionBeacon.Arming
             _builtAt = new long[plain];
         }
 
-        /// <summary>True when the flash alert is on and every plain recipient's part is built and current.</summary>
+        /// <summary>True when the flash alert is on and every plain recipient's part is built and current (ask on the thread that runs Step).</summary>
         public bool IsReady
         {
             get
@@ -118,11 +125,14 @@ namespace SessionBeacon.Arming
                 {
                     return false;
                 }
-                for (int r = 0; r < _ids.Length; r++)
+                lock (_parts)
                 {
-                    if (_stores[r] == null || !_client.IsCurrent(_stores[r]))
+                    for (int r = 0; r < _ids.Length; r++)
                     {
-                        return false;
+                        if (_stores[r] == null || !_client.IsCurrent(_stores[r]))
+                        {
+                            return false;
+                        }
                     }
                 }
                 return true;
@@ -156,7 +166,11 @@ namespace SessionBeacon.Arming
             long wake = now + RecheckMs;
             for (int r = 0; r < _ids.Length; r++)
             {
-                long due = _stores[r] == null ? now : _builtAt[r] + _refreshMs;
+                long due;
+                lock (_parts)
+                {
+                    due = _stores[r] == null ? now : _builtAt[r] + _refreshMs;
+                }
                 if (due > now)
                 {
                     wake = due < wake ? due : wake;
@@ -179,25 +193,33 @@ namespace SessionBeacon.Arming
         /// <summary>Wipes every prepared request and drops the payloads; Start again to rebuild.</summary>
         public void Stop()
         {
-            for (int r = 0; r < _ids.Length; r++)
+            lock (_parts)
             {
-                Drop(r);
+                for (int r = 0; r < _ids.Length; r++)
+                {
+                    Drop(r);
+                }
+                _started = false;
             }
-            _started = false;
         }
 
         /// <summary>
-        /// Hands out the current parts (all plain recipients when <see cref="IsReady"/>), once: they are
+        /// Hands out the parts built so far (all plain recipients when <see cref="IsReady"/>), once: they are
         /// removed here and rebuilt by the next Steps. Null when none is ready. Add the result to the outbox
         /// (Outbox.Add with a PreparedAlert) and offer it to the sender (ServiceNodeAlertSender.Offer).
+        /// Safe on another thread than Step; no network state is read (see the file's header).
         /// </summary>
         public PreparedAlert Take()
         {
-            if (!_started)
+            lock (_parts)
             {
-                return null;
+                return _started ? TakeParts() : null;
             }
-            DropStale();
+        }
+
+        // Under the lock.
+        private PreparedAlert TakeParts()
+        {
             int count = 0;
             for (int r = 0; r < _ids.Length; r++)
             {
@@ -241,10 +263,13 @@ namespace SessionBeacon.Arming
                 var content = new ContentMessage(_text, _name, _clock.Now);
                 byte[] payload = MessageEncoder.Encode(_sender, _keys[r], content, _random);
                 PreparedStore store = _client.PrepareStore(_ids[r], payload, _ttlMs);
-                Drop(r);
-                _payloads[r] = payload;
-                _stores[r] = store;
-                _builtAt[r] = now;
+                lock (_parts)
+                {
+                    Drop(r);
+                    _payloads[r] = payload;
+                    _stores[r] = store;
+                    _builtAt[r] = now;
+                }
                 return true;
             }
             catch (ServiceNodeException)
@@ -256,15 +281,19 @@ namespace SessionBeacon.Arming
 
         private void DropStale()
         {
-            for (int r = 0; r < _ids.Length; r++)
+            lock (_parts)
             {
-                if (_stores[r] != null && !_client.IsCurrent(_stores[r]))
+                for (int r = 0; r < _ids.Length; r++)
                 {
-                    Drop(r);
+                    if (_stores[r] != null && !_client.IsCurrent(_stores[r]))
+                    {
+                        Drop(r);
+                    }
                 }
             }
         }
 
+        // Under the lock.
         private void Drop(int r)
         {
             if (_stores[r] != null)

@@ -20,6 +20,12 @@ namespace SessionBeacon.Harness.Device
     /// the buzzer, the inputs and the beacon's events, each stamped with the one DeviceClock that also
     /// drives the beacon's steps. The network is the one nf.config names, over the real HTTP(S)
     /// transport: a testnet (network.seed, network.seed_pin) or mainnet.
+    /// Two threads, as on the board (docs/architecture.md, "Two threads"): this one plays the inputs and
+    /// runs the beacon's input side (Beacon.Step, which prints); a network thread runs its network side
+    /// (NetworkWorker). The device clock skips only time in which both wait; while the network works it
+    /// runs with the machine's time, up to the next input or input-side step, each at its exact time.
+    /// A request that runs past its bound (TransportWatch) restarts the app from its flash, as the
+    /// board's watchdog does.
     /// </summary>
     public sealed class SimulatedDevice
     {
@@ -29,32 +35,45 @@ namespace SessionBeacon.Harness.Device
         /// <summary>After the input ends, the most device time the run gives what is pending.</summary>
         public const long FinishMs = 60000;
 
+        // How long a restart or the end of a run waits for the network thread to let go (machine time).
+        private static readonly TimeSpan s_letGo = TimeSpan.FromSeconds(10);
+
         private readonly BeaconConfig _config;
+        private readonly BoardProfile _board;
+        private readonly IdentityKeys _identity;
+        private readonly IKeyValueStore _flash;
         private readonly DeviceClock _clock;
         private readonly TextWriter _output;
-        private readonly Beacon _beacon;
+        private readonly Func<NetworkProfile, CancellationToken, IHttpTransport> _transport;
         private readonly List<string> _shown = new List<string>();
+        private readonly AutoResetEvent _networkStepped = new AutoResetEvent(false);
+        private DevicePower _power;
+        private Beacon _beacon;
+        private TransportWatch _watch;
+        private NetworkWorker _worker;
+        private Thread _network;
         private long _next = Beacon.Never;
+        private bool _news;
         private long _time;
         private CancellationToken _stop;
 
         public SimulatedDevice(BeaconConfig config, BoardProfile board, IdentityKeys identity, string dataFolder, TextWriter output, DeviceClock clock)
+            : this(config, board, identity, dataFolder, output, clock, (profile, off) => new HttpClientTransport(profile, off))
+        {
+        }
+
+        /// <summary>A device whose network goes through <paramref name="transport"/> (made anew at each power-on; tests give a faulty one).</summary>
+        internal SimulatedDevice(BeaconConfig config, BoardProfile board, IdentityKeys identity, string dataFolder, TextWriter output, DeviceClock clock,
+            Func<NetworkProfile, CancellationToken, IHttpTransport> transport)
         {
             _config = config;
+            _board = board;
+            _identity = identity;
+            _flash = new DirectoryStore(Path.Combine(dataFolder, FlashFolder));
             _clock = clock;
             _output = output;
-            NetworkProfile profile = config.Network == BeaconConfig.Testnet
-                ? NetworkProfile.Testnet(config.SeedUrl, config.SeedPin, 1)
-                : NetworkProfile.Mainnet();
-            var led = new TerminalIndicator("LED", Showing, _shown.Add);
-            var buzzer = board.BuzzerPin == BoardProfile.NoPin ? null : new TerminalIndicator("buzzer", Showing, _shown.Add);
-            _beacon = new Beacon(config, identity, new DirectoryStore(Path.Combine(dataFolder, FlashFolder)), profile, new HttpClientTransport(profile),
-                new SystemClock(), new SystemRandom(), new BeaconHardware(null, null, null, led, buzzer), Beacon.OutboxCapacityFor(board.RamClass));
-            if (config.Network == BeaconConfig.Testnet)
-            {
-                _beacon.Client.RequestTimeout = TestnetClient.RequestTimeout;
-                _beacon.Paths.GuardTestTimeoutMilliseconds = TestnetClient.GuardTestTimeout;
-            }
+            _transport = transport;
+            PowerOn();
         }
 
         /// <summary>Each event of the beacon, as it is printed.</summary>
@@ -62,11 +81,13 @@ namespace SessionBeacon.Harness.Device
 
         public Beacon Beacon => _beacon;
 
-        /// <summary>Starts the beacon at the clock's time.</summary>
+        /// <summary>Starts the beacon at the clock's time, and its network thread.</summary>
         public void Start()
         {
             _time = _clock.Now;
             _next = _beacon.Start(_time);
+            _network = new Thread(_worker.Run) { IsBackground = true, Name = "network" };
+            _network.Start();
             Show(_time);
         }
 
@@ -107,8 +128,8 @@ namespace SessionBeacon.Harness.Device
         /// <summary>
         /// Plays <paramref name="line"/> from the device time reached so far (InputLine says how long
         /// each takes). The clock moves only by the line's own times meanwhile, stopping at each time the
-        /// beacon asked for: the beacon runs its timers as on a board, and its network work takes no
-        /// device time, so a gesture keeps its exact timing.
+        /// beacon asked for: the beacon runs its timers as on a board, and the line's inputs come at their
+        /// exact times. Time in which the network works passes as the machine's time (see the class).
         /// </summary>
         public void Play(InputLine line)
         {
@@ -163,15 +184,17 @@ namespace SessionBeacon.Harness.Device
             return true;
         }
 
-        // Runs the beacon when it is due on the running clock, else waits a little for it or for an input.
+        /// <summary>Stops the network thread and the beacon without a last line (the demo's end); the flash keeps what is pending.</summary>
+        public void PowerOff()
+        {
+            Halt();
+        }
+
+        // Runs the input side when it is due or the network side has news, else waits a little for either or for an input.
         private void Idle()
         {
-            long now = _clock.Now;
-            if (_next <= now)
-            {
-                Step(now);
-            }
-            Thread.Sleep((int)Math.Clamp(_next - _clock.Now, 0, 20));
+            StepIfDue(_clock.Now);
+            _news |= _networkStepped.WaitOne((int)Math.Clamp(_next - _clock.Now, 0, 20));
         }
 
         // After the input: the beacon goes on, the clock skipping idle time as in a wait, until the last
@@ -191,18 +214,17 @@ namespace SessionBeacon.Harness.Device
             }
         }
 
-        // Moves the held clock to target, stepping the beacon at every time it is due on the way (a step
-        // that leaves it due at once moves the clock one ms, so the way always ends); true when done()
-        // came first. Ctrl+C ends the way where it is.
+        // Moves the held clock to target, stepping the input side at every time it is due on the way (a
+        // step that leaves it due at once moves the clock one ms, so the way always ends); true when
+        // done() came first. While the network thread waits, the clock jumps, never past the network's
+        // own next time; while it works, the clock runs with the machine's time up to the next time this
+        // side must act, then is held again. Ctrl+C ends the way where it is.
         private bool AdvanceTo(long target, Func<bool> done)
         {
             while (!_stop.IsCancellationRequested)
             {
                 long now = _clock.Now;
-                if (_next <= now)
-                {
-                    Step(now);
-                }
+                StepIfDue(now);
                 if (done != null && done())
                 {
                     return true;
@@ -211,16 +233,84 @@ namespace SessionBeacon.Harness.Device
                 {
                     return false;
                 }
-                _clock.Advance(Math.Min(target, _next > now ? _next : now + 1));
+                long until = Math.Min(target, _next > now ? _next : now + 1);
+                if (_worker.IsIdle)
+                {
+                    _clock.Advance(Math.Min(until, Math.Max(_worker.NextWake, now + 1)));
+                    _worker.Wake();
+                }
+                else
+                {
+                    _clock.RunUntil(until);
+                    _news |= _networkStepped.WaitOne((int)Math.Clamp(until - _clock.Now, 1, 20));
+                    _clock.Hold();
+                }
             }
             return false;
         }
 
+        private void StepIfDue(long now)
+        {
+            _news |= _networkStepped.WaitOne(0);
+            if (_next <= now || _news)
+            {
+                _news = false;
+                Step(now);
+            }
+        }
+
         private void Step(long now)
         {
+            if (_watch.IsOverdue)
+            {
+                Restart(now);
+                return;
+            }
             _time = now;
             _next = _beacon.Step(now);
             Show(now);
+        }
+
+        // The board's watchdog: a request past its bound resets the board; the app starts again from its flash.
+        private void Restart(long now)
+        {
+            Say(now, "watchdog: " + _watch.Describe() + "; the device restarts, its alerts stay on flash");
+            Halt();
+            PowerOn();
+            Start();
+        }
+
+        private void PowerOn()
+        {
+            _power = new DevicePower();
+            NetworkProfile profile = _config.Network == BeaconConfig.Testnet
+                ? NetworkProfile.Testnet(_config.SeedUrl, _config.SeedPin, 1)
+                : NetworkProfile.Mainnet();
+            var led = new TerminalIndicator("LED", Showing, _shown.Add);
+            var buzzer = _board.BuzzerPin == BoardProfile.NoPin ? null : new TerminalIndicator("buzzer", Showing, _shown.Add);
+            _watch = new TransportWatch(_transport(profile, _power.Off), _clock);
+            _beacon = new Beacon(_config, _identity, _power.Flash(_flash), profile, _watch, _power.Clock, new SystemRandom(),
+                new BeaconHardware(null, null, null, led, buzzer), Beacon.OutboxCapacityFor(_board.RamClass));
+            if (_config.Network == BeaconConfig.Testnet)
+            {
+                _beacon.Client.RequestTimeout = TestnetClient.RequestTimeout;
+                _beacon.Paths.GuardTestTimeoutMilliseconds = TestnetClient.GuardTestTimeout;
+            }
+            _worker = new NetworkWorker(_beacon, _clock);
+            _worker.Stepped += (_, _) => _networkStepped.Set();
+        }
+
+        // The power goes: the network thread gives up its request and stops (what it still writes is
+        // refused), then the beacon stops; the flash keeps the alerts.
+        private void Halt()
+        {
+            _power.SwitchOff();
+            _worker.Stop();
+            if (_network == null || _network.Join(s_letGo))
+            {
+                _beacon.Stop();
+            }
+            _network = null;
         }
 
         private void Button(bool down, long time)
@@ -237,12 +327,13 @@ namespace SessionBeacon.Harness.Device
             _next = Math.Min(_next, time);
         }
 
-        // The beacon's events, then what the LED and the buzzer did meanwhile, all at the step's time.
+        // The beacon's events, then what the LED and the buzzer did meanwhile, all at the step's time (the
+        // network side's events as the input side takes them: on a board, when the device shows them).
         private void Show(long time)
         {
             foreach (BeaconEvent e in _beacon.TakeEvents())
             {
-                Say(e.Time, DeviceOutput.Describe(e));
+                Say(time, DeviceOutput.Describe(e));
                 Happened?.Invoke(e);
             }
             foreach (string line in _shown)
@@ -258,7 +349,7 @@ namespace SessionBeacon.Harness.Device
         private void Stop(string reason, int badLines)
         {
             string flash = OnFlash();
-            _beacon.Stop();
+            Halt();
             _time = Math.Max(_time, _clock.Now);
             Show(_time);
             Say(_time, reason + "; " + flash + (badLines > 0 ? "; " + badLines + " bad input line(s) ignored" : ""));

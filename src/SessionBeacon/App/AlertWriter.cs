@@ -1,16 +1,13 @@
-// Writes the policy's alert decisions into the outbox (docs/outbox.md, docs/ratchet.md): the
-// composed text, then each recipient's final payload (a ratchet message for a companion receiver,
-// else Session v1 sealed with an armed slot when one is ready), all on flash before anything is
-// sent. A panic first takes the pre-built flash alert. An alert accepted before any node has told
-// the time is held, its text without a time, and sealed once the time is known. A full outbox
-// gives up its least important alert for a more important one (AlertPriority).
+// Writes the policy's alert decisions into the outbox at once, on the input thread (docs/outbox.md,
+// docs/architecture.md "Two threads"): a panic first takes the pre-built flash alert (its payloads
+// finished ahead, so no cryptography here), then every alert is written *held*: its composed text,
+// without a time, for every recipient. Nothing here waits for the network or computes a key: the
+// network thread seals the held alert into its final payloads (AlertSealer) as soon as it can.
+// A full outbox gives up its least important alert for a more important one (AlertPriority).
 using System.Collections;
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Encoding;
-using Session.Core.Micro.Identity;
-using Session.Core.Micro.Messages;
 using Session.Core.Micro.Network;
-using Session.Core.Micro.Ratchet;
 using SessionBeacon.Arming;
 using SessionBeacon.Config;
 using SessionBeacon.Delivery;
@@ -18,41 +15,33 @@ using SessionBeacon.Policy;
 
 namespace SessionBeacon.App
 {
-    /// <summary>Turns alert decisions into outbox records.</summary>
+    /// <summary>Turns alert decisions into outbox records without waiting for the network.</summary>
     internal sealed class AlertWriter
     {
         /// <summary>The store key of the running alert number.</summary>
         internal const string SequenceKey = "alert.sequence";
 
         private readonly BeaconConfig _config;
-        private readonly IdentityKeys _identity;
         private readonly IKeyValueStore _store;
         private readonly IRandomSource _random;
-        private readonly NetworkClock _networkClock;
         private readonly Outbox _outbox;
-        private readonly ArmedSlots _armed;
         private readonly FlashAlert _flash;
         private readonly ServiceNodeAlertSender _alertSender;
-        private readonly RatchetPairings _pairings;
         private readonly AlertComposer _composer;
         private readonly string[] _recipientIds;
         private readonly ArrayList _events;
 
-        internal AlertWriter(BeaconConfig config, IdentityKeys identity, IKeyValueStore store, IRandomSource random, NetworkClock networkClock,
-            Outbox outbox, ArmedSlots armed, FlashAlert flash, ServiceNodeAlertSender alertSender, RatchetPairings pairings, ArrayList events)
+        internal AlertWriter(BeaconConfig config, IKeyValueStore store, IRandomSource random, Outbox outbox, FlashAlert flash,
+            ServiceNodeAlertSender alertSender, AlertComposer composer, ArrayList events)
         {
             _config = config;
-            _identity = identity;
             _store = store;
             _random = random;
-            _networkClock = networkClock;
             _outbox = outbox;
-            _armed = armed;
             _flash = flash;
             _alertSender = alertSender;
-            _pairings = pairings;
+            _composer = composer;
             _events = events;
-            _composer = new AlertComposer(config);
             _recipientIds = new string[config.Recipients.Length];
             for (int i = 0; i < _recipientIds.Length; i++)
             {
@@ -70,69 +59,9 @@ namespace SessionBeacon.App
             }
             MakeRoom(kind, now);
             string body = _composer.Body(decision, NextSequence());
-            long ttl = _config.AlertTtlHours * 3600000L;
-            if (_networkClock.IsSynchronised)
-            {
-                _outbox.Add(kind, now, ttl, _recipientIds, Payloads(_recipientIds, _composer.Finish(body, _networkClock.Now, false)), _random);
-            }
-            else
-            {
-                // No node has told the time yet (a device's clock may still say 1970): the alert is on
-                // flash now, and gets its time and its final payloads once the network is reached.
-                _outbox.AddHeld(kind, now, ttl, _recipientIds, Utf8.Encode(body), _random);
-            }
-            Report(BeaconEventKind.Queued, now, kind, null);
+            _outbox.AddHeld(kind, now, _config.AlertTtlHours * 3600000L, _recipientIds, Utf8.Encode(body), _random);
+            Report(now, kind, null);
             return kind;
-        }
-
-        // Held alerts get their time and final payloads now that the network's time is known.
-        /// <summary>Seals every held alert, once the network's time is known; true when there was one.</summary>
-        internal bool SealHeld(long now)
-        {
-            // Checked on every step of the main loop: nothing is allocated unless an alert is held.
-            if (_outbox.HeldCount == 0 || !_networkClock.IsSynchronised)
-            {
-                return false;
-            }
-            bool any = false;
-            OutboxRecord[] records = _outbox.Records();
-            for (int r = 0; r < records.Length; r++)
-            {
-                if (!records[r].IsHeld)
-                {
-                    continue;
-                }
-                byte[] body = records[r].Payload(0);
-                var ids = new string[records[r].RecipientCount];
-                for (int i = 0; i < ids.Length; i++)
-                {
-                    ids[i] = records[r].RecipientId(i);
-                }
-                _outbox.Seal(records[r], Payloads(ids, _composer.Finish(Utf8.Decode(body, 0, body.Length), _networkClock.Now, true)), now);
-                any = true;
-            }
-            return any;
-        }
-
-        // Each recipient's final payload: a ratchet message for a companion receiver, else Session v1
-        // (sealed with an armed slot when one is ready). Ratchet states are saved before this returns.
-        private byte[][] Payloads(string[] recipientIds, ContentMessage content)
-        {
-            var payloads = new byte[recipientIds.Length][];
-            for (int i = 0; i < payloads.Length; i++)
-            {
-                RatchetLink link = _pairings.LinkFor(recipientIds[i]);
-                if (link != null)
-                {
-                    uint ratchetSequence;
-                    payloads[i] = link.EncodeAlert(content.Body, _config.DeviceName, content.SigTimestamp, out ratchetSequence);
-                }
-                else
-                {
-                    payloads[i] = _armed.Encode(_identity, recipientIds[i], content, _random);
-                }
-            }
-            return payloads;
         }
 
         // The pre-built flash alert leaves first, with no crypto at the press (FlashAlert); the detailed
@@ -152,10 +81,11 @@ namespace SessionBeacon.App
             MakeRoom(AlertKind.Panic, now);
             _outbox.Add(AlertKind.Panic, now, flash, _random);
             _alertSender.Offer(flash);
-            Report(BeaconEventKind.Queued, now, AlertKind.Panic, "flash alert, built ahead, on flash");
+            Report(now, AlertKind.Panic, "flash alert, built ahead, on flash");
         }
 
-        // A full outbox gives up its least important, oldest alert for a more important one.
+        // A full outbox gives up its least important, oldest alert for a more important one. The
+        // network thread only ever removes alerts meanwhile, so the room found here stays.
         private void MakeRoom(AlertKind kind, long now)
         {
             if (_outbox.Count < _outbox.Capacity)
@@ -165,7 +95,7 @@ namespace SessionBeacon.App
             OutboxRecord victim = AlertPriority.GivesWayTo(kind, _outbox.Records());
             if (victim != null && _outbox.Discard(victim))
             {
-                Report(BeaconEventKind.Expired, now, victim.Kind, "given up undelivered to make room in the outbox");
+                Report(now, victim.Kind, "given up undelivered to make room in the outbox", BeaconEventKind.Expired);
             }
         }
 
@@ -181,7 +111,12 @@ namespace SessionBeacon.App
             return next;
         }
 
-        private void Report(BeaconEventKind kind, long now, AlertKind alert, string text)
+        private void Report(long now, AlertKind alert, string text)
+        {
+            Report(now, alert, text, BeaconEventKind.Queued);
+        }
+
+        private void Report(long now, AlertKind alert, string text, BeaconEventKind kind)
         {
             _events.Add(new BeaconEvent(kind, now, alert, null, text));
         }

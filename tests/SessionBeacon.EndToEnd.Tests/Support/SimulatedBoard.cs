@@ -18,7 +18,9 @@ namespace SessionBeacon.EndToEnd.Tests.Support
     /// <summary>
     /// The firmware app (SessionBeacon.App.Beacon) on a simulated board: real testnet, real HTTPS
     /// transport, a real folder as its flash, the real clock; only the button, the LED and the Wi-Fi
-    /// link are simulated. Steps run as the device's main loop runs them.
+    /// link are simulated. Both of the app's sides run on the test's thread, one after the other: the
+    /// input side, the network side, the input side again to show what the network reported (on the
+    /// device the network side has a thread of its own; the harness's 'beacon run' runs it that way).
     /// </summary>
     public sealed class SimulatedBoard
     {
@@ -61,7 +63,7 @@ namespace SessionBeacon.EndToEnd.Tests.Support
         {
             Tick();
             Beacon.Policy.ButtonLevel(true, Now);
-            Beacon.Step(Now);
+            Step();
             Now += holdMs;
             Beacon.Policy.ButtonLevel(false, Now);
         }
@@ -74,8 +76,7 @@ namespace SessionBeacon.EndToEnd.Tests.Support
             {
                 Assert.True(limit.ElapsedMilliseconds < timeoutMs, "timed out waiting for " + what + "; events: " + Describe());
                 Tick();
-                long next = Beacon.Step(Now);
-                Events.AddRange(Beacon.TakeEvents());
+                long next = Step();
                 if (!done() && next > Now)
                 {
                     Thread.Sleep((int)Math.Min(50, next - Now));
@@ -86,6 +87,15 @@ namespace SessionBeacon.EndToEnd.Tests.Support
         public int Count(BeaconEventKind kind) => Events.Count(e => e.Kind == kind);
 
         public string Describe() => string.Join(" | ", Events.Select(e => e.Kind + (e.Recipient == null ? "" : " " + e.Recipient) + (e.Text == null ? "" : ": " + e.Text)));
+
+        private long Step()
+        {
+            long input = Beacon.Step(Now);
+            long network = Beacon.StepNetwork(Now);
+            long shown = Beacon.Step(Now);
+            Events.AddRange(Beacon.TakeEvents());
+            return Math.Min(input, Math.Min(network, shown));
+        }
 
         private void Tick()
         {

@@ -53,7 +53,7 @@ namespace SessionBeacon.Tests.App
                 for (int i = 0; i < edges.Length; i++)
                 {
                     Beacon.Policy.ButtonLevel(i % 2 == 0, start + edges[i]);
-                    Beacon.Step(start + edges[i]);
+                    SessionBeacon.Tests.Support.OneThread.Step(Beacon, start + edges[i]);
                     Events.AddRange(Beacon.TakeEvents());
                 }
                 Run(start + 60000);
@@ -63,7 +63,7 @@ namespace SessionBeacon.Tests.App
             {
                 while (Now < until)
                 {
-                    long next = Beacon.Step(Now);
+                    long next = SessionBeacon.Tests.Support.OneThread.Step(Beacon, Now);
                     Events.AddRange(Beacon.TakeEvents());
                     Now = Math.Min(until, Math.Max(Now + 1, next));
                 }

@@ -239,7 +239,7 @@ namespace SessionBeacon.Tests.App
 
             private long Step(long now)
             {
-                long next = Beacon.Step(now);
+                long next = OneThread.Step(Beacon, now);
                 Events.AddRange(Beacon.TakeEvents());
                 return next;
             }

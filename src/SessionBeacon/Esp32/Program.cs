@@ -1,10 +1,13 @@
 // The device entry point (nanoFramework only), and the one place where the firmware's parts are
 // created (CONTRIBUTING.md rule 13): the files on the internal drive (board.conf, nf.config, the
 // identity and the seed certificates, docs/provisioning.md), the board's GPIO, ADC, Wi-Fi, SNTP and
-// TLS adapters, and the portable app (SessionBeacon.App.Beacon) that does everything else. The main
-// loop feeds the button and sensor edges to the app's policy, steps it, and sleeps until the next
-// edge or timer; on battery boards an idle beacon deep-sleeps until the button or its next timer
-// wakes it, and everything starts again here with the outbox resumed from flash.
+// TLS adapters, and the portable app (SessionBeacon.App.Beacon) that does everything else. Two threads
+// (docs/architecture.md, "Two threads"): the main loop feeds the button and sensor edges to the app's
+// policy, steps its input side (never waiting for the network), and sleeps until the next edge, timer
+// or news from the network; a network thread (NetworkWorker) runs the app's network side. The main
+// loop is also the watchdog: a request past its bound (TransportWatch) reboots the device, which
+// loses nothing, as every alert is on flash. On battery boards an idle beacon deep-sleeps until the
+// button or its next timer wakes it, and everything starts again here with the outbox resumed from flash.
 // Times for the policy come from the steady clock (MonotonicClock), times for the network and
 // the alert bodies from the RTC that SNTP sets (DeviceClock, corrected by NetworkClock).
 using System;
@@ -43,6 +46,9 @@ namespace SessionBeacon.Esp32
         // A battery board sleeps only when nothing is due for at least this long, and at most this long.
         private const long MinSleepMs = 15000;
         private const long MaxSleepMs = 3600000;
+
+        // While a request is under way the main loop looks at it this often, to reboot one that hangs.
+        private const int WatchdogPollMs = 1000;
 
         public static void Main()
         {
@@ -97,9 +103,14 @@ namespace SessionBeacon.Esp32
             AdcController adc = NeedsAdc(board, config) ? new AdcController() : null;
             GpioInput[] sensors = OpenSensors(gpio, config.Policy.Sensors, queue, steady, wake);
             AnalogSensor[] analog = OpenAnalogSensors(adc, board.Chip, config.Policy.Sensors, steady);
-            Beacon beacon = CreateBeacon(config, board, identity, drive, gpio, adc, steady);
+            TransportWatch watch;
+            Beacon beacon = CreateBeacon(config, board, identity, drive, gpio, adc, steady, out watch);
 
             long next = beacon.Start(steady.UnixMilliseconds);
+            var worker = new NetworkWorker(beacon, steady);
+            // The network side's news (deliveries, answers) is shown by the input side: wake it.
+            worker.Stepped += (sender, e) => wake.Set();
+            new Thread(worker.Run).Start();
             long nextSample = steady.UnixMilliseconds;
             button.PostLevel();
             foreach (GpioInput sensor in sensors)
@@ -113,6 +124,11 @@ namespace SessionBeacon.Esp32
             {
                 queue.DrainInto(beacon.Policy);
                 long now = steady.UnixMilliseconds;
+                if (watch.IsOverdue)
+                {
+                    Debug.WriteLine("watchdog: " + watch.Describe() + "; rebooting, the alerts stay on flash");
+                    Power.RebootDevice();
+                }
                 if (now >= nextSample)
                 {
                     Sample(analog, beacon);
@@ -121,17 +137,22 @@ namespace SessionBeacon.Esp32
                 next = beacon.Step(now);
                 Log(beacon.TakeEvents());
                 now = steady.UnixMilliseconds;
-                if (board.OnBattery && CanSleep(beacon, queue, analog, next, now))
+                if (board.OnBattery && CanSleep(beacon, worker, queue, analog, next, now))
                 {
-                    Debug.WriteLine(DeepSleep.Start(board.ButtonPin, board.ButtonActiveLow, Min(next - now, MaxSleepMs)));
+                    Debug.WriteLine(DeepSleep.Start(board.ButtonPin, board.ButtonActiveLow, Min(Min(next, worker.NextWake) - now, MaxSleepMs)));
                 }
                 long until = HasAnalog(analog) && nextSample < next ? nextSample : next;
-                wake.WaitOne(WaitMilliseconds(until, now), false);
+                int wait = WaitMilliseconds(until, now);
+                if (!worker.IsIdle && (wait == Timeout.Infinite || wait > WatchdogPollMs))
+                {
+                    wait = WatchdogPollMs;
+                }
+                wake.WaitOne(wait, false);
             }
         }
 
         private static Beacon CreateBeacon(BeaconConfig config, BoardProfile board, IdentityKeys identity, InternalDrive drive,
-            GpioController gpio, AdcController adc, MonotonicClock steady)
+            GpioController gpio, AdcController adc, MonotonicClock steady, out TransportWatch watch)
         {
             NetworkProfile profile = config.Network == BeaconConfig.Mainnet
                 ? NetworkProfile.Mainnet()
@@ -147,7 +168,8 @@ namespace SessionBeacon.Esp32
             IIndicator buzzer = board.BuzzerPin == BoardProfile.NoPin ? null : new BuzzerIndicator(gpio, board.BuzzerPin);
             var hardware = new BeaconHardware(new WifiLink(config.WifiSsid, config.WifiPassword, WifiLink.DefaultTimeoutMilliseconds),
                 new SntpTimeSync(steady, SntpTimeSync.DefaultTimeoutMilliseconds), OpenBattery(adc, board), led, buzzer);
-            var beacon = new Beacon(config, identity, new FileKeyValueStore(drive, InternalDrive.StorePrefix), profile, transport, new DeviceClock(),
+            watch = new TransportWatch(transport, steady);
+            var beacon = new Beacon(config, identity, new FileKeyValueStore(drive, InternalDrive.StorePrefix), profile, watch, new DeviceClock(),
                 new HardwareRandom(), hardware, Beacon.OutboxCapacityFor(board.RamClass));
             beacon.Pool.SeedLimit = SeedLimit;
             return beacon;
@@ -248,11 +270,12 @@ namespace SessionBeacon.Esp32
         }
 
         // Deep sleep loses the armed slots and the Wi-Fi, so only when nothing is pending, no analog
-        // sensor needs watching, and nothing is due soon.
-        private static bool CanSleep(Beacon beacon, InputQueue queue, AnalogSensor[] analog, long next, long now)
+        // sensor needs watching, the network thread waits, and nothing is due soon on either thread.
+        private static bool CanSleep(Beacon beacon, NetworkWorker worker, InputQueue queue, AnalogSensor[] analog, long next, long now)
         {
             bool settled = beacon.Stage == BeaconStage.Armed || beacon.Stage == BeaconStage.Confirmed;
-            return settled && beacon.IsIdle && queue.Count == 0 && !HasAnalog(analog) && next - now >= MinSleepMs;
+            return settled && beacon.IsIdle && worker.IsIdle && queue.Count == 0 && !HasAnalog(analog)
+                && next - now >= MinSleepMs && worker.NextWake - now >= MinSleepMs;
         }
 
         // Events for a debugger on the USB port. The alert's kind is left out, so the log never tells a

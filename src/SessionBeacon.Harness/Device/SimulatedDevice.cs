@@ -130,42 +130,37 @@ namespace SessionBeacon.Harness.Device
         /// each takes). The clock moves only by the line's own times meanwhile, stopping at each time the
         /// beacon asked for: the beacon runs its timers as on a board, and the line's inputs come at their
         /// exact times. Time in which the network works passes as the machine's time (see the class).
+        /// The clock stays held afterwards, so that the next line, when it is already there, starts
+        /// exactly where this one ended; it runs again once the device waits for input.
         /// </summary>
         public void Play(InputLine line)
         {
             _clock.Hold();
-            try
+            long t = _clock.Now;
+            Say(t, "> " + line.Text);
+            switch (line.What)
             {
-                long t = _clock.Now;
-                Say(t, "> " + line.Text);
-                switch (line.What)
-                {
-                    case InputLine.Kind.Press:
-                        Button(true, t);
-                        AdvanceTo(t + line.Ms, null);
-                        Button(false, t + line.Ms);
-                        AdvanceTo(t + line.Ms + InputLine.RestMs, null);
-                        break;
-                    case InputLine.Kind.Wait:
-                        AdvanceTo(t + line.Ms, null);
-                        break;
-                    case InputLine.Kind.Sensor:
-                        _beacon.Policy.SensorLevel(line.Sensor, line.Active, t);
-                        Input(t, "sensor " + InputLine.Describe(_config.Policy.Sensors[line.Sensor]) + (line.Active ? " active" : " idle"));
-                        break;
-                    case InputLine.Kind.Analog:
-                        _beacon.Policy.AnalogSample(line.Sensor, line.Value, t);
-                        Input(t, "sensor " + InputLine.Describe(_config.Policy.Sensors[line.Sensor]) + " reads " + line.Value);
-                        break;
-                    case InputLine.Kind.Battery:
-                        _beacon.Policy.BatteryLevel(line.Value, t);
-                        Input(t, "battery " + line.Value + "%");
-                        break;
-                }
-            }
-            finally
-            {
-                _clock.Release();
+                case InputLine.Kind.Press:
+                    Button(true, t);
+                    AdvanceTo(t + line.Ms, null);
+                    Button(false, t + line.Ms);
+                    AdvanceTo(t + line.Ms + InputLine.RestMs, null);
+                    break;
+                case InputLine.Kind.Wait:
+                    AdvanceTo(t + line.Ms, null);
+                    break;
+                case InputLine.Kind.Sensor:
+                    _beacon.Policy.SensorLevel(line.Sensor, line.Active, t);
+                    Input(t, "sensor " + InputLine.Describe(_config.Policy.Sensors[line.Sensor]) + (line.Active ? " active" : " idle"));
+                    break;
+                case InputLine.Kind.Analog:
+                    _beacon.Policy.AnalogSample(line.Sensor, line.Value, t);
+                    Input(t, "sensor " + InputLine.Describe(_config.Policy.Sensors[line.Sensor]) + " reads " + line.Value);
+                    break;
+                case InputLine.Kind.Battery:
+                    _beacon.Policy.BatteryLevel(line.Value, t);
+                    Input(t, "battery " + line.Value + "%");
+                    break;
             }
         }
 
@@ -190,9 +185,11 @@ namespace SessionBeacon.Harness.Device
             Halt();
         }
 
-        // Runs the input side when it is due or the network side has news, else waits a little for either or for an input.
+        // Runs the input side when it is due or the network side has news, else waits a little for either
+        // or for an input, on the running clock.
         private void Idle()
         {
+            _clock.Release();
             StepIfDue(_clock.Now);
             _news |= _networkStepped.WaitOne((int)Math.Clamp(_next - _clock.Now, 0, 20));
         }
@@ -202,16 +199,9 @@ namespace SessionBeacon.Harness.Device
         private bool Finish()
         {
             _clock.Hold();
-            try
-            {
-                long start = _clock.Now;
-                long settled = start + Math.Max(_config.Policy.ButtonDebounceMs, _config.Policy.SensorDebounceMs);
-                return AdvanceTo(start + FinishMs, () => _clock.Now >= settled && _beacon.IsIdle);
-            }
-            finally
-            {
-                _clock.Release();
-            }
+            long start = _clock.Now;
+            long settled = start + Math.Max(_config.Policy.ButtonDebounceMs, _config.Policy.SensorDebounceMs);
+            return AdvanceTo(start + FinishMs, () => _clock.Now >= settled && _beacon.IsIdle);
         }
 
         // Moves the held clock to target, stepping the input side at every time it is due on the way (a
@@ -249,8 +239,14 @@ namespace SessionBeacon.Harness.Device
             return false;
         }
 
+        // Steps the input side when it is due or the network side has news; restarts the device first when a request hangs.
         private void StepIfDue(long now)
         {
+            if (_watch.IsOverdue)
+            {
+                Restart(now);
+                return;
+            }
             _news |= _networkStepped.WaitOne(0);
             if (_next <= now || _news)
             {
@@ -261,11 +257,6 @@ namespace SessionBeacon.Harness.Device
 
         private void Step(long now)
         {
-            if (_watch.IsOverdue)
-            {
-                Restart(now);
-                return;
-            }
             _time = now;
             _next = _beacon.Step(now);
             Show(now);
@@ -346,12 +337,14 @@ namespace SessionBeacon.Harness.Device
         // What the LED or the buzzer shows when it goes on: the pattern playing, else the pending panic's steady light.
         private string Showing() => _beacon.Feedback.IsPlaying ? FeedbackPattern.Name(_beacon.Feedback.LastPattern) : "panic pending";
 
+        // The last line: what the network reported up to now is shown, then the power goes.
         private void Stop(string reason, int badLines)
         {
+            _time = Math.Max(_time, _clock.Now);
+            _beacon.Step(_time);
+            Show(_time);
             string flash = OnFlash();
             Halt();
-            _time = Math.Max(_time, _clock.Now);
-            Show(_time);
             Say(_time, reason + "; " + flash + (badLines > 0 ? "; " + badLines + " bad input line(s) ignored" : ""));
         }
 

@@ -110,7 +110,9 @@ namespace SessionBeacon.Esp32
             var worker = new NetworkWorker(beacon, steady);
             // The network side's news (deliveries, answers) is shown by the input side: wake it.
             worker.Stepped += (sender, e) => wake.Set();
-            new Thread(worker.Run).Start();
+            // nanoCLR shares the CPU in 20 ms slices, more of them to a higher priority: while both
+            // threads have work (the network thread arming, say), the button's gets twice the share.
+            new Thread(worker.Run) { Priority = ThreadPriority.BelowNormal }.Start();
             long nextSample = steady.UnixMilliseconds;
             button.PostLevel();
             foreach (GpioInput sensor in sensors)

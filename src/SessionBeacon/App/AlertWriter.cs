@@ -1,8 +1,10 @@
 // Writes the policy's alert decisions into the outbox at once, on the input thread (docs/outbox.md,
-// docs/architecture.md "Two threads"): a panic first takes the pre-built flash alert (its payloads
-// finished ahead, so no cryptography here), then every alert is written *held*: its composed text,
-// without a time, for every recipient. Nothing here waits for the network or computes a key: the
-// network thread seals the held alert into its final payloads (AlertSealer) as soon as it can.
+// docs/architecture.md "Two threads"): every alert is written *held*, its composed text without a
+// time, for every recipient; for a panic the pre-built flash alert (its payloads finished ahead)
+// follows. Nothing here waits for the network or computes a key: the network thread sends the
+// flash alert as it is and seals the held alert into its final payloads (AlertSealer). The held
+// alert comes first because it is the cheaper write (the record's SHA-256 covers the text, not a
+// whole payload): the alert is on flash, and the LED says so, one write after the decision.
 // A full outbox gives up its least important alert for a more important one (AlertPriority).
 using System.Collections;
 using Session.Core.Micro.Crypto;
@@ -49,14 +51,10 @@ namespace SessionBeacon.App
             }
         }
 
-        /// <summary>Writes the alert of <paramref name="decision"/> to the outbox (a panic's flash alert first) and returns its kind.</summary>
+        /// <summary>Writes the alert of <paramref name="decision"/> to the outbox, held, and returns its kind.</summary>
         internal AlertKind Write(Decision decision, long now)
         {
             AlertKind kind = _composer.KindOf(decision);
-            if (kind == AlertKind.Panic)
-            {
-                QueueFlash(now);
-            }
             MakeRoom(kind, now);
             string body = _composer.Body(decision, NextSequence());
             _outbox.AddHeld(kind, now, _config.AlertTtlHours * 3600000L, _recipientIds, Utf8.Encode(body), _random);
@@ -64,21 +62,24 @@ namespace SessionBeacon.App
             return kind;
         }
 
-        // The pre-built flash alert leaves first, with no crypto at the press (FlashAlert); the detailed
-        // alert follows. A flash alert that cannot be used (none ready, expired) is simply skipped.
-        private void QueueFlash(long now)
+        /// <summary>
+        /// After a panic's held alert: writes the pre-built flash alert, which the network thread sends
+        /// first, with no crypto (FlashAlert). One that cannot be used (none ready, expired, no room left
+        /// beside the panic) is skipped: the panic itself is on flash already.
+        /// </summary>
+        internal void QueueFlash(long now)
         {
             PreparedAlert flash = _flash.Take();
             if (flash == null)
             {
                 return;
             }
-            if (now >= flash.ExpiresMs)
+            MakeRoom(AlertKind.Panic, now);
+            if (now >= flash.ExpiresMs || _outbox.Count >= _outbox.Capacity)
             {
                 flash.Wipe();
                 return;
             }
-            MakeRoom(AlertKind.Panic, now);
             _outbox.Add(AlertKind.Panic, now, flash, _random);
             _alertSender.Offer(flash);
             Report(now, AlertKind.Panic, "flash alert, built ahead, on flash");

@@ -349,7 +349,8 @@ namespace SessionBeacon.App
             return next;
         }
 
-        // The alert goes to flash first (AlertWriter); then what the device shows for it, and the network side is woken.
+        // The alert goes to flash first (AlertWriter); then what the device shows for it, then a panic's
+        // flash alert, and the network side is woken.
         private void Queue(Decision decision, long now)
         {
             AlertKind kind = _writer.Write(decision, now);
@@ -360,6 +361,18 @@ namespace SessionBeacon.App
             else
             {
                 Show(FeedbackPattern.Sending, now);
+            }
+            if (kind == AlertKind.Panic)
+            {
+                try
+                {
+                    _writer.QueueFlash(now);
+                }
+                catch (Exception failure)
+                {
+                    // The panic is on flash; only its faster twin is missing.
+                    Problem(now, "flash alert not queued", failure);
+                }
             }
             EventHandler wanted = NetworkWanted;
             if (wanted != null)

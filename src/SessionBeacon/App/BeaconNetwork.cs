@@ -135,8 +135,13 @@ namespace SessionBeacon.App
                     return next;
                 }
             }
-            _sealer.SealHeld(now);
+            // What is due goes first (a flash alert, built ahead, leaves before the held alert's sealing
+            // costs its cryptography); then the held alerts are sealed and sent.
             if (_outbox.NextAttempt() <= now)
+            {
+                StepOutbox(now);
+            }
+            if (_sealer.SealHeld(now))
             {
                 StepOutbox(now);
             }

@@ -72,7 +72,7 @@ namespace SessionBeacon.Harness.Tests.Device
         [InlineData(Fault.Delay)]
         [InlineData(Fault.Drop)]
         [InlineData(Fault.SwarmDown)]
-        public void BeaconRun_TestnetFault_PanicOnFlashWhenTheCancelWindowEnds_DeliveredOnTheNextRunOnceTheFaultIsGone(Fault fault)
+        public void BeaconRun_TestnetFault_PanicOnFlashWhenTheCancelWindowEnds_DeliveredByTheNextRunOnceTheFaultIsGone(Fault fault)
         {
             (string device, string alice) = NewDevice();
             int[] nodes = fault == Fault.SwarmDown
@@ -109,9 +109,11 @@ namespace SessionBeacon.Harness.Tests.Device
                 }
             }
 
-            // The fault is gone: the next run finds the alert on flash and delivers it.
+            // The fault is gone: the next run delivers what is still on flash (a fault that lets some
+            // requests through may have let the alert through already).
             string next = RunBeacon(device, "");
-            Assert.True(next.Contains("delivered: every recipient's swarm gave a verified receipt", StringComparison.Ordinal)
+            const string Delivered = "delivered: every recipient's swarm gave a verified receipt";
+            Assert.True((output.Contains(Delivered, StringComparison.Ordinal) || next.Contains(Delivered, StringComparison.Ordinal))
                 && Regex.IsMatch(next, @"the input ended: stopped; nothing left on flash to send\s*$"), "first run:\n" + output + "\nnext run:\n" + next);
         }
 

@@ -331,9 +331,11 @@ namespace SessionBeacon.Delivery
         }
 
         /// <summary>
-        /// Stores an alert that cannot be sealed yet because the beacon does not know the time (no node
-        /// has told it): <paramref name="body"/>, the alert's text without its time, is kept for every
-        /// recipient; nothing is sent and the TTL does not run until <see cref="Seal"/> gives the final payloads.
+        /// Stores an alert whose final payloads are still to be made (<see cref="Seal"/> gives them, once
+        /// the beacon knows the time and has computed them): <paramref name="body"/>, the alert's text
+        /// without its time, is kept once, as the first recipient's payload (the others are empty, so
+        /// the record to hash and write at the press grows with the recipients' IDs only); nothing is
+        /// sent and the TTL does not run until then.
         /// </summary>
         /// <returns>The stored, held record.</returns>
         /// <exception cref="System.ArgumentNullException">An argument or a recipient is null.</exception>
@@ -349,7 +351,7 @@ namespace SessionBeacon.Delivery
             for (int i = 0; i < ids.Length; i++)
             {
                 ids[i] = recipientIds[i].ToLower();
-                payloads[i] = body;
+                payloads[i] = i == 0 ? body : new byte[0];
             }
             return Insert(kind, now, ttlMs, ids, payloads, random, now, true);
         }

@@ -80,6 +80,9 @@ namespace SessionBeacon.EndToEnd.Tests
             for (int alert = 1; alert <= 2; alert++)
             {
                 int delivered = _board.Count(BeaconEventKind.Delivered);
+                // The last release must settle first: a press within its debounce would continue the last hold.
+                long released = _board.Now + 1000;
+                _board.RunUntil(() => _board.Now >= released, Timeout, "the button released");
                 _board.Press(Hold);
                 _board.RunUntil(() => _board.Count(BeaconEventKind.Delivered) == delivered + 1, Timeout, "alert " + alert + " delivered");
                 // Delivered: the honest members of the real swarm hold it, once each, and no one else.

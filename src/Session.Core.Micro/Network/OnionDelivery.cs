@@ -27,6 +27,9 @@ namespace Session.Core.Micro.Network
         private readonly IHttpTransport _transport;
         private readonly IRandomSource _random;
         private readonly SwarmLookup _lookup;
+        // Whether, and when (local ms), a fetch of the seed's list last failed.
+        private bool _fetchFailed;
+        private long _failedFetchAt;
 
         /// <summary>The least time between two fetches of a swarm that a 421 can cause, ms: a node answering 421 to everything cannot make every request fetch the seed's list.</summary>
         internal const long MinimumRefetch = 60000;
@@ -341,15 +344,35 @@ namespace Session.Core.Micro.Network
             }
         }
 
-        /// <summary>The swarm of <paramref name="sessionId"/>: cached while fresh and not all set aside, else fetched from a seed.</summary>
+        /// <summary>
+        /// The swarm of <paramref name="sessionId"/>: cached while fresh and not all set aside, else fetched from a
+        /// seed. When no seed answers, a cached swarm past its lifetime is still used (it came from the seed too),
+        /// and the seed is not asked again for MinimumRefetch: an alert must not wait on a seed that is away.
+        /// </summary>
         internal ServiceNode[] Swarm(string sessionId)
         {
+            long now = _clock.Local.UnixMilliseconds;
             ServiceNode[] cached = _swarms.Get(sessionId);
-            if (cached != null && _swarms.IsFresh(sessionId, _clock.Local.UnixMilliseconds))
+            bool seedAway = _fetchFailed && now >= _failedFetchAt && now - _failedFetchAt < MinimumRefetch;
+            if (cached != null && (_swarms.IsFresh(sessionId, now) || seedAway))
             {
                 return cached;
             }
-            Fetch(sessionId);
+            try
+            {
+                Fetch(sessionId);
+                _fetchFailed = false;
+            }
+            catch (ServiceNodeException)
+            {
+                _fetchFailed = true;
+                _failedFetchAt = now;
+                if (cached != null)
+                {
+                    return cached;
+                }
+                throw;
+            }
             ServiceNode[] members = _swarms.Get(sessionId);
             if (members == null)
             {
@@ -358,7 +381,7 @@ namespace Session.Core.Micro.Network
             return members;
         }
 
-        // One seed answer for this account and every other one cached.
+        // One seed answer for this account and every other one cached or tracked.
         private void Fetch(string sessionId)
         {
             string[] known = _swarms.Owners();

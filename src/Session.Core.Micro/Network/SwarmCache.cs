@@ -4,8 +4,9 @@
 // number of signatures it needs follows their number (ServiceNodeClient.RequiredSignaturesFor).
 // A node that fails or is reported missing is set aside from every swarm for picking destinations
 // (Get, PickMember), never for receipts. An entry is used for at most Lifetime after its fetch; the
-// client then fetches it again before its next request there, as it does when a 421 is confirmed by
-// the seed or every member was set aside. Every fetch computes the swarms of all the accounts cached
+// client then fetches it again before its next request there (keeping the old one while no seed
+// answers: it came from the seed too), as it does when a 421 is confirmed by the seed or every
+// member was set aside. Every fetch computes the swarms of all the accounts cached
 // or tracked (Track: a beacon's recipients and its own), so one read of the seed's list serves them all.
 using System.Collections;
 using Session.Core.Micro.Crypto;

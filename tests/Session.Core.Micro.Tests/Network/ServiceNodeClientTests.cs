@@ -167,6 +167,29 @@ namespace Session.Core.Micro.Tests.Network
         }
 
         [Fact]
+        public void Store_SwarmPastItsLifetimeWhileTheSeedIsAway_TheOldSwarmIsUsedAndTheSeedAskedOncePerMinute()
+        {
+            var f = Ready(nameof(Store_SwarmPastItsLifetimeWhileTheSeedIsAway_TheOldSwarmIsUsedAndTheSeedAskedOncePerMinute));
+            string recipient = f.NewSessionId();
+            f.Network.SetSwarm(recipient, 6, 7, 8);
+            f.Client.GetSwarm(recipient);
+            Pass(f, SwarmCache.Lifetime);
+            f.Network.SeedDown = true;
+            int seedPosts = f.Network.Posts.Count(u => u.StartsWith(FakeNetwork.SeedUrl));
+            for (int i = 0; i < 3; i++)
+            {
+                Assert.True(f.Client.Store(recipient, f.Random.Bytes(30 + i), ServiceNodeClient.DefaultTtl, 2).IsSuccess);
+            }
+            Assert.Equal(seedPosts + 1, f.Network.Posts.Count(u => u.StartsWith(FakeNetwork.SeedUrl)));
+            Pass(f, OnionDelivery.MinimumRefetch);
+            f.Network.SeedDown = false;
+            int lookups = f.Network.SwarmLookups;
+            Assert.True(f.Client.Store(recipient, f.Random.Bytes(40), ServiceNodeClient.DefaultTtl, 2).IsSuccess);
+            Assert.Equal(lookups + 1, f.Network.SwarmLookups);
+            Assert.True(f.Swarms.IsFresh(recipient, f.Clock.UnixMilliseconds));
+        }
+
+        [Fact]
         public void GetSwarm_SeedWithoutSwarmIds_FailsSayingSo()
         {
             var f = Ready(nameof(GetSwarm_SeedWithoutSwarmIds_FailsSayingSo));

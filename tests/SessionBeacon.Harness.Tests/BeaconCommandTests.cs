@@ -130,6 +130,56 @@ namespace SessionBeacon.Harness.Tests
         }
 
         [Fact]
+        public void WifiInRange_HomeAway_JoinsThePhonesHotspotAndTheAlertIsDelivered()
+        {
+            string device = NewDevice();
+            File.AppendAllText(Path.Combine(device, "nf.config"),
+                "wifi.ssid = Home Net\nwifi.password = home passphrase\nwifi.2.ssid = Sam's phone\nwifi.2.password = hotspot words\n");
+
+            var (code, output, error) = RunBeacon(device, "press 2000\n", "--wifi-in-range", "Cafe", "--wifi-in-range", "Sam's phone");
+
+            Assert.True(code == ExitCode.Ok, "exit " + code + "\n" + error + "\n" + output);
+            Assert.Contains("Wi-Fi: the scan hears 'Cafe', 'Sam's phone'", output);
+            // Home is not heard, so the hotspot that is goes first; the unknown cafe is never tried.
+            Assert.Contains("Wi-Fi: joined 'Sam's phone'", output);
+            Assert.DoesNotContain("'Home Net': out of range", output);
+            Assert.DoesNotContain("join 'Cafe'", output);
+            Assert.True(output.IndexOf("Wi-Fi: joined 'Sam's phone'", StringComparison.Ordinal) < output.IndexOf("delivered: every recipient's swarm gave a verified receipt", StringComparison.Ordinal), output);
+            Assert.DoesNotContain("passphrase", output);
+            Assert.DoesNotContain("hotspot words", output);
+            Assert.Matches(@"the input ended: stopped; nothing left on flash to send\s*$", output);
+        }
+
+        [Fact]
+        public void WifiInRange_NoneOfTheNetworks_EachTriedInOrderAndTheAlertStaysOnFlash()
+        {
+            string device = NewDevice();
+            File.AppendAllText(Path.Combine(device, "nf.config"), "wifi.ssid = Home Net\nwifi.password = home passphrase\nwifi.2.ssid = Sam's phone\n");
+
+            var (code, output, error) = RunBeacon(device, "press 2000\n", "--wifi-in-range", "Cafe");
+
+            Assert.True(code == ExitCode.Ok, "exit " + code + "\n" + error + "\n" + output);
+            int home = output.IndexOf("Wi-Fi: could not join 'Home Net': out of range", StringComparison.Ordinal);
+            Assert.True(home >= 0 && home < output.IndexOf("Wi-Fi: could not join 'Sam's phone': out of range", StringComparison.Ordinal), output);
+            Assert.DoesNotContain("Wi-Fi: joined", output);
+            Assert.DoesNotContain("delivered: every recipient's swarm", output);
+            Assert.Matches(@"still on flash, not delivered: Panic to Alice \(sent on the next run\)\s*$", output);
+        }
+
+        [Fact]
+        public void WifiInRange_ConfigWithoutWifi_RefusedAsAConfigError()
+        {
+            string device = NewDevice();
+
+            var (code, output, error) = RunBeacon(device, "quit\n", "--wifi-in-range", "Home Net");
+
+            Assert.Equal(ExitCode.ConfigError, code);
+            Assert.Equal("beacon run: --wifi-in-range needs Wi-Fi networks in " + Path.Combine(device, "nf.config") + " (wifi.ssid, wifi.2.ssid, ...), and it has none\n",
+                error.Replace("\r\n", "\n"));
+            Assert.Equal("", output);
+        }
+
+        [Fact]
         public void BadLines_EachNamedByItsLineNumberWithTheValidForms_RunGoesOn_UsageErrorAtTheEnd()
         {
             string device = NewDevice();
@@ -224,11 +274,12 @@ namespace SessionBeacon.Harness.Tests
             return device;
         }
 
-        private static (ExitCode, string, string) RunBeacon(string device, string script)
+        private static (ExitCode, string, string) RunBeacon(string device, string script, params string[] options)
         {
             var output = new StringWriter();
             var error = new StringWriter();
-            Task<ExitCode> run = Task.Run(() => Program.Run(new[] { "beacon", "run", "--data", device }, new StringReader(script), output, error));
+            string[] arguments = new[] { "beacon", "run", "--data", device }.Concat(options).ToArray();
+            Task<ExitCode> run = Task.Run(() => Program.Run(arguments, new StringReader(script), output, error));
             Assert.True(run.Wait(s_limit), "beacon run did not end by itself at the end of its input; output so far:\n" + output);
             return (run.Result, output.ToString(), error.ToString());
         }

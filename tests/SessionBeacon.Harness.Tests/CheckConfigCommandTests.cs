@@ -28,6 +28,25 @@ namespace SessionBeacon.Harness.Tests
         }
 
         [Fact]
+        public void CheckConfig_SeveralWifiNetworks_NamedInOrderWithoutPassphrases()
+        {
+            string path = DeviceFolder(DeviceConfig("wifi.password = secret words\nwifi.2.ssid = Sam's phone\nwifi.2.password = hotspot words\nwifi.3.ssid = Library\n"), Esp32Board);
+            var (code, output, error) = Run("check-config", "--config", path);
+            Assert.Equal(ExitCode.Ok, code);
+            Assert.Equal("", error);
+            Assert.Contains("wifi:       joins one of 'Home', 'Sam's phone', 'Library' (open): the strongest in range first, in this order when signals are alike", output);
+
+            (code, output, _) = Run("check-config", "--config", path, "--json");
+            Assert.Equal(ExitCode.Ok, code);
+            JsonObject summary = JsonNode.Parse(output).AsObject();
+            Assert.Equal("Home", (string)summary["wifi_ssid"]);
+            JsonArray networks = summary["wifi_networks"].AsArray();
+            Assert.Equal(new[] { "Home", "Sam's phone", "Library" }, networks.Select(network => (string)network["ssid"]));
+            Assert.Equal(new[] { false, false, true }, networks.Select(network => (bool)network["open"]));
+            Assert.DoesNotContain("words", output);
+        }
+
+        [Fact]
         public void CheckConfig_ShippedFiles_OnlyTheWifiIsMissing()
         {
             var (code, _, error) = Run("check-config", "--config", Path.Combine(s_shipped, "nf.config"));

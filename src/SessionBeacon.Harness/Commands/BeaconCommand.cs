@@ -4,9 +4,11 @@ using System.IO;
 using System.Threading;
 using Session.Core.Micro.Identity;
 using SessionBeacon.Config;
+using SessionBeacon.Hardware;
 using SessionBeacon.Harness.Config;
 using SessionBeacon.Harness.Device;
 using SessionBeacon.Harness.Identity;
+using SessionBeacon.Harness.Network;
 using SessionBeacon.Harness.Storage;
 
 namespace SessionBeacon.Harness.Commands
@@ -24,17 +26,23 @@ namespace SessionBeacon.Harness.Commands
             Option<string> data = CommonOptions.Data("the device folder: identity.seed, nf.config and board.conf (what 'provision --out' writes)");
             Option<string> config = CommonOptions.Text("--config", "FILE", "the configuration [default: DIR/nf.config]", false);
             Option<string> board = CommonOptions.Text("--board", "FILE", "the board profile [default: DIR/board.conf, else the one nf.config names in boards/]", false);
+            var wifi = new Option<string[]>("--wifi-in-range")
+            {
+                HelpName = "SSID",
+                Description = "simulate the device's Wi-Fi: this network of nf.config is in range (repeat for several); the beacon scans and joins as a board does,"
+                    + " the strongest in range first, in nf.config's order when alike [default: no Wi-Fi simulated, the network is always there]",
+            };
             var run = new Command("run", "run the beacon app as a simulated device: at a terminal the space bar is the button (hold it for a long press) and q quits; "
                 + "otherwise it reads lines, each at the device time the lines before it reached: " + InputLine.Forms
                 + "; at the end of the input it finishes what is pending and stops")
             {
-                data, config, board,
+                data, config, board, wifi,
             };
-            run.SetAction(parsed => (int)Run(parsed.GetValue(data), parsed.GetValue(config), parsed.GetValue(board), console));
+            run.SetAction(parsed => (int)Run(parsed.GetValue(data), parsed.GetValue(config), parsed.GetValue(board), parsed.GetValue(wifi), console));
             return new Command("beacon", "the simulated beacon") { run };
         }
 
-        public static ExitCode Run(string data, string configPath, string boardPath, HarnessConsole console)
+        public static ExitCode Run(string data, string configPath, string boardPath, string[] wifiInRange, HarnessConsole console)
         {
             TextWriter error = console.Error;
             if (configPath == null && !File.Exists(Path.Combine(data, "nf.config")))
@@ -48,7 +56,7 @@ namespace SessionBeacon.Harness.Commands
             try
             {
                 boardPath ??= File.Exists(Path.Combine(data, "board.conf")) ? Path.Combine(data, "board.conf") : DeviceFiles.BoardPathFor(configPath, null);
-                // The device's own check; the simulated device joins no Wi-Fi, so wifi.ssid may be missing.
+                // The device's own check; the simulated device needs no Wi-Fi (unless --wifi-in-range), so wifi.ssid may be missing.
                 DeviceSetup setup = DeviceFiles.Load(configPath, boardPath, wifiOptional: true);
                 config = setup.Config;
                 board = setup.Board;
@@ -56,6 +64,11 @@ namespace SessionBeacon.Harness.Commands
             catch (Exception problem) when (problem is FileNotFoundException || problem is ConfigException)
             {
                 error.WriteLine("beacon run: " + problem.Message);
+                return ExitCode.ConfigError;
+            }
+            if (wifiInRange != null && wifiInRange.Length > 0 && config.WifiNetworks.Length == 0)
+            {
+                error.WriteLine("beacon run: --wifi-in-range needs Wi-Fi networks in " + configPath + " (wifi.ssid, wifi.2.ssid, ...), and it has none");
                 return ExitCode.ConfigError;
             }
             IdentityKeys identity;
@@ -75,7 +88,9 @@ namespace SessionBeacon.Harness.Commands
                 return ExitCode.Failed;
             }
             var clock = new DeviceClock();
-            var device = new SimulatedDevice(config, board, identity, data, console.Output, clock);
+            WifiLink wifiLink = wifiInRange == null || wifiInRange.Length == 0 ? null
+                : new WifiLink(config.WifiNetworks, new SimulatedRadio(wifiInRange, line => console.Output.WriteLine(DeviceOutput.Stamp(clock.Now) + line)));
+            var device = new SimulatedDevice(config, board, identity, data, console.Output, clock, wifiLink);
             console.Output.WriteLine("beacon '" + config.DeviceName + "' (" + identity.SessionId + ") on a simulated " + board.Name + ", " + config.Network
                 + (config.SeedUrl == null ? "" : " via " + config.SeedUrl) + "; flash in " + Path.Combine(data, SimulatedDevice.FlashFolder));
             var input = new DeviceInput(clock, config.Policy.Sensors, error);

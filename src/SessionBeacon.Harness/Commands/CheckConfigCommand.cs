@@ -72,8 +72,7 @@ namespace SessionBeacon.Harness.Commands
         private static void Describe(BeaconConfig config, BoardProfile board, string configName, TextWriter output)
         {
             output.WriteLine("network:    " + config.Network + (config.SeedUrl == null ? " (pinned seed nodes)" : " via " + config.SeedUrl));
-            output.WriteLine("wifi:       " + (config.WifiSsid != null ? "joins '" + config.WifiSsid + "'"
-                : "none: fine for the harness's simulated device (beacon run) on this testnet; a device stops at start without wifi.ssid"));
+            output.WriteLine("wifi:       " + WifiLine(config.WifiNetworks));
             output.WriteLine("device:     " + config.DeviceName + " on " + board.Name + " (" + board.Chip.Title + ", " + board.RamClass + " RAM)");
             output.WriteLine("button:     GPIO" + board.ButtonPin + (board.ButtonActiveLow ? ", active low" : ", active high")
                 + "; hold " + config.PanicHoldMs + " ms to fire, " + config.PanicCancelMs + " ms to cancel");
@@ -88,6 +87,21 @@ namespace SessionBeacon.Harness.Commands
                 output.WriteLine("recipient:  " + recipient.Name + "  " + recipient.SessionId + (recipient.UsesRatchet ? "  (companion receiver, ratchet)" : ""));
             }
             output.WriteLine(configName + " is valid.");
+        }
+
+        // The networks by name only: the passphrases are never shown.
+        private static string WifiLine(WifiNetwork[] networks)
+        {
+            if (networks.Length == 0)
+            {
+                return "none: fine for the harness's simulated device (beacon run) on this testnet; a device stops at start without wifi.ssid";
+            }
+            if (networks.Length == 1)
+            {
+                return "joins '" + networks[0].Ssid + "'" + (networks[0].Password.Length == 0 ? " (open)" : "");
+            }
+            return "joins one of " + string.Join(", ", networks.Select(network => "'" + network.Ssid + "'" + (network.Password.Length == 0 ? " (open)" : "")))
+                + ": the strongest in range first, in this order when signals are alike (docs/provisioning.md)";
         }
 
         // What Describe prints, as one object; the Wi-Fi passphrase stays out, as everywhere.
@@ -110,7 +124,8 @@ namespace SessionBeacon.Harness.Commands
                 ["board"] = boardPath,
                 ["network"] = config.Network,
                 ["seed_url"] = config.SeedUrl,
-                ["wifi_ssid"] = config.WifiSsid,
+                ["wifi_ssid"] = config.WifiNetworks.Length == 0 ? null : config.WifiNetworks[0].Ssid,
+                ["wifi_networks"] = new JsonArray(config.WifiNetworks.Select(network => (JsonNode)new JsonObject { ["ssid"] = network.Ssid, ["open"] = network.Password.Length == 0 }).ToArray()),
                 ["device_name"] = config.DeviceName,
                 ["board_name"] = board.Name,
                 ["chip"] = board.Chip.Name,

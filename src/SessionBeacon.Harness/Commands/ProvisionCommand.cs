@@ -171,7 +171,7 @@ namespace SessionBeacon.Harness.Commands
                 File.WriteAllText(Path.Combine(request.Folder, DeviceReadme.FileName), DeviceReadme.Text(request.Folder, config.DeviceName, profile.Name, request.Board,
                     keys.SessionId, request.SeedUrl, IdentityFolder.SeedFile, request.Hello, DateTime.UtcNow));
                 Describe(console, config, profile, keys.SessionId, request.Folder);
-                if (config.WifiSsid == null && config.Network == BeaconConfig.Mainnet)
+                if (config.WifiNetworks.Length == 0 && config.Network == BeaconConfig.Mainnet)
                 {
                     console.Output.WriteLine("Before copying: add the Wi-Fi network to " + configPath + " (wifi.ssid = ..., wifi.password = ...), then check the folder as the device will:"
                         + " harness check-config --config " + configPath);

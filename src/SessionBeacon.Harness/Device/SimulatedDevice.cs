@@ -42,7 +42,7 @@ namespace SessionBeacon.Harness.Device
         private long _time;
         private CancellationToken _stop;
 
-        public SimulatedDevice(BeaconConfig config, BoardProfile board, IdentityKeys identity, string dataFolder, TextWriter output, DeviceClock clock)
+        public SimulatedDevice(BeaconConfig config, BoardProfile board, IdentityKeys identity, string dataFolder, TextWriter output, DeviceClock clock, SessionBeacon.Hardware.INetworkLink wifi = null)
         {
             _config = config;
             _setup = BeaconSetup.From(config, board, identity);
@@ -51,7 +51,7 @@ namespace SessionBeacon.Harness.Device
             _output = output;
             var led = new TerminalIndicator("LED", Showing, _shown.Add);
             var buzzer = board.BuzzerPin == BoardProfile.NoPin ? null : new TerminalIndicator("buzzer", Showing, _shown.Add);
-            _hardware = new BeaconHardware(null, null, null, led, buzzer);
+            _hardware = new BeaconHardware(wifi, null, null, led, buzzer);
         }
 
         /// <summary>Each event of the beacon, as it is printed.</summary>

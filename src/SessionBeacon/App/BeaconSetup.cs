@@ -87,7 +87,7 @@ namespace SessionBeacon.App
             BeaconConfig config = checkedFiles.Config;
             BoardProfile board = checkedFiles.Board;
             string wrong = null;
-            if (needsWifi && config.WifiSsid == null)
+            if (needsWifi && config.WifiNetworks.Length == 0)
             {
                 // Only a testnet configuration gets here: fine for the harness's simulated device, not for a board.
                 wrong = "nf.config: 'wifi.ssid' is missing: this network = testnet configuration is for the harness's simulated device;"

@@ -24,7 +24,7 @@ namespace SessionBeacon.Config
 
         private static readonly string[] s_knownKeys =
         {
-            "network", "network.seed", "network.seed_pin", "wifi.ssid", "wifi.password", "board", "device.name", "recipient", "recipient.prekey",
+            "network", "network.seed", "network.seed_pin", "board", "device.name", "recipient", "recipient.prekey",
             "alert.panic", "alert.duress", "alert.sensor", "alert.ttl_hours",
             "panic.hold_ms", "panic.cancel_ms",
             "button.debounce_ms", "gesture.gap_ms", "duress.presses", "test.presses", "sensor",
@@ -60,11 +60,11 @@ namespace SessionBeacon.Config
         /// <summary>The pin of the testnet seed's certificate (base64 SHA-256 of its public key info); null on mainnet.</summary>
         public string SeedPin { get; private set; }
 
-        /// <summary>The Wi-Fi network the device joins; null when not given (the desktop harness needs none).</summary>
-        public string WifiSsid { get; private set; }
-
-        /// <summary>The Wi-Fi passphrase; empty for an open network. Never logged.</summary>
-        public string WifiPassword { get; private set; }
+        /// <summary>
+        /// The Wi-Fi networks the device may join, in priority order (wifi.ssid first, then wifi.2.ssid ...);
+        /// empty when none is given (the desktop harness needs none).
+        /// </summary>
+        public WifiNetwork[] WifiNetworks { get; private set; }
 
         /// <summary>How the device gives feedback: <see cref="FeedbackLight"/>, <see cref="FeedbackLightAndSound"/> or <see cref="FeedbackSilent"/>.</summary>
         public string Feedback { get; private set; }
@@ -143,22 +143,12 @@ namespace SessionBeacon.Config
         /// <summary>Reads nf.config's keys; problems are recorded in <paramref name="file"/>, and values with problems keep their defaults.</summary>
         internal static BeaconConfig Read(ConfigFile file)
         {
-            file.ReportUnknownKeys(s_knownKeys);
+            file.ReportUnknownKeys(s_knownKeys, WifiNetwork.KeyPrefix);
             var config = new BeaconConfig();
             config.Network = file.Choice("network", Mainnet, new[] { Mainnet, Testnet });
             config.SeedUrl = ReadSeed(file, config.Network);
             config.SeedPin = ReadSeedPin(file, config.Network);
-            config.WifiSsid = file.Text("wifi.ssid", null);
-            if (config.WifiSsid != null && config.WifiSsid.Length == 0)
-            {
-                file.Report(file.FirstLine("wifi.ssid"), "'wifi.ssid' is empty: give the Wi-Fi network's name, or leave the line out");
-                config.WifiSsid = null;
-            }
-            config.WifiPassword = file.Text("wifi.password", "");
-            if (config.WifiSsid == null && file.Single("wifi.password") != null)
-            {
-                file.Report(file.Single("wifi.password").Line, "'wifi.password' needs 'wifi.ssid', the name of the Wi-Fi network");
-            }
+            config.WifiNetworks = WifiNetwork.ReadAll(file);
             config.Board = file.RequiredText("board", "the board profile to use, a name from boards/ such as esp32-devkitc");
             config.DeviceName = file.Text("device.name", "SessionBeacon");
             config.Recipients = ReadRecipients(file);

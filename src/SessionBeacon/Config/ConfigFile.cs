@@ -116,12 +116,35 @@ namespace SessionBeacon.Config
             return (ConfigEntry[])matches.ToArray(typeof(ConfigEntry));
         }
 
+        /// <summary>Every entry whose key starts with <paramref name="prefix"/>, in file order.</summary>
+        public ConfigEntry[] StartingWith(string prefix)
+        {
+            var matches = new ArrayList();
+            foreach (ConfigEntry entry in _entries)
+            {
+                if (entry.Key.StartsWith(prefix))
+                {
+                    matches.Add(entry);
+                }
+            }
+            return (ConfigEntry[])matches.ToArray(typeof(ConfigEntry));
+        }
+
         /// <summary>Reports every key that is not in <paramref name="knownKeys"/> (a misspelt key must not pass unnoticed).</summary>
         public void ReportUnknownKeys(string[] knownKeys)
         {
+            ReportUnknownKeys(knownKeys, null);
+        }
+
+        /// <summary>
+        /// Reports every key that is not in <paramref name="knownKeys"/>, except those starting with
+        /// <paramref name="checkedElsewhere"/>, whose reader knows better what was meant (WifiNetwork).
+        /// </summary>
+        public void ReportUnknownKeys(string[] knownKeys, string checkedElsewhere)
+        {
             foreach (ConfigEntry entry in _entries)
             {
-                if (System.Array.IndexOf(knownKeys, entry.Key) < 0)
+                if (System.Array.IndexOf(knownKeys, entry.Key) < 0 && (checkedElsewhere == null || !entry.Key.StartsWith(checkedElsewhere)))
                 {
                     Report(entry.Line, "unknown key '" + entry.Key + "'");
                 }

@@ -7,7 +7,7 @@
 // that the configuration fits the board's managed heap (HeapBudget, docs/heap.md), checked last and
 // only when nothing else is wrong, since its figures come from everything else.
 // Wi-Fi: a beacon on the real Session network reaches it over Wi-Fi, so network = mainnet needs
-// wifi.ssid. A testnet ('testnet up') lives on the loopback of the computer that runs it, where only
+// wifi.ssid (its first Wi-Fi network, WifiNetwork). A testnet ('testnet up') lives on the loopback of the computer that runs it, where only
 // the harness's simulated device reaches it, without Wi-Fi; so network = testnet does without (and
 // the device itself, which needs Wi-Fi whatever the network, says so at start). Where no Wi-Fi is
 // joined at all (provision, before the owner adds it; the simulated device) the rule is left out.
@@ -48,7 +48,7 @@ namespace SessionBeacon.Config
             BeaconConfig config = BeaconConfig.Read(configFile);
             ConfigFile boardFile = ConfigFile.Parse(boardText, boardName);
             BoardProfile board = BoardProfile.Read(boardFile);
-            if (!wifiOptional && config.Network == BeaconConfig.Mainnet && config.WifiSsid == null)
+            if (!wifiOptional && config.Network == BeaconConfig.Mainnet && config.WifiNetworks.Length == 0)
             {
                 configFile.Report("'wifi.ssid' is missing: a beacon on network = mainnet reaches the Session network over Wi-Fi;"
                     + " add 'wifi.ssid = <network name>' and 'wifi.password = <passphrase>'");

@@ -150,7 +150,7 @@ namespace SessionBeacon.Esp32
             IIndicator led = OpenLed(gpio, board);
             IIndicator buzzer = board.BuzzerPin == BoardProfile.NoPin ? null : new BuzzerIndicator(gpio, board.BuzzerPin);
             Starting("opening the Wi-Fi, the clock and the battery gauge");
-            var hardware = new BeaconHardware(new WifiLink(config.WifiSsid, config.WifiPassword, WifiLink.DefaultTimeoutMilliseconds),
+            var hardware = new BeaconHardware(new WifiLink(config.WifiNetworks, new WifiRadio(WifiRadio.DefaultScanTimeoutMilliseconds, WifiRadio.DefaultJoinTimeoutMilliseconds)),
                 new SntpTimeSync(steady, SntpTimeSync.DefaultTimeoutMilliseconds), OpenBattery(adc, board), led, buzzer);
             Beacon beacon = setup.Start(new FileKeyValueStore(drive, InternalDrive.StorePrefix), profile, transport, new DeviceClock(),
                 new HardwareRandom(), hardware, steady.UnixMilliseconds);

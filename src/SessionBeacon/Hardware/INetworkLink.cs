@@ -1,4 +1,4 @@
-// The link under the onion requests: Wi-Fi on the device (Esp32/WifiLink), always up on the desktop.
+// The link under the onion requests: Wi-Fi on the device (WifiLink over Esp32/WifiRadio), always up on the desktop.
 // The beacon's connection stages ask it first and go back to it whenever a request finds no route.
 namespace SessionBeacon.Hardware
 {

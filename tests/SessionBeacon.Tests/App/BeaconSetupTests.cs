@@ -49,7 +49,7 @@ namespace SessionBeacon.Tests.App
         {
             BeaconSetup setup = BeaconSetup.Read(Provisioned(), Drive, true, ChipPins.Named("esp32"));
             Assert.Null(setup.HaltReason);
-            Assert.Equal("Home", setup.Config.WifiSsid);
+            Assert.Equal("Home", Assert.Single(setup.Config.WifiNetworks).Ssid);
             Assert.Equal("ESP32-DevKitC", setup.Board.Name);
             Assert.Equal(IdentityKeys.FromSeed(Enumerable.Repeat((byte)7, IdentityKeys.SeedSize).ToArray()).SessionId, setup.Identity.SessionId);
         }

@@ -58,8 +58,9 @@ namespace SessionBeacon.Tests.Config
         public void Parse_DeviceSettings_Read()
         {
             BeaconConfig config = BeaconConfig.Parse(Minimal + "wifi.ssid = Home Net\nwifi.password = correct horse\nfeedback = silent\ninbox.poll_s = 0\nflash.refresh_s = 30\nratchet.on_damage = hold\n", "nf.config");
-            Assert.Equal("Home Net", config.WifiSsid);
-            Assert.Equal("correct horse", config.WifiPassword);
+            WifiNetwork home = Assert.Single(config.WifiNetworks);
+            Assert.Equal("Home Net", home.Ssid);
+            Assert.Equal("correct horse", home.Password);
             Assert.Equal(BeaconConfig.FeedbackSilent, config.Feedback);
             Assert.Equal(0, config.InboxPollSeconds);
             Assert.Equal(30, config.FlashRefreshSeconds);
@@ -70,7 +71,7 @@ namespace SessionBeacon.Tests.Config
         public void Parse_DeviceSettingsAbsent_Defaults()
         {
             BeaconConfig config = BeaconConfig.Parse(Minimal, "nf.config");
-            Assert.Null(config.WifiSsid);
+            Assert.Empty(config.WifiNetworks);
             Assert.Equal(BeaconConfig.FeedbackLight, config.Feedback);
             Assert.Equal(300, config.InboxPollSeconds);
             Assert.Equal(45, config.FlashRefreshSeconds);

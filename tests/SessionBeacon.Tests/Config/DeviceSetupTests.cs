@@ -29,7 +29,7 @@ namespace SessionBeacon.Tests.Config
             try
             {
                 DeviceSetup setup = DeviceSetup.Check(config, "nf.config", boardText, "board.conf", false);
-                Assert.Equal("Home", setup.Config.WifiSsid);
+                Assert.Equal("Home", Assert.Single(setup.Config.WifiNetworks).Ssid);
                 Assert.NotNull(setup.Board.Chip);
             }
             catch (ConfigException error)
@@ -55,7 +55,7 @@ namespace SessionBeacon.Tests.Config
         public void Check_MainnetWithoutWifi_PassesWhereWifiIsOptional()
         {
             DeviceSetup setup = DeviceSetup.Check("board = t\nrecipient = " + Alice + " Alice\n", "nf.config", Esp32, "board.conf", true);
-            Assert.Null(setup.Config.WifiSsid);
+            Assert.Empty(setup.Config.WifiNetworks);
         }
 
         [Fact]
@@ -63,7 +63,7 @@ namespace SessionBeacon.Tests.Config
         {
             string testnet = "network = testnet\nnetwork.seed = http://127.0.0.1:22100/json_rpc\nnetwork.seed_pin = " + Pin + "\nboard = t\nrecipient = " + Alice + " Alice\n";
             DeviceSetup setup = DeviceSetup.Check(testnet, "nf.config", Esp32, "board.conf", false);
-            Assert.Null(setup.Config.WifiSsid);
+            Assert.Empty(setup.Config.WifiNetworks);
         }
 
         public static TheoryData<string, string, string> SensorProblems => new TheoryData<string, string, string>

@@ -514,8 +514,14 @@ namespace SessionBeacon.Delivery
             _started = false;
         }
 
+        // The next attempt is set before anything is sent or written: when a flash write below throws
+        // (a full flash), the slot still waits out its backoff instead of going out again at the next
+        // Step. An alert that leaves delivered takes its backoff with it.
         private void SendSlot(int slot, long now)
         {
+            long delay = RetryBaseMs << (_failures[slot] < 6 ? _failures[slot] : 6);
+            _failures[slot]++;
+            _nextAttempt[slot] = now + (delay < RetryMaxMs ? delay : RetryMaxMs);
             bool failed = false;
             for (int i = 0; i < _records[slot].RecipientCount; i++)
             {
@@ -538,17 +544,10 @@ namespace SessionBeacon.Delivery
             }
             if (_records[slot].IsDelivered)
             {
-                _deliveredCount++;
                 Remove(slot);
-                return;
+                _deliveredCount++;
             }
-            if (failed)
-            {
-                long delay = RetryBaseMs << (_failures[slot] < 6 ? _failures[slot] : 6);
-                _failures[slot]++;
-                _nextAttempt[slot] = now + (delay < RetryMaxMs ? delay : RetryMaxMs);
-            }
-            else
+            else if (!failed)
             {
                 // Not delivered and nothing failed: only recipients waiting for a new pairing are left, and
                 // nothing is due before the TTL ends (or SealWaiting makes one due).

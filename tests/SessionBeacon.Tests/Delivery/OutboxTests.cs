@@ -183,6 +183,64 @@ namespace SessionBeacon.Tests.Delivery
             Assert.Equal(2, rebooted.Count);
         }
 
+        // The flash takes the alert, then fills up: every later write (the "delivered" marks) fails.
+        private sealed class FillingFlash : Session.Core.Micro.Network.IKeyValueStore
+        {
+            public readonly MemoryStore Inner = new MemoryStore();
+            public bool Full;
+
+            public byte[] Get(string key) => Inner.Get(key);
+
+            public void Put(string key, byte[] value)
+            {
+                if (Full)
+                {
+                    throw new System.IO.IOException("no space left on the flash");
+                }
+                Inner.Put(key, value);
+            }
+
+            public void Remove(string key) => Inner.Remove(key);
+        }
+
+        [Fact]
+        public void Step_FlashFullAfterTheAdd_AtMostOneSendPerBackoffPeriod()
+        {
+            var flash = new FillingFlash();
+            var swarms = new FakeSwarms();
+            var outbox = new Outbox(flash, swarms, 2);
+            outbox.Start(Now);
+            outbox.Add(AlertKind.Panic, Now, Ttl, Beacon, new[] { Alice.SessionId }, Panic(), new SeededSource(5));
+            flash.Full = true;
+
+            // The main loop steps again and again (here every second for a minute); each step's failed
+            // "delivered" write is the caller's problem, but it must not make the alert go out again at once.
+            var sendTimes = new System.Collections.Generic.List<long>();
+            for (long t = Now; t < Now + 60_000; t += 1000)
+            {
+                int before = swarms.Sends.Count;
+                bool threw = false;
+                try
+                {
+                    outbox.Step(t);
+                }
+                catch (System.IO.IOException)
+                {
+                    threw = true;
+                }
+                if (swarms.Sends.Count > before)
+                {
+                    sendTimes.Add(t);
+                }
+                Assert.Equal(swarms.Sends.Count > before, threw);
+            }
+
+            // Sent at once, then after the backoff of 5 s, 10 s, 20 s: as a failed send would be.
+            Assert.Equal(new[] { Now, Now + 5000, Now + 15_000, Now + 35_000 }, sendTimes);
+            Assert.All(swarms.Sends, send => Assert.Equal(swarms.Sends[0].Payload, send.Payload));
+            Assert.Equal(1, outbox.Count);
+        }
+
         [Fact]
         public void Add_Full_Throws()
         {

@@ -241,6 +241,83 @@ namespace SessionBeacon.Tests.Delivery
             Assert.Equal(1, outbox.Count);
         }
 
+        // A network that takes as long as the test wants: each Send blocks until released.
+        private sealed class HeldSender : IAlertSender
+        {
+            public readonly System.Threading.SemaphoreSlim Entered = new System.Threading.SemaphoreSlim(0);
+            public readonly System.Threading.ManualResetEventSlim Released = new System.Threading.ManualResetEventSlim(false);
+            public readonly FakeSwarms Swarms = new FakeSwarms();
+
+            public bool Send(string recipientSessionId, byte[] payload, long ttlMs)
+            {
+                Entered.Release();
+                Released.Wait();
+                lock (Swarms)
+                {
+                    return Swarms.Send(recipientSessionId, payload, ttlMs);
+                }
+            }
+        }
+
+        // The test's hang detector (not a timing assertion): what must not wait for the network gets this long.
+        private static readonly TimeSpan s_hang = TimeSpan.FromSeconds(30);
+
+        private static System.Threading.Thread Run(Action action)
+        {
+            var thread = new System.Threading.Thread(() => action()) { IsBackground = true };
+            thread.Start();
+            return thread;
+        }
+
+        [Fact]
+        public void Add_WhileAStepWaitsOnTheNetwork_WrittenWithoutWaiting()
+        {
+            var flash = new MemoryStore();
+            var sender = new HeldSender();
+            var outbox = new Outbox(flash, sender, 4);
+            outbox.Start(Now);
+            OutboxRecord first = outbox.Add(AlertKind.Sensor, Now, Ttl, Beacon, new[] { Alice.SessionId }, Panic(), new SeededSource(1));
+            System.Threading.Thread network = Run(() => outbox.Step(Now));
+            Assert.True(sender.Entered.Wait(s_hang), "the send did not start");
+
+            System.Threading.Thread add = Run(() => outbox.Add(AlertKind.Panic, Now + 10, Ttl, Beacon, new[] { Alice.SessionId }, Panic(), new SeededSource(2)));
+            Assert.True(add.Join(s_hang), "Add waited for the send under way");
+            Assert.Equal(2, outbox.Count);
+            Assert.Equal(4, flash.Values.Count(kv => kv.Key.StartsWith("outbox.", StringComparison.Ordinal)) + 2);
+
+            sender.Released.Set();
+            Assert.True(network.Join(s_hang));
+            Assert.Equal(1, outbox.DeliveredCount);
+            Assert.False(first.SameAlert(outbox.Records().Single()));
+            Assert.Equal(Now + 10, outbox.NextAttempt());
+        }
+
+        [Fact]
+        public void Discard_WhileItsSendIsUnderWay_TheLateReceiptChangesNothing()
+        {
+            var flash = new MemoryStore();
+            var sender = new HeldSender();
+            var outbox = new Outbox(flash, sender, 1);
+            outbox.Start(Now);
+            OutboxRecord test = outbox.Add(AlertKind.Test, Now, Ttl, Beacon, new[] { Alice.SessionId }, Panic(), new SeededSource(1));
+            System.Threading.Thread network = Run(() => outbox.Step(Now));
+            Assert.True(sender.Entered.Wait(s_hang), "the send did not start");
+
+            Assert.True(outbox.Discard(test));
+            OutboxRecord panic = outbox.Add(AlertKind.Panic, Now + 10, Ttl, Beacon, new[] { Alice.SessionId }, Panic(), new SeededSource(2));
+            sender.Released.Set();
+            Assert.True(network.Join(s_hang));
+
+            // The receipt for the given-up alert was not written into the slot the panic took meanwhile.
+            Assert.Equal(0, outbox.DeliveredCount);
+            OutboxRecord kept = outbox.Records().Single();
+            Assert.True(panic.SameAlert(kept));
+            Assert.False(kept.IsDeliveredTo(0));
+            var rebooted = new Outbox(flash, new FakeSwarms(), 1);
+            rebooted.Start(Now + 20);
+            Assert.True(panic.SameAlert(rebooted.Records().Single()));
+        }
+
         [Fact]
         public void Add_Full_Throws()
         {

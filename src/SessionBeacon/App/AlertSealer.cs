@@ -1,5 +1,5 @@
-// Seals held alerts into their final payloads, on the network thread (docs/outbox.md "Held until the
-// network's time is known", docs/architecture.md "Two threads"): the composed text gets its time,
+// Seals held alerts into their final payloads, on the network thread (docs/outbox.md "Held, then
+// sealed", docs/architecture.md "Two threads"): the composed text gets its time,
 // then each recipient gets a ratchet message (companion receiver) or a Session v1 payload, sealed
 // with an armed slot when one is ready (ArmedSlots.Encode), else encoded in full. This is the press's
 // cryptography, moved off the input thread: the alert is already on flash, held, when this runs.

@@ -194,7 +194,8 @@ namespace SessionBeacon.Tests.Arming
             Arm(s, 0);
             s.F.Swarms.Set(s.Alice.SessionId, 1, new[] { s.F.Network.Nodes[9].Node }, s.F.Clock.UnixMilliseconds);
             Assert.False(s.Flash.IsReady);
-            s.Flash.Step(1);
+            // Rebuilt by the next Steps, one recipient per Step.
+            Arm(s, 1);
             Assert.True(s.Flash.IsReady);
             PreparedAlert alert = s.Flash.Take();
             int alice = Enumerable.Range(0, alert.RecipientCount).Single(i => alert.RecipientId(i) == s.Alice.SessionId);

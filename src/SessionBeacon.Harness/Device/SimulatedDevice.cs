@@ -20,6 +20,9 @@ namespace SessionBeacon.Harness.Device
     /// the buzzer, the inputs and the beacon's events, each stamped with the one DeviceClock that also
     /// drives the beacon's steps. The network is the one nf.config names, over the real HTTP(S)
     /// transport: a testnet (network.seed, network.seed_pin) or mainnet.
+    /// The beacon's two sides (docs/architecture.md, "Two threads") run here on one thread, one after
+    /// the other at each step: the input side, the network side, the input side again to show what the
+    /// network reported; the network's work takes no device time, so a gesture keeps its exact timing.
     /// </summary>
     public sealed class SimulatedDevice
     {
@@ -250,7 +253,10 @@ namespace SessionBeacon.Harness.Device
         private void Step(long now)
         {
             _time = now;
-            _next = _beacon.Step(now);
+            long input = _beacon.Step(now);
+            long network = _beacon.StepNetwork(now);
+            long shown = _beacon.Step(now);
+            _next = Math.Min(input, Math.Min(network, shown));
             Show(now);
         }
 

@@ -4,8 +4,12 @@
 // the TTL; the inbox brings acknowledgements and replies; the feedback player shows all of it.
 // The same class runs on the ESP32 (Esp32/Program.cs) and in the harness (beacon run, demo);
 // only BeaconHardware differs. Lifecycle (CONTRIBUTING.md rule 13): Start(now), Step(now) -> next wake,
-// Stop(); single-threaded; inputs go to Policy between Steps. Step never throws: whatever fails is
-// reported as a Problem event and retried, because a beacon that stops is worse than one that waits.
+// Stop(); inputs go to Policy between Steps.
+// Two threads (docs/architecture.md, "Two threads"): Step is the input side (battery, policy, the
+// alert onto flash, what the LED shows) and never waits for the network or computes a key;
+// StepNetwork is the network side (BeaconNetwork), run by a thread of its own (NetworkWorker) or, in
+// tests, alternately with Step on one thread. Neither throws: whatever fails is reported as a Problem
+// event and retried, because a beacon that stops is worse than one that waits.
 // Duress: the device shows what a cancel shows, and stays without any feedback for DuressQuietMs,
 // so neither "sending" nor "delivered" nor "help reached" can give the duress alert away.
 using System;
@@ -53,46 +57,32 @@ namespace SessionBeacon.App
         public const long FastPollWindowMs = 300000;
 
         private readonly BeaconConfig _config;
-        private readonly IdentityKeys _identity;
-        private readonly IKeyValueStore _store;
-        private readonly IRandomSource _random;
         private readonly BeaconHardware _hardware;
-        private readonly NetworkClock _networkClock;
         private readonly NodePool _pool;
         private readonly OnionPaths _paths;
         private readonly ServiceNodeClient _client;
-        private readonly Connection _connection;
         private readonly FlashAlert _flash;
-        private readonly ServiceNodeAlertSender _alertSender;
-        private readonly ReportingSender _sender;
         private readonly Outbox _outbox;
         private readonly ArmedSlots _armed;
         private readonly AlertPolicy _policy;
         private readonly AlertWriter _writer;
         private readonly RatchetPairings _pairings;
+        private readonly FeedbackPlayer _feedback;
         private readonly AlertNotes _notes;
         private readonly Inbox _inbox;
-        private readonly FeedbackPlayer _feedback;
-        private readonly string[] _recipientIds;
+        private readonly BeaconNetwork _network;
         private readonly ArrayList _events = new ArrayList();
-        private BeaconStage _stage = BeaconStage.Boot;
         private bool _wasArmed;
-        private bool _confirmed;
         private bool _started;
-        private long _outboxWake;
-        private long _armedWake;
-        private long _flashWake;
-        private long _nextInboxPoll;
         private long _nextBatteryRead;
         private long _quietUntil;
-        private long _fastPollUntil;
 
         /// <summary>A beacon for <paramref name="config"/> with the account <paramref name="identity"/>.</summary>
         /// <param name="config">The validated nf.config.</param>
         /// <param name="identity">The beacon's Session identity (kept outside nf.config).</param>
         /// <param name="store">The flash key-value store: outbox, ratchet states, node pool, cursors, handled inbox messages.</param>
         /// <param name="profile">The network: NetworkProfile.Mainnet() or a testnet.</param>
-        /// <param name="transport">HTTP(S) to seeds and nodes.</param>
+        /// <param name="transport">HTTP(S) to seeds and nodes (called on the network thread only).</param>
         /// <param name="clock">The local clock (Unix milliseconds).</param>
         /// <param name="random">The CSPRNG.</param>
         /// <param name="hardware">The device-specific parts.</param>
@@ -111,40 +101,49 @@ namespace SessionBeacon.App
             if (random == null) { throw Errors.Null("random"); }
             if (hardware == null) { throw Errors.Null("hardware"); }
             _config = config;
-            _identity = identity;
-            _store = store;
-            _random = random;
             _hardware = hardware;
-            _recipientIds = new string[config.Recipients.Length];
-            for (int i = 0; i < _recipientIds.Length; i++)
+            // Both threads write to flash and draw random bytes: each call is one at a time.
+            store = new LockedStore(store);
+            random = new LockedRandom(random);
+            var recipientIds = new string[config.Recipients.Length];
+            for (int i = 0; i < recipientIds.Length; i++)
             {
-                _recipientIds[i] = config.Recipients[i].SessionId;
+                recipientIds[i] = config.Recipients[i].SessionId;
             }
-            _networkClock = new NetworkClock(clock);
+            var networkClock = new NetworkClock(clock);
             _pool = new NodePool(profile, transport, store, random);
             _paths = new OnionPaths(_pool, transport, random, identity.SessionId, PathCount);
             var swarms = new SwarmCache();
             // One read of the seed's node list gives every recipient's swarm and the beacon's own (its inbox).
-            for (int i = 0; i < _recipientIds.Length; i++)
+            for (int i = 0; i < recipientIds.Length; i++)
             {
-                swarms.Track(_recipientIds[i]);
+                swarms.Track(recipientIds[i]);
             }
             swarms.Track(identity.SessionId);
-            _client = new ServiceNodeClient(_pool, _paths, swarms, _networkClock, transport, store, random);
-            _connection = new Connection(hardware.Link, hardware.Time, _pool, _paths, _client, _recipientIds);
-            _armed = new ArmedSlots(_client, _paths, swarms, random, _recipientIds, SlotsPerRecipient, identity);
-            _flash = new FlashAlert(config, identity, _client, _networkClock, random);
-            _alertSender = new ServiceNodeAlertSender(_client, RequiredSignatures);
-            _alertSender.Armed = _armed;
-            _sender = new ReportingSender(_alertSender);
-            _outbox = new Outbox(store, _sender, outboxCapacity);
+            _client = new ServiceNodeClient(_pool, _paths, swarms, networkClock, transport, store, random);
+            var connection = new Connection(hardware.Link, hardware.Time, _pool, _paths, _client, recipientIds);
+            _armed = new ArmedSlots(_client, _paths, swarms, random, recipientIds, SlotsPerRecipient, identity);
+            _flash = new FlashAlert(config, identity, _client, networkClock, random);
+            var alertSender = new ServiceNodeAlertSender(_client, RequiredSignatures);
+            alertSender.Armed = _armed;
+            var sender = new ReportingSender(alertSender);
+            _outbox = new Outbox(store, sender, outboxCapacity);
             _policy = new AlertPolicy(config.Policy);
             _pairings = new RatchetPairings(config.Recipients, identity, store, random);
             _notes = new AlertNotes(store, config.RatchetOnDamage == BeaconConfig.OnDamageHold ? _pairings.WaitingNotes() : "");
-            _writer = new AlertWriter(config, identity, store, random, _networkClock, _outbox, _armed, _flash, _alertSender, _pairings, _notes, _events);
+            var composer = new AlertComposer(config);
+            _writer = new AlertWriter(config, store, random, _outbox, _flash, alertSender, _notes, composer, _events);
+            var sealer = new AlertSealer(config, identity, random, networkClock, _outbox, _armed, _pairings, composer);
             _inbox = new Inbox(_client, identity, config, _pairings, store);
+            _network = new BeaconNetwork(config, hardware.Link, connection, sealer, _outbox, sender, _inbox, _armed, _flash);
             _feedback = new FeedbackPlayer(hardware.Light, hardware.Sound, config.Feedback);
         }
+
+        /// <summary>
+        /// Raised by Step (on the input thread) when it has written an alert: the network side has work
+        /// now, whatever time it asked for. NetworkWorker listens to it.
+        /// </summary>
+        public event EventHandler NetworkWanted;
 
         /// <summary>The alert policy: give it the button, sensor and analog inputs between Steps.</summary>
         public AlertPolicy Policy
@@ -194,16 +193,16 @@ namespace SessionBeacon.App
             get { return _feedback; }
         }
 
-        /// <summary>True when a pre-built flash alert is ready for every plain recipient (FlashAlert).</summary>
+        /// <summary>True when a pre-built flash alert was ready for every plain recipient at the last network step (FlashAlert).</summary>
         public bool IsFlashReady
         {
-            get { return _flash.IsReady; }
+            get { return _network.IsFlashReady; }
         }
 
-        /// <summary>Where the beacon is now.</summary>
+        /// <summary>Where the beacon is now (as the network side last saw it).</summary>
         public BeaconStage Stage
         {
-            get { return _stage; }
+            get { return _network.Stage; }
         }
 
         /// <summary>True when nothing is pending: no alert to send, no gesture in progress, no pattern playing (a battery board may deep-sleep).</summary>
@@ -213,23 +212,21 @@ namespace SessionBeacon.App
         }
 
         /// <summary>
-        /// Loads the outbox from flash (alerts from before a reboot resume) and starts the modules; what it finds
-        /// damaged on flash (an alert, a pairing) is reported as events and the "failed" pattern (StartupReport).
+        /// Loads the outbox from flash (alerts from before a reboot resume) and starts the modules; call it before either
+        /// thread steps. What it finds damaged on flash (an alert, a pairing) is reported as events and the "failed"
+        /// pattern (StartupReport).
         /// </summary>
-        /// <returns>When to call <see cref="Step"/>: now.</returns>
+        /// <returns>When to call <see cref="Step"/> and <see cref="StepNetwork"/>: now.</returns>
         public long Start(long now)
         {
             _outbox.Start(now);
             _policy.Start(now);
             _armed.Start(now);
             _flash.Start(now);
+            _network.Start(now);
             _started = true;
-            _outboxWake = now;
-            _armedWake = now;
-            _flashWake = now;
-            _nextInboxPoll = now;
             _nextBatteryRead = now;
-            Report(BeaconEventKind.Stage, now, null, StageName(_stage));
+            Report(BeaconEventKind.Stage, now, null, BeaconNetwork.StageName(BeaconStage.Boot));
             if (_outbox.Count > 0)
             {
                 Report(BeaconEventKind.Queued, now, null, _outbox.Count.ToString() + " alert(s) from before the restart resume");
@@ -238,8 +235,12 @@ namespace SessionBeacon.App
             return now;
         }
 
-        /// <summary>Runs everything that is due at <paramref name="now"/>.</summary>
-        /// <returns>When to call again at the latest (an input may come earlier).</returns>
+        /// <summary>
+        /// The input side: reads the battery when due, runs the policy on the inputs given since the last
+        /// call, writes each alert it decides on to flash, and plays what the LED and buzzer show, also
+        /// for what the network side reported meanwhile. Never waits for the network.
+        /// </summary>
+        /// <returns>When to call again at the latest (an input, or news from the network side, may come earlier).</returns>
         /// <exception cref="System.InvalidOperationException">Not started.</exception>
         public long Step(long now)
         {
@@ -257,22 +258,33 @@ namespace SessionBeacon.App
                 Problem(now, "battery", failure);
             }
             wake = Min(wake, StepPolicy(now));
-            UpdateStage(now);
-            try
+            BeaconEvent[] news = _network.TakeNews();
+            for (int i = 0; i < news.Length; i++)
             {
-                wake = Min(wake, StepNetwork(now));
+                _events.Add(news[i]);
+                ShowNews(news[i], now);
             }
-            catch (Exception failure)
-            {
-                Problem(now, "network", failure);
-                wake = Min(wake, now + Connection.BackoffMinMs);
-            }
-            UpdateStage(now);
             wake = Min(wake, _feedback.Step(now));
             return wake < now ? now : wake;
         }
 
-        /// <summary>Stops the modules; alerts stay on flash for the next Start; armed slots are wiped.</summary>
+        /// <summary>
+        /// The network side: the connection's stages, sealing held alerts, sending, the inbox and arming,
+        /// whatever is due at <paramref name="now"/> (on Step's clock). Waits for the network, each wait
+        /// bounded by the transport; call it from one thread only, the network thread (NetworkWorker).
+        /// </summary>
+        /// <returns>When to call again at the latest (<see cref="NetworkWanted"/> may ask earlier).</returns>
+        /// <exception cref="System.InvalidOperationException">Not started.</exception>
+        public long StepNetwork(long now)
+        {
+            if (!_started)
+            {
+                throw Errors.NotStarted("Beacon");
+            }
+            return _network.Step(now);
+        }
+
+        /// <summary>Stops the modules once the network thread has stopped; alerts stay on flash for the next Start; armed slots are wiped.</summary>
         public void Stop()
         {
             _armed.Stop();
@@ -283,7 +295,7 @@ namespace SessionBeacon.App
             _started = false;
         }
 
-        /// <summary>The events since the last call, oldest first.</summary>
+        /// <summary>The events since the last call, oldest first (the network side's as Step took them); call it on the input thread.</summary>
         public BeaconEvent[] TakeEvents()
         {
             var events = (BeaconEvent[])_events.ToArray(typeof(BeaconEvent));
@@ -345,11 +357,11 @@ namespace SessionBeacon.App
             return next;
         }
 
-        // The alert goes to flash first (AlertWriter); then what the device shows for it.
+        // The alert goes to flash first (AlertWriter); then what the device shows for it, then a panic's
+        // flash alert, and the network side is woken.
         private void Queue(Decision decision, long now)
         {
             AlertKind kind = _writer.Write(decision, now);
-            _outboxWake = now;
             if (kind == AlertKind.Duress)
             {
                 _quietUntil = now + DuressQuietMs;
@@ -358,154 +370,48 @@ namespace SessionBeacon.App
             {
                 Show(FeedbackPattern.Sending, now);
             }
-            _confirmed = false;
+            if (kind == AlertKind.Panic)
+            {
+                try
+                {
+                    _writer.QueueFlash(now);
+                }
+                catch (Exception failure)
+                {
+                    // The panic is on flash; only its faster twin is missing.
+                    Problem(now, "flash alert not queued", failure);
+                }
+            }
+            EventHandler wanted = NetworkWanted;
+            if (wanted != null)
+            {
+                wanted(this, EventArgs.Empty);
+            }
         }
 
-        private long StepNetwork(long now)
+        // What the device shows for what the network side reported.
+        private void ShowNews(BeaconEvent news, long now)
         {
-            if (!_connection.IsReady)
+            switch (news.Kind)
             {
-                BeaconStage before = _connection.Stage;
-                long next = _connection.Step(now);
-                if (!_connection.IsReady && _connection.LastProblem != null && _connection.Stage == before && next > now)
-                {
-                    Report(BeaconEventKind.Problem, now, null, _connection.LastProblem);
-                }
-                if (!_connection.IsReady)
-                {
-                    return next;
-                }
-            }
-            long wake = Never;
-            if (_writer.SealHeld(now))
-            {
-                _outboxWake = now;
-            }
-            if (_outbox.Count > 0 && now >= _outboxWake)
-            {
-                _outboxWake = StepOutbox(now);
-            }
-            wake = Min(wake, _outbox.Count > 0 ? _outboxWake : Never);
-            if (_config.InboxPollSeconds > 0)
-            {
-                if (now >= _nextInboxPoll)
-                {
-                    _nextInboxPoll = now + (now < _fastPollUntil ? FastPollMs : _config.InboxPollSeconds * 1000L);
-                    PollInbox(now);
-                }
-                wake = Min(wake, _nextInboxPoll);
-            }
-            // Arming is idle work: one slot or one flash recipient per Step, and only with nothing left to send now.
-            if (_outbox.Count == 0 || _outboxWake > now)
-            {
-                if (now >= _armedWake)
-                {
-                    _armedWake = _armed.Step(now);
-                }
-                else if (now >= _flashWake)
-                {
-                    _flashWake = _flash.Step(now);
-                }
-                wake = Min(wake, Min(_armedWake, _flashWake));
-            }
-            return wake;
-        }
-
-        private long StepOutbox(long now)
-        {
-            int delivered = _outbox.DeliveredCount;
-            int expired = _outbox.ExpiredCount;
-            int failed = _outbox.FailedSends;
-            long next = _outbox.Step(now);
-            object[] stored = _sender.Take();
-            for (int i = 0; i < stored.Length; i += 2)
-            {
-                var receipt = (StoreReceipt)stored[i + 1];
-                Report(BeaconEventKind.Stored, now, NameOf((string)stored[i]), receipt.VerifiedCount.ToString() + " verified swarm signature(s)"
-                    + (receipt.Already ? ", already stored" : ""));
-            }
-            if (_outbox.DeliveredCount > delivered)
-            {
-                // Help is most likely to answer now: read the inbox often for a while.
-                _fastPollUntil = now + FastPollWindowMs;
-                _nextInboxPoll = Min(_nextInboxPoll, now + FastPollMs);
-            }
-            for (int i = delivered; i < _outbox.DeliveredCount; i++)
-            {
-                _confirmed = true;
-                Report(BeaconEventKind.Delivered, now, null, null);
-                Show(FeedbackPattern.Delivered, now);
-            }
-            for (int i = expired; i < _outbox.ExpiredCount; i++)
-            {
-                _confirmed = false;
-                Report(BeaconEventKind.Expired, now, null, null);
-                Show(FeedbackPattern.Failed, now);
-            }
-            if (_outbox.FailedSends > failed)
-            {
-                Report(BeaconEventKind.Failed, now, null, (_outbox.FailedSends - failed).ToString() + " send(s) without a receipt ("
-                    + _sender.LastError + "); retrying");
-                Show(FeedbackPattern.Failed, now);
-                if (_hardware.Link != null && !_hardware.Link.IsUp)
-                {
-                    _connection.Lost("the network link went down", now);
-                }
-            }
-            return next;
-        }
-
-        private void PollInbox(long now)
-        {
-            int before = _events.Count;
-            try
-            {
-                _inbox.Poll(now, _events);
-            }
-            catch (ServiceNodeException failed)
-            {
-                Report(BeaconEventKind.Problem, now, null, "inbox: " + failed.Message);
-                return;
-            }
-            for (int i = before; i < _events.Count; i++)
-            {
-                BeaconEventKind kind = ((BeaconEvent)_events[i]).Kind;
-                if (kind == BeaconEventKind.HelpReached || kind == BeaconEventKind.Reply)
-                {
+                case BeaconEventKind.Delivered:
+                    Show(FeedbackPattern.Delivered, now);
+                    break;
+                case BeaconEventKind.Expired:
+                case BeaconEventKind.Failed:
+                    Show(FeedbackPattern.Failed, now);
+                    break;
+                case BeaconEventKind.HelpReached:
+                case BeaconEventKind.Reply:
                     Show(FeedbackPattern.HelpReached, now);
-                }
-            }
-        }
-
-        private void UpdateStage(long now)
-        {
-            BeaconStage stage;
-            if (!_connection.IsReady)
-            {
-                stage = _connection.Stage;
-            }
-            else if (_outbox.Count > 0)
-            {
-                stage = BeaconStage.Firing;
-            }
-            else if (_confirmed)
-            {
-                stage = BeaconStage.Confirmed;
-            }
-            else
-            {
-                stage = BeaconStage.Armed;
-            }
-            if (stage == _stage)
-            {
-                return;
-            }
-            _stage = stage;
-            Report(BeaconEventKind.Stage, now, null, StageName(stage));
-            if (stage == BeaconStage.Armed && !_wasArmed)
-            {
-                _wasArmed = true;
-                Show(FeedbackPattern.Armed, now);
+                    break;
+                case BeaconEventKind.Stage:
+                    if (!_wasArmed && news.Text == BeaconNetwork.StageName(BeaconStage.Armed))
+                    {
+                        _wasArmed = true;
+                        Show(FeedbackPattern.Armed, now);
+                    }
+                    break;
             }
         }
 
@@ -526,31 +432,6 @@ namespace SessionBeacon.App
         private void Report(BeaconEventKind kind, long now, string recipient, string text)
         {
             _events.Add(new BeaconEvent(kind, now, BeaconEvent.NoAlert, recipient, text));
-        }
-
-        private void Report(BeaconEventKind kind, long now, AlertKind alert, string recipient, string text)
-        {
-            _events.Add(new BeaconEvent(kind, now, alert, recipient, text));
-        }
-
-        private string NameOf(string recipientId)
-        {
-            int i = _config.RecipientIndex(recipientId);
-            return i < 0 ? recipientId : _config.Recipients[i].Name;
-        }
-
-        private static string StageName(BeaconStage stage)
-        {
-            switch (stage)
-            {
-                case BeaconStage.Boot: return "boot";
-                case BeaconStage.NetworkUp: return "network up";
-                case BeaconStage.Clock: return "clock";
-                case BeaconStage.Paths: return "pool and paths";
-                case BeaconStage.Armed: return "armed";
-                case BeaconStage.Firing: return "firing";
-                default: return "confirmed";
-            }
         }
 
         private static long Min(long a, long b)

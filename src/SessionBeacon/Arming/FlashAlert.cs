@@ -27,6 +27,13 @@
 // 0.15-0.4 s per recipient at the press, against the flash alert's 0.1 s goal. One recipient per
 // Step. RAM: the payload and its request, about 2 KB per recipient.
 // Lifecycle (CONTRIBUTING.md rule 13): Start(now), Step(now) -> next wake, Stop().
+// Two threads: Step builds on the network thread, Take hands the parts out on the input thread at a
+// press (docs/architecture.md, "Two threads"). A lock guards the parts; it is held only to check, swap
+// or hand them out, never while a part is built. Take reads nothing of the network's state (paths,
+// swarms, the network clock's offset: the network thread's alone): it tells a part's age by the local
+// clock the network time is counted on, and a part whose path or destination went stale since the
+// last Step is handed out all the same; its payload is then stored over a fresh route
+// (ServiceNodeClient.Store with a prepared store that is no longer current).
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
@@ -64,6 +71,9 @@ namespace SessionBeacon.Arming
         private readonly byte[][] _payloads;
         private readonly PreparedStore[] _stores;
         private readonly long[] _builtAt;
+        // Per part: the local clock's reading at its build, for its age at a press (see the file's header).
+        private readonly long[] _stampedAt;
+        private readonly object _parts = new object();
         private bool _started;
         private long _networkRetryAt;
 
@@ -117,9 +127,10 @@ namespace SessionBeacon.Arming
             _payloads = new byte[plain][];
             _stores = new PreparedStore[plain];
             _builtAt = new long[plain];
+            _stampedAt = new long[plain];
         }
 
-        /// <summary>True when the flash alert is on and every plain recipient's part is built and current.</summary>
+        /// <summary>True when the flash alert is on and every plain recipient's part is built and current (ask on the thread that runs Step).</summary>
         public bool IsReady
         {
             get
@@ -128,11 +139,14 @@ namespace SessionBeacon.Arming
                 {
                     return false;
                 }
-                for (int r = 0; r < _ids.Length; r++)
+                lock (_parts)
                 {
-                    if (_stores[r] == null || !IsFresh(_stores[r]))
+                    for (int r = 0; r < _ids.Length; r++)
                     {
-                        return false;
+                        if (_stores[r] == null || !IsFresh(_stores[r]))
+                        {
+                            return false;
+                        }
                     }
                 }
                 return true;
@@ -166,7 +180,11 @@ namespace SessionBeacon.Arming
             long wake = now + RecheckMs;
             for (int r = 0; r < _ids.Length; r++)
             {
-                long due = _stores[r] == null ? now : _builtAt[r] + _refreshMs;
+                long due;
+                lock (_parts)
+                {
+                    due = _stores[r] == null ? now : _builtAt[r] + _refreshMs;
+                }
                 if (due > now)
                 {
                     wake = due < wake ? due : wake;
@@ -189,28 +207,41 @@ namespace SessionBeacon.Arming
         /// <summary>Wipes every prepared request and drops the payloads; Start again to rebuild.</summary>
         public void Stop()
         {
-            for (int r = 0; r < _ids.Length; r++)
+            lock (_parts)
             {
-                Drop(r);
+                for (int r = 0; r < _ids.Length; r++)
+                {
+                    Drop(r);
+                }
+                _started = false;
             }
-            _started = false;
         }
 
         /// <summary>
-        /// Hands out the current parts (all plain recipients when <see cref="IsReady"/>), once: they are
-        /// removed here and rebuilt by the next Steps. Null when none is ready. Add the result to the outbox
-        /// (Outbox.Add with a PreparedAlert) and offer it to the sender (ServiceNodeAlertSender.Offer).
+        /// Hands out the parts built so far and at most <see cref="MaxAgeMs"/> old (all plain recipients when
+        /// <see cref="IsReady"/>), once: they are removed here and rebuilt by the next Steps. Null when none is
+        /// ready. Add the result to the outbox (Outbox.Add with a PreparedAlert) and offer it to the sender
+        /// (ServiceNodeAlertSender.Offer). Safe on another thread than Step; no network state is read (see the file's header).
         /// </summary>
         public PreparedAlert Take()
         {
-            if (!_started)
+            long local = _clock.Local.UnixMilliseconds;
+            lock (_parts)
             {
-                return null;
+                return _started ? TakeParts(local) : null;
             }
-            DropStale();
+        }
+
+        // Under the lock; local is the local clock's reading now.
+        private PreparedAlert TakeParts(long local)
+        {
             int count = 0;
             for (int r = 0; r < _ids.Length; r++)
             {
+                if (_stores[r] != null && local - _stampedAt[r] > MaxAgeMs)
+                {
+                    Drop(r);
+                }
                 count += _stores[r] == null ? 0 : 1;
             }
             if (count == 0)
@@ -248,14 +279,26 @@ namespace SessionBeacon.Arming
                     _client.SyncClock();
                 }
                 _client.GetSwarm(_ids[r]);
+                long stampedAt = _clock.Local.UnixMilliseconds;
                 var content = new ContentMessage(_text, _name, _clock.Now);
                 byte[] payload = MessageEncoder.Encode(_sender, _keys[r], content, _random);
-                // The part it replaces gives up its onion keys while they are current, and is used up either way.
-                PreparedStore store = _client.PrepareStore(_ids[r], payload, _ttlMs, _stores[r]);
-                Drop(r);
-                _payloads[r] = payload;
-                _stores[r] = store;
-                _builtAt[r] = now;
+                PreparedStore replaced;
+                lock (_parts)
+                {
+                    replaced = _stores[r];
+                }
+                // The part it replaces gives up its onion keys while they are current, and is used up either
+                // way. Should a press take it meanwhile, the sender finds it used and stores its payload over
+                // a fresh route (ServiceNodeAlertSender); the new part goes in all the same.
+                PreparedStore store = _client.PrepareStore(_ids[r], payload, _ttlMs, replaced);
+                lock (_parts)
+                {
+                    Drop(r);
+                    _payloads[r] = payload;
+                    _stores[r] = store;
+                    _builtAt[r] = now;
+                    _stampedAt[r] = stampedAt;
+                }
                 return true;
             }
             catch (ServiceNodeException)
@@ -267,11 +310,14 @@ namespace SessionBeacon.Arming
 
         private void DropStale()
         {
-            for (int r = 0; r < _ids.Length; r++)
+            lock (_parts)
             {
-                if (_stores[r] != null && !IsFresh(_stores[r]))
+                for (int r = 0; r < _ids.Length; r++)
                 {
-                    Drop(r);
+                    if (_stores[r] != null && !IsFresh(_stores[r]))
+                    {
+                        Drop(r);
+                    }
                 }
             }
         }
@@ -282,6 +328,7 @@ namespace SessionBeacon.Arming
             return _clock.Now - store.Timestamp <= MaxAgeMs && _client.IsCurrent(store);
         }
 
+        // Under the lock.
         private void Drop(int r)
         {
             if (_stores[r] != null)

@@ -5,7 +5,14 @@
 // Atomicity: each of the Capacity slots is written as OutboxSlots describes (two keys per slot, a
 // new version becomes current only once whole, removal marks before it deletes).
 // Module lifecycle (CONTRIBUTING.md rule 13): Start(now) loads, Step(now) sends what is due and
-// returns the next wake time, Stop. Single-threaded, like the rest of the core.
+// returns the next wake time, Stop. When each slot is due: OutboxSchedule; argument checks: OutboxChecks.
+// Two threads share it (docs/architecture.md, "Two threads"): the input thread adds alerts and gives
+// up old ones (AddHeld, Add of a flash alert, Discard), the network thread seals, sends and removes
+// them (Seal, SealWaiting, Step). Every method holds the outbox's one lock while it reads or changes
+// the slots, flash writes included, and never while it sends or composes: Step takes a record under
+// the lock, sends without it, and writes the receipt under it again only if the slot still holds the
+// same alert (a receipt for an alert given up meanwhile is dropped). So an Add waits at most for one
+// flash write, never for the network.
 using System;
 using System.Collections;
 using Session.Core.Micro.Crypto;
@@ -31,11 +38,11 @@ namespace SessionBeacon.Delivery
         /// <summary>The most recipients one alert may have (one byte in the record).</summary>
         public const int MaxRecipients = 255;
 
+        private readonly object _gate = new object();
         private readonly OutboxSlots _slots;
         private readonly IAlertSender _sender;
         private readonly OutboxRecord[] _records;
-        private readonly long[] _nextAttempt;
-        private readonly int[] _failures;
+        private readonly OutboxSchedule _schedule;
         private readonly bool[] _unreadable;
         private readonly ArrayList _damage = new ArrayList();
         private bool _started;
@@ -63,8 +70,7 @@ namespace SessionBeacon.Delivery
             _slots = new OutboxSlots(store, capacity);
             _sender = sender;
             _records = new OutboxRecord[capacity];
-            _nextAttempt = new long[capacity];
-            _failures = new int[capacity];
+            _schedule = new OutboxSchedule(capacity);
             _unreadable = new bool[capacity];
         }
 
@@ -77,19 +83,37 @@ namespace SessionBeacon.Delivery
         /// <summary>Alerts that left delivered to every recipient since this outbox was made (RAM only, for feedback).</summary>
         public int DeliveredCount
         {
-            get { return _deliveredCount; }
+            get
+            {
+                lock (_gate)
+                {
+                    return _deliveredCount;
+                }
+            }
         }
 
         /// <summary>Alerts dropped undelivered at the end of their TTL since this outbox was made.</summary>
         public int ExpiredCount
         {
-            get { return _expiredCount; }
+            get
+            {
+                lock (_gate)
+                {
+                    return _expiredCount;
+                }
+            }
         }
 
         /// <summary>Sends that got no verified receipt since this outbox was made (each is retried).</summary>
         public int FailedSends
         {
-            get { return _failedSends; }
+            get
+            {
+                lock (_gate)
+                {
+                    return _failedSends;
+                }
+            }
         }
 
         /// <summary>How many of its alerts are held, waiting for the network's time (Seal).</summary>
@@ -97,15 +121,18 @@ namespace SessionBeacon.Delivery
         {
             get
             {
-                int held = 0;
-                for (int i = 0; i < _records.Length; i++)
+                lock (_gate)
                 {
-                    if (_records[i] != null && _records[i].IsHeld)
+                    int held = 0;
+                    for (int i = 0; i < _records.Length; i++)
                     {
-                        held++;
+                        if (_records[i] != null && _records[i].IsHeld)
+                        {
+                            held++;
+                        }
                     }
+                    return held;
                 }
-                return held;
             }
         }
 
@@ -114,31 +141,65 @@ namespace SessionBeacon.Delivery
         {
             get
             {
-                int count = 0;
-                for (int i = 0; i < _records.Length; i++)
+                lock (_gate)
                 {
-                    if (_records[i] != null)
-                    {
-                        count++;
-                    }
+                    return CountLocked();
                 }
-                return count;
             }
         }
 
         /// <summary>The alerts it holds, oldest slot first.</summary>
         public OutboxRecord[] Records()
         {
-            var records = new OutboxRecord[Count];
-            int n = 0;
-            for (int i = 0; i < _records.Length; i++)
+            lock (_gate)
             {
-                if (_records[i] != null)
+                var records = new OutboxRecord[CountLocked()];
+                int n = 0;
+                for (int i = 0; i < _records.Length; i++)
                 {
-                    records[n++] = _records[i];
+                    if (_records[i] != null)
+                    {
+                        records[n++] = _records[i];
+                    }
                 }
+                return records;
             }
-            return records;
+        }
+
+        /// <summary>When the next send is due: the earliest retry time of the alerts that are not held, or <see cref="Never"/>.</summary>
+        public long NextAttempt()
+        {
+            lock (_gate)
+            {
+                long next = Never;
+                for (int slot = 0; slot < _records.Length; slot++)
+                {
+                    if (_records[slot] != null && !_records[slot].IsHeld && _schedule.NextAttempt(slot) < next)
+                    {
+                        next = _schedule.NextAttempt(slot);
+                    }
+                }
+                return next;
+            }
+        }
+
+        /// <summary>
+        /// True when <paramref name="record"/>'s alert was added since <see cref="Start"/>, so that its
+        /// CreatedMs is on the clock Step runs on now; false for an alert loaded from flash (written before
+        /// a restart, on a clock that may have been reset since) or one the outbox does not hold.
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException"><paramref name="record"/> is null.</exception>
+        public bool AddedSinceStart(OutboxRecord record)
+        {
+            if (record == null)
+            {
+                throw Errors.Null("record");
+            }
+            lock (_gate)
+            {
+                int slot = SlotOf(record);
+                return slot >= 0 && _schedule.AddedSinceStart(slot);
+            }
         }
 
         /// <summary>
@@ -155,15 +216,19 @@ namespace SessionBeacon.Delivery
             {
                 throw Errors.Null("record");
             }
-            int slot = SlotOf(record);
-            if (slot < 0)
+            lock (_gate)
             {
-                return false;
+                int slot = SlotOf(record);
+                if (slot < 0)
+                {
+                    return false;
+                }
+                Remove(slot);
+                return true;
             }
-            Remove(slot);
-            return true;
         }
 
+        // Under the lock.
         private int SlotOf(OutboxRecord record)
         {
             for (int slot = 0; slot < _records.Length; slot++)
@@ -184,38 +249,43 @@ namespace SessionBeacon.Delivery
         /// <returns>When to call <see cref="Step"/>: <paramref name="now"/> when anything is waiting, else <see cref="Never"/>.</returns>
         public long Start(long now)
         {
-            _started = true;
-            for (int slot = 0; slot < _records.Length; slot++)
+            lock (_gate)
             {
-                _nextAttempt[slot] = now;
-                _failures[slot] = 0;
-                _records[slot] = null;
-                _unreadable[slot] = false;
-                try
+                _started = true;
+                for (int slot = 0; slot < _records.Length; slot++)
                 {
-                    _records[slot] = _slots.Load(slot, _damage);
-                    if (_records[slot] != null && !_records[slot].IsHeld && now >= _records[slot].ExpiresMs)
+                    _schedule.Loaded(slot, now);
+                    _records[slot] = null;
+                    _unreadable[slot] = false;
+                    try
                     {
-                        Remove(slot);
+                        _records[slot] = _slots.Load(slot, _damage);
+                        if (_records[slot] != null && !_records[slot].IsHeld && now >= _records[slot].ExpiresMs)
+                        {
+                            Remove(slot);
+                        }
+                    }
+                    catch (Exception failure)
+                    {
+                        // Writing into a slot whose keys could not be read might hide a newer version there, so it stays as it is.
+                        _records[slot] = null;
+                        _unreadable[slot] = true;
+                        _damage.Add(new OutboxDamage(0, new string[0], true, failure.Message));
                     }
                 }
-                catch (Exception failure)
-                {
-                    // Writing into a slot whose keys could not be read might hide a newer version there, so it stays as it is.
-                    _records[slot] = null;
-                    _unreadable[slot] = true;
-                    _damage.Add(new OutboxDamage(0, new string[0], true, failure.Message));
-                }
+                return CountLocked() > 0 ? now : Never;
             }
-            return Count > 0 ? now : Never;
         }
 
         /// <summary>What Start found damaged or could not read, since the last call; empty when all was well.</summary>
         public OutboxDamage[] TakeDamage()
         {
-            var damage = (OutboxDamage[])_damage.ToArray(typeof(OutboxDamage));
-            _damage.Clear();
-            return damage;
+            lock (_gate)
+            {
+                var damage = (OutboxDamage[])_damage.ToArray(typeof(OutboxDamage));
+                _damage.Clear();
+                return damage;
+            }
         }
 
         /// <summary>
@@ -245,8 +315,14 @@ namespace SessionBeacon.Delivery
         /// </summary>
         public OutboxRecord Add(AlertKind kind, long now, long ttlMs, IdentityKeys sender, string[] recipientIds, ContentMessage content, IRandomSource random, ArmedSlots armed)
         {
-            CheckAdd(ttlMs, sender, recipientIds, content, random);
-            FreeSlot();
+            CheckStarted();
+            OutboxChecks.Compose(sender, content, random);
+            OutboxChecks.Recipients(ttlMs, recipientIds);
+            lock (_gate)
+            {
+                // Full: say so before the cryptography, not after.
+                FreeSlot();
+            }
             var payloads = new byte[recipientIds.Length][];
             for (int i = 0; i < recipientIds.Length; i++)
             {
@@ -276,15 +352,16 @@ namespace SessionBeacon.Delivery
         /// <exception cref="System.ArgumentException">As Add; also waiting is not null and not one flag per recipient.</exception>
         public OutboxRecord Add(AlertKind kind, long now, long ttlMs, string[] recipientIds, byte[][] payloads, bool[] waiting, IRandomSource random)
         {
-            CheckRecipients(ttlMs, recipientIds);
+            CheckStarted();
+            OutboxChecks.Recipients(ttlMs, recipientIds);
             if (random == null) { throw Errors.Null("random"); }
-            CheckPayloads(payloads, recipientIds.Length, waiting);
+            OutboxChecks.Payloads(payloads, recipientIds.Length, waiting);
             var ids = new string[recipientIds.Length];
             for (int i = 0; i < recipientIds.Length; i++)
             {
                 ids[i] = recipientIds[i].ToLower();
             }
-            return Insert(kind, now, ttlMs, ids, payloads, States(waiting, ids.Length), random, now, false);
+            return Insert(kind, now, ttlMs, ids, payloads, OutboxChecks.States(waiting, ids.Length), random, now, false);
         }
 
         /// <summary>
@@ -298,7 +375,8 @@ namespace SessionBeacon.Delivery
         /// <exception cref="System.InvalidOperationException">The outbox is not started, or full.</exception>
         public OutboxRecord AddHeld(AlertKind kind, long now, long ttlMs, string[] recipientIds, byte[] body, IRandomSource random)
         {
-            CheckRecipients(ttlMs, recipientIds);
+            CheckStarted();
+            OutboxChecks.Recipients(ttlMs, recipientIds);
             if (body == null) { throw Errors.Null("body"); }
             if (random == null) { throw Errors.Null("random"); }
             var ids = new string[recipientIds.Length];
@@ -329,23 +407,25 @@ namespace SessionBeacon.Delivery
         {
             CheckStarted();
             if (held == null) { throw Errors.Null("held"); }
-            int slot = SlotOf(held);
-            if (slot < 0 || !_records[slot].IsHeld)
-            {
-                throw Errors.Range("held", "must be a held alert of this outbox");
-            }
-            CheckPayloads(payloads, held.RecipientCount, waiting);
+            OutboxChecks.Payloads(payloads, held.RecipientCount, waiting);
             var ids = new string[payloads.Length];
             for (int i = 0; i < ids.Length; i++)
             {
                 ids[i] = held.RecipientId(i);
             }
-            var sealedRecord = new OutboxRecord(held.Id(), held.Kind, now, held.TtlMs, ids, payloads, States(waiting, ids.Length), false);
-            _slots.Write(slot, sealedRecord, false);
-            _records[slot] = sealedRecord;
-            _nextAttempt[slot] = now;
-            _failures[slot] = 0;
-            return sealedRecord;
+            var sealedRecord = new OutboxRecord(held.Id(), held.Kind, now, held.TtlMs, ids, payloads, OutboxChecks.States(waiting, ids.Length), false);
+            lock (_gate)
+            {
+                int slot = SlotOf(held);
+                if (slot < 0 || !_records[slot].IsHeld)
+                {
+                    throw Errors.Range("held", "must be a held alert of this outbox");
+                }
+                _slots.Write(slot, sealedRecord, false);
+                _records[slot] = sealedRecord;
+                _schedule.DueNow(slot, now);
+                return sealedRecord;
+            }
         }
 
         /// <summary>
@@ -360,48 +440,19 @@ namespace SessionBeacon.Delivery
             CheckStarted();
             if (record == null) { throw Errors.Null("record"); }
             if (payload == null) { throw Errors.Null("payload"); }
-            int slot = SlotOf(record);
-            if (slot < 0 || index < 0 || index >= _records[slot].RecipientCount || !_records[slot].IsWaitingFor(index))
+            lock (_gate)
             {
-                throw Errors.Range("index", "must be a waiting recipient of an alert of this outbox");
-            }
-            OutboxRecord updated = _records[slot].With(index, payload, OutboxRecord.Pending);
-            _slots.Write(slot, updated, false);
-            _records[slot] = updated;
-            _nextAttempt[slot] = now;
-            _failures[slot] = 0;
-            return updated;
-        }
-
-        // One payload per recipient, none null, and no flag or one per recipient.
-        private static void CheckPayloads(byte[][] payloads, int count, bool[] waiting)
-        {
-            if (payloads == null) { throw Errors.Null("payloads"); }
-            if (payloads.Length != count)
-            {
-                throw Errors.Range("payloads", "must hold one payload per recipient");
-            }
-            for (int i = 0; i < count; i++)
-            {
-                if (payloads[i] == null)
+                int slot = SlotOf(record);
+                if (slot < 0 || index < 0 || index >= _records[slot].RecipientCount || !_records[slot].IsWaitingFor(index))
                 {
-                    throw Errors.Null("payloads");
+                    throw Errors.Range("index", "must be a waiting recipient of an alert of this outbox");
                 }
+                OutboxRecord updated = _records[slot].With(index, payload, OutboxRecord.Pending);
+                _slots.Write(slot, updated, false);
+                _records[slot] = updated;
+                _schedule.DueNow(slot, now);
+                return updated;
             }
-            if (waiting != null && waiting.Length != count)
-            {
-                throw Errors.Range("waiting", "must hold one flag per recipient");
-            }
-        }
-
-        private static byte[] States(bool[] waiting, int count)
-        {
-            var states = new byte[count];
-            for (int i = 0; waiting != null && i < count; i++)
-            {
-                states[i] = waiting[i] ? OutboxRecord.Waiting : OutboxRecord.Pending;
-            }
-            return states;
         }
 
         /// <summary>
@@ -458,14 +509,16 @@ namespace SessionBeacon.Delivery
         // Writes a new record into a free slot and makes it due at once.
         private OutboxRecord Insert(AlertKind kind, long createdMs, long ttlMs, string[] ids, byte[][] payloads, byte[] states, IRandomSource random, long now, bool held)
         {
-            int slot = FreeSlot();
             byte[] id = new byte[OutboxRecord.IdSize];
             random.Fill(id, 0, id.Length);
             var record = new OutboxRecord(id, kind, createdMs, ttlMs, ids, payloads, states, held);
-            _slots.WriteNew(slot, record);
-            _records[slot] = record;
-            _nextAttempt[slot] = now;
-            _failures[slot] = 0;
+            lock (_gate)
+            {
+                int slot = FreeSlot();
+                _slots.WriteNew(slot, record);
+                _records[slot] = record;
+                _schedule.Added(slot, now);
+            }
             return record;
         }
 
@@ -477,91 +530,143 @@ namespace SessionBeacon.Delivery
         /// <summary>
         /// Drops expired alerts, then sends each undelivered payload whose retry time has come, in slot
         /// order; a verified receipt is written before the next send, and an alert delivered to all leaves.
+        /// The sends happen outside the outbox's lock: Add and Discard on another thread do not wait for them.
         /// </summary>
         /// <returns>When to call Step next, or <see cref="Never"/> when the outbox is empty.</returns>
         /// <exception cref="System.InvalidOperationException">The outbox is not started.</exception>
         public long Step(long now)
         {
             CheckStarted();
-            long wake = Never;
             for (int slot = 0; slot < _records.Length; slot++)
             {
-                if (_records[slot] == null || _records[slot].IsHeld)
+                OutboxRecord due;
+                lock (_gate)
                 {
-                    continue;
+                    due = TakeDue(slot, now);
                 }
-                if (now >= _records[slot].ExpiresMs)
+                if (due != null)
                 {
-                    _expiredCount++;
-                    Remove(slot);
-                    continue;
-                }
-                if (now >= _nextAttempt[slot])
-                {
-                    SendSlot(slot, now);
-                }
-                if (_records[slot] != null && _nextAttempt[slot] < wake)
-                {
-                    wake = _nextAttempt[slot];
+                    SendSlot(slot, due, now);
                 }
             }
-            return wake;
+            return NextAttempt();
         }
 
         /// <summary>Stops the module; the stored alerts stay for the next Start.</summary>
         public void Stop()
         {
-            _started = false;
+            lock (_gate)
+            {
+                _started = false;
+            }
         }
 
-        private void SendSlot(int slot, long now)
+        // Under the lock: drops the slot's alert when its TTL has passed; returns it when a send is due,
+        // with its backoff already taken (OutboxSchedule: a flash write that throws after the send, a
+        // full flash, still leaves the slot waiting, not going out again at the next Step); else null.
+        private OutboxRecord TakeDue(int slot, long now)
+        {
+            OutboxRecord record = _records[slot];
+            if (record == null || record.IsHeld)
+            {
+                return null;
+            }
+            if (now >= record.ExpiresMs)
+            {
+                _expiredCount++;
+                Remove(slot);
+                return null;
+            }
+            if (!_schedule.IsDue(slot, now))
+            {
+                return null;
+            }
+            _schedule.Backoff(slot, now);
+            return record;
+        }
+
+        // Sends each undelivered payload of the slot's alert without the lock, and writes each receipt under
+        // it, as long as the slot still holds that alert (Discard may give it up meanwhile).
+        private void SendSlot(int slot, OutboxRecord alert, long now)
         {
             bool failed = false;
-            for (int i = 0; i < _records[slot].RecipientCount; i++)
+            for (int i = 0; i < alert.RecipientCount; i++)
             {
-                OutboxRecord record = _records[slot];
+                OutboxRecord record;
+                lock (_gate)
+                {
+                    record = _records[slot];
+                    if (!alert.SameAlert(record))
+                    {
+                        return;
+                    }
+                }
                 if (record.IsDeliveredTo(i) || record.IsWaitingFor(i))
                 {
                     continue;
                 }
-                if (_sender.Send(record.RecipientId(i), record.PayloadBytes(i), record.ExpiresMs - now))
+                bool stored = _sender.Send(record.RecipientId(i), record.PayloadBytes(i), record.ExpiresMs - now);
+                lock (_gate)
                 {
-                    OutboxRecord updated = record.WithDelivered(i);
-                    _slots.Write(slot, updated, false);
-                    _records[slot] = updated;
+                    record = _records[slot];
+                    if (!alert.SameAlert(record))
+                    {
+                        return;
+                    }
+                    if (stored)
+                    {
+                        OutboxRecord updated = record.WithDelivered(i);
+                        _slots.Write(slot, updated, false);
+                        _records[slot] = updated;
+                    }
+                    else
+                    {
+                        failed = true;
+                        _failedSends++;
+                    }
                 }
-                else
+            }
+            lock (_gate)
+            {
+                if (!alert.SameAlert(_records[slot]))
                 {
-                    failed = true;
-                    _failedSends++;
+                    return;
                 }
-            }
-            if (_records[slot].IsDelivered)
-            {
-                _deliveredCount++;
-                Remove(slot);
-                return;
-            }
-            if (failed)
-            {
-                long delay = RetryBaseMs << (_failures[slot] < 6 ? _failures[slot] : 6);
-                _failures[slot]++;
-                _nextAttempt[slot] = now + (delay < RetryMaxMs ? delay : RetryMaxMs);
-            }
-            else
-            {
-                // Not delivered and nothing failed: only recipients waiting for a new pairing are left, and
-                // nothing is due before the TTL ends (or SealWaiting makes one due).
-                _nextAttempt[slot] = _records[slot].ExpiresMs;
+                if (_records[slot].IsDelivered)
+                {
+                    Remove(slot);
+                    _deliveredCount++;
+                }
+                else if (!failed)
+                {
+                    // Not delivered and nothing failed: only recipients waiting for a new pairing are left, and
+                    // nothing is due before the TTL ends (or SealWaiting makes one due).
+                    _schedule.Defer(slot, _records[slot].ExpiresMs);
+                }
             }
         }
 
+        // Under the lock.
         private void Remove(int slot)
         {
             _slots.Remove(slot, _records[slot]);
             _records[slot] = null;
         }
 
+        private int CountLocked()
+        {
+            int count = 0;
+            for (int i = 0; i < _records.Length; i++)
+            {
+                if (_records[i] != null)
+                {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        // Under the lock.
         private int FreeSlot()
         {
             for (int slot = 0; slot < _records.Length; slot++)
@@ -572,51 +677,6 @@ namespace SessionBeacon.Delivery
                 }
             }
             throw Errors.OutboxFull(_records.Length);
-        }
-
-        private void CheckAdd(long ttlMs, IdentityKeys sender, string[] recipientIds, ContentMessage content, IRandomSource random)
-        {
-            if (sender == null)
-            {
-                throw Errors.Null("sender");
-            }
-            if (content == null)
-            {
-                throw Errors.Null("content");
-            }
-            if (random == null)
-            {
-                throw Errors.Null("random");
-            }
-            CheckRecipients(ttlMs, recipientIds);
-        }
-
-        private void CheckRecipients(long ttlMs, string[] recipientIds)
-        {
-            CheckStarted();
-            if (recipientIds == null)
-            {
-                throw Errors.Null("recipientIds");
-            }
-            if (recipientIds.Length < 1 || recipientIds.Length > MaxRecipients)
-            {
-                throw Errors.Range("recipientIds", "must hold 1 to 255 Session IDs");
-            }
-            if (ttlMs < ServiceNodeClient.MinimumTtl || ttlMs > ServiceNodeClient.DefaultTtl)
-            {
-                throw Errors.Range("ttlMs", "must be from 10 seconds to 14 days");
-            }
-            for (int i = 0; i < recipientIds.Length; i++)
-            {
-                if (recipientIds[i] == null)
-                {
-                    throw Errors.Null("recipientIds");
-                }
-                if (SessionId.TryParse(recipientIds[i]) == null)
-                {
-                    throw Errors.Range("recipientIds", "must be Session IDs (66 hex digits starting 05)");
-                }
-            }
         }
 
         private void CheckStarted()

@@ -10,6 +10,9 @@ using SessionBeacon.Arming;
 // Pre-arming: the first send of a payload may use a prepared store request (a flash alert offered
 // with Offer: nothing left to compute, the bytes go straight to the transport) or armed onion keys
 // (ArmedSlots); retries build fresh requests. A prepared request is used once, then forgotten.
+// Offer comes from the input thread at a press, Send from the network thread (docs/architecture.md,
+// "Two threads"): the list of offered requests has a lock of its own; everything else is the
+// network thread's.
 namespace SessionBeacon.Delivery
 {
     /// <summary>Stores alert payloads in the recipients' swarms through ServiceNodeClient.</summary>
@@ -67,16 +70,25 @@ namespace SessionBeacon.Delivery
             {
                 throw Errors.Null("alert");
             }
-            for (int i = 0; i < alert.RecipientCount; i++)
+            lock (_prepared)
             {
-                _prepared.Add(alert.Store(i));
+                for (int i = 0; i < alert.RecipientCount; i++)
+                {
+                    _prepared.Add(alert.Store(i));
+                }
             }
         }
 
         /// <summary>Prepared requests offered and not yet sent.</summary>
         public int PreparedCount
         {
-            get { return _prepared.Count; }
+            get
+            {
+                lock (_prepared)
+                {
+                    return _prepared.Count;
+                }
+            }
         }
 
         /// <summary>
@@ -118,20 +130,23 @@ namespace SessionBeacon.Delivery
         // The offered request that stores exactly this payload, removed from the list; used ones are dropped on the way.
         private PreparedStore TakePrepared(string recipientSessionId, byte[] payload)
         {
-            for (int i = _prepared.Count - 1; i >= 0; i--)
+            lock (_prepared)
             {
-                PreparedStore prepared = (PreparedStore)_prepared[i];
-                if (prepared.IsUsed)
+                for (int i = _prepared.Count - 1; i >= 0; i--)
                 {
-                    _prepared.RemoveAt(i);
+                    PreparedStore prepared = (PreparedStore)_prepared[i];
+                    if (prepared.IsUsed)
+                    {
+                        _prepared.RemoveAt(i);
+                    }
+                    else if (prepared.Carries(recipientSessionId, payload))
+                    {
+                        _prepared.RemoveAt(i);
+                        return prepared;
+                    }
                 }
-                else if (prepared.Carries(recipientSessionId, payload))
-                {
-                    _prepared.RemoveAt(i);
-                    return prepared;
-                }
+                return null;
             }
-            return null;
         }
     }
 }

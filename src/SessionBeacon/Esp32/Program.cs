@@ -3,10 +3,13 @@
 // identity and the seed certificates, docs/provisioning.md), the board's GPIO, ADC, Wi-Fi, SNTP and
 // TLS adapters, and the portable app (SessionBeacon.App.Beacon) that does everything else. The start
 // is BeaconSetup's, as in the harness; whatever fails in it, a file or this wiring, halts the device
-// with a named reason and the halted pattern (BeaconHalt), never an unhandled exception. The main
-// loop feeds the button and sensor edges to the app's policy, steps it, and sleeps until the next
-// edge or timer; on battery boards an idle beacon deep-sleeps until the button or its next timer
-// wakes it, and everything starts again here with the outbox resumed from flash.
+// with a named reason and the halted pattern (BeaconHalt), never an unhandled exception. Two threads
+// (docs/architecture.md, "Two threads"): the main loop feeds the button and sensor edges to the app's
+// policy, steps its input side (never waiting for the network), and sleeps until the next edge, timer
+// or news from the network; a network thread (NetworkWorker) runs the app's network side. The main
+// loop is also the watchdog: a request past its bound (TransportWatch) reboots the device, which
+// loses nothing, as every alert is on flash. On battery boards an idle beacon deep-sleeps until the
+// button or its next timer wakes it, and everything starts again here with the outbox resumed from flash.
 // Times for the policy come from the steady clock (MonotonicClock), times for the network and
 // the alert bodies from the RTC that SNTP sets (DeviceClock, corrected by NetworkClock).
 using System;
@@ -39,6 +42,9 @@ namespace SessionBeacon.Esp32
         private const long MinSleepMs = 15000;
         private const long MaxSleepMs = 3600000;
 
+        // While a request is under way the main loop looks at it this often, to reboot one that hangs.
+        private const int WatchdogPollMs = 1000;
+
         private static string s_starting = "starting";
 
         public static void Main()
@@ -64,6 +70,7 @@ namespace SessionBeacon.Esp32
             GpioInput[] sensors = null;
             AnalogSensor[] analog = null;
             Beacon beacon = null;
+            TransportWatch watch = null;
             try
             {
                 Starting("opening the GPIO controller");
@@ -76,7 +83,7 @@ namespace SessionBeacon.Esp32
                 Starting("opening the sensors");
                 sensors = OpenSensors(gpio, config.Policy.Sensors, queue, steady, wake);
                 analog = OpenAnalogSensors(adc, board.Chip, config.Policy.Sensors, steady);
-                beacon = CreateBeacon(setup, drive, gpio, adc, steady);
+                beacon = CreateBeacon(setup, drive, gpio, adc, steady, out watch);
                 Starting("reading the button and the sensors");
                 button.PostLevel();
                 foreach (GpioInput sensor in sensors)
@@ -98,12 +105,23 @@ namespace SessionBeacon.Esp32
                 return;
             }
 
+            var worker = new NetworkWorker(beacon, steady);
+            // The network side's news (deliveries, answers) is shown by the input side: wake it.
+            worker.Stepped += (sender, e) => wake.Set();
+            // nanoCLR shares the CPU in 20 ms slices, more of them to a higher priority: while both
+            // threads have work (the network thread arming, say), the button's gets twice the share.
+            new Thread(worker.Run) { Priority = ThreadPriority.BelowNormal }.Start();
             long next;
             long nextSample = steady.UnixMilliseconds;
             while (true)
             {
                 queue.DrainInto(beacon.Policy);
                 long now = steady.UnixMilliseconds;
+                if (watch.IsOverdue)
+                {
+                    Debug.WriteLine("watchdog: " + watch.Describe() + "; rebooting, the alerts stay on flash");
+                    Power.RebootDevice();
+                }
                 if (now >= nextSample)
                 {
                     Sample(analog, beacon);
@@ -112,18 +130,24 @@ namespace SessionBeacon.Esp32
                 next = beacon.Step(now);
                 Log(beacon.TakeEvents());
                 now = steady.UnixMilliseconds;
-                if (board.OnBattery && CanSleep(beacon, queue, analog, next, now))
+                if (board.OnBattery && CanSleep(beacon, worker, queue, analog, next, now))
                 {
-                    Debug.WriteLine(DeepSleep.Start(board.ButtonPin, board.ButtonActiveLow, Min(next - now, MaxSleepMs)));
+                    Debug.WriteLine(DeepSleep.Start(board.ButtonPin, board.ButtonActiveLow, Min(Min(next, worker.NextWake) - now, MaxSleepMs)));
                 }
                 long until = HasAnalog(analog) && nextSample < next ? nextSample : next;
-                wake.WaitOne(WaitMilliseconds(until, now), false);
+                int wait = WaitMilliseconds(until, now);
+                if (!worker.IsIdle && (wait == Timeout.Infinite || wait > WatchdogPollMs))
+                {
+                    wait = WatchdogPollMs;
+                }
+                wake.WaitOne(wait, false);
             }
         }
 
         // The board's network, clock, battery and indicator adapters around the portable app, which
         // BeaconSetup builds and starts; null when that failed (the setup's halt reason says why).
-        private static Beacon CreateBeacon(BeaconSetup setup, InternalDrive drive, GpioController gpio, AdcController adc, MonotonicClock steady)
+        private static Beacon CreateBeacon(BeaconSetup setup, InternalDrive drive, GpioController gpio, AdcController adc, MonotonicClock steady,
+            out TransportWatch watch)
         {
             BeaconConfig config = setup.Config;
             BoardProfile board = setup.Board;
@@ -152,7 +176,8 @@ namespace SessionBeacon.Esp32
             Starting("opening the Wi-Fi, the clock and the battery gauge");
             var hardware = new BeaconHardware(new WifiLink(config.WifiNetworks, new WifiRadio(WifiRadio.DefaultScanTimeoutMilliseconds, WifiRadio.DefaultJoinTimeoutMilliseconds)),
                 new SntpTimeSync(steady, SntpTimeSync.DefaultTimeoutMilliseconds), OpenBattery(adc, board), led, buzzer);
-            Beacon beacon = setup.Start(new FileKeyValueStore(drive, InternalDrive.StorePrefix), profile, transport, new DeviceClock(),
+            watch = new TransportWatch(transport, steady);
+            Beacon beacon = setup.Start(new FileKeyValueStore(drive, InternalDrive.StorePrefix), profile, watch, new DeviceClock(),
                 new HardwareRandom(), hardware, steady.UnixMilliseconds);
             if (beacon != null)
             {
@@ -259,11 +284,12 @@ namespace SessionBeacon.Esp32
         }
 
         // Deep sleep loses the armed slots and the Wi-Fi, so only when nothing is pending, no analog
-        // sensor needs watching, and nothing is due soon.
-        private static bool CanSleep(Beacon beacon, InputQueue queue, AnalogSensor[] analog, long next, long now)
+        // sensor needs watching, the network thread waits, and nothing is due soon on either thread.
+        private static bool CanSleep(Beacon beacon, NetworkWorker worker, InputQueue queue, AnalogSensor[] analog, long next, long now)
         {
             bool settled = beacon.Stage == BeaconStage.Armed || beacon.Stage == BeaconStage.Confirmed;
-            return settled && beacon.IsIdle && queue.Count == 0 && !HasAnalog(analog) && next - now >= MinSleepMs;
+            return settled && beacon.IsIdle && worker.IsIdle && queue.Count == 0 && !HasAnalog(analog)
+                && next - now >= MinSleepMs && worker.NextWake - now >= MinSleepMs;
         }
 
         // Events for a debugger on the USB port. The alert's kind is left out, so the log never tells a

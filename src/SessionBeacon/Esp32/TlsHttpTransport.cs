@@ -26,12 +26,30 @@
 // - Service nodes (every other URL): certificates are self-signed and not checked
 //   (SslVerification.NoVerification), as on every Session client: the onion layer, encrypted to
 //   the node's X25519 key, is what authenticates the node.
+//
+// Every wait ends by the request's deadline (docs/architecture.md, "Every wait has a bound"):
+// - Reads and writes: the socket's timeouts, the time left; HttpResponseReader checks the deadline
+//   between reads.
+// - The TCP connect and the TLS handshake take no timeout in nanoFramework's API (Socket.Connect
+//   polls without a limit; SslStream's handshake has none), so a timer closes the socket at the
+//   deadline: closing wakes a thread waiting on it, which then throws (nanoFramework's native
+//   socket close signals every waiting thread). This needs the runtime to run the timer, which it
+//   does while those calls wait in its event loop: the connect always, the handshake on firmware
+//   built before nf-interpreter commit 51945c3 (15 July 2026, 1.17.0.40 by its version count).
+// - From that firmware on, the handshake runs in native code on a blocking socket and stops every
+//   managed thread until it ends; there the network stack's own timeouts (SO_RCVTIMEO,
+//   SO_SNDTIMEO, set here as the struct timeval ESP-IDF's lwIP takes) end each of its reads and
+//   writes after HandshakeStallMilliseconds. A peer that trickles a byte at a time can still hold
+//   it longer; TransportWatch and the main loop's restart are the bound of last resort.
+// - The DNS lookup of a seed's host name (service nodes are addresses; a lookup of an address is
+//   immediate) runs in native code too, bounded by lwIP's own retries.
 using System;
 using System.IO;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using System.Threading;
 using Session.Core.Micro.Encoding;
 using Session.Core.Micro.Network;
 
@@ -40,6 +58,18 @@ namespace SessionBeacon.Esp32
     /// <summary>POSTs over one TCP/TLS connection at a time, pinning seeds by their provisioned certificates.</summary>
     public sealed class TlsHttpTransport : IHttpTransport
     {
+        /// <summary>
+        /// The longest one read or write of the TLS handshake may wait in native code (firmware that runs
+        /// the handshake with the runtime stopped), ms. A handshake's messages come within a round trip
+        /// or two; an ESP32's own share of the cryptography is done between them.
+        /// </summary>
+        public const int HandshakeStallMilliseconds = 5000;
+
+        // A struct timeval as ESP-IDF 5's newlib lays it out (64-bit time_t): tv_sec as a 64-bit integer,
+        // tv_usec as a 32-bit one, 4 bytes of padding; little-endian. lwIP refuses a shorter value.
+        private const int TimevalSize = 16;
+        private const int TimevalMicrosecondsAt = 8;
+
         private readonly object _oneAtATime = new object();
         private readonly NetworkProfile _profile;
         private readonly SeedEndpoint[] _seeds;
@@ -101,7 +131,7 @@ namespace SessionBeacon.Esp32
             }
         }
 
-        /// <summary>POSTs <paramref name="body"/> and reads the whole answer, within <paramref name="timeoutMilliseconds"/> (the TCP connect itself is bounded by the network stack).</summary>
+        /// <summary>POSTs <paramref name="body"/> and reads the whole answer, within <paramref name="timeoutMilliseconds"/> (connect and handshake included; see the file's header for the one exception).</summary>
         /// <returns>The status and body, or status 0 and the reason; never throws for network failures.</returns>
         /// <exception cref="ArgumentNullException">url or body is null.</exception>
         /// <exception cref="ArgumentException">timeoutMilliseconds is below 1.</exception>
@@ -172,6 +202,7 @@ namespace SessionBeacon.Esp32
             long deadline = _steady.UnixMilliseconds + timeoutMilliseconds;
             Socket socket = null;
             Stream stream = null;
+            Timer closer = null;
             try
             {
                 IPAddress address = FirstIPv4(Dns.GetHostEntry(target.Host));
@@ -182,9 +213,11 @@ namespace SessionBeacon.Esp32
                 socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
                 socket.SendTimeout = Remaining(deadline);
                 socket.ReceiveTimeout = Remaining(deadline);
+                closer = new Timer(CloseAtDeadline, socket, Remaining(deadline), Timeout.Infinite);
                 socket.Connect(new IPEndPoint(address, target.Port));
                 if (target.Secure)
                 {
+                    SetNativeTimeouts(socket, Remaining(deadline) < HandshakeStallMilliseconds ? Remaining(deadline) : HandshakeStallMilliseconds);
                     var tls = new SslStream(socket);
                     // The SslStream owns the socket from here: disposing it closes both.
                     stream = tls;
@@ -216,6 +249,10 @@ namespace SessionBeacon.Esp32
             }
             finally
             {
+                if (closer != null)
+                {
+                    closer.Dispose();
+                }
                 if (stream != null)
                 {
                     stream.Dispose();
@@ -224,6 +261,42 @@ namespace SessionBeacon.Esp32
                 {
                     socket.Close();
                 }
+            }
+        }
+
+        // The request's deadline, from the timer's thread: a connect or handshake still waiting on the socket wakes and throws.
+        private static void CloseAtDeadline(object socket)
+        {
+            try
+            {
+                ((Socket)socket).Close();
+            }
+            catch (Exception)
+            {
+                // Closed already by the request itself.
+            }
+        }
+
+        // The network stack's own limit on each blocking read and write (see the file's header).
+        private static void SetNativeTimeouts(Socket socket, int milliseconds)
+        {
+            var timeval = new byte[TimevalSize];
+            int seconds = milliseconds / 1000;
+            int microseconds = milliseconds % 1000 * 1000;
+            for (int i = 0; i < 4; i++)
+            {
+                timeval[i] = (byte)(seconds >> (8 * i));
+                timeval[TimevalMicrosecondsAt + i] = (byte)(microseconds >> (8 * i));
+            }
+            try
+            {
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReceiveTimeout, timeval);
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.SendTimeout, timeval);
+            }
+            catch (Exception)
+            {
+                // A stack that refuses the option: the deadline's timer still bounds the handshake
+                // wherever the runtime runs it (firmware before 1.17.0.40).
             }
         }
 

@@ -98,11 +98,31 @@ namespace System.Net.Sockets
         /// <summary>Connects to <paramref name="remoteEP"/>.</summary>
         public void Connect(EndPoint remoteEP) => throw new NotImplementedException();
 
+        /// <summary>Sets an option to the bytes given, passed to the network stack as they are.</summary>
+        public void SetSocketOption(SocketOptionLevel optionLevel, SocketOptionName optionName, byte[] optionValue) => throw new NotImplementedException();
+
         /// <summary>Closes the socket.</summary>
         public void Close() => throw new NotImplementedException();
 
         /// <summary>Closes the socket; callable only through IDisposable (a using statement), as upstream.</summary>
         void IDisposable.Dispose() => throw new NotImplementedException();
+    }
+
+    /// <summary>nanoFramework: option levels (Sockets/SocketOptionLevel.cs).</summary>
+    public enum SocketOptionLevel
+    {
+        /// <summary>Options for the socket itself.</summary>
+        Socket = 0xffff,
+    }
+
+    /// <summary>nanoFramework: option names (Sockets/SocketOptionName.cs).</summary>
+    public enum SocketOptionName
+    {
+        /// <summary>The send timeout.</summary>
+        SendTimeout = 0x1005,
+
+        /// <summary>The receive timeout.</summary>
+        ReceiveTimeout = 0x1006,
     }
 
     /// <summary>nanoFramework: a stream over a connected socket.</summary>

@@ -18,7 +18,9 @@ namespace SessionBeacon.EndToEnd.Tests.Support
     /// <summary>
     /// The firmware app (SessionBeacon.App.Beacon) on a simulated board: real testnet, real HTTPS
     /// transport limited to the replies the device reads, a real folder as its flash, the real clock;
-    /// only the button, the LED and the Wi-Fi link are simulated. Steps run as the device's main loop runs them.
+    /// only the button, the LED and the Wi-Fi link are simulated. Both of the app's sides run on the
+    /// test's thread, one after the other: the input side, the network side, the input side again to
+    /// show what the network reported (on the device the network side has a thread of its own).
     /// </summary>
     public sealed class SimulatedBoard
     {
@@ -63,7 +65,7 @@ namespace SessionBeacon.EndToEnd.Tests.Support
         {
             Tick();
             Beacon.Policy.ButtonLevel(true, Now);
-            Beacon.Step(Now);
+            Step();
             Now += holdMs;
             Beacon.Policy.ButtonLevel(false, Now);
         }
@@ -76,8 +78,7 @@ namespace SessionBeacon.EndToEnd.Tests.Support
             {
                 Assert.True(limit.ElapsedMilliseconds < timeoutMs, "timed out waiting for " + what + "; events: " + Describe());
                 Tick();
-                long next = Beacon.Step(Now);
-                Events.AddRange(Beacon.TakeEvents());
+                long next = Step();
                 if (!done() && next > Now)
                 {
                     Thread.Sleep((int)Math.Min(50, next - Now));
@@ -97,6 +98,15 @@ namespace SessionBeacon.EndToEnd.Tests.Support
             {
                 output.WriteLine("  " + line);
             }
+        }
+
+        private long Step()
+        {
+            long input = Beacon.Step(Now);
+            long network = Beacon.StepNetwork(Now);
+            long shown = Beacon.Step(Now);
+            Events.AddRange(Beacon.TakeEvents());
+            return Math.Min(input, Math.Min(network, shown));
         }
 
         private void Tick()

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Session.Core.Micro.Identity;
+using Session.Core.Micro.Messages;
 using Session.Core.Micro.Network;
 using Session.Core.Micro.Tests.Support;
 using SessionBeacon.App;
@@ -53,7 +54,7 @@ namespace SessionBeacon.Tests.App
                 for (int i = 0; i < edges.Length; i++)
                 {
                     Beacon.Policy.ButtonLevel(i % 2 == 0, start + edges[i]);
-                    Beacon.Step(start + edges[i]);
+                    SessionBeacon.Tests.Support.OneThread.Step(Beacon, start + edges[i]);
                     Events.AddRange(Beacon.TakeEvents());
                 }
                 Run(start + 60000);
@@ -63,18 +64,18 @@ namespace SessionBeacon.Tests.App
             {
                 while (Now < until)
                 {
-                    long next = Beacon.Step(Now);
+                    long next = SessionBeacon.Tests.Support.OneThread.Step(Beacon, Now);
                     Events.AddRange(Beacon.TakeEvents());
                     Now = Math.Min(until, Math.Max(Now + 1, next));
                 }
             }
         }
 
-        private Setup Make(string name, Session.Core.Micro.Network.IKeyValueStore store = null, string flash = "flash.refresh_s = 0\n")
+        private Setup Make(string name, Session.Core.Micro.Network.IKeyValueStore store = null, string flash = "flash.refresh_s = 0\n", IdentityKeys alice = null)
         {
             var random = new SeededRandom(_output, name);
             var network = new FakeNetwork(random, 12);
-            string recipient = "05" + Convert.ToHexStringLower(random.Bytes(32));
+            string recipient = alice?.SessionId ?? "05" + Convert.ToHexStringLower(random.Bytes(32));
             network.SetSwarm(recipient, 0, 1, 2, 3);
             BeaconConfig config = BeaconConfig.Parse("board = esp32-devkitc\nrecipient = " + recipient + " Alice\ninbox.poll_s = 0\n" + flash, "nf.config");
             var s = new Setup { Network = network, Store = store ?? new MemoryStore(), Recipient = recipient };
@@ -129,21 +130,28 @@ namespace SessionBeacon.Tests.App
         }
 
         [Fact]
-        public void Panic_FlashAlertReady_ItLeavesFirstAsBuilt_ThenTheDetailedAlert()
+        public void Panic_FlashAlertReady_OnFlashAfterThePanic_LeavesFirstAsBuilt_ThenTheDetailedAlert()
         {
-            Setup s = Make(nameof(Panic_FlashAlertReady_ItLeavesFirstAsBuilt_ThenTheDetailedAlert), flash: "");
+            var random = new SeededRandom(_output, nameof(Panic_FlashAlertReady_OnFlashAfterThePanic_LeavesFirstAsBuilt_ThenTheDetailedAlert) + "-alice");
+            IdentityKeys alice = IdentityKeys.FromSeed(random.Bytes(32));
+            Setup s = Make(nameof(Panic_FlashAlertReady_OnFlashAfterThePanic_LeavesFirstAsBuilt_ThenTheDetailedAlert), flash: "", alice: alice);
             s.Run(s.Now + 60000);
             Assert.True(s.Beacon.IsFlashReady);
-            int storesBefore = s.Network.Delivered.Count(d => d.Method == "store");
+            int storesBefore = s.Network.Stores.Count;
             s.Button(0, 7000);
+            // The panic is on flash first (the cheaper write: the LED says so at once), its flash alert right after.
             BeaconEvent[] queued = s.Events.Where(e => e.Kind == BeaconEventKind.Queued).ToArray();
             Assert.Equal(2, queued.Length);
-            Assert.Equal("flash alert, built ahead, on flash", queued[0].Text);
-            Assert.Null(queued[1].Text);
+            Assert.Null(queued[0].Text);
+            Assert.Equal("flash alert, built ahead, on flash", queued[1].Text);
             Assert.All(queued, e => Assert.Equal(AlertKind.Panic, e.Alert));
             Assert.Equal(2, s.Events.Count(e => e.Kind == BeaconEventKind.Delivered));
-            Assert.Equal(2, s.Network.Delivered.Count(d => d.Method == "store") - storesBefore);
             Assert.Equal(BeaconStage.Confirmed, s.Beacon.Stage);
+            // The flash alert leaves first, as built (its text alone); the detailed alert, sealed after it, follows.
+            string[] stored = s.Network.Stores.Skip(storesBefore).Select(st => new MessageReceiver(alice).Open(st.Data).Body).ToArray();
+            Assert.Equal(2, stored.Length);
+            Assert.Equal(BeaconConfig.Parse("board = esp32-devkitc\nrecipient = " + alice.SessionId + " Alice\n", "nf.config").PanicText, stored[0]);
+            Assert.StartsWith(stored[0] + "\n#1", stored[1]);
         }
 
         [Fact]

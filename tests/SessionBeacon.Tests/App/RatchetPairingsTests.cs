@@ -94,7 +94,7 @@ namespace SessionBeacon.Tests.App
             int steps = 0;
             for (long now = s.Now, end = s.Now + 60000; now < end; steps++)
             {
-                now = Math.Max(now + 1, s.Beacon.Step(now));
+                now = Math.Max(now + 1, OneThread.Step(s.Beacon, now));
             }
             Assert.True(steps <= 12, steps + " steps in a minute with nothing to do");
 

@@ -34,17 +34,25 @@ namespace SessionBeacon.Tests.App
             var s = new PairedBeacon(new SeededRandom(_output, nameof(AlertDamagedOnFlash_BobsPayloadLost_ToldAtStart_AndInTheNextAlert)), flash);
             s.Start();
             s.RunUntil(() => s.Beacon.Stage == BeaconStage.Armed, "armed");
-            // The recipients' swarms do not answer: the alert stays on flash in its first and only copy.
+            // The recipients' swarms do not answer: the alert stays on flash in its two versions, held (the
+            // press) and sealed (the network thread), one under each of the slot's keys.
             foreach (var swarm in new[] { s.Alice.SessionId, s.Bob.Keys.SessionId })
             {
                 s.Network.Down.UnionWith(s.Network.SwarmOf(swarm).Select(n => n.Hex));
             }
             s.Button(0, 2000);
             s.Run(s.Now + 1000);
-            OutboxRecord queued = Assert.Single(s.Beacon.Outbox.Records());
-            string key = Assert.Single(flash.Values.Keys, k => k.StartsWith("outbox.", StringComparison.Ordinal));
-            // A bit inside Bob's payload (docs/outbox.md, "Record layout": a 219-byte header copy, then Alice's payload and its tag).
-            flash.Values[key][219 + queued.Payload(0).Length + 32 + 10] ^= 0x04;
+            Assert.False(Assert.Single(s.Beacon.Outbox.Records()).IsHeld);
+            string[] keys = flash.Values.Keys.Where(k => k.StartsWith("outbox.", StringComparison.Ordinal)).ToArray();
+            Assert.Equal(2, keys.Length);
+            foreach (string key in keys)
+            {
+                // A bit inside Bob's payload in each version (docs/outbox.md, "Record layout": a 219-byte header
+                // copy, then Alice's payload, whose length the header gives at byte 111, and its tag).
+                byte[] value = flash.Values[key];
+                int alicesLength = value[111] << 24 | value[112] << 16 | value[113] << 8 | value[114];
+                value[219 + alicesLength + 32 + 10] ^= 0x04;
+            }
 
             s.Network.Down.Clear();
             s.Restart();

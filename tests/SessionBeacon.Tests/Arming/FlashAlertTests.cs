@@ -170,9 +170,9 @@ namespace SessionBeacon.Tests.Arming
         }
 
         [Fact]
-        public void Take_PathsGone_DroppedAndWiped_RebuiltOverNewPaths()
+        public void Step_PathsGone_PartsRebuiltOverNewPaths()
         {
-            Setup s = Ready(nameof(Take_PathsGone_DroppedAndWiped_RebuiltOverNewPaths));
+            Setup s = Ready(nameof(Step_PathsGone_PartsRebuiltOverNewPaths));
             s.Flash.Start(0);
             Arm(s, 0);
             for (int p = s.F.Paths.Count - 1; p >= 0; p--)
@@ -180,7 +180,6 @@ namespace SessionBeacon.Tests.Arming
                 s.F.Paths.Drop(s.F.Paths.Path(p));
             }
             Assert.False(s.Flash.IsReady);
-            Assert.Null(s.Flash.Take());
             Arm(s, 1);
             Assert.True(s.Flash.IsReady);
             PreparedAlert alert = s.Flash.Take();
@@ -188,15 +187,45 @@ namespace SessionBeacon.Tests.Arming
         }
 
         [Fact]
-        public void Take_SwarmChanged_ThatRecipientDropped()
+        public void Step_SwarmChanged_ThatRecipientsPartRebuiltForTheNewSwarm()
         {
-            Setup s = Ready(nameof(Take_SwarmChanged_ThatRecipientDropped));
+            Setup s = Ready(nameof(Step_SwarmChanged_ThatRecipientsPartRebuiltForTheNewSwarm));
             s.Flash.Start(0);
             Arm(s, 0);
             s.F.Swarms.Set(s.Alice.SessionId, 1, new[] { s.F.Network.Nodes[9].Node }, s.F.Clock.UnixMilliseconds);
             Assert.False(s.Flash.IsReady);
+            // Rebuilt by the next Steps, one recipient per Step.
+            Arm(s, 1);
+            Assert.True(s.Flash.IsReady);
             PreparedAlert alert = s.Flash.Take();
-            Assert.Equal(s.Bob.SessionId, Assert.Single(Enumerable.Range(0, alert.RecipientCount).Select(alert.RecipientId)));
+            int alice = Enumerable.Range(0, alert.RecipientCount).Single(i => alert.RecipientId(i) == s.Alice.SessionId);
+            Assert.Equal(s.F.Network.Nodes[9].Hex, alert.Store(alice).Destination.Ed25519Hex);
+        }
+
+        [Fact]
+        public void Take_PathsGoneSinceTheLastStep_HandedOutAnyway_StoredOverFreshRoutes()
+        {
+            Setup s = Ready(nameof(Take_PathsGoneSinceTheLastStep_HandedOutAnyway_StoredOverFreshRoutes));
+            s.Flash.Start(0);
+            Arm(s, 0);
+            for (int p = s.F.Paths.Count - 1; p >= 0; p--)
+            {
+                s.F.Paths.Drop(s.F.Paths.Path(p));
+            }
+
+            // At a press Take looks at no path or swarm (they belong to the network thread): the payloads are still good.
+            PreparedAlert alert = s.Flash.Take();
+            Assert.Equal(2, alert.RecipientCount);
+            var sender = new ServiceNodeAlertSender(s.F.Client, 1);
+            var outbox = new Outbox(new Session.Core.Micro.Tests.Support.MemoryStore(), sender, 4);
+            long now = s.F.NetworkClock.Now;
+            outbox.Start(now);
+            outbox.Add(AlertKind.Panic, now, alert, s.F.Rng);
+            sender.Offer(alert);
+            outbox.Step(now);
+
+            Assert.Equal(0, outbox.Count);
+            Assert.Equal(new[] { alert.Payload(0), alert.Payload(1) }, s.F.Network.Stores.Select(st => st.Data));
         }
 
         [Fact]

@@ -183,6 +183,141 @@ namespace SessionBeacon.Tests.Delivery
             Assert.Equal(2, rebooted.Count);
         }
 
+        // The flash takes the alert, then fills up: every later write (the "delivered" marks) fails.
+        private sealed class FillingFlash : Session.Core.Micro.Network.IKeyValueStore
+        {
+            public readonly MemoryStore Inner = new MemoryStore();
+            public bool Full;
+
+            public byte[] Get(string key) => Inner.Get(key);
+
+            public void Put(string key, byte[] value)
+            {
+                if (Full)
+                {
+                    throw new System.IO.IOException("no space left on the flash");
+                }
+                Inner.Put(key, value);
+            }
+
+            public void Remove(string key) => Inner.Remove(key);
+        }
+
+        [Fact]
+        public void Step_FlashFullAfterTheAdd_AtMostOneSendPerBackoffPeriod()
+        {
+            var flash = new FillingFlash();
+            var swarms = new FakeSwarms();
+            var outbox = new Outbox(flash, swarms, 2);
+            outbox.Start(Now);
+            outbox.Add(AlertKind.Panic, Now, Ttl, Beacon, new[] { Alice.SessionId }, Panic(), new SeededSource(5));
+            flash.Full = true;
+
+            // The main loop steps again and again (here every second for a minute); each step's failed
+            // "delivered" write is the caller's problem, but it must not make the alert go out again at once.
+            var sendTimes = new System.Collections.Generic.List<long>();
+            for (long t = Now; t < Now + 60_000; t += 1000)
+            {
+                int before = swarms.Sends.Count;
+                bool threw = false;
+                try
+                {
+                    outbox.Step(t);
+                }
+                catch (System.IO.IOException)
+                {
+                    threw = true;
+                }
+                if (swarms.Sends.Count > before)
+                {
+                    sendTimes.Add(t);
+                }
+                Assert.Equal(swarms.Sends.Count > before, threw);
+            }
+
+            // Sent at once, then after the backoff of 5 s, 10 s, 20 s: as a failed send would be.
+            Assert.Equal(new[] { Now, Now + 5000, Now + 15_000, Now + 35_000 }, sendTimes);
+            Assert.All(swarms.Sends, send => Assert.Equal(swarms.Sends[0].Payload, send.Payload));
+            Assert.Equal(1, outbox.Count);
+        }
+
+        // A network that takes as long as the test wants: each Send blocks until released.
+        private sealed class HeldSender : IAlertSender
+        {
+            public readonly System.Threading.SemaphoreSlim Entered = new System.Threading.SemaphoreSlim(0);
+            public readonly System.Threading.ManualResetEventSlim Released = new System.Threading.ManualResetEventSlim(false);
+            public readonly FakeSwarms Swarms = new FakeSwarms();
+
+            public bool Send(string recipientSessionId, byte[] payload, long ttlMs)
+            {
+                Entered.Release();
+                Released.Wait();
+                lock (Swarms)
+                {
+                    return Swarms.Send(recipientSessionId, payload, ttlMs);
+                }
+            }
+        }
+
+        // The test's hang detector (not a timing assertion): what must not wait for the network gets this long.
+        private static readonly TimeSpan s_hang = TimeSpan.FromSeconds(30);
+
+        private static System.Threading.Thread Run(Action action)
+        {
+            var thread = new System.Threading.Thread(() => action()) { IsBackground = true };
+            thread.Start();
+            return thread;
+        }
+
+        [Fact]
+        public void Add_WhileAStepWaitsOnTheNetwork_WrittenWithoutWaiting()
+        {
+            var flash = new MemoryStore();
+            var sender = new HeldSender();
+            var outbox = new Outbox(flash, sender, 4);
+            outbox.Start(Now);
+            OutboxRecord first = outbox.Add(AlertKind.Sensor, Now, Ttl, Beacon, new[] { Alice.SessionId }, Panic(), new SeededSource(1));
+            System.Threading.Thread network = Run(() => outbox.Step(Now));
+            Assert.True(sender.Entered.Wait(s_hang), "the send did not start");
+
+            System.Threading.Thread add = Run(() => outbox.Add(AlertKind.Panic, Now + 10, Ttl, Beacon, new[] { Alice.SessionId }, Panic(), new SeededSource(2)));
+            Assert.True(add.Join(s_hang), "Add waited for the send under way");
+            Assert.Equal(2, outbox.Count);
+            Assert.Equal(4, flash.Values.Count(kv => kv.Key.StartsWith("outbox.", StringComparison.Ordinal)) + 2);
+
+            sender.Released.Set();
+            Assert.True(network.Join(s_hang));
+            Assert.Equal(1, outbox.DeliveredCount);
+            Assert.False(first.SameAlert(outbox.Records().Single()));
+            Assert.Equal(Now + 10, outbox.NextAttempt());
+        }
+
+        [Fact]
+        public void Discard_WhileItsSendIsUnderWay_TheLateReceiptChangesNothing()
+        {
+            var flash = new MemoryStore();
+            var sender = new HeldSender();
+            var outbox = new Outbox(flash, sender, 1);
+            outbox.Start(Now);
+            OutboxRecord test = outbox.Add(AlertKind.Test, Now, Ttl, Beacon, new[] { Alice.SessionId }, Panic(), new SeededSource(1));
+            System.Threading.Thread network = Run(() => outbox.Step(Now));
+            Assert.True(sender.Entered.Wait(s_hang), "the send did not start");
+
+            Assert.True(outbox.Discard(test));
+            OutboxRecord panic = outbox.Add(AlertKind.Panic, Now + 10, Ttl, Beacon, new[] { Alice.SessionId }, Panic(), new SeededSource(2));
+            sender.Released.Set();
+            Assert.True(network.Join(s_hang));
+
+            // The receipt for the given-up alert was not written into the slot the panic took meanwhile.
+            Assert.Equal(0, outbox.DeliveredCount);
+            OutboxRecord kept = outbox.Records().Single();
+            Assert.True(panic.SameAlert(kept));
+            Assert.False(kept.IsDeliveredTo(0));
+            var rebooted = new Outbox(flash, new FakeSwarms(), 1);
+            rebooted.Start(Now + 20);
+            Assert.True(panic.SameAlert(rebooted.Records().Single()));
+        }
+
         [Fact]
         public void Add_Full_Throws()
         {

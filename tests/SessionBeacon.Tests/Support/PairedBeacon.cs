@@ -160,7 +160,7 @@ namespace SessionBeacon.Tests.Support
 
         private long Step(long now)
         {
-            long next = Beacon.Step(now);
+            long next = OneThread.Step(Beacon, now);
             Events.AddRange(Beacon.TakeEvents());
             return next;
         }

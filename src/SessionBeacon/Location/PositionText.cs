@@ -119,19 +119,21 @@ namespace SessionBeacon.Location
             return hours < 48 ? hours.ToString() + " h" : (hours / 24).ToString() + " d";
         }
 
+        /// <summary>True when the fix's latitude is within 90 degrees and its longitude within 180.</summary>
+        internal static bool IsOnEarth(GpsFix fix)
+        {
+            return fix.LatitudeE7 >= -MaxLatitudeE7 && fix.LatitudeE7 <= MaxLatitudeE7 && fix.LongitudeE7 >= -MaxLongitudeE7 && fix.LongitudeE7 <= MaxLongitudeE7;
+        }
+
         private static void Check(GpsFix fix)
         {
             if (fix == null)
             {
                 throw Errors.Null("fix");
             }
-            if (fix.LatitudeE7 < -MaxLatitudeE7 || fix.LatitudeE7 > MaxLatitudeE7)
+            if (!IsOnEarth(fix))
             {
-                throw Errors.Range("fix", "latitude must be within 90 degrees");
-            }
-            if (fix.LongitudeE7 < -MaxLongitudeE7 || fix.LongitudeE7 > MaxLongitudeE7)
-            {
-                throw Errors.Range("fix", "longitude must be within 180 degrees");
+                throw Errors.Range("fix", "must lie within 90 degrees of latitude and 180 of longitude");
             }
         }
     }

@@ -3,14 +3,14 @@
 // position"). One record under the key "location.last" of the key-value store:
 //   format (1) | latitude, longitude, HDOP, satellites, quality (4 each, big-endian) | UTC ms (8) |
 //   first 8 bytes of the SHA-256 of everything before                            = 37 bytes
-// FileKeyValueStore replaces the file atomically (a power cut leaves the old record or the new
-// one); the hash catches what that cannot, bit rot and a foreign or truncated file. A record that
+// Storage/CheckedRecord: FileKeyValueStore replaces the file atomically (a power cut leaves the old
+// record or the new one), the hash catches bit rot and a foreign or truncated file. A record that
 // fails any check is no last fix: WasDamaged says so and the next write replaces it. Never a throw.
 // Flash wear: a record is written when the first fix with a date comes after a start, then at most
 // once per WriteIntervalMs (10 minutes: at most 144 writes a day, each a file of 45 bytes).
 // A fix without a date (UtcMillis -1) is kept in memory only: after a restart its age is unknown.
-using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Network;
+using SessionBeacon.Storage;
 
 namespace SessionBeacon.Location
 {
@@ -25,8 +25,6 @@ namespace SessionBeacon.Location
 
         private const byte Format = 1;
         private const int FieldsSize = 1 + 5 * 4 + 8;
-        private const int CheckSize = 8;
-        private const int RecordSize = FieldsSize + CheckSize;
 
         private readonly IKeyValueStore _store;
         private GpsFix _fix;
@@ -86,51 +84,28 @@ namespace SessionBeacon.Location
 
         private static byte[] Encode(GpsFix fix)
         {
-            byte[] record = new byte[RecordSize];
+            byte[] record = CheckedRecord.New(FieldsSize);
             record[0] = Format;
-            Put(record, 1, fix.LatitudeE7);
-            Put(record, 5, fix.LongitudeE7);
-            Put(record, 9, fix.HdopCenti);
-            Put(record, 13, fix.Satellites);
-            Put(record, 17, fix.Quality);
-            Put(record, 21, (int)(fix.UtcMillis >> 32));
-            Put(record, 25, (int)fix.UtcMillis);
-            byte[] hash = new byte[Sha256.HashSize];
-            Sha256.Hash(hash, 0, record, 0, FieldsSize);
-            System.Array.Copy(hash, 0, record, FieldsSize, CheckSize);
-            return record;
+            CheckedRecord.PutInt(record, 1, fix.LatitudeE7);
+            CheckedRecord.PutInt(record, 5, fix.LongitudeE7);
+            CheckedRecord.PutInt(record, 9, fix.HdopCenti);
+            CheckedRecord.PutInt(record, 13, fix.Satellites);
+            CheckedRecord.PutInt(record, 17, fix.Quality);
+            CheckedRecord.PutLong(record, 21, fix.UtcMillis);
+            return CheckedRecord.Seal(record);
         }
 
         // The fix in a record, or null when the record fails a check.
         private static GpsFix Decode(byte[] record)
         {
-            if (record.Length != RecordSize || record[0] != Format)
+            if (!CheckedRecord.IsIntact(record, FieldsSize) || record[0] != Format)
             {
                 return null;
             }
-            byte[] hash = new byte[Sha256.HashSize];
-            Sha256.Hash(hash, 0, record, 0, FieldsSize);
-            if (!CryptoBytes.ConstantTimeEquals(hash, 0, record, FieldsSize, CheckSize))
-            {
-                return null;
-            }
-            long utc = ((long)Get(record, 21) << 32) | (uint)Get(record, 25);
-            var fix = new GpsFix(Get(record, 1), Get(record, 5), Get(record, 9), Get(record, 13), Get(record, 17), utc);
-            bool valid = PositionText.IsOnEarth(fix) && fix.HdopCenti >= -1 && fix.Satellites >= -1 && fix.Quality > 0 && utc > 0;
+            var fix = new GpsFix(CheckedRecord.GetInt(record, 1), CheckedRecord.GetInt(record, 5), CheckedRecord.GetInt(record, 9),
+                CheckedRecord.GetInt(record, 13), CheckedRecord.GetInt(record, 17), CheckedRecord.GetLong(record, 21));
+            bool valid = PositionText.IsOnEarth(fix) && fix.HdopCenti >= -1 && fix.Satellites >= -1 && fix.Quality > 0 && fix.UtcMillis > 0;
             return valid ? fix : null;
-        }
-
-        private static void Put(byte[] record, int at, int value)
-        {
-            record[at] = (byte)(value >> 24);
-            record[at + 1] = (byte)(value >> 16);
-            record[at + 2] = (byte)(value >> 8);
-            record[at + 3] = (byte)value;
-        }
-
-        private static int Get(byte[] record, int at)
-        {
-            return (record[at] << 24) | (record[at + 1] << 16) | (record[at + 2] << 8) | record[at + 3];
         }
     }
 }

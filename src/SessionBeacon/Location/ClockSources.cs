@@ -7,8 +7,8 @@
 //   - with both, and within AgreementMs of each other, the network's clock is taken: it is the one
 //     service nodes check timestamps against;
 //   - with both further apart, the GPS time is taken and the difference reported: the network's
-//     clock rests on SNTP, which anyone on the Wi-Fi can forge, while forging GPS takes a
-//     transmitter near the beacon;
+//     clock stays near the local clock, set by SNTP that anyone on the Wi-Fi can forge, until ten
+//     nodes agree on a jump, while forging GPS takes a transmitter near the beacon;
 //   - with one, that one; with neither, none.
 // For what people read and what the beacon plans (alert times, a fix's age, the tracking plan).
 // Request timestamps keep using the network's clock: nodes refuse any other.

@@ -30,6 +30,7 @@ namespace SessionBeacon.Config
             "button.debounce_ms", "gesture.gap_ms", "duress.presses", "test.presses", "sensor",
             "sensor.debounce_ms", "sensor.min_interval_s", "heartbeat.interval_min", "battery.low_percent",
             "feedback", "inbox.poll_s", "flash.refresh_s", "time.utc_offset_min", "ratchet.on_damage",
+            "location.mode", "location.track_s", "location.track_min",
         };
 
         /// <summary>ratchet.on_damage = plain: a receiver whose pairing is lost gets its alerts as plain Session messages, marked.</summary>
@@ -130,6 +131,9 @@ namespace SessionBeacon.Config
         /// <summary>Timings, gestures, sensors, heartbeat and battery level of the alert policy.</summary>
         public PolicySettings Policy { get; private set; }
 
+        /// <summary>Which alerts carry the GPS position, and the tracking after a panic (docs/location.md).</summary>
+        public LocationSettings Location { get; private set; }
+
         /// <summary>Reads and validates nf.config text.</summary>
         /// <exception cref="ConfigException">The text has one or more problems; all are listed.</exception>
         public static BeaconConfig Parse(string text, string sourceName)
@@ -165,6 +169,7 @@ namespace SessionBeacon.Config
             config.FlashRefreshSeconds = file.OffOrInteger("flash.refresh_s", 45, 10, 50);
             config.UtcOffsetMinutes = file.Integer("time.utc_offset_min", 0, -720, 840);
             config.RatchetOnDamage = file.Choice("ratchet.on_damage", OnDamagePlain, new[] { OnDamagePlain, OnDamageHold });
+            config.Location = LocationSettings.Read(file);
             return config;
         }
 

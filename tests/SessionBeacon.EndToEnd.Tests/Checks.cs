@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
 using Session.Core.Micro.Network;
+using Session.Core.Micro.Tests.Messages;
 using Session.Testnet;
 using SessionBeacon.EndToEnd.Tests.Support;
 using Xunit;
@@ -56,6 +57,25 @@ namespace SessionBeacon.EndToEnd.Tests
             }
             return seen;
         }
+
+        /// <summary>
+        /// How many alerts from <paramref name="sender"/> node <paramref name="node"/> holds for <paramref name="recipient"/>, opened by
+        /// the independent receiver; fails when it holds one alert twice (a recipient would see it twice).
+        /// </summary>
+        public static int AlertsHeld(TestnetFixture net, int node, IdentityKeys recipient, string sender)
+        {
+            string[] bodies = Held(net, node, recipient)
+                .Select(m => IndependentSession.Open(m.Data, recipient.Ed25519SecretKey.Take(32).ToArray()))
+                .Where(o => o.SenderSessionId == sender)
+                .Select(o => o.Content.DataMessage.Body)
+                .ToArray();
+            Assert.Equal(bodies.Length, bodies.Distinct().Count());
+            return bodies.Length;
+        }
+
+        /// <summary>Every message node <paramref name="node"/> holds for <paramref name="recipient"/> in namespace 0.</summary>
+        public static System.Collections.Generic.List<StoredMessage> Held(TestnetFixture net, int node, IdentityKeys recipient) =>
+            net.Network.Node(node).Store.Retrieve(recipient.SessionId, 0, null, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 0, 0, out _);
 
         public static async Task<int[]> Marks(TestnetFixture net)
         {

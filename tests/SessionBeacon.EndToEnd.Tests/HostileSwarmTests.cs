@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Session.Core.Micro.Identity;
-using Session.Core.Micro.Tests.Messages;
 using Session.Testnet;
 using SessionBeacon.App;
 using SessionBeacon.EndToEnd.Tests.Support;
@@ -90,9 +89,9 @@ namespace SessionBeacon.EndToEnd.Tests
                 {
                     foreach (int member in real.Where(m => m != liar))
                     {
-                        Assert.Equal(alert, AlertsHeld(member, recipient));
+                        Assert.Equal(alert, Checks.AlertsHeld(_net, member, recipient, _board.Identity.SessionId));
                     }
-                    Assert.All(outside.Append(liar), node => Assert.Empty(Held(node, recipient)));
+                    Assert.All(outside.Append(liar), node => Assert.Empty(Checks.Held(_net, node, recipient)));
                 }
             }
             // Every store reached a member of the real swarm, never a node that claimed it.
@@ -101,19 +100,5 @@ namespace SessionBeacon.EndToEnd.Tests
             Assert.All(outside, node => Assert.DoesNotContain(seen[node], o => o.Destination && o.Method == "store" && recipients.Contains(o.SessionId)));
             Assert.Equal(0, _board.Beacon.Outbox.Count);
         }
-
-        // The alerts from the board that member holds for the recipient, opened by the independent receiver, each once.
-        private int AlertsHeld(int member, IdentityKeys recipient)
-        {
-            var bodies = Held(member, recipient).Select(m => IndependentSession.Open(m.Data, recipient.Ed25519SecretKey.Take(32).ToArray()))
-                .Where(o => o.SenderSessionId == _board.Identity.SessionId)
-                .Select(o => o.Content.DataMessage.Body)
-                .ToArray();
-            Assert.Equal(bodies.Length, bodies.Distinct().Count());
-            return bodies.Length;
-        }
-
-        private System.Collections.Generic.List<StoredMessage> Held(int node, IdentityKeys recipient) =>
-            _net.Network.Node(node).Store.Retrieve(recipient.SessionId, 0, null, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 0, 0, out _);
     }
 }

@@ -276,15 +276,18 @@ namespace Session.Core.Micro.Network
         {
             body = null;
             int status = reply.Status;
-            if (status == 200)
+            if (status == 200 && json != null)
             {
-                if (json == null)
-                {
-                    throw new ServiceNodeException(request.Method + ": the reply is not JSON", 200);
-                }
                 _pool.RecordSuccess(destination);
                 body = json;
                 return Done;
+            }
+            if (status == 200)
+            {
+                // Broken, or shaped to hurt a parser: the destination failed this request like one that answered an
+                // error, and another is asked; one such node must not end a request the others can answer.
+                state.Last = request.Method + ": the answer of " + destination.Ed25519Hex + " is not JSON the reader takes";
+                return Failed(destination, state);
             }
             state.Last = request.Method + " answered " + status.ToString() + " by " + destination.Ed25519Hex + ": " + Short(reply.Body);
             if (status == 406 || status == 425)
@@ -315,6 +318,13 @@ namespace Session.Core.Micro.Network
             {
                 throw new ServiceNodeException(request.Method + " refused: " + status.ToString() + " " + Short(reply.Body), status);
             }
+            return Failed(destination, state);
+        }
+
+        // The destination failed this request: not asked again for it, and dropped from the pool, its swarms and the
+        // paths once it has failed often enough.
+        private int Failed(ServiceNode destination, DeliveryState state)
+        {
             state.Avoid(destination);
             if (_pool.RecordFailure(destination))
             {

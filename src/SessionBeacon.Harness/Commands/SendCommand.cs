@@ -16,8 +16,8 @@ namespace SessionBeacon.Harness.Commands
     /// </summary>
     public static class SendCommand
     {
-        /// <summary>Verified swarm signatures a store needs to count as delivered.</summary>
-        public const int RequiredSignatures = 1;
+        /// <summary>Verified signatures from distinct swarm members a store needs to count as delivered: one member alone can sign for a message it never keeps.</summary>
+        public const int RequiredSignatures = 2;
 
         public static Command Create(HarnessConsole console)
         {

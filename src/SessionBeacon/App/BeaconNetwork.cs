@@ -124,9 +124,8 @@ namespace SessionBeacon.App
         {
             if (!_connection.IsReady)
             {
-                BeaconStage before = _connection.Stage;
                 long next = _connection.Step(now);
-                if (!_connection.IsReady && _connection.LastProblem != null && _connection.Stage == before && next > now)
+                if (_connection.FailedJustNow)
                 {
                     Report(BeaconEventKind.Problem, now, null, _connection.LastProblem);
                 }

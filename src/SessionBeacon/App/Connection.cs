@@ -26,6 +26,7 @@ namespace SessionBeacon.App
         private readonly string[] _recipientIds;
         private BeaconStage _stage = BeaconStage.NetworkUp;
         private long _retryAt;
+        private bool _failedJustNow;
         private long _backoff = BackoffMinMs;
         private string _problem;
 
@@ -63,6 +64,15 @@ namespace SessionBeacon.App
             get { return _problem; }
         }
 
+        /// <summary>
+        /// True when the last <see cref="Step"/> tried its stage and failed (the problem is new to tell); false while it
+        /// waits out the backoff, so the same problem is told once per attempt, not at every step.
+        /// </summary>
+        public bool FailedJustNow
+        {
+            get { return _failedJustNow; }
+        }
+
         /// <summary>Tries the current stage if its time has come.</summary>
         /// <returns>When to call again: now after progress, the retry time after a failure, <see cref="long.MaxValue"/> once ready.</returns>
         public long Step(long now)
@@ -71,6 +81,7 @@ namespace SessionBeacon.App
             {
                 return long.MaxValue;
             }
+            _failedJustNow = false;
             if (now < _retryAt)
             {
                 return _retryAt;
@@ -82,6 +93,7 @@ namespace SessionBeacon.App
                 _problem = null;
                 return _stage == BeaconStage.Armed ? long.MaxValue : now;
             }
+            _failedJustNow = true;
             _retryAt = now + _backoff;
             _backoff = _backoff * 2 > BackoffMaxMs ? BackoffMaxMs : _backoff * 2;
             return _retryAt;

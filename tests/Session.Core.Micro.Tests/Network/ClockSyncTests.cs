@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Session.Core.Micro.Encoding;
 using Session.Core.Micro.Network;
 using Session.Core.Micro.Tests.Support;
 using Xunit;
@@ -114,6 +115,27 @@ namespace Session.Core.Micro.Tests.Network
             var error = Assert.Throws<ServiceNodeException>(() => f.Client.SyncClock());
             Assert.Contains("fewer than 3 nodes told the network's time", error.Message);
             Assert.False(f.NetworkClock.IsSynchronised);
+        }
+
+        // Found on the testnet: a node whose answers open with JSON nested too deep to parse made every clock round end at
+        // the first such answer, so half the nodes answering that way kept the beacon from ever arming.
+        [Theory]
+        [InlineData(0)]
+        [InlineData(JsonReader.MaxDepth + 1)]
+        public void SyncClock_AnswersThatDoNotParse_CountAgainstTheirNodes_OthersAreAsked(int depth)
+        {
+            // Depth 0: not JSON at all; else a "junk" member nested deeper than the reader goes, then the time.
+            string answer = depth == 0 ? "not json at all"
+                : "{\"junk\":" + new string('[', depth) + new string(']', depth) + ",\"timestamp\":1700000000000}";
+            var f = new NetworkFixture(_output, nameof(SyncClock_AnswersThatDoNotParse_CountAgainstTheirNodes_OthersAreAsked), 12);
+            f.Pool.Bootstrap();
+            for (int i = 0; i < 4; i++)
+            {
+                f.Network.DestinationFaults.Enqueue((200, answer));
+            }
+            f.Client.SyncClock();
+            Assert.True(f.NetworkClock.IsSynchronised);
+            Assert.Equal(4 + ServiceNodeClient.MinimumClockSamples, f.Network.Delivered.Count(d => d.Method == "info"));
         }
     }
 }

@@ -215,6 +215,33 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
         }
 
         [Fact]
+        public async Task Send_EachAnswerSignedByOneMemberThatKeepsNothing_NotDelivered_TwoVerifiedSignaturesNeeded()
+        {
+            string alice = NewIdentity(out _);
+            NewIdentity(out string bobId);
+            int[] swarm = _net.Network.Map.Members(_net.Network.Map.SwarmOf(Convert.FromHexString(bobId))).Select(e => e.Index).ToArray();
+            try
+            {
+                // Every member signs its own receipt and keeps nothing, nor passes the message on: one signature per answer. A
+                // sender that trusted one signature would call a message that no one holds delivered.
+                foreach (int member in swarm)
+                {
+                    await _net.Network.SetFaultsAsync(member, NodeFaults.None with { SignWithoutStoring = true });
+                }
+                HarnessProcess.Result sent = HarnessProcess.Run("send", "--data", alice, "--to", bobId, "--text", "hello",
+                    "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+                AssertOneLineFailure(sent, 1, "send: not delivered to " + bobId + ": 1 verified swarm signature(s), 2 needed");
+            }
+            finally
+            {
+                foreach (int member in swarm)
+                {
+                    await _net.Network.SetFaultsAsync(member, NodeFaults.None);
+                }
+            }
+        }
+
+        [Fact]
         public async Task BadInput_EachCase_OneClearLine_NonZeroExit_NoStackTrace()
         {
             string sender = NewIdentity(out string senderId);

@@ -246,6 +246,29 @@ namespace SessionBeacon.Tests.App
             public void Remove(string key) => Inner.Remove(key);
         }
 
+        // Found on the testnet: while the connection waited out its backoff, every step told the last problem again,
+        // hundreds of events a minute from a main loop that steps every 50 ms.
+        [Fact]
+        public void SeedDown_StepsEvery50Ms_TheProblemIsToldOncePerAttempt()
+        {
+            var random = new SeededRandom(_output, nameof(SeedDown_StepsEvery50Ms_TheProblemIsToldOncePerAttempt));
+            var network = new FakeNetwork(random, 12) { SeedDown = true, ServerTime = Boot };
+            string recipient = "05" + Convert.ToHexStringLower(random.Bytes(32));
+            BeaconConfig config = BeaconConfig.Parse("board = esp32-devkitc\nrecipient = " + recipient + " Alice\ninbox.poll_s = 0\nflash.refresh_s = 0\n", "nf.config");
+            var beacon = new Beacon(config, IdentityKeys.FromSeed(random.Bytes(32)), new MemoryStore(), network.Profile, network, new FakeClock(Boot),
+                new FixedRandom(random.Bytes(1 << 20)), new BeaconHardware(null, null, null, new Led(), null), 2);
+            beacon.Start(Boot);
+            var events = new List<BeaconEvent>();
+            for (long now = Boot; now < Boot + 10000; now += 50)
+            {
+                SessionBeacon.Tests.Support.OneThread.Step(beacon, now);
+                events.AddRange(beacon.TakeEvents());
+            }
+            // Attempts at 0, 2 and 6 s: the backoff starts at 2 s and doubles.
+            Assert.Equal(2000, Connection.BackoffMinMs);
+            Assert.Equal(3, events.Count(e => e.Kind == BeaconEventKind.Problem));
+        }
+
         [Fact]
         public void FlashWriteFails_StepDoesNotThrow_ProblemToldAndFailedShown()
         {

@@ -17,7 +17,7 @@
 // longer than MaxLineLength bytes (NMEA 0183's limit is 82 with "$" and CR LF; some receivers'
 // NMEA 4.x sentences pass it a little), and a GGA, RMC or GSA whose fields do not parse.
 // One epoch: a receiver sends a GGA and an RMC for each fix with the same time of day, in either
-// order (u-blox RMC first, MediaTek GGA first); the two are combined, GGA giving quality, satellites
+// order (u-blox RMC first, MediaTek GGA first; of several GGAs the first); the two are combined, GGA giving quality, satellites
 // and HDOP, RMC the date (so UtcMillis) and its own verdict: an RMC of the epoch that says V or N
 // withdraws the fix. A GSA belongs to the epoch in progress; fix type 1 withdraws the fix too.
 // Quality 7 (manual input) and 8 (simulator), and the RMC modes M and S, are never a fix: they are
@@ -264,6 +264,11 @@ namespace SessionBeacon.Location
                 return false;
             }
             bool sameEpoch = StartEpoch(time);
+            if (sameEpoch && _ggaOfEpoch)
+            {
+                // The epoch's first GGA counts: SiRFstar V sends a GPGGA and then a GLGGA of the GLONASS satellites alone.
+                return true;
+            }
             _ggaOfEpoch = true;
             if (quality == 0 || quality >= 7 || !hasLatitude || !hasLongitude)
             {

@@ -63,6 +63,16 @@ namespace SessionBeacon.Tests.Location
             Assert.Equal(-1, reader.LatestFix().UtcMillis);
         }
 
+        // SiRFstar V (gpsd's sirfstarv-nmea.log) sends a GPGGA of all satellites used, then a GLGGA of the GLONASS ones.
+        [Fact]
+        public void Feed_SecondGgaOfTheEpoch_DoesNotReplaceTheFirst()
+        {
+            var reader = new NmeaReader();
+            Feed(reader, Line(Gga) + Line("GL" + Gga.Substring(2).Replace(",2,10,0.98,", ",2,02,0.98,")));
+            Assert.Equal(10, reader.LatestFix().Satellites);
+            Assert.Equal(2, reader.Accepted);
+        }
+
         [Theory]
         [InlineData("GPRMC,202640.000,V,4404.1306,N,12118.8515,W,0.03,225.97,130415,,,A")]
         [InlineData("GPRMC,202640.000,A,4404.1306,N,12118.8515,W,0.03,225.97,130415,,,N")]

@@ -1,5 +1,6 @@
 // A board profile from boards/ (docs/architecture.md, Configuration and boards): which chip the board
-// carries, which pins the button, LED and buzzer use, how they are wired, and how much heap the board
+// carries, which pins the button, LED and buzzer use, how they are wired, where a GPS module is wired
+// (GpsPins), and how much heap the board
 // leaves the app (heap.kb, or the RAM class's default) with the sizes its RAM class sets (HeapBudget:
 // the nodes asked of a seed, the outbox's slots, the reply cap; docs/heap.md). Boards are data, not code: a new board is a new file (CONTRIBUTING.md rule 14).
 // Every pin is checked against the chip's facts (ChipPins): a pin the board would crash on, or a
@@ -21,6 +22,7 @@ namespace SessionBeacon.Config
         private static readonly string[] s_knownKeys =
         {
             "board.name", "chip", "button.pin", "button.pull", "led.pin", "led.kind", "led.active", "buzzer.pin", "power", "battery.pin", "ram.class", "heap.kb",
+            "gps.rx", "gps.tx", "gps.baud", "gps.power", "gps.power_active",
         };
 
         private BoardProfile()
@@ -84,6 +86,9 @@ namespace SessionBeacon.Config
         /// <summary>The ADC GPIO that reads the battery through a 1:2 divider, or <see cref="NoPin"/> when the board cannot tell.</summary>
         public int BatteryPin { get; private set; }
 
+        /// <summary>Where a GPS module is wired (<see cref="GpsPins.Fitted"/> false when the board has none).</summary>
+        public GpsPins Gps { get; private set; }
+
         /// <summary>Reads and validates a board profile.</summary>
         /// <exception cref="ConfigException">The profile has one or more problems; all are listed.</exception>
         public static BoardProfile Parse(string text, string sourceName)
@@ -113,6 +118,7 @@ namespace SessionBeacon.Config
             board.BatteryPin = file.Integer("battery.pin", NoPin, NoPin, MaxGpio);
             board.RamClass = file.Choice("ram.class", "standard", new[] { "small", "standard", "psram" });
             board.HeapBytes = file.Integer("heap.kb", HeapBudget.DefaultHeapKiB(board.RamClass), MinHeapKiB, MaxHeapKiB) * HeapBudget.KiB;
+            board.Gps = GpsPins.Read(file, MaxGpio);
             if (board.BuzzerPin != NoPin && (board.BuzzerPin == board.ButtonPin || board.BuzzerPin == board.LedPin))
             {
                 file.Report("buzzer.pin " + board.BuzzerPin.ToString() + " is already used by the button or the LED");
@@ -129,6 +135,7 @@ namespace SessionBeacon.Config
             {
                 board.CheckPins(file);
             }
+            board.Gps.Check(file, board);
             return board;
         }
 
@@ -235,6 +242,26 @@ namespace SessionBeacon.Config
                 return false;
             }
             return true;
+        }
+
+        /// <summary>
+        /// The board's part on <paramref name="pin"/> ("button", "GPS receive line", ...), or null when the pin is free. With
+        /// <paramref name="before"/>, the key of one of the parts, only the parts listed before it count, so that a clash between
+        /// two parts is reported once.
+        /// </summary>
+        internal string PartOn(int pin, string before)
+        {
+            string[] keys = { "button.pin", "led.pin", "buzzer.pin", "battery.pin", "gps.rx", "gps.tx", "gps.power" };
+            string[] parts = { "button", "LED", "buzzer", "battery gauge", "GPS receive line", "GPS transmit line", "GPS power switch" };
+            int[] pins = { ButtonPin, LedPin, BuzzerPin, BatteryPin, Gps.RxPin, Gps.TxPin, Gps.PowerPin };
+            for (int i = 0; i < pins.Length && keys[i] != before; i++)
+            {
+                if (pin != NoPin && pins[i] == pin)
+                {
+                    return parts[i];
+                }
+            }
+            return null;
         }
 
         /// <summary>Why no part may use <paramref name="pin"/> on <paramref name="chip"/> (the text follows "GPIOn"), or null when it may.</summary>

@@ -11,7 +11,9 @@
 // ESP32-C3) and whether nanoFramework can arm one: its Sleep.EnableWakeupByPin uses ext0, which
 // the ESP32 and ESP32-S3 have and the ESP32-C3 lacks (nf-interpreter's
 // nanoFramework_hardware_esp32_native_Hardware_Esp32_Sleep.cpp answers "not supported" there).
-// Sources: the pin, strapping-pin, RTC and ADC sections of Espressif's ESP32, ESP32-C3 and ESP32-S3
+// UART0's pins (U0TXD, U0RXD) carry the boot ROM's messages and nanoFramework's debugger link, so a
+// GPS module may not take them.
+// Sources: the pin, strapping-pin, RTC, UART and ADC sections of Espressif's ESP32, ESP32-C3 and ESP32-S3
 // datasheets, and ESP-IDF's soc/<chip>/include/soc/adc_channel.h. docs/boards.md says the same per board.
 // The strapping pin that every devkit wires its BOOT button to is the exception for the button: it
 // must read high at reset for a normal boot, which a button with a pull-up does while not held.
@@ -32,6 +34,7 @@ namespace SessionBeacon.Config
                 strapping: new[] { 0, 2, 5, 12, 15 },
                 bootButton: 0,
                 inputOnly: new[] { 34, 35, 36, 37, 38, 39 },
+                console: new[] { 1, 3 },
                 adc1: new[] { 36, 37, 38, 39, 32, 33, 34, 35 },
                 adc2: new[] { 0, 2, 4, 12, 13, 14, 15, 25, 26, 27 },
                 adcFullScaleMillivolts: 3100,
@@ -44,6 +47,7 @@ namespace SessionBeacon.Config
                 strapping: new[] { 2, 8, 9 },
                 bootButton: 9,
                 inputOnly: new int[0],
+                console: new[] { 21, 20 },
                 adc1: new[] { 0, 1, 2, 3, 4 },
                 adc2: new[] { 5 },
                 adcFullScaleMillivolts: 2500,
@@ -55,6 +59,7 @@ namespace SessionBeacon.Config
                 strapping: new[] { 0, 3, 45, 46 },
                 bootButton: 0,
                 inputOnly: new int[0],
+                console: new[] { 43, 44 },
                 adc1: new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 },
                 adc2: new[] { 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 },
                 adcFullScaleMillivolts: 3100,
@@ -67,12 +72,13 @@ namespace SessionBeacon.Config
         private readonly int[] _flash;
         private readonly int[] _strapping;
         private readonly int[] _inputOnly;
+        private readonly int[] _console;
         private readonly int[] _adc1;
         private readonly int[] _adc2;
         private readonly int[] _wake;
 
         private ChipPins(string name, string title, string[] firmwareTargets, int[] gpios, int[] flash, int[] strapping, int bootButton,
-            int[] inputOnly, int[] adc1, int[] adc2, int adcFullScaleMillivolts, int[] wake, bool canArmWakePin)
+            int[] inputOnly, int[] console, int[] adc1, int[] adc2, int adcFullScaleMillivolts, int[] wake, bool canArmWakePin)
         {
             Name = name;
             Title = title;
@@ -82,6 +88,7 @@ namespace SessionBeacon.Config
             _strapping = strapping;
             BootButton = bootButton;
             _inputOnly = inputOnly;
+            _console = console;
             _adc1 = adc1;
             _adc2 = adc2;
             AdcFullScaleMillivolts = adcFullScaleMillivolts;
@@ -166,6 +173,9 @@ namespace SessionBeacon.Config
         /// <summary>Whether <paramref name="gpio"/> can only be read: no output, no internal pull resistor.</summary>
         public bool IsInputOnly(int gpio) => Contains(_inputOnly, gpio);
 
+        /// <summary>Whether <paramref name="gpio"/> is UART0's TX or RX, the boot messages' and nanoFramework's debugger's line.</summary>
+        public bool IsConsole(int gpio) => Contains(_console, gpio);
+
         /// <summary>Whether <paramref name="gpio"/>'s level can wake the chip from deep sleep.</summary>
         public bool CanWake(int gpio) => Contains(_wake, gpio);
 
@@ -193,6 +203,9 @@ namespace SessionBeacon.Config
 
         /// <summary>The input-only pins for a message, such as "GPIO34-39".</summary>
         public string InputOnlyPins => Describe(_inputOnly);
+
+        /// <summary>UART0's pins for a message, such as "GPIO1, 3".</summary>
+        public string ConsolePins => Describe(_console);
 
         /// <summary>The pins that can wake the chip from deep sleep, for a message, such as "GPIO0-5".</summary>
         public string WakePins => Describe(_wake);

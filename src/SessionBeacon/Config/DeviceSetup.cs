@@ -97,7 +97,7 @@ namespace SessionBeacon.Config
         private static void CheckSensor(ConfigFile file, SensorSetting sensor, BoardProfile board, string boardName)
         {
             string what = (sensor.Kind == SensorKind.Analog ? "analog sensor '" : "sensor '") + sensor.Name + "' on GPIO" + sensor.Pin.ToString();
-            string part = PartOn(board, sensor.Pin);
+            string part = board.PartOn(sensor.Pin, null);
             if (part != null)
             {
                 file.Report(sensor.Line, what + " is the board's " + part + " (" + boardName + "); give the sensor a GPIO of its own");
@@ -126,28 +126,6 @@ namespace SessionBeacon.Config
                 file.Report(sensor.Line, what + " is input-only on the " + chip.Title + " (" + chip.InputOnlyPins + ") and has no internal pull resistor, so the line would float:"
                     + " fit a 10 kOhm resistor (to 3.3 V for a contact or tamper switch, to GND for a motion or power-sense output) and write external-pull after the GPIO on its line (docs/alert-policy.md)");
             }
-        }
-
-        // The board's part on pin, or null when the pin is free.
-        private static string PartOn(BoardProfile board, int pin)
-        {
-            if (pin == board.ButtonPin)
-            {
-                return "button";
-            }
-            if (pin == board.LedPin)
-            {
-                return "LED";
-            }
-            if (pin == board.BuzzerPin)
-            {
-                return "buzzer";
-            }
-            if (pin == board.BatteryPin)
-            {
-                return "battery gauge";
-            }
-            return null;
         }
     }
 }

@@ -1,7 +1,8 @@
 // Compile-only shim of nanoFramework.Hardware.Esp32 1.6.37 (assembly nanoFramework.Hardware.Esp32):
-// deep sleep, its wake sources and the microsecond timer, exactly the members
-// src/SessionBeacon/Esp32 calls, with the signatures of nanoframework/nanoFramework.Hardware.Esp32
-// nanoFramework.Hardware.Esp32/{Sleep.cs, Errors.cs, HighResTimer.cs} (see README.md).
+// deep sleep, its wake sources, the microsecond timer and the pin functions of the UARTs, exactly the
+// members src/SessionBeacon/Esp32 calls, with the signatures of nanoframework/nanoFramework.Hardware.Esp32
+// nanoFramework.Hardware.Esp32/{Sleep.cs, Errors.cs, HighResTimer.cs, Configuration.cs, DeviceTypePins.cs}
+// (see README.md).
 // Never run: every body throws.
 namespace nanoFramework.Hardware.Esp32
 {
@@ -87,5 +88,22 @@ namespace nanoFramework.Hardware.Esp32
 
         /// <summary>Stops and releases the timer.</summary>
         public void Dispose() => throw new NotImplementedException();
+    }
+
+    /// <summary>nanoFramework: the peripheral functions a GPIO can be routed to.</summary>
+    public enum DeviceFunction
+    {
+        /// <summary>The second UART's transmit line.</summary>
+        COM2_TX = 197120,
+
+        /// <summary>The second UART's receive line.</summary>
+        COM2_RX = 197121,
+    }
+
+    /// <summary>nanoFramework: routes the ESP32's peripherals to GPIOs.</summary>
+    public class Configuration
+    {
+        /// <summary>Routes <paramref name="value"/> to GPIO <paramref name="pin"/>; takes effect when the peripheral is opened.</summary>
+        public static void SetPinFunction(int pin, DeviceFunction value) => throw new NotImplementedException();
     }
 }

@@ -57,6 +57,43 @@ namespace SessionBeacon.Tests.Config
             Assert.Equal("standard", board.RamClass);
             Assert.False(board.OnBattery);
             Assert.Equal(BoardProfile.NoPin, board.BatteryPin);
+            Assert.False(board.Gps.Fitted);
+        }
+
+        [Fact]
+        public void Parse_Gps_ReadsPinsAndDefaultBaud_AlwaysPowered()
+        {
+            GpsPins gps = BoardProfile.Parse(Plain + "gps.rx = 16\ngps.tx = 17\n", "t.conf").Gps;
+            Assert.True(gps.Fitted);
+            Assert.Equal(16, gps.RxPin);
+            Assert.Equal(17, gps.TxPin);
+            Assert.Equal(GpsPins.DefaultBaud, gps.Baud);
+            Assert.Equal(9600, gps.Baud);
+            Assert.Equal(BoardProfile.NoPin, gps.PowerPin);
+        }
+
+        [Fact]
+        public void Parse_GpsWithBaudAndLowActivePowerSwitch_ReadsThem()
+        {
+            GpsPins gps = BoardProfile.Parse(Plain + "gps.rx = 34\ngps.tx = 17\ngps.baud = 115200\ngps.power = 23\ngps.power_active = low\n", "t.conf").Gps;
+            Assert.Equal(34, gps.RxPin);
+            Assert.Equal(115200, gps.Baud);
+            Assert.Equal(23, gps.PowerPin);
+            Assert.True(gps.PowerActiveLow);
+        }
+
+        // docs/boards.md gives each shipped board a GPS wiring, as commented lines in its profile: uncommented they pass the check.
+        [Theory]
+        [MemberData(nameof(ShippedBoards))]
+        public void Parse_ShippedBoard_WithItsCommentedGpsLines_IsValid(string file)
+        {
+            string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "shipped", "boards", file));
+            string withGps = text.Replace("\n# gps.", "\ngps.");
+            Assert.NotEqual(text, withGps);
+            GpsPins gps = BoardProfile.Parse(withGps, file).Gps;
+            Assert.True(gps.Fitted);
+            Assert.NotEqual(BoardProfile.NoPin, gps.PowerPin);
+            Assert.False(BoardProfile.Parse(text, file).Gps.Fitted);
         }
 
         [Fact]
@@ -94,6 +131,12 @@ namespace SessionBeacon.Tests.Config
             { Plain + "led.colour = red\n", "t.conf line 5: unknown key 'led.colour'" },
             { "board.name = T\nchip = esp32\nbutton.pin = 49\nled.pin = 2\n", "t.conf line 3: 'button.pin' must be a whole number from 0 to 48, not '49'" },
             { "board.name = T\nchip = esp32\nbutton.pin = 4\nled.pin = -1\n", "t.conf line 4: 'led.pin' must be a whole number from 0 to 48, not '-1'" },
+            { Plain + "gps.rx = 16\n", "t.conf line 5: a GPS needs both gps.rx (the GPIO wired to the module's TX) and gps.tx (the GPIO wired to its RX) (docs/boards.md)" },
+            { Plain + "gps.tx = 17\n", "t.conf line 5: a GPS needs both gps.rx" },
+            { Plain + "gps.power = 23\n", "t.conf line 5: gps.power is set, but no GPS is: add gps.rx and gps.tx, or remove gps.power" },
+            { Plain + "gps.rx = 16\ngps.tx = 17\ngps.baud = 9000\n", "t.conf line 7: 'gps.baud' must be one of 4800, 9600, 19200, 38400, 57600, 115200, not '9000'" },
+            { Plain + "gps.rx = 16\ngps.tx = 17\ngps.power = 23\ngps.power_active = on\n", "t.conf line 8: 'gps.power_active' must be one of high, low, not 'on'" },
+            { Plain + "gps.rx = 49\ngps.tx = 17\n", "t.conf line 5: 'gps.rx' must be a whole number from 0 to 48, not '49'" },
         };
 
         // The chip's pin rules, one row per rule and chip (ChipPins holds the facts).
@@ -131,6 +174,21 @@ namespace SessionBeacon.Tests.Config
                 + " so the button could not wake it from deep sleep: keep this board on power = usb (docs/boards.md)" },
             { Board("esp32", "button.pin = 23\nbutton.pull = external-up\npower = battery"), "t.conf line 7: power = battery, but button.pin GPIO23 cannot wake the ESP32 from deep sleep: put the button on one of its wake pins (GPIO0, 2, 4, 12-15, 25-27, 32-39) (docs/boards.md)" },
             { Board("esp32-s3", "button.pin = 38\nbutton.pull = external-up\npower = battery"), "t.conf line 7: power = battery, but button.pin GPIO38 cannot wake the ESP32-S3 from deep sleep: put the button on one of its wake pins (GPIO0-21) (docs/boards.md)" },
+            // A GPS: no flash, strapping or UART0 pin, no input-only pin for a line the chip drives, no pin another part has.
+            { Board("esp32", "gps.rx = 12\ngps.tx = 17"), "t.conf line 6: gps.rx GPIO12 is a strapping pin of the ESP32 (GPIO0, 2, 5, 12, 15): the GPS module pulls the line at reset, which can stop the board from starting; use another GPIO (docs/boards.md)" },
+            { Board("esp32", "gps.rx = 16\ngps.tx = 6"), "t.conf line 7: gps.tx GPIO6 is a flash pin of the ESP32 (GPIO6-11)" },
+            { Board("esp32", "gps.rx = 3\ngps.tx = 1"), "t.conf line 6: gps.rx GPIO3 is the ESP32's UART0 (GPIO1, 3), which carries the boot messages and nanoFramework's debugger link; use another GPIO (docs/boards.md)" },
+            { Board("esp32", "gps.rx = 16\ngps.tx = 34"), "t.conf line 7: gps.tx GPIO34 is input-only on the ESP32 (GPIO34-39): it cannot drive the module's RX line; only gps.rx may use it" },
+            { Board("esp32", "gps.rx = 16\ngps.tx = 17\ngps.power = 35"), "t.conf line 8: gps.power GPIO35 is input-only on the ESP32 (GPIO34-39): it cannot drive the module's power switch" },
+            { Board("esp32", "gps.rx = 4\ngps.tx = 17"), "t.conf line 6: gps.rx GPIO4 is already the board's button; give the GPS a GPIO of its own" },
+            { Board("esp32", "gps.rx = 16\ngps.tx = 25"), "t.conf line 7: gps.tx GPIO25 is already the board's buzzer" },
+            { Board("esp32", "gps.rx = 16\ngps.tx = 16"), "t.conf line 7: gps.tx GPIO16 is already the board's GPS receive line" },
+            { Board("esp32", "gps.rx = 16\ngps.tx = 17\ngps.power = 17"), "t.conf line 8: gps.power GPIO17 is already the board's GPS transmit line" },
+            { Board("esp32", "battery.pin = 35\ngps.rx = 35\ngps.tx = 17"), "t.conf line 7: gps.rx GPIO35 is already the board's battery gauge" },
+            { Board("esp32-c3", "gps.rx = 20\ngps.tx = 21"), "t.conf line 6: gps.rx GPIO20 is the ESP32-C3's UART0 (GPIO20, 21)" },
+            { Board("esp32-c3", "gps.rx = 10\ngps.tx = 9"), "t.conf line 7: gps.tx GPIO9 is a strapping pin of the ESP32-C3 (GPIO2, 8, 9)" },
+            { Board("esp32-s3", "gps.rx = 18\ngps.tx = 43"), "t.conf line 7: gps.tx GPIO43 is the ESP32-S3's UART0 (GPIO43, 44)" },
+            { Board("esp32-s3", "gps.rx = 18\ngps.tx = 17\ngps.power = 46"), "t.conf line 8: gps.power GPIO46 is a strapping pin of the ESP32-S3" },
             { Board("esp32", "power = battery"), "t.conf line 6: power = battery, but button.pull = internal-up: the chip's internal pull-up is off in deep sleep, so the button's pin would float;"
                 + " fit a 10 kOhm resistor from GPIO4 to 3.3 V and set button.pull = external-up (docs/boards.md)" },
         };
@@ -158,6 +216,9 @@ namespace SessionBeacon.Tests.Config
         [InlineData("esp32", "button.pull = external-up\npower = battery\nbattery.pin = 35")]
         [InlineData("esp32", "button.pin = 39\nbutton.pull = external-up\npower = battery")]
         [InlineData("esp32-s3", "button.pin = 0\nbutton.pull = external-up\npower = battery\nbattery.pin = 4")]
+        [InlineData("esp32", "gps.rx = 39\ngps.tx = 17\ngps.power = 23")]
+        [InlineData("esp32-c3", "gps.rx = 3\ngps.tx = 10")]
+        [InlineData("esp32-s3", "gps.rx = 18\ngps.tx = 17\ngps.power = 16")]
         public void Parse_PinsTheChipAllows_Valid(string chip, string lines)
         {
             BoardProfile board = BoardProfile.Parse(Board(chip, lines), "t.conf");

@@ -13,6 +13,7 @@ namespace SessionBeacon.Tests.Config
         private const string Pin = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
         private const string Config = "wifi.ssid = Home\nboard = t\nrecipient = " + Alice + " Alice\n";
         private const string Esp32 = "board.name = T\nchip = esp32\nbutton.pin = 4\nled.pin = 2\nbuzzer.pin = 25\nbattery.pin = 35\n";
+        private const string Gps = "gps.rx = 16\ngps.tx = 17\ngps.power = 23\n";
         private const string C3 = "board.name = T\nchip = esp32-c3\nbutton.pin = 9\nbutton.pull = external-up\nled.pin = 8\n";
         private const string S3 = "board.name = T\nchip = esp32-s3\nbutton.pin = 0\nbutton.pull = external-up\nled.pin = 48\n";
 
@@ -85,6 +86,9 @@ namespace SessionBeacon.Tests.Config
             { "sensor = contact 34 Door", Esp32, "nf.config line 4: sensor 'Door' on GPIO34 is input-only on the ESP32 (GPIO34-39) and has no internal pull resistor, so the line would float:"
                 + " fit a 10 kOhm resistor (to 3.3 V for a contact or tamper switch, to GND for a motion or power-sense output) and write external-pull after the GPIO on its line (docs/alert-policy.md)" },
             { "sensor = motion 39 Hall", Esp32, "nf.config line 4: sensor 'Hall' on GPIO39 is input-only on the ESP32 (GPIO34-39) and has no internal pull resistor" },
+            { "sensor = contact 16 Door", Esp32 + Gps, "nf.config line 4: sensor 'Door' on GPIO16 is the board's GPS receive line (board.conf); give the sensor a GPIO of its own" },
+            { "sensor = contact 17 Door", Esp32 + Gps, "nf.config line 4: sensor 'Door' on GPIO17 is the board's GPS transmit line (board.conf)" },
+            { "sensor = motion 23 Hall", Esp32 + Gps, "nf.config line 4: sensor 'Hall' on GPIO23 is the board's GPS power switch (board.conf)" },
         };
 
         [Theory]

@@ -9,7 +9,7 @@ namespace DeviceCheck.Tests
     {
         /// <summary>
         /// What NanoCompile built of one device assembly: Session.Core.Crypto.Nano, Session.Core.Micro.Nano
-        /// or SessionBeacon.Portable.Nano (the app without Esp32/).
+        /// or SessionBeacon.Portable.Nano (the app, whose device program Esp32Compile compiles).
         /// </summary>
         public static string PortableAssembly(string name) => Get(name);
 

@@ -13,6 +13,7 @@ namespace DeviceCheck.Tests
             "src/Session.Core.Crypto/Session.Core.Crypto.nfproj",
             "src/Session.Core.Micro/Session.Core.Micro.nfproj",
             "src/SessionBeacon/SessionBeacon.nfproj",
+            "src/SessionBeacon.Esp32/SessionBeacon.Esp32.nfproj",
         };
 
         public static TheoryData<string> All => new TheoryData<string>(Paths);

@@ -9,8 +9,8 @@ using Xunit;
 namespace DeviceCheck.Tests
 {
     /// <summary>
-    /// The device adapters (src/SessionBeacon/Esp32), compiled by Esp32Compile against nanoFramework's
-    /// mscorlib, the portable code and the compile-only shims of tests/DeviceCheck/NanoShims.
+    /// The program and its device adapters (src/SessionBeacon.Esp32), compiled by Esp32Compile against
+    /// nanoFramework's mscorlib, the portable code and the compile-only shims of tests/DeviceCheck/NanoShims.
     /// </summary>
     public class Esp32AssemblyTests
     {

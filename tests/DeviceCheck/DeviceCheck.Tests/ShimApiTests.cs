@@ -45,14 +45,14 @@ namespace DeviceCheck.Tests
         [Fact]
         public void Shims_EachCitesAPackagePinnedInPackagesConfig()
         {
-            var pins = DeviceProjectFiles.Pins(File.ReadAllText(Path.Combine(BuildPaths.RepositoryRoot, "src", "SessionBeacon", "packages.config")));
+            var pins = DeviceProjectFiles.Pins(File.ReadAllText(Path.Combine(BuildPaths.RepositoryRoot, "src", "SessionBeacon.Esp32", "packages.config")));
             string[] shims = Directory.GetFiles(ShimAssembly.Folder, "*.cs");
             Assert.NotEmpty(shims);
             foreach (string shim in shims)
             {
                 PackagePin cited = ShimHeader.Cited(shim);
                 Assert.True(cited != null, Path.GetFileName(shim) + " does not cite its package and version in its first line");
-                Assert.True(pins.Contains(cited), Path.GetFileName(shim) + " cites " + cited.Id + " " + cited.Version + ", which src/SessionBeacon/packages.config does not pin");
+                Assert.True(pins.Contains(cited), Path.GetFileName(shim) + " cites " + cited.Id + " " + cited.Version + ", which src/SessionBeacon.Esp32/packages.config does not pin");
             }
         }
     }

@@ -1,5 +1,5 @@
 // Compile-only shim of nanoFramework.Iot.Device.Ws28xx.Esp32 1.2.864 (assembly Iot.Device.Ws28xx.Esp32):
-// the WS2812B driver over the ESP32's RMT peripheral, exactly the members src/SessionBeacon/Esp32
+// the WS2812B driver over the ESP32's RMT peripheral, exactly the members src/SessionBeacon.Esp32
 // calls, with the signatures of nanoframework/nanoFramework.IoT.Device devices/Ws28xx.Esp32/
 // {Ws28xx.cs, Ws2812B.cs, BitmapImage.cs} (see README.md). Never run: every body throws.
 namespace Iot.Device.Ws28xx.Esp32

@@ -1,5 +1,5 @@
 // Compile-only shim of nanoFramework.System.Device.Adc 1.1.24 (assembly System.Device.Adc): the ADC
-// controller and channel and their base classes, exactly the members src/SessionBeacon/Esp32
+// controller and channel and their base classes, exactly the members src/SessionBeacon.Esp32
 // calls, with the signatures of nanoframework/System.Device.Adc System.Device.Adc/
 // {AdcControllerBase.cs, AdcController.cs, AdcChannelBase.cs, AdcChannel.cs} (see README.md).
 // Never run: every body throws.

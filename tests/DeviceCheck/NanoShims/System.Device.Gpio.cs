@@ -1,5 +1,5 @@
 // Compile-only shim of nanoFramework.System.Device.Gpio 1.1.57 (assembly System.Device.Gpio):
-// exactly the members src/SessionBeacon/Esp32 uses, with the package's signatures (see README.md).
+// exactly the members src/SessionBeacon.Esp32 uses, with the package's signatures (see README.md).
 // Never run: every body throws.
 namespace System.Device.Gpio
 {

@@ -1,7 +1,7 @@
 // Compile-only shim of nanoFramework.System.Device.Wifi 1.5.144 (assembly System.Device.Wifi):
 // WifiNetworkHelper.ConnectDhcp and its arguments, and the WifiAdapter scan (ScanAsync, the
 // AvailableNetworksChanged event, NetworkReport and its networks' names and signals), exactly as
-// src/SessionBeacon/Esp32 calls them, with the signatures of nanoframework/System.Device.Wifi
+// src/SessionBeacon.Esp32 calls them, with the signatures of nanoframework/System.Device.Wifi
 // System.Device.Wifi/NetworkHelper/WifiNetworkHelper.cs, WifiAdapter.cs, WifiNetworkReport.cs,
 // WifiAvailableNetwork.cs and WifiReconnectionKind.cs (see README.md). Never run: every body throws.
 namespace System.Device.Wifi

@@ -1,5 +1,5 @@
 // Compile-only shim of nanoFramework.System.IO.FileSystem 1.1.87 (assembly System.IO.FileSystem):
-// exactly the members of File and FileStream that src/SessionBeacon/Esp32 uses, with the package's
+// exactly the members of File and FileStream that src/SessionBeacon.Esp32 uses, with the package's
 // signatures (see README.md). Never run: every body throws.
 namespace System.IO
 {

@@ -1,5 +1,5 @@
 // Compile-only shim of nanoFramework.System.IO.Ports 1.1.139 (assembly System.IO.Ports):
-// the serial port the GPS adapter reads, exactly the members src/SessionBeacon/Esp32 calls, with the
+// the serial port the GPS adapter reads, exactly the members src/SessionBeacon.Esp32 calls, with the
 // signatures of nanoframework/System.IO.Ports System.IO.Ports/{SerialPort.cs, Parity.cs, StopBits.cs}
 // (see README.md). Never run: every body throws.
 namespace System.IO.Ports

@@ -1,6 +1,6 @@
 // Compile-only shim of nanoFramework.System.IO.Streams 1.1.96 (assembly System.IO.Streams): the
 // base class of FileStream, NetworkStream and SslStream, with exactly the members
-// src/SessionBeacon/Esp32 calls (see README.md). Never run: every body throws.
+// src/SessionBeacon.Esp32 calls (see README.md). Never run: every body throws.
 namespace System.IO
 {
     /// <summary>nanoFramework: a sequence of bytes (System.IO.Stream).</summary>

@@ -1,6 +1,6 @@
 // Compile-only shim of nanoFramework.System.Net 1.11.54 (assembly System.Net): sockets, DNS, TLS
 // (SslStream over mbedTLS), X509Certificate and the network helper's status, with exactly the
-// members src/SessionBeacon/Esp32 calls and the signatures of nanoframework/System.Net
+// members src/SessionBeacon.Esp32 calls and the signatures of nanoframework/System.Net
 // nanoFramework.System.Net/{DNS.cs, IPAddress.cs, IPEndPoint.cs, IPHostEntry.cs, Sockets/*.cs,
 // Security/SslStream.cs, Security/NetworkSecurity.cs, Security/CertificateManager.cs,
 // X509Certificates/X509Certificate.cs, NetworkHelper/NetworkHelperStatus.cs} (see README.md).

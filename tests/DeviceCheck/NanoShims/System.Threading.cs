@@ -1,6 +1,6 @@
 // Compile-only shim of nanoFramework.System.Threading 1.1.52 (assembly System.Threading):
 // the cancellation token that bounds WifiNetworkHelper.ConnectDhcp, with exactly the members
-// src/SessionBeacon/Esp32 calls (see README.md). Never run: every body throws.
+// src/SessionBeacon.Esp32 calls (see README.md). Never run: every body throws.
 namespace System.Threading
 {
     /// <summary>nanoFramework: a token that tells an operation to stop.</summary>

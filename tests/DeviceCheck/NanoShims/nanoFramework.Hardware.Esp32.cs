@@ -1,6 +1,6 @@
 // Compile-only shim of nanoFramework.Hardware.Esp32 1.6.37 (assembly nanoFramework.Hardware.Esp32):
 // deep sleep, its wake sources, the microsecond timer and the pin functions of the UARTs, exactly the
-// members src/SessionBeacon/Esp32 calls, with the signatures of nanoframework/nanoFramework.Hardware.Esp32
+// members src/SessionBeacon.Esp32 calls, with the signatures of nanoframework/nanoFramework.Hardware.Esp32
 // nanoFramework.Hardware.Esp32/{Sleep.cs, Errors.cs, HighResTimer.cs, Configuration.cs, DeviceTypePins.cs}
 // (see README.md).
 // Never run: every body throws.

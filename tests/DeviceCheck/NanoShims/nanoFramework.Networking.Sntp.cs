@@ -1,5 +1,5 @@
 // Compile-only shim of nanoFramework.Networking.Sntp 1.6.42 (assembly nanoFramework.Networking.Sntp):
-// the SNTP client's control, exactly the members src/SessionBeacon/Esp32 calls, with the
+// the SNTP client's control, exactly the members src/SessionBeacon.Esp32 calls, with the
 // signatures of nanoframework/nanoFramework.Networking.Sntp nanoFramework.Networking.Sntp/Sntp.cs
 // (see README.md). Never run: every body throws.
 namespace nanoFramework.Networking

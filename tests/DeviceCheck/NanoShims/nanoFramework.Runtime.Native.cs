@@ -1,5 +1,5 @@
 // Compile-only shim of nanoFramework.Runtime.Native 1.7.11 (assembly nanoFramework.Runtime.Native):
-// the firmware's target name and the reboot, exactly the members src/SessionBeacon/Esp32 calls, with
+// the firmware's target name and the reboot, exactly the members src/SessionBeacon.Esp32 calls, with
 // the signatures of nanoframework/nanoFramework.Runtime.Native
 // nanoFramework.Runtime.Native/{SystemInfo.cs, Power.cs, RebootOption.cs} (see README.md).
 // Never run: every body throws.

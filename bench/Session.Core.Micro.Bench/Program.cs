@@ -44,6 +44,18 @@ namespace Session.Core.Micro.Bench
                 Console.WriteLine("| " + name + " | " + Format(ours) + " | " + Format(sodiumTime) + " | " + Ratio(ours, sodiumTime)
                     + " | " + Format(bouncyTime) + " | " + Ratio(ours, bouncyTime) + " | " + AllocatedPerPreparedCall(prepare) + " |");
             }
+            var presses = new PressToFlash(core);
+            foreach (var (name, prepare) in presses.Entries())
+            {
+                if (!name.Contains(only))
+                {
+                    continue;
+                }
+                // A press is single-use (a fresh beacon each); nothing to compare it with.
+                Console.WriteLine("| " + name + " | " + Format(Measure.PreparedMicroseconds(prepare, seconds, 5, 20)) + " | - | - | - | - | "
+                    + AllocatedPerPreparedCall(prepare) + " |");
+            }
+            presses.Release();
             Console.WriteLine();
             int total = StaticTables.Bytes(typeof(Session.Core.Micro.Crypto.X25519).Assembly, line => Console.WriteLine("static table " + line));
             Console.WriteLine("static tables in all: " + total + " B");

@@ -395,6 +395,23 @@ namespace Session.Core.Micro.Bench
 
         private const long FlashTtl = 3_600_000;
 
+        /// <summary>
+        /// A flash alert as FlashAlert hands it out at a press, for <paramref name="recipientIds"/>: each
+        /// recipient's payload and finished store request the size of the shipped panic text's (the bytes
+        /// are one recipient's, which changes nothing of what a write hashes and stores).
+        /// </summary>
+        public PreparedAlert PreparedFlashAlert(string[] recipientIds, long created)
+        {
+            var payloads = new byte[recipientIds.Length][];
+            var stores = new PreparedStore[recipientIds.Length];
+            for (int i = 0; i < recipientIds.Length; i++)
+            {
+                payloads[i] = _flashPayload;
+                stores[i] = new PreparedStore(recipientIds[i], _flashPayload, MessageHash.Compute(recipientIds[i], 0, _flashPayload), created, FlashTtl, _keys, _flashWire);
+            }
+            return new PreparedAlert(recipientIds, payloads, stores, created, FlashTtl);
+        }
+
         private Action PreBuiltFlashPress()
         {
             long created = _flash.SigTimestamp;

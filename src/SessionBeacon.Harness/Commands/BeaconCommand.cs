@@ -4,11 +4,9 @@ using System.IO;
 using System.Threading;
 using Session.Core.Micro.Identity;
 using SessionBeacon.Config;
-using SessionBeacon.Hardware;
 using SessionBeacon.Harness.Config;
 using SessionBeacon.Harness.Device;
 using SessionBeacon.Harness.Identity;
-using SessionBeacon.Harness.Network;
 using SessionBeacon.Harness.Storage;
 
 namespace SessionBeacon.Harness.Commands
@@ -88,9 +86,7 @@ namespace SessionBeacon.Harness.Commands
                 return ExitCode.Failed;
             }
             var clock = new DeviceClock();
-            WifiLink wifiLink = wifiInRange == null || wifiInRange.Length == 0 ? null
-                : new WifiLink(config.WifiNetworks, new SimulatedRadio(wifiInRange, line => console.Output.WriteLine(DeviceOutput.Stamp(clock.Now) + line)));
-            var device = new SimulatedDevice(config, board, identity, data, console.Output, clock, wifiLink);
+            var device = new SimulatedDevice(config, board, identity, data, console.Output, clock, wifiInRange == null || wifiInRange.Length == 0 ? null : wifiInRange);
             console.Output.WriteLine("beacon '" + config.DeviceName + "' (" + identity.SessionId + ") on a simulated " + board.Name + ", " + config.Network
                 + (config.SeedUrl == null ? "" : " via " + config.SeedUrl) + "; flash in " + Path.Combine(data, SimulatedDevice.FlashFolder));
             var input = new DeviceInput(clock, config.Policy.Sensors, error);

@@ -67,6 +67,19 @@ namespace SessionBeacon.Harness.Demo
 
         public string Play()
         {
+            try
+            {
+                return PlayScenes();
+            }
+            finally
+            {
+                // The device's network thread ends with the demo.
+                _device?.PowerOff();
+            }
+        }
+
+        private string PlayScenes()
+        {
             string failure = MakeRecipients() ?? Provision() ?? StartBeacon();
             if (failure != null)
             {

@@ -1,5 +1,7 @@
 using System;
 using System.Diagnostics;
+using System.Threading;
+using Session.Core.Micro.Network;
 
 namespace SessionBeacon.Harness.Device
 {
@@ -7,11 +9,13 @@ namespace SessionBeacon.Harness.Device
     /// The simulated device's clock (Unix ms), the one clock of a run: the beacon's steps, the inputs
     /// and every time stamp printed read it. It starts at the machine's time and runs with it, except
     /// that a script moves it ahead (a wait, the hold of a press) and holds it still while one of its
-    /// lines plays, so that the line's timing is exact whatever the network takes meanwhile. It never
-    /// goes back. The beacon's network and alert times come from the machine's clock, as on the board,
-    /// where the steady clock drives the policy and the RTC the network.
+    /// lines plays, so that the line's timing is exact. While the network works during a line, the clock
+    /// runs with the machine's time again, up to the line's next time and no further (RunUntil): the
+    /// network takes real time, as on a board, and the line's inputs still come at their exact times. It
+    /// never goes back. The beacon's network and alert times come from the machine's clock, as on the
+    /// board, where the steady clock drives the policy and the RTC the network.
     /// </summary>
-    public sealed class DeviceClock
+    public sealed class DeviceClock : IClock
     {
         private readonly object _gate = new object();
         private readonly Stopwatch _machine = Stopwatch.StartNew();
@@ -19,6 +23,10 @@ namespace SessionBeacon.Harness.Device
         private long _ahead;
         private bool _held;
         private long _heldAt;
+        private long _cap = long.MaxValue;
+
+        /// <summary>The clock as IClock: the network thread's and the watchdog's time.</summary>
+        public long UnixMilliseconds => Now;
 
         public long Now
         {
@@ -26,7 +34,7 @@ namespace SessionBeacon.Harness.Device
             {
                 lock (_gate)
                 {
-                    return _held ? _heldAt : Running();
+                    return _held ? _heldAt : Math.Min(Running(), _cap);
                 }
             }
         }
@@ -38,22 +46,28 @@ namespace SessionBeacon.Harness.Device
             {
                 if (!_held)
                 {
-                    _heldAt = Running();
+                    _heldAt = Math.Min(Running(), _cap);
                     _held = true;
                 }
             }
         }
 
-        /// <summary>Lets the clock run with the machine's time again, from where it was held.</summary>
+        /// <summary>Lets the clock run with the machine's time again, from where it stands.</summary>
         public void Release()
+        {
+            RunUntil(long.MaxValue);
+        }
+
+        /// <summary>Lets the clock run with the machine's time from where it stands, but not past <paramref name="cap"/>: there it stops until moved again.</summary>
+        public void RunUntil(long cap)
         {
             lock (_gate)
             {
-                if (_held)
-                {
-                    _ahead += _heldAt - Running();
-                    _held = false;
-                }
+                long now = _held ? _heldAt : Math.Min(Running(), _cap);
+                // Time spent held, or stopped at a cap, is not made up: the clock runs on from now.
+                _ahead += now - Running();
+                _held = false;
+                _cap = Math.Max(cap, now);
             }
         }
 
@@ -66,12 +80,16 @@ namespace SessionBeacon.Harness.Device
                 {
                     _heldAt = Math.Max(_heldAt, time);
                 }
-                else
+                else if (time > Math.Min(Running(), _cap))
                 {
-                    _ahead += Math.Max(0, time - Running());
+                    _ahead += time - Running();
+                    _cap = Math.Max(_cap, time);
                 }
             }
         }
+
+        /// <summary>Waits <paramref name="milliseconds"/> of the machine's time (the clock runs with it unless held).</summary>
+        public void Sleep(int milliseconds) => Thread.Sleep(milliseconds);
 
         private long Running() => _start + _machine.ElapsedMilliseconds + _ahead;
     }

@@ -21,12 +21,14 @@ namespace SessionBeacon.Harness.Network
     public sealed class HttpClientTransport : IHttpTransport
     {
         private readonly NetworkProfile _profile;
+        private readonly CancellationToken _off;
 
-        /// <summary>Creates a transport for the seeds of <paramref name="profile"/>.</summary>
+        /// <summary>Creates a transport for the seeds of <paramref name="profile"/>; once <paramref name="off"/> is cancelled, every request fails at once.</summary>
         /// <exception cref="ArgumentNullException">profile is null.</exception>
-        public HttpClientTransport(NetworkProfile profile)
+        public HttpClientTransport(NetworkProfile profile, CancellationToken off = default)
         {
             _profile = profile ?? throw new ArgumentNullException(nameof(profile));
+            _off = off;
         }
 
         /// <summary>The pin of a certificate: base64 of SHA-256 over its SubjectPublicKeyInfo.</summary>
@@ -87,7 +89,8 @@ namespace SessionBeacon.Harness.Network
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
             request.Headers.ConnectionClose = true;
             request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(isSeed ? "application/json" : "application/octet-stream");
-            using var cancel = new CancellationTokenSource(timeoutMilliseconds);
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(_off);
+            cancel.CancelAfter(timeoutMilliseconds);
             try
             {
                 using HttpResponseMessage response = client.Send(request, sink == null ? HttpCompletionOption.ResponseContentRead : HttpCompletionOption.ResponseHeadersRead, cancel.Token);
@@ -113,7 +116,7 @@ namespace SessionBeacon.Harness.Network
             }
             catch (OperationCanceledException)
             {
-                return HttpResponse.Failed("POST " + url + ": no answer within " + timeoutMilliseconds + " ms");
+                return HttpResponse.Failed("POST " + url + ": " + (_off.IsCancellationRequested ? "the device was switched off" : "no answer within " + timeoutMilliseconds + " ms"));
             }
             catch (HttpRequestException error)
             {

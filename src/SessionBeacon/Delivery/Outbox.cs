@@ -6,6 +6,7 @@
 // new version becomes current only once whole, removal marks before it deletes).
 // Module lifecycle (CONTRIBUTING.md rule 13): Start(now) loads, Step(now) sends what is due and
 // returns the next wake time, Stop. When each slot is due: OutboxSchedule; argument checks: OutboxChecks.
+// The slots in memory: OutboxTable; the sending: OutboxDelivery.
 // Two threads share it (docs/architecture.md, "Two threads"): the input thread adds alerts and gives
 // up old ones (AddHeld, Add of a flash alert, Discard), the network thread seals, sends and removes
 // them (Seal, SealWaiting, Step). Every method holds the outbox's one lock while it reads or changes
@@ -13,8 +14,6 @@
 // the lock, sends without it, and writes the receipt under it again only if the slot still holds the
 // same alert (a receipt for an alert given up meanwhile is dropped). So an Add waits at most for one
 // flash write, never for the network.
-using System;
-using System.Collections;
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
@@ -39,16 +38,11 @@ namespace SessionBeacon.Delivery
         public const int MaxRecipients = 255;
 
         private readonly object _gate = new object();
-        private readonly OutboxSlots _slots;
+        private readonly OutboxTable _table;
         private readonly IAlertSender _sender;
-        private readonly OutboxRecord[] _records;
         private readonly OutboxSchedule _schedule;
-        private readonly bool[] _unreadable;
-        private readonly ArrayList _damage = new ArrayList();
+        private readonly OutboxDelivery _delivery;
         private bool _started;
-        private int _deliveredCount;
-        private int _expiredCount;
-        private int _failedSends;
 
         /// <summary>An outbox of <paramref name="capacity"/> alerts in <paramref name="store"/>, sending through <paramref name="sender"/>.</summary>
         /// <exception cref="System.ArgumentNullException">store or sender is null.</exception>
@@ -67,17 +61,16 @@ namespace SessionBeacon.Delivery
             {
                 throw Errors.Range("capacity", "must be 1 to 64");
             }
-            _slots = new OutboxSlots(store, capacity);
+            _table = new OutboxTable(store, capacity);
             _sender = sender;
-            _records = new OutboxRecord[capacity];
             _schedule = new OutboxSchedule(capacity);
-            _unreadable = new bool[capacity];
+            _delivery = new OutboxDelivery(_gate, _table, _schedule, sender);
         }
 
         /// <summary>How many alerts the outbox can hold.</summary>
         public int Capacity
         {
-            get { return _records.Length; }
+            get { return _table.Capacity; }
         }
 
         /// <summary>Alerts that left delivered to every recipient since this outbox was made (RAM only, for feedback).</summary>
@@ -87,7 +80,7 @@ namespace SessionBeacon.Delivery
             {
                 lock (_gate)
                 {
-                    return _deliveredCount;
+                    return _delivery.DeliveredCount;
                 }
             }
         }
@@ -99,7 +92,7 @@ namespace SessionBeacon.Delivery
             {
                 lock (_gate)
                 {
-                    return _expiredCount;
+                    return _delivery.ExpiredCount;
                 }
             }
         }
@@ -111,7 +104,7 @@ namespace SessionBeacon.Delivery
             {
                 lock (_gate)
                 {
-                    return _failedSends;
+                    return _delivery.FailedSends;
                 }
             }
         }
@@ -123,15 +116,7 @@ namespace SessionBeacon.Delivery
             {
                 lock (_gate)
                 {
-                    int held = 0;
-                    for (int i = 0; i < _records.Length; i++)
-                    {
-                        if (_records[i] != null && _records[i].IsHeld)
-                        {
-                            held++;
-                        }
-                    }
-                    return held;
+                    return _table.HeldCount;
                 }
             }
         }
@@ -143,7 +128,7 @@ namespace SessionBeacon.Delivery
             {
                 lock (_gate)
                 {
-                    return CountLocked();
+                    return _table.Count;
                 }
             }
         }
@@ -153,16 +138,7 @@ namespace SessionBeacon.Delivery
         {
             lock (_gate)
             {
-                var records = new OutboxRecord[CountLocked()];
-                int n = 0;
-                for (int i = 0; i < _records.Length; i++)
-                {
-                    if (_records[i] != null)
-                    {
-                        records[n++] = _records[i];
-                    }
-                }
-                return records;
+                return _table.Records();
             }
         }
 
@@ -172,9 +148,9 @@ namespace SessionBeacon.Delivery
             lock (_gate)
             {
                 long next = Never;
-                for (int slot = 0; slot < _records.Length; slot++)
+                for (int slot = 0; slot < _table.Capacity; slot++)
                 {
-                    if (_records[slot] != null && !_records[slot].IsHeld && _schedule.NextAttempt(slot) < next)
+                    if (_table[slot] != null && !_table[slot].IsHeld && _schedule.NextAttempt(slot) < next)
                     {
                         next = _schedule.NextAttempt(slot);
                     }
@@ -197,7 +173,7 @@ namespace SessionBeacon.Delivery
             }
             lock (_gate)
             {
-                int slot = SlotOf(record);
+                int slot = _table.SlotOf(record);
                 return slot >= 0 && _schedule.AddedSinceStart(slot);
             }
         }
@@ -218,27 +194,14 @@ namespace SessionBeacon.Delivery
             }
             lock (_gate)
             {
-                int slot = SlotOf(record);
+                int slot = _table.SlotOf(record);
                 if (slot < 0)
                 {
                     return false;
                 }
-                Remove(slot);
+                _table.Remove(slot);
                 return true;
             }
-        }
-
-        // Under the lock.
-        private int SlotOf(OutboxRecord record)
-        {
-            for (int slot = 0; slot < _records.Length; slot++)
-            {
-                if (record.SameAlert(_records[slot]))
-                {
-                    return slot;
-                }
-            }
-            return -1;
         }
 
         /// <summary>
@@ -252,28 +215,16 @@ namespace SessionBeacon.Delivery
             lock (_gate)
             {
                 _started = true;
-                for (int slot = 0; slot < _records.Length; slot++)
+                for (int slot = 0; slot < _table.Capacity; slot++)
                 {
                     _schedule.Loaded(slot, now);
-                    _records[slot] = null;
-                    _unreadable[slot] = false;
-                    try
+                    OutboxRecord record = _table.Load(slot);
+                    if (record != null && !record.IsHeld && now >= record.ExpiresMs)
                     {
-                        _records[slot] = _slots.Load(slot, _damage);
-                        if (_records[slot] != null && !_records[slot].IsHeld && now >= _records[slot].ExpiresMs)
-                        {
-                            Remove(slot);
-                        }
-                    }
-                    catch (Exception failure)
-                    {
-                        // Writing into a slot whose keys could not be read might hide a newer version there, so it stays as it is.
-                        _records[slot] = null;
-                        _unreadable[slot] = true;
-                        _damage.Add(new OutboxDamage(0, new string[0], true, failure.Message));
+                        _table.Remove(slot);
                     }
                 }
-                return CountLocked() > 0 ? now : Never;
+                return _table.Count > 0 ? now : Never;
             }
         }
 
@@ -282,9 +233,7 @@ namespace SessionBeacon.Delivery
         {
             lock (_gate)
             {
-                var damage = (OutboxDamage[])_damage.ToArray(typeof(OutboxDamage));
-                _damage.Clear();
-                return damage;
+                return _table.TakeDamage();
             }
         }
 
@@ -321,7 +270,7 @@ namespace SessionBeacon.Delivery
             lock (_gate)
             {
                 // Full: say so before the cryptography, not after.
-                FreeSlot();
+                _table.FreeSlot();
             }
             var payloads = new byte[recipientIds.Length][];
             for (int i = 0; i < recipientIds.Length; i++)
@@ -416,13 +365,12 @@ namespace SessionBeacon.Delivery
             var sealedRecord = new OutboxRecord(held.Id(), held.Kind, now, held.TtlMs, ids, payloads, OutboxChecks.States(waiting, ids.Length), false);
             lock (_gate)
             {
-                int slot = SlotOf(held);
-                if (slot < 0 || !_records[slot].IsHeld)
+                int slot = _table.SlotOf(held);
+                if (slot < 0 || !_table[slot].IsHeld)
                 {
                     throw Errors.Range("held", "must be a held alert of this outbox");
                 }
-                _slots.Write(slot, sealedRecord, false);
-                _records[slot] = sealedRecord;
+                _table.Replace(slot, sealedRecord);
                 _schedule.DueNow(slot, now);
                 return sealedRecord;
             }
@@ -442,14 +390,13 @@ namespace SessionBeacon.Delivery
             if (payload == null) { throw Errors.Null("payload"); }
             lock (_gate)
             {
-                int slot = SlotOf(record);
-                if (slot < 0 || index < 0 || index >= _records[slot].RecipientCount || !_records[slot].IsWaitingFor(index))
+                int slot = _table.SlotOf(record);
+                if (slot < 0 || index < 0 || index >= _table[slot].RecipientCount || !_table[slot].IsWaitingFor(index))
                 {
                     throw Errors.Range("index", "must be a waiting recipient of an alert of this outbox");
                 }
-                OutboxRecord updated = _records[slot].With(index, payload, OutboxRecord.Pending);
-                _slots.Write(slot, updated, false);
-                _records[slot] = updated;
+                OutboxRecord updated = _table[slot].With(index, payload, OutboxRecord.Pending);
+                _table.Replace(slot, updated);
                 _schedule.DueNow(slot, now);
                 return updated;
             }
@@ -474,26 +421,7 @@ namespace SessionBeacon.Delivery
         public OutboxRecord Add(AlertKind kind, long now, PreparedAlert alert, IRandomSource random)
         {
             CheckStarted();
-            if (alert == null)
-            {
-                throw Errors.Null("alert");
-            }
-            if (random == null)
-            {
-                throw Errors.Null("random");
-            }
-            if (alert.IsTaken)
-            {
-                throw Errors.AlertTaken();
-            }
-            if (now >= alert.ExpiresMs)
-            {
-                throw Errors.Range("alert", "has expired");
-            }
-            if (alert.RecipientCount < 1 || alert.RecipientCount > MaxRecipients)
-            {
-                throw Errors.Range("alert", "must hold 1 to 255 recipients");
-            }
+            OutboxChecks.Prepared(alert, now, random);
             var payloads = new byte[alert.RecipientCount][];
             var ids = new string[alert.RecipientCount];
             for (int i = 0; i < ids.Length; i++)
@@ -514,9 +442,8 @@ namespace SessionBeacon.Delivery
             var record = new OutboxRecord(id, kind, createdMs, ttlMs, ids, payloads, states, held);
             lock (_gate)
             {
-                int slot = FreeSlot();
-                _slots.WriteNew(slot, record);
-                _records[slot] = record;
+                int slot = _table.FreeSlot();
+                _table.Add(slot, record);
                 _schedule.Added(slot, now);
             }
             return record;
@@ -537,18 +464,7 @@ namespace SessionBeacon.Delivery
         public long Step(long now)
         {
             CheckStarted();
-            for (int slot = 0; slot < _records.Length; slot++)
-            {
-                OutboxRecord due;
-                lock (_gate)
-                {
-                    due = TakeDue(slot, now);
-                }
-                if (due != null)
-                {
-                    SendSlot(slot, due, now);
-                }
-            }
+            _delivery.Step(now);
             return NextAttempt();
         }
 
@@ -559,124 +475,6 @@ namespace SessionBeacon.Delivery
             {
                 _started = false;
             }
-        }
-
-        // Under the lock: drops the slot's alert when its TTL has passed; returns it when a send is due,
-        // with its backoff already taken (OutboxSchedule: a flash write that throws after the send, a
-        // full flash, still leaves the slot waiting, not going out again at the next Step); else null.
-        private OutboxRecord TakeDue(int slot, long now)
-        {
-            OutboxRecord record = _records[slot];
-            if (record == null || record.IsHeld)
-            {
-                return null;
-            }
-            if (now >= record.ExpiresMs)
-            {
-                _expiredCount++;
-                Remove(slot);
-                return null;
-            }
-            if (!_schedule.IsDue(slot, now))
-            {
-                return null;
-            }
-            _schedule.Backoff(slot, now);
-            return record;
-        }
-
-        // Sends each undelivered payload of the slot's alert without the lock, and writes each receipt under
-        // it, as long as the slot still holds that alert (Discard may give it up meanwhile).
-        private void SendSlot(int slot, OutboxRecord alert, long now)
-        {
-            bool failed = false;
-            for (int i = 0; i < alert.RecipientCount; i++)
-            {
-                OutboxRecord record;
-                lock (_gate)
-                {
-                    record = _records[slot];
-                    if (!alert.SameAlert(record))
-                    {
-                        return;
-                    }
-                }
-                if (record.IsDeliveredTo(i) || record.IsWaitingFor(i))
-                {
-                    continue;
-                }
-                bool stored = _sender.Send(record.RecipientId(i), record.PayloadBytes(i), record.ExpiresMs - now);
-                lock (_gate)
-                {
-                    record = _records[slot];
-                    if (!alert.SameAlert(record))
-                    {
-                        return;
-                    }
-                    if (stored)
-                    {
-                        OutboxRecord updated = record.WithDelivered(i);
-                        _slots.Write(slot, updated, false);
-                        _records[slot] = updated;
-                    }
-                    else
-                    {
-                        failed = true;
-                        _failedSends++;
-                    }
-                }
-            }
-            lock (_gate)
-            {
-                if (!alert.SameAlert(_records[slot]))
-                {
-                    return;
-                }
-                if (_records[slot].IsDelivered)
-                {
-                    Remove(slot);
-                    _deliveredCount++;
-                }
-                else if (!failed)
-                {
-                    // Not delivered and nothing failed: only recipients waiting for a new pairing are left, and
-                    // nothing is due before the TTL ends (or SealWaiting makes one due).
-                    _schedule.Defer(slot, _records[slot].ExpiresMs);
-                }
-            }
-        }
-
-        // Under the lock.
-        private void Remove(int slot)
-        {
-            _slots.Remove(slot, _records[slot]);
-            _records[slot] = null;
-        }
-
-        private int CountLocked()
-        {
-            int count = 0;
-            for (int i = 0; i < _records.Length; i++)
-            {
-                if (_records[i] != null)
-                {
-                    count++;
-                }
-            }
-            return count;
-        }
-
-        // Under the lock.
-        private int FreeSlot()
-        {
-            for (int slot = 0; slot < _records.Length; slot++)
-            {
-                if (_records[slot] == null && !_unreadable[slot])
-                {
-                    return slot;
-                }
-            }
-            throw Errors.OutboxFull(_records.Length);
         }
 
         private void CheckStarted()

@@ -1,17 +1,43 @@
 // The checks at the outbox's door (CONTRIBUTING.md rule 5): what an alert must be before it is
 // written, its recipients (1 to Outbox.MaxRecipients Session IDs), its TTL (ServiceNodeClient's
 // 10 s to 14 days), one payload per recipient and, for recipients that wait for a new pairing, one
-// flag per recipient. Each check throws an ArgumentException naming the parameter.
+// flag per recipient; a pre-built alert not taken or expired. Each check throws an ArgumentException naming the parameter.
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
 using Session.Core.Micro.Network;
+using SessionBeacon.Arming;
 
 namespace SessionBeacon.Delivery
 {
     /// <summary>Argument checks for the alerts the outbox takes.</summary>
     internal static class OutboxChecks
     {
+        // A pre-built alert (Outbox.Add of a PreparedAlert): not taken yet, not expired, 1 to MaxRecipients recipients.
+        internal static void Prepared(PreparedAlert alert, long now, IRandomSource random)
+        {
+            if (alert == null)
+            {
+                throw Errors.Null("alert");
+            }
+            if (random == null)
+            {
+                throw Errors.Null("random");
+            }
+            if (alert.IsTaken)
+            {
+                throw Errors.AlertTaken();
+            }
+            if (now >= alert.ExpiresMs)
+            {
+                throw Errors.Range("alert", "has expired");
+            }
+            if (alert.RecipientCount < 1 || alert.RecipientCount > Outbox.MaxRecipients)
+            {
+                throw Errors.Range("alert", "must hold 1 to 255 recipients");
+            }
+        }
+
         internal static void Compose(IdentityKeys sender, ContentMessage content, IRandomSource random)
         {
             if (sender == null)

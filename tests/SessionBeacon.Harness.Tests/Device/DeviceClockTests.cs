@@ -29,6 +29,25 @@ namespace SessionBeacon.Harness.Tests.Device
         }
 
         [Fact]
+        public void RunUntil_RunsWithTheMachineFromWhereItWasHeld_StopsAtTheCap_NeverBack()
+        {
+            var clock = new DeviceClock();
+            clock.Hold();
+            long held = clock.Now;
+            clock.RunUntil(held + 20);
+            Thread.Sleep(60);
+            Assert.Equal(held + 20, clock.Now);
+
+            clock.Hold();
+            Assert.Equal(held + 20, clock.Now);
+            clock.RunUntil(held + 10);
+            Assert.Equal(held + 20, clock.Now);
+            clock.Release();
+            Thread.Sleep(30);
+            Assert.True(clock.Now > held + 20, "the released clock runs on from the cap");
+        }
+
+        [Fact]
         public void Running_AdvanceJumpsAhead_APastTimeChangesNothing()
         {
             var clock = new DeviceClock();

@@ -3,7 +3,10 @@
 // container (up to MaxDepth), and its place, and tells an IJsonTokenHandler what it reads. It checks
 // structure, strings (escapes, no raw control characters) and literals; a number's text is handed
 // over as read (the handler checks the digits it needs). Strings with escapes are checked but handed
-// over as unusable: nothing read this way needs them. A string's plain run is a tight loop over
+// over as unusable: nothing read this way needs them, except a string the handler takes in pieces
+// (an onion reply's body, which holds a JSON document in a string, or a message's base64 data): it
+// is handed over unescaped, a \u escape as the UTF-8 of its code unit (a surrogate pair as two
+// 3-byte sequences; nothing read in pieces is text for people). A string's plain run is a tight loop over
 // locals, since most of such an answer is long strings. Not thread-safe; one stream per document.
 namespace Session.Core.Micro.Encoding
 {
@@ -41,6 +44,9 @@ namespace Session.Core.Micro.Encoding
         private bool _tokenUsable;
         private bool _capturing;
         private bool _isName;
+        private bool _pieces;
+        private int _unicode;
+        private readonly byte[] _unescaped = new byte[3];
         private int _escapeLeft;
         private long _offset;
         private long _pieceStart;
@@ -118,6 +124,7 @@ namespace Session.Core.Micro.Encoding
             }
             else
             {
+                int start = i;
                 while (i < end)
                 {
                     byte b = buffer[i];
@@ -126,6 +133,10 @@ namespace Session.Core.Micro.Encoding
                         break;
                     }
                     i++;
+                }
+                if (_pieces && i > start)
+                {
+                    _handler.Piece(buffer, start, i - start);
                 }
             }
             if (i == end)
@@ -242,7 +253,9 @@ namespace Session.Core.Micro.Encoding
             }
             if (b == '"')
             {
-                BeginToken(false, _handler.Keeps(false));
+                bool pieces = _handler.Pieces();
+                BeginToken(false, !pieces && _handler.Keeps(false));
+                _pieces = pieces;
                 _state = InString;
                 return true;
             }
@@ -280,14 +293,17 @@ namespace Session.Core.Micro.Encoding
         {
             if (_escapeLeft > 1)
             {
-                if (Hex.DigitValue((char)b) < 0)
+                int digit = Hex.DigitValue((char)b);
+                if (digit < 0)
                 {
                     return Fail("a bad \\u escape");
                 }
+                _unicode = (_unicode << 4) | digit;
                 _escapeLeft--;
                 if (_escapeLeft == 1)
                 {
                     _state = InString;
+                    PieceOfCodeUnit(_unicode);
                 }
                 return true;
             }
@@ -295,19 +311,77 @@ namespace Session.Core.Micro.Encoding
             {
                 // Four hex digits follow; the count runs 5..2 so that 1 means "back in the string".
                 _escapeLeft = 5;
+                _unicode = 0;
                 return true;
             }
-            if (b != '"' && b != '\\' && b != '/' && b != 'b' && b != 'f' && b != 'n' && b != 'r' && b != 't')
+            byte unescaped;
+            switch (b)
             {
-                return Fail("a bad escape");
+                case (byte)'"':
+                case (byte)'\\':
+                case (byte)'/':
+                    unescaped = b;
+                    break;
+                case (byte)'b':
+                    unescaped = 0x08;
+                    break;
+                case (byte)'f':
+                    unescaped = 0x0C;
+                    break;
+                case (byte)'n':
+                    unescaped = 0x0A;
+                    break;
+                case (byte)'r':
+                    unescaped = 0x0D;
+                    break;
+                case (byte)'t':
+                    unescaped = 0x09;
+                    break;
+                default:
+                    return Fail("a bad escape");
             }
             _state = InString;
+            if (_pieces)
+            {
+                _unescaped[0] = unescaped;
+                _handler.Piece(_unescaped, 0, 1);
+            }
             return true;
+        }
+
+        // A \u escape of a string taken in pieces, as the UTF-8 of its 16-bit code unit.
+        private void PieceOfCodeUnit(int unit)
+        {
+            if (!_pieces)
+            {
+                return;
+            }
+            int count;
+            if (unit < 0x80)
+            {
+                _unescaped[0] = (byte)unit;
+                count = 1;
+            }
+            else if (unit < 0x800)
+            {
+                _unescaped[0] = (byte)(0xC0 | (unit >> 6));
+                _unescaped[1] = (byte)(0x80 | (unit & 0x3F));
+                count = 2;
+            }
+            else
+            {
+                _unescaped[0] = (byte)(0xE0 | (unit >> 12));
+                _unescaped[1] = (byte)(0x80 | ((unit >> 6) & 0x3F));
+                _unescaped[2] = (byte)(0x80 | (unit & 0x3F));
+                count = 3;
+            }
+            _handler.Piece(_unescaped, 0, count);
         }
 
         private void BeginToken(bool isName, bool capture)
         {
             _isName = isName;
+            _pieces = false;
             _capturing = capture;
             _tokenLength = 0;
             _tokenUsable = true;
@@ -340,7 +414,11 @@ namespace Session.Core.Micro.Encoding
                 _state = ExpectColon;
                 return;
             }
-            if (_capturing)
+            if (_pieces)
+            {
+                _handler.Value(false, null, 0, true);
+            }
+            else if (_capturing)
             {
                 _handler.Value(false, _token, _tokenLength, _tokenUsable);
             }
@@ -351,7 +429,11 @@ namespace Session.Core.Micro.Encoding
         {
             if (!number)
             {
-                if (!(Is(s_true) || Is(s_false) || Is(s_null)))
+                if (Is(s_true) || Is(s_false))
+                {
+                    _handler.Boolean(Is(s_true));
+                }
+                else if (!Is(s_null))
                 {
                     return Fail("a bad literal");
                 }

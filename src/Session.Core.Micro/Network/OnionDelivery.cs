@@ -188,6 +188,13 @@ namespace Session.Core.Micro.Network
             try
             {
                 byte[] wire = route.Wire != null ? route.Wire : OnionBuilder.Build(route.Keys, request.Build(_clock.Now, route.Destination), _random);
+                IResponseSink body = request.NewReplyReader();
+                if (body != null)
+                {
+                    OnionReplyReader reader = new OnionReplyReader(route.Keys, body);
+                    HttpResponse streamed = _transport.Post(path.Guard.BaseUrl + "/onion_req/v2", wire, Timeout, reader);
+                    return Judged(reader.Finish(streamed.Status), streamed, path, state);
+                }
                 HttpResponse http = _transport.Post(path.Guard.BaseUrl + "/onion_req/v2", wire, Timeout);
                 if (http.IsTooLarge)
                 {
@@ -196,18 +203,23 @@ namespace Session.Core.Micro.Network
                     state.LastStatus = 0;
                     return null;
                 }
-                OnionReply reply = OnionReply.Read(route.Keys, http.Status, http.Body);
-                if (http.Status == 0)
-                {
-                    state.Last = "no answer through guard " + path.Guard.Ed25519Hex + ": " + Short(http.Error);
-                }
-                state.LastStatus = reply.Status;
-                return reply;
+                return Judged(OnionReply.Read(route.Keys, http.Status, http.Body), http, path, state);
             }
             finally
             {
                 route.Keys.Wipe();
             }
+        }
+
+        // Notes what a reply says about the attempt.
+        private static OnionReply Judged(OnionReply reply, HttpResponse http, OnionPath path, DeliveryState state)
+        {
+            if (http.Status == 0)
+            {
+                state.Last = "no answer through guard " + path.Guard.Ed25519Hex + ": " + Short(http.Error);
+            }
+            state.LastStatus = reply.Status;
+            return reply;
         }
 
         // What the reply means: Done (body set), Retry, or RetryUncounted (after a clock resync); throws when the request itself is refused.
@@ -247,7 +259,8 @@ namespace Session.Core.Micro.Network
                     return RetryUncounted;
             }
             _paths.RecordSuccess(path);
-            JsonValue json = TryParse(reply.Body);
+            // A reply read as it arrived was parsed by its reader; Body holds only its start.
+            JsonValue json = request.ReplyRead ? null : TryParse(reply.Body);
             return JudgeStatus(swarmOwner, request, route.Destination, reply, json, state, out body);
         }
 
@@ -276,7 +289,7 @@ namespace Session.Core.Micro.Network
         {
             body = null;
             int status = reply.Status;
-            if (status == 200 && json != null)
+            if (status == 200 && (json != null || request.ReplyRead))
             {
                 _pool.RecordSuccess(destination);
                 body = json;

@@ -1,7 +1,9 @@
 // retrieve (docs/protocol.md §3.3), signed per attempt: the signature covers the timestamp, and the
 // last_hash cursor is the one kept for the chosen swarm member. Given the largest reply the
 // transport reads, it asks for a page that fits (Budget): anyone may store in namespace 0, and
-// without a budget a node answers up to 1.56 MB, which a device cannot read.
+// without a budget a node answers up to 1.56 MB, which a device cannot read. Within a budget the
+// answer is read as it arrives (RetrieveReplyReader), so a single message larger than the budget,
+// which a node returns all the same, is measured and skipped instead of making the reply unreadable.
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Encoding;
 
@@ -49,6 +51,21 @@ namespace Session.Core.Micro.Network
         }
 
         internal ServiceNode LastDestination;
+
+        /// <summary>The reader of the last attempt's answer when it is read as it arrives, else null.</summary>
+        internal RetrieveReplyReader LastReply;
+
+        // The message data a page within max_size holds: the node counts 4/3 of each message's data against it.
+        internal override IResponseSink NewReplyReader()
+        {
+            LastReply = _maxSize == 0 ? null : new RetrieveReplyReader(_maxSize / 4 * 3);
+            return LastReply;
+        }
+
+        internal override bool ReplyRead
+        {
+            get { return LastReply != null && LastReply.IsComplete; }
+        }
 
         internal override string Method
         {

@@ -194,6 +194,24 @@ namespace Session.Core.Micro.Network
         }
 
         /// <inheritdoc/>
+        /// <remarks>No field of an entry is read in pieces: each fits the token buffer or is not needed.</remarks>
+        public bool Pieces()
+        {
+            return false;
+        }
+
+        /// <inheritdoc/>
+        public void Piece(byte[] buffer, int offset, int count)
+        {
+        }
+
+        /// <inheritdoc/>
+        /// <remarks>No field read is a boolean.</remarks>
+        public void Boolean(bool value)
+        {
+        }
+
+        /// <inheritdoc/>
         public void Name(byte[] token, int length, bool usable)
         {
             _keys[_depth - 1] = usable ? KeyOf(token, length) : KeyNone;

@@ -408,7 +408,9 @@ namespace Session.Core.Micro.Network
 
         /// <summary>
         /// Reads one page of new messages whose reply fits <paramref name="maxReplyBytes"/> (docs/protocol.md §3.3: the
-        /// request's max_size and max_count, RetrieveRequest.Budget), from member <paramref name="fromNode"/> when it is
+        /// request's max_size and max_count, RetrieveRequest.Budget), the answer read as it arrives: a message larger than
+        /// such a page (a node returns the first one whatever the budget) comes back skipped, without its data
+        /// (RetrievedMessage.IsSkipped), and the cursor moves past it. From member <paramref name="fromNode"/> when it is
         /// still in the swarm, so that a page follows the last one on that member's cursor; otherwise from a random member.
         /// Moves that member's cursor past them all. When the result says More, ask again (from its Node) for the next page.
         /// </summary>
@@ -460,6 +462,11 @@ namespace Session.Core.Micro.Network
             GetSwarm(sessionId);
             RetrieveRequest request = new RetrieveRequest(_store, sessionId.ToLower(), ed25519SecretKey, messageNamespace, maxReplyBytes);
             JsonValue reply = _delivery.Deliver(sessionId.ToLower(), request, OtherMembers(sessionId, fromNode), null);
+            string cursorKey = CursorKey(sessionId.ToLower(), messageNamespace, request.LastDestination);
+            if (request.LastReply != null)
+            {
+                return new RetrieveResult(request.LastReply.Messages(), request.LastReply.More, request.LastDestination.Ed25519Hex, cursorKey);
+            }
             JsonValue list = reply.Require("messages");
             if (list.Kind != JsonKind.Array)
             {
@@ -479,8 +486,7 @@ namespace Session.Core.Micro.Network
                     expiration != null && expiration.IsInteger ? expiration.AsInt64() : 0, data);
             }
             JsonValue more = reply.Get("more");
-            return new RetrieveResult(messages, more != null && more.Kind == JsonKind.Boolean && more.AsBoolean(), request.LastDestination.Ed25519Hex,
-                CursorKey(sessionId.ToLower(), messageNamespace, request.LastDestination));
+            return new RetrieveResult(messages, more != null && more.Kind == JsonKind.Boolean && more.AsBoolean(), request.LastDestination.Ed25519Hex, cursorKey);
         }
 
         /// <summary>

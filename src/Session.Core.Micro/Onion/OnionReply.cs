@@ -3,7 +3,9 @@
 // the destination layer's key, with ASCII white space around it ignored; inside is
 // {"status": <int> (or "status_code"), "body": <string>}. The base64 is decoded from the HTTP
 // body's bytes: replies run to tens of KB, and a string copy of them would cost the device three
-// times their size in heap and, walked by index, quadratic time (docs/portable-csharp.md §5).
+// times their size in heap and, walked by index, quadratic time (docs/portable-csharp.md §5). A
+// reply too large to hold at all (a retrieve within a reply limit) is opened as it arrives by
+// Network/OnionReplyReader.cs, which hands its outcome here (Opened, Undecryptable).
 // Any other HTTP status is a plaintext error from some hop and is never decrypted: 502 with
 // "Next node not found: <ed25519 hex>" names a node that is gone; 406/425 is a clock problem;
 // 400/401/403/404/413 refuse the request; everything else (including no answer, status 0) is the
@@ -18,7 +20,8 @@ namespace Session.Core.Micro.Onion
         /// <summary>Marker that some hop puts before the Ed25519 key of a node it could not reach.</summary>
         public const string NextNodeNotFoundPrefix = "Next node not found: ";
 
-        private const int MaxQuotedText = 200;
+        /// <summary>The most characters of a hop's or destination's text kept for errors.</summary>
+        internal const int MaxQuotedText = 200;
 
         private readonly OnionReplyKind _kind;
         private readonly int _httpStatus;
@@ -166,7 +169,14 @@ namespace Session.Core.Micro.Onion
             return new OnionReply(kind, httpStatus, httpStatus, text, null);
         }
 
-        private static OnionReply Undecryptable(string why)
+        /// <summary>A reply opened under the destination's key elsewhere (OnionReplyReader, read as it arrived): the destination's status and the start of its body.</summary>
+        internal static OnionReply Opened(int status, string body)
+        {
+            return new OnionReply(OnionReplyKind.Delivered, 200, status, body, null);
+        }
+
+        /// <summary>An HTTP 200 that does not open: <paramref name="why"/> says how.</summary>
+        internal static OnionReply Undecryptable(string why)
         {
             return new OnionReply(OnionReplyKind.Undecryptable, 200, 200, why, null);
         }

@@ -11,8 +11,9 @@
 // stores; docs/threat-model.md). So the inbox is read in pages that fit the device's reply buffer
 // (docs/protocol.md §3.3: max_size and max_count), up to MaxPagesPerPoll per poll, following one
 // member's cursor while it says there is more; the next poll goes on where this one stopped. Junk
-// then delays an acknowledgement by a few polls instead of blocking the inbox, and a reply too large
-// to read (a single message bigger than the buffer) costs no onion path.
+// then delays an acknowledgement by a few polls instead of blocking the inbox. A single message
+// bigger than a page (which a node returns all the same) is read past without its data, told as a
+// problem and skipped: nothing a recipient sends is that large.
 using System;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
@@ -126,6 +127,13 @@ namespace SessionBeacon.App
                     continue;
                 }
                 Remember(message.Hash);
+                if (message.IsSkipped)
+                {
+                    // Larger than a page can hold, so no recipient's acknowledgement or reply: the cursor has moved past it.
+                    events.Add(new BeaconEvent(BeaconEventKind.Problem, now, BeaconEvent.NoAlert, null,
+                        "inbox: a message of " + message.Size.ToString() + " bytes, larger than the device reads, skipped"));
+                    continue;
+                }
                 if (_handled.Contains(message.Hash))
                 {
                     continue;

@@ -8,7 +8,7 @@ namespace Session.Core.Micro.Tests.Network
     /// <summary>
     /// Retrieve within a reply limit (docs/protocol.md §3.3) on the fake network, whose nodes apply the storage server's
     /// budgets and whose transport, like the device's, refuses a reply over its limit: the request's max_size and
-    /// max_count, pages that fit the limit and follow one member's cursor, and a reply too large that costs no path.
+    /// max_count, pages that fit the limit and follow one member's cursor, and a message larger than a page, skipped.
     /// </summary>
     public class RetrievePagingTests
     {
@@ -88,20 +88,71 @@ namespace Session.Core.Micro.Tests.Network
             Assert.Equal(pages, f.Network.Delivered.Count(d => d.Method == "retrieve"));
         }
 
-        [Fact]
-        public void Retrieve_AFirstMessageLargerThanTheLimit_FailsWithoutCostingAPath()
+        [Theory]
+        [InlineData(60_000)]
+        [InlineData(76_800)]
+        public void Retrieve_AMessageLargerThanTheLimit_IsSkipped_AndTheMessageBehindItIsRead(int size)
         {
-            var f = Ready(nameof(Retrieve_AFirstMessageLargerThanTheLimit_FailsWithoutCostingAPath));
-            // The node returns the first message whatever the budget: one of 60 KB makes every member's reply too large.
-            f.Network.Deposit(f.OwnSessionId, f.Random.Bytes(60_000));
+            var f = Ready(nameof(Retrieve_AMessageLargerThanTheLimit_IsSkipped_AndTheMessageBehindItIsRead) + size);
+            // The node returns the first message whatever the budget: a stranger's message over the device's limit
+            // comes back alone, and the acknowledgement stored after it must still be read.
+            byte[] big = f.Random.Bytes(size);
+            f.Network.Deposit(f.OwnSessionId, big);
+            byte[] behind = f.Random.Bytes(500);
+            f.Network.Deposit(f.OwnSessionId, behind);
             string before = Paths(f);
 
-            var error = Assert.Throws<ServiceNodeException>(() => f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0, Limit, null));
-            Assert.Contains("too large", error.Message);
+            RetrieveResult first = f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0, Limit, null);
+            Assert.Equal(1, first.Count);
+            Assert.True(first.Message(0).IsSkipped);
+            Assert.Null(first.Message(0).Data);
+            Assert.InRange(first.Message(0).Size, size, size + 2);
+            Assert.True(first.More);
+            RetrieveResult second = f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0, Limit, first.Node);
+            Assert.Equal(first.Node, second.Node);
+            Assert.Equal(1, second.Count);
+            Assert.False(second.Message(0).IsSkipped);
+            Assert.Equal(behind, second.Message(0).Data);
+            Assert.False(second.More);
+            // One onion request per page, and no path paid for the large reply.
             Assert.Equal(before, Paths(f));
-            // Every member was asked once; none twice.
-            Assert.Equal(4, f.Network.Delivered.Count(d => d.Method == "retrieve"));
-            Assert.Equal(4, f.Network.Delivered.Where(d => d.Method == "retrieve").Select(d => d.Destination.Hex).Distinct().Count());
+            Assert.Equal(2, f.Network.Delivered.Count(d => d.Method == "retrieve"));
+        }
+
+        [Fact]
+        public void Retrieve_AReplyWhoseTagDoesNotVerify_AcceptsNothing_AndAsksAnotherMember()
+        {
+            var f = Ready(nameof(Retrieve_AReplyWhoseTagDoesNotVerify_AcceptsNothing_AndAsksAnotherMember));
+            f.Network.Deposit(f.OwnSessionId, f.Random.Bytes(60_000));
+            f.Network.Deposit(f.OwnSessionId, f.Random.Bytes(500));
+            // Every reply comes back with one bit of its tag flipped: the messages in it decrypt, but none may count.
+            f.Network.TamperReplies = true;
+            var error = Assert.Throws<ServiceNodeException>(() => f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0, Limit, null));
+            Assert.Contains("failed authentication", error.Message);
+            // No cursor moved: untampered, the same member's first page is the large message again.
+            f.Network.TamperReplies = false;
+            RetrieveResult page = f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0, Limit, null);
+            Assert.True(page.Message(0).IsSkipped);
+        }
+
+        [Theory]
+        [InlineData(20_000)]
+        [InlineData(76_800)]
+        public void Retrieve_WhateverTheMessageSize_AllocatesWithinTheReplyLimit(int size)
+        {
+            var f = Ready(nameof(Retrieve_WhateverTheMessageSize_AllocatesWithinTheReplyLimit) + size);
+            f.Network.Deposit(f.OwnSessionId, f.Random.Bytes(size));
+            // The first read warms up what is allocated once (the JIT's, static tables).
+            string member = f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0, Limit, null).Node;
+            // An empty page: what building, sending and signing the request cost, and the data buffer.
+            long empty = ClientAllocated(f, member, out _);
+            f.Network.Deposit(f.OwnSessionId, f.Random.Bytes(size));
+            long used = ClientAllocated(f, member, out RetrieveResult page);
+            _output.WriteLine("a message of " + size + " bytes: the retrieve allocated " + used + " bytes on the client's side, an empty page " + empty);
+            Assert.Equal(size > 26_000, page.Message(0).IsSkipped);
+            // Beyond an empty page: the kept message's copy and a few KB, however large the message.
+            long bound = empty + (page.Message(0).IsSkipped ? 0 : size) + 4096;
+            Assert.InRange(used, 1, bound);
         }
 
         [Fact]
@@ -117,6 +168,15 @@ namespace Session.Core.Micro.Tests.Network
             Assert.Equal(before, Paths(f));
             // With a budget the same inbox reads.
             Assert.True(f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0, Limit, null).More);
+        }
+
+        // What one retrieve from member allocates, less what the fake network allocated to answer (sealing, base64): the node's work, not the device's.
+        private static long ClientAllocated(NetworkFixture f, string member, out RetrieveResult page)
+        {
+            long server = f.Network.ServerAllocated;
+            long before = System.GC.GetAllocatedBytesForCurrentThread();
+            page = f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0, Limit, member);
+            return System.GC.GetAllocatedBytesForCurrentThread() - before - (f.Network.ServerAllocated - server);
         }
 
         // The live paths, their nodes and failure counts.

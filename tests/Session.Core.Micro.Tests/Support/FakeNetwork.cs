@@ -82,7 +82,7 @@ namespace Session.Core.Micro.Tests.Support
 
         public NetworkProfile Profile => NetworkProfile.Testnet(SeedUrl, SeedPin, 1);
 
-        /// <summary>The largest onion reply body handed back (0: any); a larger one comes back as the device's reader reports it, HttpResponse.TooLarge.</summary>
+        /// <summary>The largest onion reply body handed back whole (0: any); a larger one comes back as the device's reader reports it, HttpResponse.TooLarge. Read into a sink, any size comes back.</summary>
         public int MaxReplyBytes { get; set; }
 
         private static readonly System.Text.Json.JsonSerializerOptions s_wire = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -168,8 +168,37 @@ namespace Session.Core.Micro.Tests.Support
             return new HttpResponse(404, System.Text.Encoding.UTF8.GetBytes("not found"));
         }
 
-        public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds, IResponseSink sink) =>
-            ResponseSinks.Feed(Post(url, body, timeoutMilliseconds), sink);
+        // Read into a sink, an answer has no size limit, as on the device.
+        public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds, IResponseSink sink)
+        {
+            _streaming = true;
+            try
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                HttpResponse response = Post(url, body, timeoutMilliseconds);
+                ServerAllocated += GC.GetAllocatedBytesForCurrentThread() - before;
+                if (TamperReplies && response.Status == 200)
+                {
+                    // The tag is the last 16 bytes of the sealed reply: flip a bit of its last byte.
+                    byte[] sealedReply = Convert.FromBase64String(System.Text.Encoding.ASCII.GetString(response.Body));
+                    sealedReply[^1] ^= 1;
+                    response = new HttpResponse(200, System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(sealedReply)));
+                }
+                return ResponseSinks.Feed(response, sink);
+            }
+            finally
+            {
+                _streaming = false;
+            }
+        }
+
+        private bool _streaming;
+
+        /// <summary>Bytes this network allocated answering requests read into a sink (the nodes' work, not the client's).</summary>
+        public long ServerAllocated { get; private set; }
+
+        /// <summary>When set, every onion reply read into a sink comes back with a bit of its tag flipped.</summary>
+        public bool TamperReplies { get; set; }
 
         private static HttpResponse Ok(string text) => new HttpResponse(200, System.Text.Encoding.UTF8.GetBytes(text));
 
@@ -196,7 +225,7 @@ namespace Session.Core.Micro.Tests.Support
                     string reply = new JsonObject { ["status"] = status, ["body"] = text }.ToJsonString(s_wire);
                     byte[] sealedReply = current.SealReply(System.Text.Encoding.UTF8.GetBytes(reply), ephemeral, Random.Bytes(24));
                     string encoded = Convert.ToBase64String(sealedReply);
-                    if (MaxReplyBytes > 0 && encoded.Length > MaxReplyBytes)
+                    if (MaxReplyBytes > 0 && encoded.Length > MaxReplyBytes && !_streaming)
                     {
                         TooLargeCount++;
                         return HttpResponse.TooLarge("POST " + guard.Node.BaseUrl + ": the answer is larger than " + MaxReplyBytes + " bytes");

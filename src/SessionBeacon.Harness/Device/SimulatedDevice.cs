@@ -11,6 +11,7 @@ using SessionBeacon.Delivery;
 using SessionBeacon.Feedback;
 using SessionBeacon.Harness.Network;
 using SessionBeacon.Harness.Storage;
+using SessionBeacon.Location;
 
 namespace SessionBeacon.Harness.Device
 {
@@ -44,9 +45,13 @@ namespace SessionBeacon.Harness.Device
         private long _next = Beacon.Never;
         private long _time;
         private CancellationToken _stop;
+        private readonly SimulatedGps _gps;
 
-        public SimulatedDevice(BeaconConfig config, BoardProfile board, IdentityKeys identity, string dataFolder, TextWriter output, DeviceClock clock, SessionBeacon.Hardware.INetworkLink wifi = null)
+        /// <summary>A device; <paramref name="gps"/> is its GPS module when the board has one (GpsPins.Fitted).</summary>
+        public SimulatedDevice(BeaconConfig config, BoardProfile board, IdentityKeys identity, string dataFolder, TextWriter output, DeviceClock clock,
+            SessionBeacon.Hardware.INetworkLink wifi = null, SimulatedGps gps = null)
         {
+            _gps = gps;
             _config = config;
             _setup = BeaconSetup.From(config, board, identity);
             _flash = Path.Combine(dataFolder, FlashFolder);
@@ -54,7 +59,7 @@ namespace SessionBeacon.Harness.Device
             _output = output;
             var led = new TerminalIndicator("LED", Showing, _shown.Add);
             var buzzer = board.BuzzerPin == BoardProfile.NoPin ? null : new TerminalIndicator("buzzer", Showing, _shown.Add);
-            _hardware = new BeaconHardware(wifi, null, null, led, buzzer);
+            _hardware = new BeaconHardware(wifi, null, null, led, buzzer, gps != null);
         }
 
         /// <summary>Each event of the beacon, as it is printed.</summary>
@@ -174,6 +179,14 @@ namespace SessionBeacon.Harness.Device
                         _beacon.Policy.BatteryLevel(line.Value, t);
                         Input(t, "battery " + line.Value + "%");
                         break;
+                    case InputLine.Kind.Gps:
+                        _gps.Fix(line.LatitudeE7, line.LongitudeE7, line.Value);
+                        Input(t, "GPS fix " + PositionText.Degrees(line.LatitudeE7) + ", " + PositionText.Degrees(line.LongitudeE7) + " (" + PositionText.Accuracy(line.Value * 100 / PositionText.UereMetres) + ")");
+                        break;
+                    case InputLine.Kind.GpsLost:
+                        _gps.Lose();
+                        Input(t, "GPS lost the sky: no fix");
+                        break;
                 }
             }
             finally
@@ -253,6 +266,7 @@ namespace SessionBeacon.Harness.Device
         private void Step(long now)
         {
             _time = now;
+            _gps?.Poll(now, _beacon);
             long input = _beacon.Step(now);
             long network = _beacon.StepNetwork(now);
             long shown = _beacon.Step(now);

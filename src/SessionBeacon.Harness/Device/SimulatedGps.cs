@@ -15,13 +15,13 @@ namespace SessionBeacon.Harness.Device
     /// fix, or of no fix, at every poll, stamped with the device's clock: the satellites' time is the
     /// simulated world's), or a recorded log replayed at its own pace ('beacon run --nmea'): each line is
     /// due when as much device time has passed since the first poll as its epoch (the time of its GGA or
-    /// RMC) is after the log's first. Silent until one of them says something.
+    /// RMC) is after the log's first; a gps line ends the replay. Silent until one of them says something.
     /// </summary>
     public sealed class SimulatedGps
     {
         private const int Satellites = 8;
 
-        private readonly List<(long Offset, byte[] Bytes)> _log;
+        private List<(long Offset, byte[] Bytes)> _log;
         private int _next;
         private long _start = -1;
         private string _where;
@@ -78,6 +78,7 @@ namespace SessionBeacon.Harness.Device
         {
             // Accuracy is HDOP x PositionText.UereMetres: the HDOP that gives this accuracy, in hundredths.
             int hdop = accuracyMetres * 100 / PositionText.UereMetres;
+            _log = null;
             _where = Angle(latitudeE7, 2, 'N', 'S') + "," + Angle(longitudeE7, 3, 'E', 'W');
             _hdop = (hdop / 100) + "." + (hdop % 100).ToString("00", CultureInfo.InvariantCulture);
             _lost = false;
@@ -86,11 +87,12 @@ namespace SessionBeacon.Harness.Device
         /// <summary>From now on the module has no fix (it has lost the sky) and says so.</summary>
         public void Lose()
         {
+            _log = null;
             _lost = true;
             _where = null;
         }
 
-        /// <summary>Feeds what the module has sent up to <paramref name="now"/> (device time) and lets <paramref name="beacon"/> read it.</summary>
+        /// <summary>Feeds what the module has sent up to <paramref name="now"/> (device time) and lets <paramref name="beacon"/> (when not null) read it.</summary>
         public void Poll(long now, Beacon beacon)
         {
             if (_log != null)
@@ -106,7 +108,7 @@ namespace SessionBeacon.Harness.Device
                 byte[] epoch = Encoding.ASCII.GetBytes(Epoch(now));
                 Reader.Feed(epoch, 0, epoch.Length);
             }
-            beacon.ReadGps(Reader, now);
+            beacon?.ReadGps(Reader, now);
         }
 
         // A GGA and an RMC of the fix, or of no fix, at the time now.

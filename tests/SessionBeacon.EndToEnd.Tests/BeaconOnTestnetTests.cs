@@ -254,7 +254,10 @@ namespace SessionBeacon.EndToEnd.Tests
             Assert.True(_board.Beacon.Outbox.Records()[0].IsHeld, "accepted before the beacon knew the network's time: held, not yet sealed");
             _board.RunUntil(() => _board.Count(BeaconEventKind.Delivered) == 1, Timeout, "delivered after the reboot");
             Assert.Equal(0, _board.Beacon.Outbox.Count);
-            Assert.EndsWith(" (held until the beacon knew the time)", AliceOpens(1));
+            // The note follows the time, at the end of the number line; the position's line comes after it.
+            string[] lines = AliceOpens(1).Split('\n');
+            Assert.EndsWith(" (held until the beacon knew the time)", lines[1]);
+            Assert.Equal("No position: this beacon has no GPS", lines[^1]);
         }
 
         private SimulatedBoard TwoStockApps() =>

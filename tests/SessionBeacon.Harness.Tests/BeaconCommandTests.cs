@@ -36,7 +36,7 @@ namespace SessionBeacon.Harness.Tests
     {
         private static readonly string s_shipped = Path.Combine(AppContext.BaseDirectory, "shipped");
         private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(90);
-        private static readonly Regex s_patternLine = new Regex(@"^(LED|buzzer) (on|off) \((armed|sending|delivered|help reached|failed|low battery|halted|panic pending)\)$");
+        private static readonly Regex s_patternLine = new Regex(@"^(LED|buzzer) (on|off) \((armed|sending|delivered|help reached|failed|low battery|halted|panic pending|stored, not sent)\)$");
         private readonly BeaconRunTestnet _net;
 
         public BeaconCommandTests(BeaconRunTestnet net)
@@ -193,13 +193,14 @@ namespace SessionBeacon.Harness.Tests
                 "battery 120",
                 "",
                 "tap now",
+                "gps 52.5 13.4",
                 "sensor Front door on") + "\n";
 
             var (code, output, error) = RunBeacon(device, script);
 
             Assert.True(code == ExitCode.UsageError, "exit " + code + "\n" + error + "\n" + output);
             string[] errors = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            const string Forms = "write press MS, tap, wait MS, sensor NAME|GPIO on|off, sensor NAME|GPIO READING (analog), battery PERCENT or quit";
+            const string Forms = "write press MS, tap, wait MS, sensor NAME|GPIO on|off, sensor NAME|GPIO READING (analog), battery PERCENT, gps LAT LON [ACCURACY_M], gps lost or quit";
             Assert.Equal(new[]
             {
                 "beacon run: line 1: 'presss 2000' is not an input; " + Forms,
@@ -210,10 +211,11 @@ namespace SessionBeacon.Harness.Tests
                 "beacon run: line 6: 'Front door' (GPIO 13) is a digital sensor: write on or off, such as 'sensor 13 on'",
                 "beacon run: line 7: 'battery 120' needs a percentage from 0 to 100",
                 "beacon run: line 9: 'tap now' is not an input; " + Forms,
+                "beacon run: line 10: 'gps 52.5 13.4': the board profile has no GPS module; add gps.rx and gps.tx to its board.conf (docs/boards.md)",
             }, errors);
             // The valid line after them still ran.
             Assert.Contains("sensor 'Front door' (GPIO 13) active", output);
-            Assert.Matches(@"the input ended: stopped; nothing left on flash to send; 8 bad input line\(s\) ignored\s*$", output);
+            Assert.Matches(@"the input ended: stopped; nothing left on flash to send; 9 bad input line\(s\) ignored\s*$", output);
         }
 
         [Fact]
@@ -252,10 +254,103 @@ namespace SessionBeacon.Harness.Tests
             Assert.Equal(3, Count(output, "LED on (halted)"));
         }
 
-        // A device folder as 'provision' writes it for one plain recipient on the testnet, with two sensors and a buzzer.
-        private string NewDevice()
+        // docs/location.md on the testnet: the panic Alice opens carries the position and the map link; tracking
+        // updates follow until the owner cancels; after the next panic, Alice's reply "stop" ends them.
+        [Fact]
+        public async Task Gps_PanicWithThePosition_TrackingEndedByACancel_ThenByAlicesReplyStop()
         {
-            string alice = _net.NewFolder();
+            string device = NewDevice(out string alice);
+            File.AppendAllText(Path.Combine(device, "board.conf"), "gps.rx = 16\ngps.tx = 17\n");
+            string config = Path.Combine(device, "nf.config");
+            File.WriteAllText(config, File.ReadAllText(config).Replace("\nlocation.track_s = 120\n", "\nlocation.track_s = 30\n"));
+            var input = new System.Collections.Concurrent.BlockingCollection<string>();
+            var output = new StringWriter();
+            TextWriter shared = TextWriter.Synchronized(output);
+            var error = new StringWriter();
+            Task<ExitCode> run = Task.Run(() => Program.Run(new[] { "beacon", "run", "--data", device }, new LineQueue(input), shared, error));
+            string Output()
+            {
+                lock (shared)
+                {
+                    return output.ToString();
+                }
+            }
+            void Play(string lines, string until, int count = 1)
+            {
+                foreach (string line in lines.Split('\n'))
+                {
+                    input.Add(line);
+                }
+                var waited = System.Diagnostics.Stopwatch.StartNew();
+                while (Count(Output(), until) < count)
+                {
+                    Assert.True(waited.Elapsed < s_limit, "no '" + until + "'\n" + error + "\n" + Output());
+                    System.Threading.Thread.Sleep(100);
+                }
+            }
+            string Listen()
+            {
+                var heard = new StringWriter();
+                Assert.Equal(ExitCode.Ok, Program.Run(new[] { "listen", "--data", alice, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin },
+                    TextReader.Null, heard, heard));
+                return heard.ToString();
+            }
+
+            Play("gps 52.52001 13.40495 8\npress 2000\nwait 6000", "delivered: every recipient's swarm");
+            string panic = Listen();
+            Assert.Matches(@"Position: 52\.52001, 13\.40495 \(±8 m, \d+ s ago\)\n", panic);
+            Assert.Contains("https://www.openstreetmap.org/?mlat=52.52001&mlon=13.40495#map=17/52.52001/13.40495", panic);
+            Play("wait 31000", "alert queued on flash: Tracking");
+            Play("press 2000\ntap\nwait 1000", "tracking stopped: cancelled on the beacon");
+            Assert.Matches(@"Tracking 1/60: Position: 52\.52001, 13\.40495 \(±8 m, \d+ s ago\)", Listen());
+
+            Play("press 2000\nwait 6000", "delivered: every recipient's swarm", 4);
+            string beacon = new IdentityFolder(device).LoadKeys().SessionId;
+            var sent = new StringWriter();
+            Assert.True(Program.Run(new[] { "send", "--data", alice, "--to", beacon, "--text", "stop", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin },
+                TextReader.Null, sent, sent) == ExitCode.Ok, sent.ToString());
+            Play("wait 4000\nwait 4000\nwait 4000", "tracking stopped: stopped by Alice's reply");
+            input.Add("quit");
+            input.CompleteAdding();
+            Assert.Equal(ExitCode.Ok, await run.WaitAsync(s_limit));
+            Assert.Equal(1, Count(Output(), "alert queued on flash: Tracking"));
+        }
+
+        // A real receiver's log replayed on the simulated UART: the panic says where that receiver was; a board without a GPS refuses it.
+        [Fact]
+        public void Nmea_ReplayedLog_ThePanicCarriesItsFix_BoardWithoutGps_UsageError()
+        {
+            string device = NewDevice(out string alice);
+            string log = Session.Core.Micro.Tests.Support.TestVectors.PathOf("nmea/mt3339.log");
+            var (refused, _, why) = RunBeacon(device, "quit\n", "--nmea", log);
+            Assert.Equal(ExitCode.UsageError, refused);
+            Assert.StartsWith("beacon run: --nmea needs a GPS module in the board profile ", why);
+
+            File.AppendAllText(Path.Combine(device, "board.conf"), "gps.rx = 16\ngps.tx = 17\n");
+            var (code, output, error) = RunBeacon(device, "press 2000\nwait 6000\n", "--nmea", log);
+            Assert.True(code == ExitCode.Ok, "exit " + code + "\n" + error + "\n" + output);
+            var heard = new StringWriter();
+            Assert.Equal(ExitCode.Ok, Program.Run(new[] { "listen", "--data", alice, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin },
+                TextReader.Null, heard, heard));
+            Assert.Matches(@"Position: 44\.06884, -121\.31419 \(±5 m, \d+ s ago\)", heard.ToString());
+        }
+
+        // Standard input that gives the lines a test adds, as they come.
+        private sealed class LineQueue : TextReader
+        {
+            private readonly System.Collections.Concurrent.BlockingCollection<string> _lines;
+
+            public LineQueue(System.Collections.Concurrent.BlockingCollection<string> lines) => _lines = lines;
+
+            public override string ReadLine() => _lines.TryTake(out string line, System.Threading.Timeout.Infinite) ? line : null;
+        }
+
+        private string NewDevice() => NewDevice(out _);
+
+        // A device folder as 'provision' writes it for one plain recipient (Alice, whose identity is in alice) on the testnet, with two sensors and a buzzer.
+        private string NewDevice(out string alice)
+        {
+            alice = _net.NewFolder();
             new IdentityFolder(alice).SaveSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
             string aliceId = new IdentityFolder(alice).LoadKeys().SessionId;
             string device = _net.NewFolder();

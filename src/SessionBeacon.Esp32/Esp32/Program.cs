@@ -12,6 +12,8 @@
 // button or its next timer wakes it, and everything starts again here with the outbox resumed from flash.
 // Times for the policy come from the steady clock (MonotonicClock), times for the network and
 // the alert bodies from the RTC that SNTP sets (DeviceClock, corrected by NetworkClock).
+// A board with a GPS module (board.conf gps.rx, gps.tx) has it read by the main loop every second,
+// with the analog sensors (GpsUart, docs/gps.md), and switched off before deep sleep.
 using System;
 using System.Device.Adc;
 using System.Device.Gpio;
@@ -35,7 +37,7 @@ namespace SessionBeacon.Esp32
         // Edges waiting for the main loop; a bouncing contact makes a few dozen per second at most.
         private const int InputQueueSize = 64;
 
-        // How often analog sensors are read.
+        // How often analog sensors and the GPS module are read (the UART keeps about two seconds of sentences).
         private const long AnalogSampleMs = 1000;
 
         // A battery board sleeps only when nothing is due for at least this long, and at most this long.
@@ -44,6 +46,7 @@ namespace SessionBeacon.Esp32
 
         // While a request is under way the main loop looks at it this often, to reboot one that hangs.
         private const int WatchdogPollMs = 1000;
+
 
         private static string s_starting = "starting";
 
@@ -71,6 +74,7 @@ namespace SessionBeacon.Esp32
             AnalogSensor[] analog = null;
             Beacon beacon = null;
             TransportWatch watch = null;
+            GpsUart gps = null;
             try
             {
                 Starting("opening the GPIO controller");
@@ -83,6 +87,12 @@ namespace SessionBeacon.Esp32
                 Starting("opening the sensors");
                 sensors = OpenSensors(gpio, config.Policy.Sensors, queue, steady, wake);
                 analog = OpenAnalogSensors(adc, board.Chip, config.Policy.Sensors, steady);
+                if (board.Gps.Fitted)
+                {
+                    Starting("opening the GPS module (GPIO" + board.Gps.RxPin.ToString() + ", GPIO" + board.Gps.TxPin.ToString() + ")");
+                    gps = new GpsUart(board.Gps, gpio);
+                    gps.PowerOn();
+                }
                 beacon = CreateBeacon(setup, drive, gpio, adc, steady, out watch);
                 Starting("reading the button and the sensors");
                 button.PostLevel();
@@ -125,6 +135,7 @@ namespace SessionBeacon.Esp32
                 if (now >= nextSample)
                 {
                     Sample(analog, beacon);
+                    ReadGps(gps, beacon, now);
                     nextSample = now + AnalogSampleMs;
                 }
                 next = beacon.Step(now);
@@ -132,9 +143,13 @@ namespace SessionBeacon.Esp32
                 now = steady.UnixMilliseconds;
                 if (board.OnBattery && CanSleep(beacon, worker, queue, analog, next, now))
                 {
+                    if (gps != null)
+                    {
+                        gps.PowerOff();
+                    }
                     Debug.WriteLine(DeepSleep.Start(board.ButtonPin, board.ButtonActiveLow, Min(Min(next, worker.NextWake) - now, MaxSleepMs)));
                 }
-                long until = HasAnalog(analog) && nextSample < next ? nextSample : next;
+                long until = (HasAnalog(analog) || gps != null) && nextSample < next ? nextSample : next;
                 int wait = WaitMilliseconds(until, now);
                 if (!worker.IsIdle && (wait == Timeout.Infinite || wait > WatchdogPollMs))
                 {
@@ -175,7 +190,7 @@ namespace SessionBeacon.Esp32
             IIndicator buzzer = board.BuzzerPin == BoardProfile.NoPin ? null : new BuzzerIndicator(gpio, board.BuzzerPin);
             Starting("opening the Wi-Fi, the clock and the battery gauge");
             var hardware = new BeaconHardware(new WifiLink(config.WifiNetworks, new WifiRadio(WifiRadio.DefaultScanTimeoutMilliseconds, WifiRadio.DefaultJoinTimeoutMilliseconds)),
-                new SntpTimeSync(steady, SntpTimeSync.DefaultTimeoutMilliseconds), OpenBattery(adc, board), led, buzzer);
+                new SntpTimeSync(steady, SntpTimeSync.DefaultTimeoutMilliseconds), OpenBattery(adc, board), led, buzzer, board.Gps.Fitted);
             watch = new TransportWatch(transport, steady);
             Beacon beacon = setup.Start(new FileKeyValueStore(drive, InternalDrive.StorePrefix), profile, watch, new DeviceClock(),
                 new HardwareRandom(), hardware, steady.UnixMilliseconds);
@@ -271,6 +286,24 @@ namespace SessionBeacon.Esp32
             }
         }
 
+        // The module's sentences since the last call; a UART that fails is told and read again next time.
+        private static void ReadGps(GpsUart gps, Beacon beacon, long now)
+        {
+            if (gps == null)
+            {
+                return;
+            }
+            try
+            {
+                gps.Poll();
+            }
+            catch (Exception failure)
+            {
+                Debug.WriteLine("GPS: " + failure.Message);
+            }
+            beacon.ReadGps(gps.Reader, now);
+        }
+
         private static bool HasAnalog(AnalogSensor[] analog)
         {
             foreach (AnalogSensor sensor in analog)
@@ -321,6 +354,7 @@ namespace SessionBeacon.Esp32
                 case BeaconEventKind.Reply: return "reply";
                 case BeaconEventKind.PairingLost: return "secure pairing lost";
                 case BeaconEventKind.AlertLost: return "alert lost";
+                case BeaconEventKind.TrackingStopped: return "tracking stopped";
                 default: return "problem";
             }
         }

@@ -30,17 +30,19 @@ namespace SessionBeacon.Harness.Commands
                 Description = "simulate the device's Wi-Fi: this network of nf.config is in range (repeat for several); the beacon scans and joins as a board does,"
                     + " the strongest in range first, in nf.config's order when alike [default: no Wi-Fi simulated, the network is always there]",
             };
+            Option<string> nmea = CommonOptions.Text("--nmea", "FILE", "the GPS module replays this NMEA log (a receiver's output, such as tests/vectors/nmea/mt3339.log)"
+                + " at the pace of its recorded times; the board profile needs a GPS (gps.rx, gps.tx) [default: the module sends what gps lines say]", false);
             var run = new Command("run", "run the beacon app as a simulated device: at a terminal the space bar is the button (hold it for a long press) and q quits; "
                 + "otherwise it reads lines, each at the device time the lines before it reached: " + InputLine.Forms
                 + "; at the end of the input it finishes what is pending and stops")
             {
-                data, config, board, wifi,
+                data, config, board, wifi, nmea,
             };
-            run.SetAction(parsed => (int)Run(parsed.GetValue(data), parsed.GetValue(config), parsed.GetValue(board), parsed.GetValue(wifi), console));
+            run.SetAction(parsed => (int)Run(parsed.GetValue(data), parsed.GetValue(config), parsed.GetValue(board), parsed.GetValue(wifi), console, parsed.GetValue(nmea)));
             return new Command("beacon", "the simulated beacon") { run };
         }
 
-        public static ExitCode Run(string data, string configPath, string boardPath, string[] wifiInRange, HarnessConsole console)
+        public static ExitCode Run(string data, string configPath, string boardPath, string[] wifiInRange, HarnessConsole console, string nmea = null)
         {
             TextWriter error = console.Error;
             if (configPath == null && !File.Exists(Path.Combine(data, "nf.config")))
@@ -69,6 +71,21 @@ namespace SessionBeacon.Harness.Commands
                 error.WriteLine("beacon run: --wifi-in-range needs Wi-Fi networks in " + configPath + " (wifi.ssid, wifi.2.ssid, ...), and it has none");
                 return ExitCode.ConfigError;
             }
+            SimulatedGps gps = null;
+            if (nmea != null && !board.Gps.Fitted)
+            {
+                error.WriteLine("beacon run: --nmea needs a GPS module in the board profile " + boardPath + ": add gps.rx and gps.tx (docs/boards.md)");
+                return ExitCode.UsageError;
+            }
+            try
+            {
+                gps = nmea != null ? SimulatedGps.Replay(nmea) : board.Gps.Fitted ? new SimulatedGps() : null;
+            }
+            catch (Exception problem) when (problem is IOException || problem is FormatException || problem is UnauthorizedAccessException)
+            {
+                error.WriteLine("beacon run: --nmea " + nmea + ": " + problem.Message);
+                return ExitCode.UsageError;
+            }
             IdentityKeys identity;
             try
             {
@@ -86,10 +103,10 @@ namespace SessionBeacon.Harness.Commands
                 return ExitCode.Failed;
             }
             var clock = new DeviceClock();
-            var device = new SimulatedDevice(config, board, identity, data, console.Output, clock, wifiInRange == null || wifiInRange.Length == 0 ? null : wifiInRange);
+            var device = new SimulatedDevice(config, board, identity, data, console.Output, clock, wifiInRange == null || wifiInRange.Length == 0 ? null : wifiInRange, gps);
             console.Output.WriteLine("beacon '" + config.DeviceName + "' (" + identity.SessionId + ") on a simulated " + board.Name + ", " + config.Network
                 + (config.SeedUrl == null ? "" : " via " + config.SeedUrl) + "; flash in " + Path.Combine(data, SimulatedDevice.FlashFolder));
-            var input = new DeviceInput(clock, config.Policy.Sensors, error);
+            var input = new DeviceInput(clock, config.Policy.Sensors, gps != null, error);
             if (console.Input == Console.In && !Console.IsInputRedirected)
             {
                 console.Output.WriteLine("hold the space bar for a long press (" + config.PanicHoldMs + " ms), tap it to cancel; q quits");

@@ -2,7 +2,8 @@
 // alerts, Bob with a companion receiver paired through the alert ratchet), the beacon is
 // provisioned in the order docs/provisioning.md gives (its identity first, then Bob's pre-key for
 // that beacon only, then 'provision' with it: nf.config, hellos), and the firmware app
-// (SessionBeacon.App.Beacon) runs as the simulated device of 'beacon run': a panic, a duress press
+// (SessionBeacon.App.Beacon) runs as the simulated device of 'beacon run': a panic with the GPS's
+// position, its first tracking update 30 s later, a cancel that ends the tracking, a duress press
 // and a sensor alert, each traced through its onion path to both swarms, opened by both receivers
 // (the same Listener as 'listen'), and acknowledged by Bob's receiver. Each scene's inputs are the
 // typed lines 'beacon run' reads, played on the device's clock, which jumps over the hold and the
@@ -13,6 +14,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using System.Threading;
 using Session.Core.Micro.Identity;
 using Session.Testnet;
@@ -32,6 +34,14 @@ namespace SessionBeacon.Harness.Demo
     internal sealed class DemoRun
     {
         private const string BeaconAddress = "127.0.0.1";
+
+        // Where the demo's GPS module is (a script's gps line), and what Alice must read for it.
+        private const string GpsLine = "gps 52.52001 13.40495 8";
+        private const string Position = "Position: 52.52001, 13.40495 (\u00b18 m, ";
+        private const string MapLink = "https://www.openstreetmap.org/?mlat=52.52001&mlon=13.40495#map=17/52.52001/13.40495";
+
+        // The shortest tracking interval (location.track_s): the demo's clock jumps over it.
+        private const int TrackSeconds = 30;
         private static readonly TimeSpan s_networkLimit = TimeSpan.FromSeconds(30);
 
         private readonly HarnessConsole _console;
@@ -50,6 +60,7 @@ namespace SessionBeacon.Harness.Demo
         private SimulatedDevice _device;
         private IdentityKeys _beaconKeys;
         private BeaconConfig _config;
+        private BoardProfile _board;
         private int _looked;
 
         public DemoRun(HarnessConsole console, TestNetwork network, string folder, string configPath, string sensorLine, string[] names)
@@ -86,11 +97,30 @@ namespace SessionBeacon.Harness.Demo
                 return failure;
             }
             int hold = _config.PanicHoldMs + 500;
-            Scene("Panic: the button held " + hold + " ms, then the " + _config.PanicCancelMs + " ms cancel window passes");
-            failure = Alert(AlertKind.Panic, "press " + hold, "wait " + _config.PanicCancelMs);
+            bool tracks = _board.Gps.Fitted && _config.Location.TrackMinutes > 0;
+            Scene("Panic: " + (_board.Gps.Fitted ? "the GPS module has a fix ('" + GpsLine + "'), " : "") + "the button held " + hold + " ms, then the "
+                + _config.PanicCancelMs + " ms cancel window passes");
+            failure = _board.Gps.Fitted ? Play(GpsLine) : null;
+            failure ??= Alert(AlertKind.Panic, _config.Location.Includes(true) && _board.Gps.Fitted ? Position : null, "press " + hold, "wait " + _config.PanicCancelMs);
             if (failure != null)
             {
                 return failure;
+            }
+            if (tracks)
+            {
+                Scene("Tracking: " + TrackSeconds + " s after the panic (location.track_s) the first update leaves, numbered, with the position");
+                failure = Alert(AlertKind.Tracking, Position, "wait " + TrackSeconds * 1000);
+                if (failure != null)
+                {
+                    return failure;
+                }
+                Scene("Cancel: a panic press, then a tap in the cancel window: nothing is sent, and the tracking ends");
+                failure = Play("press " + hold, "tap", "wait " + _config.Policy.GestureGapMs)
+                    ?? Await(e => e.Kind == BeaconEventKind.TrackingStopped, "the cancel did not end the tracking");
+                if (failure != null)
+                {
+                    return failure;
+                }
             }
 
             Scene("Duress: a panic press, then " + _config.Policy.DuressPresses + " taps in the cancel window (the device shows what a cancel shows)");
@@ -100,7 +130,7 @@ namespace SessionBeacon.Harness.Demo
                 duress.Add("tap");
             }
             duress.Add("wait " + _config.Policy.GestureGapMs);
-            failure = Alert(AlertKind.Duress, duress.ToArray());
+            failure = Alert(AlertKind.Duress, null, duress.ToArray());
             if (failure != null)
             {
                 return failure;
@@ -108,7 +138,7 @@ namespace SessionBeacon.Harness.Demo
 
             SensorSetting sensor = _config.Policy.Sensors[0];
             Scene("Sensor: '" + sensor.Name + "' (" + sensor.Kind + " on GPIO" + sensor.Pin + ") becomes active");
-            return Alert(AlertKind.Sensor, "sensor " + sensor.Name + " on");
+            return Alert(AlertKind.Sensor, null, "sensor " + sensor.Name + " on");
         }
 
         // Alice's and Bob's identities as 'identity new' makes them; the beacon's identity, and Bob's
@@ -162,6 +192,7 @@ namespace SessionBeacon.Harness.Demo
                 File.AppendAllText(configPath, _sensorLine + "\n");
                 _output.WriteLine("note: the demo adds '" + _sensorLine + "' to the beacon's nf.config");
             }
+            FitGps(configPath, Path.Combine(device, ProvisionCommand.BoardFileName));
             _config = BeaconConfig.Parse(File.ReadAllText(configPath), ProvisionCommand.ConfigFileName);
             _beaconKeys = new IdentityFolder(device).LoadKeys();
             for (int i = 0; i < 2; i++)
@@ -180,11 +211,31 @@ namespace SessionBeacon.Harness.Demo
             return null;
         }
 
+        // The board profiles' commented GPS lines made real (docs/boards.md), so the simulated board has its module, and
+        // tracking every TrackSeconds, so one update comes within the demo.
+        private void FitGps(string configPath, string boardPath)
+        {
+            string board = File.ReadAllText(boardPath);
+            string fitted = Regex.Replace(board, @"^# (gps\.(rx|tx) = \d+)$", "$1", RegexOptions.Multiline);
+            if (fitted == board)
+            {
+                return;
+            }
+            File.WriteAllText(boardPath, fitted);
+            string config = File.ReadAllText(configPath);
+            string setting = "location.track_s = " + TrackSeconds;
+            config = Regex.IsMatch(config, @"^location\.track_s\s*=", RegexOptions.Multiline)
+                ? Regex.Replace(config, @"^location\.track_s\s*=.*$", setting, RegexOptions.Multiline) : config + setting + "\n";
+            File.WriteAllText(configPath, config);
+            _output.WriteLine("note: the demo fits the board's GPS module (the gps.rx and gps.tx lines of its board.conf) and sets '" + setting + "' in nf.config");
+        }
+
         private string StartBeacon()
         {
             string device = BeaconFolder;
             BoardProfile board = DeviceFiles.Board(Path.Combine(device, ProvisionCommand.BoardFileName));
-            _device = new SimulatedDevice(_config, board, _beaconKeys, device, new IndentedWriter(_output), _clock);
+            _board = board;
+            _device = new SimulatedDevice(_config, board, _beaconKeys, device, new IndentedWriter(_output), _clock, null, board.Gps.Fitted ? new SimulatedGps() : null);
             _device.Happened += _events.Add;
             Scene("The beacon starts: the app from src/SessionBeacon on a simulated " + board.Name + ", its flash in " + Path.Combine(device, SimulatedDevice.FlashFolder));
             if (!_device.Start())
@@ -205,8 +256,9 @@ namespace SessionBeacon.Harness.Demo
             return null;
         }
 
-        // One scene: the input lines played, the alert on flash, its stores traced, both receivers opening it, Bob's acknowledgement coming back.
-        private string Alert(AlertKind kind, params string[] inputs)
+        // One scene: the input lines played, the alert on flash, its stores traced, both receivers opening it (with the
+        // position when given), Bob's acknowledgement coming back.
+        private string Alert(AlertKind kind, string position, params string[] inputs)
         {
             int helpBefore = Count(BeaconEventKind.HelpReached);
             int[] marks = Marks();
@@ -235,7 +287,9 @@ namespace SessionBeacon.Harness.Demo
                 }
             }
             _output.WriteLine("  delivered: both recipients have a verified receipt; the outbox is empty");
-            string text = kind == AlertKind.Panic ? _config.PanicText : kind == AlertKind.Duress ? _config.DuressText : _config.SensorText;
+            string text = kind == AlertKind.Panic ? _config.PanicText : kind == AlertKind.Duress ? _config.DuressText
+                : kind == AlertKind.Tracking ? "Tracking 1/" : _config.SensorText;
+            bool Placed(string body) => position == null || (body.Contains(position, StringComparison.Ordinal) && body.Contains(MapLink, StringComparison.Ordinal));
             if (kind == AlertKind.Panic)
             {
                 failure = Receive(0, "the flash alert (built ahead, so it left with no crypto at the press)", m => m.Kind == "message" && m.Text == text);
@@ -244,8 +298,8 @@ namespace SessionBeacon.Harness.Demo
                     return failure;
                 }
             }
-            failure = Receive(0, "the " + kind + " alert", m => m.Kind == "message" && m.Sender == _beaconKeys.SessionId && m.Text.StartsWith(text, StringComparison.Ordinal) && m.Text.Contains("\n#", StringComparison.Ordinal))
-                ?? Receive(1, "the " + kind + " alert", m => m.Kind == "secure-alert" && m.Sender == _beaconKeys.SessionId && m.Text.StartsWith(text, StringComparison.Ordinal));
+            failure = Receive(0, "the " + kind + " alert", m => m.Kind == "message" && m.Sender == _beaconKeys.SessionId && m.Text.StartsWith(text, StringComparison.Ordinal) && m.Text.Contains("\n#", StringComparison.Ordinal) && Placed(m.Text))
+                ?? Receive(1, "the " + kind + " alert", m => m.Kind == "secure-alert" && m.Sender == _beaconKeys.SessionId && m.Text.StartsWith(text, StringComparison.Ordinal) && Placed(m.Text));
             if (failure != null)
             {
                 return failure;

@@ -25,11 +25,14 @@ namespace SessionBeacon.Harness.Device
         private readonly ConcurrentQueue<Entry> _entries = new ConcurrentQueue<Entry>();
         private readonly DeviceClock _clock;
         private readonly SensorSetting[] _sensors;
+        private readonly bool _gps;
         private readonly TextWriter _error;
         private int _badLines;
 
-        public DeviceInput(DeviceClock clock, SensorSetting[] sensors, TextWriter error)
+        /// <summary>Inputs for a board with <paramref name="sensors"/>, and a GPS module when <paramref name="gps"/> (else gps lines are bad lines).</summary>
+        public DeviceInput(DeviceClock clock, SensorSetting[] sensors, bool gps, TextWriter error)
         {
+            _gps = gps;
             _clock = clock;
             _sensors = sensors;
             _error = error;
@@ -51,6 +54,11 @@ namespace SessionBeacon.Harness.Device
                 {
                     number++;
                     InputLine line = InputLine.Parse(text, _sensors, out string problem);
+                    if (line != null && !_gps && (line.What == InputLine.Kind.Gps || line.What == InputLine.Kind.GpsLost))
+                    {
+                        line = null;
+                        problem = "'" + text.Trim() + "': the board profile has no GPS module; add gps.rx and gps.tx to its board.conf (docs/boards.md)";
+                    }
                     if (problem != null)
                     {
                         Interlocked.Increment(ref _badLines);

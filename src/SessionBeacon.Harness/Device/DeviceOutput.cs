@@ -19,6 +19,7 @@ namespace SessionBeacon.Harness.Device
             BeaconEventKind.HelpReached => "help reached: " + e.Recipient + " " + e.Text,
             BeaconEventKind.Reply => "reply from " + e.Recipient + ": " + e.Text,
             BeaconEventKind.PairingLost => "secure pairing with " + e.Recipient + " lost: " + e.Text,
+            BeaconEventKind.TrackingStopped => "tracking stopped: " + e.Text,
             BeaconEventKind.AlertLost => (e.Alert == BeaconEvent.NoAlert ? "an alert" : e.Alert.ToString()) + " lost" + (e.Recipient == null ? "" : " for " + e.Recipient) + ": " + e.Text,
             _ => "problem: " + e.Text,
         };

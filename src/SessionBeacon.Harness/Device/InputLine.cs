@@ -13,8 +13,11 @@ namespace SessionBeacon.Harness.Device
     ///   sensor S on|off a digital sensor, by its name in nf.config or its GPIO, becomes active or idle
     ///   sensor S VALUE  an analog sensor's raw reading
     ///   battery PERCENT the battery level
+    ///   gps LAT LON [M]  the GPS module has a fix there (degrees, south and west negative), accurate to about M
+    ///                   metres (default 5), and sends it every second until the next gps line
+    ///   gps lost        the GPS module has lost the sky: it sends "no fix"
     ///   quit            stop now
-    /// Sensor and battery lines take no time. Blank lines and lines starting with # are nothing.
+    /// Sensor, battery and gps lines take no time. Blank lines and lines starting with # are nothing.
     /// </summary>
     public sealed class InputLine
     {
@@ -25,9 +28,12 @@ namespace SessionBeacon.Harness.Device
         public const int RestMs = 150;
 
         /// <summary>Every form, for help and error messages.</summary>
-        public const string Forms = "press MS, tap, wait MS, sensor NAME|GPIO on|off, sensor NAME|GPIO READING (analog), battery PERCENT or quit";
+        public const string Forms = "press MS, tap, wait MS, sensor NAME|GPIO on|off, sensor NAME|GPIO READING (analog), battery PERCENT, gps LAT LON [ACCURACY_M], gps lost or quit";
 
-        public enum Kind { Press, Wait, Sensor, Analog, Battery, Quit }
+        /// <summary>A gps line's accuracy when none is given, in metres.</summary>
+        public const int DefaultAccuracyMetres = 5;
+
+        public enum Kind { Press, Wait, Sensor, Analog, Battery, Gps, GpsLost, Quit }
 
         private InputLine(Kind what, string text)
         {
@@ -49,8 +55,14 @@ namespace SessionBeacon.Harness.Device
         /// <summary>Sensor: true for on (active).</summary>
         public bool Active { get; private init; }
 
-        /// <summary>Analog: the raw reading; Battery: the percentage.</summary>
+        /// <summary>Analog: the raw reading; Battery: the percentage; Gps: the accuracy in metres.</summary>
         public int Value { get; private init; }
+
+        /// <summary>Gps: the latitude in 1e-7 degrees, north positive.</summary>
+        public int LatitudeE7 { get; private init; }
+
+        /// <summary>Gps: the longitude in 1e-7 degrees, east positive.</summary>
+        public int LongitudeE7 { get; private init; }
 
         /// <summary>
         /// The line <paramref name="text"/>, or null: with <paramref name="problem"/> null for a blank
@@ -89,6 +101,8 @@ namespace SessionBeacon.Harness.Device
                     return new InputLine(Kind.Battery, text) { Value = percent };
                 case "sensor":
                     return SensorLine(text, words, sensors, out problem);
+                case "gps":
+                    return GpsLine(text, words, out problem);
                 default:
                     problem = "'" + text + "' is not an input; write " + Forms;
                     return null;
@@ -131,6 +145,38 @@ namespace SessionBeacon.Harness.Device
                 return null;
             }
             return new InputLine(Kind.Sensor, text) { Sensor = index, Active = value == "on" };
+        }
+
+        // "gps LAT LON [ACCURACY_M]" or "gps lost".
+        private static InputLine GpsLine(string text, string[] words, out string problem)
+        {
+            problem = null;
+            if (words.Length == 2 && words[1].Equals("lost", StringComparison.OrdinalIgnoreCase))
+            {
+                return new InputLine(Kind.GpsLost, text);
+            }
+            int accuracy = DefaultAccuracyMetres;
+            if (words.Length < 3 || words.Length > 4 || !Degrees(words[1], 90, out int latitude) || !Degrees(words[2], 180, out int longitude)
+                || (words.Length == 4 && (!int.TryParse(words[3], NumberStyles.None, CultureInfo.InvariantCulture, out accuracy) || accuracy < 1 || accuracy > 1000)))
+            {
+                problem = "'" + text + "' needs a latitude from -90 to 90 and a longitude from -180 to 180 in degrees, and optionally an accuracy"
+                    + " from 1 to 1000 m, such as 'gps 52.52001 13.40495 8', or 'gps lost'";
+                return null;
+            }
+            return new InputLine(Kind.Gps, text) { LatitudeE7 = latitude, LongitudeE7 = longitude, Value = accuracy };
+        }
+
+        // Decimal degrees (at most 7 decimals) as 1e-7 units, within +-max.
+        private static bool Degrees(string word, int max, out int e7)
+        {
+            e7 = 0;
+            if (!decimal.TryParse(word, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal degrees)
+                || decimal.Abs(degrees) > max || decimal.Round(degrees, 7) != degrees)
+            {
+                return false;
+            }
+            e7 = (int)(degrees * 10_000_000m);
+            return true;
         }
 
         // A GPIO number first, then the name (any case).

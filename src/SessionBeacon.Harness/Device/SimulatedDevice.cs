@@ -12,6 +12,7 @@ using SessionBeacon.Feedback;
 using SessionBeacon.Hardware;
 using SessionBeacon.Harness.Network;
 using SessionBeacon.Harness.Storage;
+using SessionBeacon.Location;
 
 namespace SessionBeacon.Harness.Device
 {
@@ -61,21 +62,24 @@ namespace SessionBeacon.Harness.Device
         private bool _news;
         private long _time;
         private CancellationToken _stop;
+        private readonly SimulatedGps _gps;
 
         /// <param name="wifiInRange">
         /// The Wi-Fi networks in range ('beacon run --wifi-in-range'): the device then joins one of nf.config's networks
         /// through the firmware's WifiLink over a SimulatedRadio; null for no Wi-Fi at all (the computer's network).
         /// </param>
+        /// <param name="gps">Its GPS module when the board has one (GpsPins.Fitted); null for none.</param>
         public SimulatedDevice(BeaconConfig config, BoardProfile board, IdentityKeys identity, string dataFolder, TextWriter output, DeviceClock clock,
-            string[] wifiInRange = null)
-            : this(config, board, identity, dataFolder, output, clock, wifiInRange, (profile, off) => new HttpClientTransport(profile, off))
+            string[] wifiInRange = null, SimulatedGps gps = null)
+            : this(config, board, identity, dataFolder, output, clock, wifiInRange, (profile, off) => new HttpClientTransport(profile, off), gps)
         {
         }
 
         /// <summary>A device whose network goes through <paramref name="transport"/>, made anew at each power-on (tests give a faulty one).</summary>
         internal SimulatedDevice(BeaconConfig config, BoardProfile board, IdentityKeys identity, string dataFolder, TextWriter output, DeviceClock clock,
-            string[] wifiInRange, Func<NetworkProfile, CancellationToken, IHttpTransport> transport)
+            string[] wifiInRange, Func<NetworkProfile, CancellationToken, IHttpTransport> transport, SimulatedGps gps = null)
         {
+            _gps = gps;
             _config = config;
             _setup = BeaconSetup.From(config, board, identity);
             _flash = Path.Combine(dataFolder, FlashFolder);
@@ -195,6 +199,14 @@ namespace SessionBeacon.Harness.Device
                     _beacon.Policy.BatteryLevel(line.Value, t);
                     Input(t, "battery " + line.Value + "%");
                     break;
+                case InputLine.Kind.Gps:
+                    _gps.Fix(line.LatitudeE7, line.LongitudeE7, line.Value);
+                    Input(t, "GPS fix " + PositionText.Degrees(line.LatitudeE7) + ", " + PositionText.Degrees(line.LongitudeE7) + " (" + PositionText.Accuracy(line.Value * 100 / PositionText.UereMetres) + ")");
+                    break;
+                case InputLine.Kind.GpsLost:
+                    _gps.Lose();
+                    Input(t, "GPS lost the sky: no fix");
+                    break;
             }
         }
 
@@ -299,6 +311,7 @@ namespace SessionBeacon.Harness.Device
         private void Step(long now)
         {
             _time = now;
+            _gps?.Poll(now, _beacon);
             _next = _beacon.Step(now);
             Show(now);
         }
@@ -336,7 +349,7 @@ namespace SessionBeacon.Harness.Device
             }
             INetworkLink wifi = _wifiInRange == null ? null : new WifiLink(_config.WifiNetworks, new SimulatedRadio(_wifiInRange, Radio));
             _watch = new TransportWatch(_transport(profile, _power.Off), _clock);
-            _beacon = _setup.Start(_power.Flash(flash), profile, _watch, _power.Clock, new SystemRandom(), new BeaconHardware(wifi, null, null, _led, _buzzer), now);
+            _beacon = _setup.Start(_power.Flash(flash), profile, _watch, _power.Clock, new SystemRandom(), new BeaconHardware(wifi, null, null, _led, _buzzer, _gps != null), now);
             if (_beacon == null)
             {
                 return false;

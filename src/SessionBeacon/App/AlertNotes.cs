@@ -147,6 +147,7 @@ namespace SessionBeacon.App
                 case AlertKind.PowerLoss: return "power-loss";
                 case AlertKind.LowBattery: return "low-battery";
                 case AlertKind.Heartbeat: return "check-in";
+                case AlertKind.Tracking: return "tracking";
                 default: return "test";
             }
         }

@@ -6,8 +6,8 @@
 // alert comes first because it is the cheaper write (the record's hashes cover the text, not whole
 // payloads): the alert is on flash, and the LED says so, one write after the decision.
 // A full outbox gives up its least important alert for a more important one (AlertPriority). The
-// text ends with the notes of what went wrong before it (AlertNotes), which are forgotten once it
-// is on flash.
+// position follows the body (BeaconLocation, docs/location.md), and the text ends with the notes of
+// what went wrong before it (AlertNotes), which are forgotten once it is on flash.
 using System.Collections;
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Encoding;
@@ -33,12 +33,14 @@ namespace SessionBeacon.App
         private readonly ServiceNodeAlertSender _alertSender;
         private readonly AlertNotes _notes;
         private readonly AlertComposer _composer;
+        private readonly BeaconLocation _location;
         private readonly string[] _recipientIds;
         private readonly ArrayList _events;
 
         internal AlertWriter(BeaconConfig config, IKeyValueStore store, IRandomSource random, Outbox outbox, FlashAlert flash,
-            ServiceNodeAlertSender alertSender, AlertNotes notes, AlertComposer composer, ArrayList events)
+            ServiceNodeAlertSender alertSender, AlertNotes notes, AlertComposer composer, BeaconLocation location, ArrayList events)
         {
+            _location = location;
             _config = config;
             _store = store;
             _random = random;
@@ -55,16 +57,26 @@ namespace SessionBeacon.App
             }
         }
 
-        /// <summary>Writes the alert of <paramref name="decision"/> to the outbox, held, and returns its kind.</summary>
-        internal AlertKind Write(Decision decision, long now)
+        /// <summary>
+        /// Writes the alert of <paramref name="decision"/> to the outbox, held, with the position when location.mode
+        /// asks for it (<paramref name="utcNow"/>: BeaconLocation.UtcNow), and returns its kind.
+        /// </summary>
+        internal AlertKind Write(Decision decision, long utcNow, long now)
         {
             AlertKind kind = _composer.KindOf(decision);
-            MakeRoom(kind, now);
-            string body = _composer.Body(decision, NextSequence()) + _notes.Text();
-            _outbox.AddHeld(kind, now, _config.AlertTtlHours * 3600000L, _recipientIds, Utf8.Encode(body), _random);
-            _notes.Clear();
-            Report(now, kind, null);
+            Add(kind, _composer.Body(decision, NextSequence()) + _location.Lines(kind, now, utcNow), now);
             return kind;
+        }
+
+        /// <summary>
+        /// Writes tracking update <paramref name="number"/>, held like any alert: "Tracking 3/15: Position: ...", the
+        /// running number's line (AlertComposer.NumberLine, where the time goes), then the map link when there is a fix.
+        /// </summary>
+        internal void WriteTracking(int number, int batteryPercent, long utcNow, long now)
+        {
+            string after;
+            string headline = _location.Update(number, now, utcNow, out after);
+            Add(AlertKind.Tracking, headline + "\n" + AlertComposer.NumberLine(NextSequence(), batteryPercent) + after, now);
         }
 
         /// <summary>
@@ -88,6 +100,15 @@ namespace SessionBeacon.App
             _outbox.Add(AlertKind.Panic, now, flash, _random);
             _alertSender.Offer(flash);
             Report(now, AlertKind.Panic, "flash alert, built ahead, on flash");
+        }
+
+        // The text ends with the notes of what went wrong before it, which are forgotten once it is on flash.
+        private void Add(AlertKind kind, string body, long now)
+        {
+            MakeRoom(kind, now);
+            _outbox.AddHeld(kind, now, _config.AlertTtlHours * 3600000L, _recipientIds, Utf8.Encode(body + _notes.Text()), _random);
+            _notes.Clear();
+            Report(now, kind, null);
         }
 
         // A full outbox gives up its least important, oldest alert for a more important one. The

@@ -11,7 +11,13 @@
 // tests, alternately with Step on one thread. Neither throws: whatever fails is reported as a Problem
 // event and retried, because a beacon that stops is worse than one that waits.
 // Duress: the device shows what a cancel shows, and stays without any feedback for DuressQuietMs,
-// so neither "sending" nor "delivered" nor "help reached" can give the duress alert away.
+// so neither "sending" nor "delivered" nor "help reached" can give the duress alert away; each
+// tracking update after a duress alert starts that quiet time again.
+// Location (docs/location.md): ReadGps takes what the GPS module sent, on the input thread; panic and
+// duress alerts (every alert with location.mode = all) carry the position, and tracking updates
+// follow them until the plan ends, the owner cancels (not after duress) or a recipient replies
+// "stop" (BeaconLocation.StopReply). An alert accepted while the beacon has no network shows
+// "stored, not sent" instead of "sending".
 using System;
 using System.Collections;
 using Session.Core.Micro.Crypto;
@@ -21,6 +27,7 @@ using SessionBeacon.Arming;
 using SessionBeacon.Config;
 using SessionBeacon.Delivery;
 using SessionBeacon.Feedback;
+using SessionBeacon.Location;
 using SessionBeacon.Policy;
 
 namespace SessionBeacon.App
@@ -71,6 +78,7 @@ namespace SessionBeacon.App
         private readonly AlertNotes _notes;
         private readonly Inbox _inbox;
         private readonly BeaconNetwork _network;
+        private readonly BeaconLocation _location;
         private readonly ArrayList _events = new ArrayList();
         private bool _wasArmed;
         private bool _started;
@@ -132,10 +140,11 @@ namespace SessionBeacon.App
             _pairings = new RatchetPairings(config.Recipients, identity, store, random);
             _notes = new AlertNotes(store, config.RatchetOnDamage == BeaconConfig.OnDamageHold ? _pairings.WaitingNotes() : "");
             var composer = new AlertComposer(config);
-            _writer = new AlertWriter(config, store, random, _outbox, _flash, alertSender, _notes, composer, _events);
+            _location = new BeaconLocation(config.Location, hardware.HasGps, store);
+            _writer = new AlertWriter(config, store, random, _outbox, _flash, alertSender, _notes, composer, _location, _events);
             var sealer = new AlertSealer(config, identity, random, networkClock, _outbox, _armed, _pairings, composer);
             _inbox = new Inbox(_client, identity, config, _pairings, store);
-            _network = new BeaconNetwork(config, hardware.Link, connection, sealer, _outbox, sender, _inbox, _armed, _flash);
+            _network = new BeaconNetwork(config, hardware.Link, connection, sealer, _outbox, sender, _inbox, _armed, _flash, networkClock);
             _feedback = new FeedbackPlayer(hardware.Light, hardware.Sound, config.Feedback);
         }
 
@@ -231,8 +240,30 @@ namespace SessionBeacon.App
             {
                 Report(BeaconEventKind.Queued, now, null, _outbox.Count.ToString() + " alert(s) from before the restart resume");
             }
-            new StartupReport(_config, _notes, _feedback, _events).Tell(now, _outbox.TakeDamage(), _pairings);
+            new StartupReport(_config, _notes, _feedback, _events).Tell(now, _outbox.TakeDamage(), _pairings, _location);
             return now;
+        }
+
+        /// <summary>
+        /// Takes what the GPS module sent since the last call (<paramref name="reader"/> fed with its bytes): the fix and
+        /// the satellites' time. Call it on the input thread, at least every 2 s while the module runs, so that a fix
+        /// counts as current only while the module goes on sending it. A flash write that fails is reported, never thrown.
+        /// </summary>
+        /// <exception cref="System.ArgumentNullException"><paramref name="reader"/> is null.</exception>
+        public void ReadGps(NmeaReader reader, long now)
+        {
+            if (reader == null)
+            {
+                throw Errors.Null("reader");
+            }
+            try
+            {
+                _location.Read(reader, now);
+            }
+            catch (Exception failure)
+            {
+                Problem(now, "last position not written", failure);
+            }
         }
 
         /// <summary>
@@ -258,6 +289,14 @@ namespace SessionBeacon.App
                 Problem(now, "battery", failure);
             }
             wake = Min(wake, StepPolicy(now));
+            try
+            {
+                wake = Min(wake, StepTracking(now));
+            }
+            catch (Exception failure)
+            {
+                Problem(now, "tracking", failure);
+            }
             BeaconEvent[] news = _network.TakeNews();
             for (int i = 0; i < news.Length; i++)
             {
@@ -334,8 +373,12 @@ namespace SessionBeacon.App
                         _feedback.Cue(true);
                         break;
                     case DecisionKind.CueCancelled:
+                        _feedback.Cue(false);
+                        break;
                     case DecisionKind.Cancel:
                         _feedback.Cue(false);
+                        // The owner's cancel ends tracking, except after a duress alert, and says nothing then.
+                        StopTracking(true, "cancelled on the beacon", now);
                         break;
                     case DecisionKind.RateLimited:
                         break;
@@ -358,17 +401,18 @@ namespace SessionBeacon.App
         }
 
         // The alert goes to flash first (AlertWriter); then what the device shows for it, then a panic's
-        // flash alert, and the network side is woken.
+        // flash alert; tracking starts after a panic or duress alert, and the network side is woken.
         private void Queue(Decision decision, long now)
         {
-            AlertKind kind = _writer.Write(decision, now);
+            long utcNow = UtcNow(now);
+            AlertKind kind = _writer.Write(decision, utcNow, now);
             if (kind == AlertKind.Duress)
             {
                 _quietUntil = now + DuressQuietMs;
             }
             else
             {
-                Show(FeedbackPattern.Sending, now);
+                Show(IsConnected ? FeedbackPattern.Sending : FeedbackPattern.Stored, now);
             }
             if (kind == AlertKind.Panic)
             {
@@ -382,6 +426,93 @@ namespace SessionBeacon.App
                     Problem(now, "flash alert not queued", failure);
                 }
             }
+            if (kind == AlertKind.Panic || kind == AlertKind.Duress)
+            {
+                try
+                {
+                    if (!_location.StartTracking(kind == AlertKind.Duress, utcNow) && _hardware.HasGps)
+                    {
+                        Report(BeaconEventKind.Problem, now, null, "tracking not started: neither the network nor the GPS has told the time yet");
+                    }
+                }
+                catch (Exception failure)
+                {
+                    // Tracking runs in memory; only its record for a restart is missing.
+                    Problem(now, "tracking plan not written", failure);
+                }
+            }
+            WakeNetwork();
+        }
+
+        // A tracking update when one is due; an update whose write fails is skipped, as one missed while the
+        // beacon was off (the next carries a higher number). Returns when the next one is due.
+        private long StepTracking(long now)
+        {
+            if (!_location.IsTracking)
+            {
+                return Never;
+            }
+            long utcNow = UtcNow(now);
+            int number = _location.Due(utcNow);
+            if (number > 0)
+            {
+                try
+                {
+                    _writer.WriteTracking(number, _policy.BatteryPercent, utcNow, now);
+                    if (_location.IsDuressTracking)
+                    {
+                        _quietUntil = now + DuressQuietMs;
+                    }
+                    WakeNetwork();
+                }
+                finally
+                {
+                    _location.Taken(number);
+                }
+            }
+            return _location.NextWake(now, UtcNow(now));
+        }
+
+        private void StopTracking(bool byOwner, string why, long now)
+        {
+            if (!_location.IsTracking)
+            {
+                return;
+            }
+            try
+            {
+                if (_location.StopTracking(byOwner))
+                {
+                    Report(BeaconEventKind.TrackingStopped, now, null, why);
+                }
+            }
+            catch (Exception failure)
+            {
+                // The plan has ended in memory; its record stays for the next start, which ends it when due.
+                Problem(now, "tracking stopped, its record not removed", failure);
+            }
+        }
+
+        // True while the network side can send: armed, firing or confirmed.
+        private bool IsConnected
+        {
+            get
+            {
+                BeaconStage stage = _network.Stage;
+                return stage == BeaconStage.Armed || stage == BeaconStage.Firing || stage == BeaconStage.Confirmed;
+            }
+        }
+
+        // The UTC time for the position's age and the tracking plan (BeaconLocation.UtcNow).
+        private long UtcNow(long now)
+        {
+            long networkNow;
+            bool known = _network.NetworkTime(now, out networkNow);
+            return _location.UtcNow(known, networkNow, now);
+        }
+
+        private void WakeNetwork()
+        {
             EventHandler wanted = NetworkWanted;
             if (wanted != null)
             {
@@ -402,8 +533,14 @@ namespace SessionBeacon.App
                     Show(FeedbackPattern.Failed, now);
                     break;
                 case BeaconEventKind.HelpReached:
+                    Show(FeedbackPattern.HelpReached, now);
+                    break;
                 case BeaconEventKind.Reply:
                     Show(FeedbackPattern.HelpReached, now);
+                    if (BeaconLocation.IsStopReply(news.Text))
+                    {
+                        StopTracking(false, "stopped by " + news.Recipient + "'s reply", now);
+                    }
                     break;
                 case BeaconEventKind.Stage:
                     if (!_wasArmed && news.Text == BeaconNetwork.StageName(BeaconStage.Armed))

@@ -44,5 +44,8 @@ namespace SessionBeacon.App
         /// recipients could not be read), Alert is its kind when it could be read. The next alert says so.
         /// </summary>
         AlertLost,
+
+        /// <summary>Tracking after a panic or duress alert was ended before its last update; Text says why (docs/location.md).</summary>
+        TrackingStopped,
     }
 }

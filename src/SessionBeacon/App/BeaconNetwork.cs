@@ -5,8 +5,9 @@
 // thread never calls into it. What the two threads share: the outbox (its own lock), the flash
 // alert's parts and the sender's offered requests (their own locks), the flash store and the random
 // source (LockedStore, LockedRandom), and the events this side reports, which Beacon.Step takes
-// (TakeNews) and turns into what the LED shows. Stage and IsFlashReady are single values written
-// here and read there. Step never throws: whatever fails becomes a Problem event and is tried again.
+// (TakeNews) and turns into what the LED shows. Stage, IsFlashReady and the network's time (as an
+// offset from Step's clock, for the input side's tracking plan and a fix's age) are single values
+// written here and read there. Step never throws: whatever fails becomes a Problem event and is tried again.
 using System;
 using System.Collections;
 using Session.Core.Micro.Network;
@@ -29,11 +30,14 @@ namespace SessionBeacon.App
         private readonly Inbox _inbox;
         private readonly ArmedSlots _armed;
         private readonly FlashAlert _flash;
+        private readonly NetworkClock _networkClock;
         private readonly ArrayList _news = new ArrayList();
-        // Guards _stage and _flashReady, which the input thread reads.
+        // Guards _stage, _flashReady, _timeKnown and _timeOffset, which the input thread reads.
         private readonly object _state = new object();
         private BeaconStage _stage = BeaconStage.Boot;
         private bool _flashReady;
+        private bool _timeKnown;
+        private long _timeOffset;
         private bool _confirmed;
         private long _armedWake;
         private long _flashWake;
@@ -41,8 +45,9 @@ namespace SessionBeacon.App
         private long _fastPollUntil;
 
         internal BeaconNetwork(BeaconConfig config, INetworkLink link, Connection connection, AlertSealer sealer, Outbox outbox,
-            ReportingSender sender, Inbox inbox, ArmedSlots armed, FlashAlert flash)
+            ReportingSender sender, Inbox inbox, ArmedSlots armed, FlashAlert flash, NetworkClock networkClock)
         {
+            _networkClock = networkClock;
             _config = config;
             _link = link;
             _connection = connection;
@@ -78,6 +83,19 @@ namespace SessionBeacon.App
             }
         }
 
+        /// <summary>
+        /// The network's time at <paramref name="now"/> on Step's clock, as the last Step saw it (carried forward on
+        /// that clock); false while the network's clock is not set. Readable from any thread.
+        /// </summary>
+        internal bool NetworkTime(long now, out long networkNow)
+        {
+            lock (_state)
+            {
+                networkNow = now + _timeOffset;
+                return _timeKnown;
+            }
+        }
+
         internal void Start(long now)
         {
             _armedWake = now;
@@ -102,9 +120,13 @@ namespace SessionBeacon.App
             }
             UpdateStage(now);
             bool ready = _flash.IsReady;
+            bool timeKnown = _networkClock.IsSynchronised;
+            long timeOffset = _networkClock.Now - now;
             lock (_state)
             {
                 _flashReady = ready;
+                _timeKnown = timeKnown;
+                _timeOffset = timeOffset;
             }
             return wake < now ? now : wake;
         }

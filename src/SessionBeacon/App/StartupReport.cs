@@ -3,7 +3,9 @@
 // companion receiver's pairing that could not be loaded (RatchetPairings; docs/ratchet.md, "A
 // damaged pairing"). Each becomes an event and the "failed" pattern; an alert that cannot be sent to
 // someone also becomes a note in the next alert's text (AlertNotes). A recovered alert is told as a
-// problem only: it is sent as before.
+// problem only: it is sent as before. A damaged last position or tracking plan (docs/location.md) is
+// told as a problem: the next alert says "no fix" or the last position the GPS gives, and the
+// tracking of an earlier alert has ended.
 using System;
 using System.Collections;
 using SessionBeacon.Config;
@@ -27,9 +29,18 @@ namespace SessionBeacon.App
             _events = events;
         }
 
-        /// <summary>Tells what <paramref name="damage"/> and <paramref name="pairings"/> hold that went wrong.</summary>
-        internal void Tell(long now, OutboxDamage[] damage, RatchetPairings pairings)
+        /// <summary>Tells what <paramref name="damage"/>, <paramref name="pairings"/> and <paramref name="location"/> hold that went wrong.</summary>
+        internal void Tell(long now, OutboxDamage[] damage, RatchetPairings pairings, BeaconLocation location)
         {
+            if (location.LastFixWasDamaged)
+            {
+                Report(BeaconEventKind.Problem, now, BeaconEvent.NoAlert, null, "the last known position on flash was damaged; it is forgotten");
+            }
+            if (location.TrackingWasDamaged)
+            {
+                Report(BeaconEventKind.Problem, now, BeaconEvent.NoAlert, null, "the tracking plan on flash was damaged; the tracking it held has ended");
+                _feedback.Play(FeedbackPattern.Failed, now);
+            }
             for (int d = 0; d < damage.Length; d++)
             {
                 TellDamage(now, damage[d]);

@@ -126,12 +126,17 @@ namespace SessionBeacon.Delivery
             {
                 body += " (reading " + decision.Reading.ToString() + ")";
             }
-            body += "\n#" + sequence.ToString();
-            if (decision.BatteryPercent != Decision.UnknownBattery)
-            {
-                body += ", battery " + decision.BatteryPercent.ToString() + "%";
-            }
-            return body;
+            return body + "\n" + NumberLine(sequence, decision.BatteryPercent);
+        }
+
+        /// <summary>
+        /// The second line of every alert before its time: "#3, battery 55%", without the battery when
+        /// <paramref name="batteryPercent"/> is <see cref="Decision.UnknownBattery"/>.
+        /// </summary>
+        public static string NumberLine(uint sequence, int batteryPercent)
+        {
+            string line = "#" + sequence.ToString();
+            return batteryPercent == Decision.UnknownBattery ? line : line + ", battery " + batteryPercent.ToString() + "%";
         }
 
         /// <summary>

@@ -26,5 +26,8 @@ namespace SessionBeacon.Delivery
 
         /// <summary>A test alert.</summary>
         Test = 8,
+
+        /// <summary>A position update after a panic or duress alert (docs/location.md, "Tracking").</summary>
+        Tracking = 9,
     }
 }

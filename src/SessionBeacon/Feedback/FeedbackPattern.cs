@@ -32,8 +32,15 @@ namespace SessionBeacon.Feedback
         /// </summary>
         public const int Halted = 6;
 
+        /// <summary>
+        /// An alert was written to flash while the beacon has no network (before it is armed, or after the
+        /// Wi-Fi went down): stored, not sent yet. A very short blink, then a glow; shown once, when the alert
+        /// is accepted, in place of "sending". It leaves when the network is back ("delivered" then).
+        /// </summary>
+        public const int Stored = 7;
+
         /// <summary>How many patterns there are.</summary>
-        public const int Count = 7;
+        public const int Count = 8;
 
         private static readonly int[][] s_timings =
         {
@@ -44,6 +51,7 @@ namespace SessionBeacon.Feedback
             new int[] { 50, 80, 50, 80, 50, 80, 50, 80, 50 },
             new int[] { 400, 400, 400, 400, 400 },
             new int[] { 1000, 250, 150, 250, 150 },
+            new int[] { 60, 300, 800 },
         };
 
         /// <summary>The on/off timings of <paramref name="pattern"/> (a copy).</summary>
@@ -69,6 +77,7 @@ namespace SessionBeacon.Feedback
                 case Failed: return "failed";
                 case LowBattery: return "low battery";
                 case Halted: return "halted";
+                case Stored: return "stored, not sent";
                 default: return "?";
             }
         }

@@ -76,6 +76,12 @@ namespace SessionBeacon.Policy
             get { return _state; }
         }
 
+        /// <summary>The last battery level given, or Decision.UnknownBattery (alerts that are no decision of the policy carry it too).</summary>
+        public int BatteryPercent
+        {
+            get { return _battery; }
+        }
+
         /// <summary>Starts from rest at <paramref name="now"/>: button up, sensors inactive, the first heartbeat one interval ahead.</summary>
         /// <returns>The time to call <see cref="Step"/> next, or <see cref="Never"/>.</returns>
         public long Start(long now)

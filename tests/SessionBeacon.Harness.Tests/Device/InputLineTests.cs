@@ -63,12 +63,57 @@ namespace SessionBeacon.Harness.Tests.Device
         [InlineData("sensor 14 on", "no sensor '14' in nf.config; its sensors: 'Front door' (GPIO 13), 'Water level' (GPIO 34)")]
         [InlineData("sensor 13 1", "'Front door' (GPIO 13) is a digital sensor: write on or off, such as 'sensor 13 on'")]
         [InlineData("sensor water level on", "'Water level' (GPIO 34) is an analog sensor: write a raw reading, such as 'sensor 34 2000'")]
+        [InlineData("gps 52.5", "'gps 52.5' needs a latitude from -90 to 90 and a longitude from -180 to 180 in degrees, and optionally an accuracy from 1 to 1000 m, such as 'gps 52.52001 13.40495 8', or 'gps lost'")]
+        [InlineData("gps 91 13", "'gps 91 13' needs a latitude from -90 to 90 and a longitude from -180 to 180 in degrees, and optionally an accuracy from 1 to 1000 m, such as 'gps 52.52001 13.40495 8', or 'gps lost'")]
+        [InlineData("gps 52.5 13.4 0", "'gps 52.5 13.4 0' needs a latitude from -90 to 90 and a longitude from -180 to 180 in degrees, and optionally an accuracy from 1 to 1000 m, such as 'gps 52.52001 13.40495 8', or 'gps lost'")]
+        [InlineData("gps 52.123456789 13.4", "'gps 52.123456789 13.4' needs a latitude from -90 to 90 and a longitude from -180 to 180 in degrees, and optionally an accuracy from 1 to 1000 m, such as 'gps 52.52001 13.40495 8', or 'gps lost'")]
         [InlineData("hold 2000", "'hold 2000' is not an input; write " + InputLine.Forms)]
         [InlineData("quit now", "'quit now' is not an input; write " + InputLine.Forms)]
         public void Parse_BadLine_NothingAndTheProblem(string text, string expected)
         {
             Assert.Null(InputLine.Parse(text, s_sensors, out string problem));
             Assert.Equal(expected, problem);
+        }
+
+        [Theory]
+        [InlineData("gps 52.52001 13.40495 8", 525200100, 134049500, 8)]
+        [InlineData("GPS -33.8688 -151.2093", -338688000, -1512093000, InputLine.DefaultAccuracyMetres)]
+        [InlineData("gps 0 -180 1000", 0, -1800000000, 1000)]
+        public void Parse_GpsFix_DegreesInTenMillionthsAndTheAccuracy(string text, int latitude, int longitude, int accuracy)
+        {
+            InputLine line = InputLine.Parse(text, s_sensors, out string problem);
+            Assert.Null(problem);
+            Assert.Equal((InputLine.Kind.Gps, latitude, longitude, accuracy), (line.What, line.LatitudeE7, line.LongitudeE7, line.Value));
+            Assert.Equal(InputLine.Kind.GpsLost, InputLine.Parse("gps LOST", s_sensors, out problem).What);
+        }
+
+        // What a 'gps' line makes the simulated module send reads back, through the firmware's reader, as the same fix.
+        [Theory]
+        [InlineData(525200100, 134049500, 8, 160)]
+        [InlineData(-338688001, -1512093999, 5, 100)]
+        public void SimulatedGps_Fix_ReadBackByTheFirmwaresReader(int latitude, int longitude, int accuracy, int hdop)
+        {
+            var gps = new SimulatedGps();
+            gps.Fix(latitude, longitude, accuracy);
+            long now = 1_790_000_000_123;
+            gps.Poll(now, null);
+            SessionBeacon.Location.GpsFix fix = gps.Reader.LatestFix();
+            Assert.Equal((latitude, longitude, hdop, now / 10 * 10), (fix.LatitudeE7, fix.LongitudeE7, fix.HdopCenti, fix.UtcMillis));
+            gps.Lose();
+            gps.Poll(now + 1000, null);
+            Assert.Null(gps.Reader.LatestFix());
+            Assert.Equal(0, gps.Reader.Rejected);
+        }
+
+        [Fact]
+        public void SimulatedGps_Replay_AtTheLogsPace()
+        {
+            SimulatedGps gps = SimulatedGps.Replay(Session.Core.Micro.Tests.Support.TestVectors.PathOf("nmea/mt3339.log"));
+            gps.Poll(1000, null);
+            Assert.Equal(new System.DateTimeOffset(2015, 4, 13, 20, 26, 40, System.TimeSpan.Zero).ToUnixTimeMilliseconds(), gps.Reader.LatestFix().UtcMillis);
+            gps.Poll(3999, null);
+            Assert.Equal(new System.DateTimeOffset(2015, 4, 13, 20, 26, 42, System.TimeSpan.Zero).ToUnixTimeMilliseconds(), gps.Reader.LatestFix().UtcMillis);
+            Assert.Throws<System.FormatException>(() => SimulatedGps.Replay(Session.Core.Micro.Tests.Support.TestVectors.PathOf("nmea/COPYING")));
         }
 
         [Fact]

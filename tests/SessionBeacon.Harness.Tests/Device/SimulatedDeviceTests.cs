@@ -132,7 +132,7 @@ namespace SessionBeacon.Harness.Tests.Device
             var output = new StringWriter();
             var clock = new DeviceClock();
             var simulated = new SimulatedDevice(config, board, identity, device, TextWriter.Synchronized(output), clock, null, transport);
-            var input = new DeviceInput(clock, config.Policy.Sensors, TextWriter.Null);
+            var input = new DeviceInput(clock, config.Policy.Sensors, false, TextWriter.Null);
             input.StartLines(new StringReader("press " + HoldMs + "\nwait " + (CancelMs + 500) + "\n"));
 
             var run = new Thread(() => simulated.Run(input, CancellationToken.None)) { IsBackground = true };

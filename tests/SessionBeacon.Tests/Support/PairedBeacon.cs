@@ -9,6 +9,7 @@ using Session.Core.Micro.Tests.Support;
 using SessionBeacon.App;
 using SessionBeacon.Config;
 using SessionBeacon.Hardware;
+using SessionBeacon.Location;
 using Xunit;
 
 namespace SessionBeacon.Tests.Support
@@ -48,6 +49,17 @@ namespace SessionBeacon.Tests.Support
         public BeaconConfig Config { get; private set; }
         public List<BeaconEvent> Events { get; } = new List<BeaconEvent>();
         public long Now { get; private set; } = Boot;
+        /// <summary>The panic gestures of nf.config: by default a panic leaves at the hold, and there is no duress gesture.</summary>
+        public string Gestures { get; set; } = "panic.cancel_ms = 0\nduress.presses = 0\n";
+        /// <summary>The board has a GPS module (BeaconHardware.HasGps); with <see cref="GpsSentences"/> it sends them at every step.</summary>
+        public bool HasGps { get; set; }
+        /// <summary>What the GPS module sends at every step (an epoch of a real log), or null while it is silent.</summary>
+        public byte[] GpsSentences { get; set; }
+        /// <summary>The reader the module's sentences go through, as GpsUart's (a new one at every start).</summary>
+        public NmeaReader Gps { get; private set; }
+        /// <summary>When true, the beacon's local clock and the nodes' clocks follow <see cref="Now"/> (tracking runs on them).</summary>
+        public bool ClockRuns { get; set; }
+        private FakeClock _clock;
 
         public IdentityKeys Keys => _identity;
 
@@ -74,11 +86,13 @@ namespace SessionBeacon.Tests.Support
 
         public void Start()
         {
-            Config = BeaconConfig.Parse("board = esp32-devkitc\npanic.cancel_ms = 0\nduress.presses = 0\nflash.refresh_s = 0\ninbox.poll_s = 600\n"
+            Config = BeaconConfig.Parse("board = esp32-devkitc\n" + Gestures + "flash.refresh_s = 0\ninbox.poll_s = 600\n"
                 + "recipient = " + Alice.SessionId + " Alice\nrecipient = " + Bob.Keys.SessionId + " Bob\n"
                 + "recipient.prekey = " + Bob.Keys.SessionId + " " + Convert.ToBase64String(Bob.Bundle) + "\n" + _extraConfig, "nf.config");
-            Beacon = new Beacon(Config, _identity, _flash, Network.Profile, Network, new FakeClock(Boot),
-                new FixedRandom(_random.Bytes(1 << 20)), new BeaconHardware(null, null, null, null, null), 4);
+            _clock = new FakeClock(ClockRuns ? Now : Boot);
+            Gps = new NmeaReader();
+            Beacon = new Beacon(Config, _identity, _flash, Network.Profile, Network, _clock,
+                new FixedRandom(_random.Bytes(1 << 20)), new BeaconHardware(null, null, null, null, null, HasGps), 4);
             Beacon.Start(Now);
             Events.AddRange(Beacon.TakeEvents());
         }
@@ -160,6 +174,16 @@ namespace SessionBeacon.Tests.Support
 
         private long Step(long now)
         {
+            if (ClockRuns)
+            {
+                _clock.UnixMilliseconds = now;
+                Network.ServerTime = now;
+            }
+            if (GpsSentences != null)
+            {
+                Gps.Feed(GpsSentences, 0, GpsSentences.Length);
+            }
+            Beacon.ReadGps(Gps, now);
             long next = OneThread.Step(Beacon, now);
             Events.AddRange(Beacon.TakeEvents());
             return next;

@@ -11,6 +11,7 @@
 using System;
 using System.Buffers.Binary;
 using System.Text;
+using SessionBeacon.Storage;
 
 namespace SessionBeacon.Harness.Identity
 {
@@ -135,7 +136,8 @@ namespace SessionBeacon.Harness.Identity
             {
                 prefixes += MnemonicWordList.Prefix(word);
             }
-            return (int)(Crc32.Compute(Encoding.UTF8.GetBytes(prefixes)) % (uint)dataWords.Length);
+            byte[] bytes = Encoding.UTF8.GetBytes(prefixes);
+            return (int)(Crc32.Compute(bytes, 0, bytes.Length) % (uint)dataWords.Length);
         }
 
         private static ulong Index(MnemonicWordList list, string[] words, int at)

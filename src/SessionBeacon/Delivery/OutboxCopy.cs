@@ -1,5 +1,5 @@
 // One stored version of an outbox slot, as far as OutboxFormat could read it (docs/outbox.md,
-// "Damaged records"): its header (from either of its two copies) and each payload whose own hash
+// "Damaged records"): its header (from either of its two copies) and each payload whose own check
 // holds; a payload that fails is null. Complete: a header and every payload. Intact: complete,
 // both header copies and nothing else in the value, as a whole write leaves it.
 namespace SessionBeacon.Delivery
@@ -32,7 +32,7 @@ namespace SessionBeacon.Delivery
         internal string[] Recipients { get; }
         internal byte[] States { get; }
 
-        /// <summary>Each recipient's payload; null where it failed its hash or was cut off.</summary>
+        /// <summary>Each recipient's payload; null where it failed its check or was cut off.</summary>
         internal byte[][] Payloads { get; }
 
         /// <summary>Complete, both header copies agree, and the value is exactly as long as the layout says.</summary>

@@ -1,17 +1,20 @@
-// The bytes of one outbox slot version, format 2 (docs/outbox.md, "Record layout"). Big-endian.
-//   header H | SHA-256(H) | payload 0 | tag 0 | ... | payload n-1 | tag n-1 | H | SHA-256(H)
-//   H = "SBOX" | format 2 | count u8 | flags u8 (1 = removed, 2 = held) | seq u32 | id[16] | kind u8 |
+// The bytes of one outbox slot version, format 3 (docs/outbox.md, "Record layout"). Big-endian.
+//   header H | CRC-32(H) | payload 0 | tag 0 | ... | payload n-1 | tag n-1 | H | CRC-32(H)
+//   H = "SBOX" | format 3 | count u8 | flags u8 (1 = removed, 2 = held) | seq u32 | id[16] | kind u8 |
 //       created i64 | ttl i64 | count x ( session id: 66 ASCII | state u8 | length u32 ) | count u8
 //   state = 0 pending, 1 delivered, 2 waiting for a new pairing (its payload is the alert's text)
-//   tag i = SHA-256( SHA-256(H) | i u8 | payload i )
+//   tag i = CRC-32( CRC-32(H) | i u8 | payload i )
 // The header is written twice, and its count first and last, so that the first copy is found from
 // the start of the value and the second from its end, each on its own. Every payload has its own
-// hash, bound to the header's (so to the version and the alert), so a damaged payload costs only
+// check, bound to the header's (so to the version and the alert), so a damaged payload costs only
 // that recipient, and a torn write (any prefix of the new bytes, or new bytes over an older value's
-// start) is told from a whole one. A removed marker ("tombstone") has count 0: 2 x (45 + 32) bytes.
+// start) is told from a whole one. A removed marker ("tombstone") has count 0: 2 x (45 + 4) bytes.
+// The checks are CRC-32s, not hashes: they stand against flash damage, not against whoever can write
+// the flash, and format 2's SHA-256s were most of what a press waited for (docs/performance.md).
 // Limits: 255 recipients, payloads up to MessageEncoder.MaxStoredSize.
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Encoding;
+using SessionBeacon.Storage;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
 
@@ -19,7 +22,7 @@ namespace SessionBeacon.Delivery
 {
     internal static class OutboxFormat
     {
-        internal const byte Version = 2;
+        internal const byte Version = 3;
         private const byte RemovedFlag = 1;
         private const byte HeldFlag = 2;
         private const int CountAt = 5;
@@ -31,24 +34,24 @@ namespace SessionBeacon.Delivery
         {
             int count = removed ? 0 : record.RecipientCount;
             byte[] header = Header(record, seq, removed, count);
-            byte[] headerHash = Sha256.Hash(header);
-            int copy = header.Length + Sha256.HashSize;
+            uint headerCheck = Crc32.Compute(header, 0, header.Length);
+            int copy = header.Length + Crc32.Size;
             int size = 2 * copy;
             for (int i = 0; i < count; i++)
             {
-                size += record.PayloadBytes(i).Length + Sha256.HashSize;
+                size += record.PayloadBytes(i).Length + Crc32.Size;
             }
             byte[] value = new byte[size];
             System.Array.Copy(header, value, header.Length);
-            System.Array.Copy(headerHash, 0, value, header.Length, Sha256.HashSize);
+            WriteUInt32(value, header.Length, headerCheck);
             int at = copy;
             for (int i = 0; i < count; i++)
             {
                 byte[] payload = record.PayloadBytes(i);
                 System.Array.Copy(payload, 0, value, at, payload.Length);
                 at += payload.Length;
-                Tag(value, at, headerHash, i, payload, 0, payload.Length);
-                at += Sha256.HashSize;
+                WriteUInt32(value, at, Tag(headerCheck, i, payload, 0, payload.Length));
+                at += Crc32.Size;
             }
             System.Array.Copy(value, 0, value, at, copy);
             return value;
@@ -72,11 +75,9 @@ namespace SessionBeacon.Delivery
             // In a write torn over an older value the first copy is the newer one: it describes the payloads that follow it.
             int start = first ? 0 : value.Length - lastSize;
             int copy = first ? firstSize : lastSize;
-            int headerSize = copy - Sha256.HashSize;
-            byte[] headerHash = new byte[Sha256.HashSize];
-            System.Array.Copy(value, start + headerSize, headerHash, 0, Sha256.HashSize);
-            bool agree = first && last && firstSize == lastSize
-                && CryptoBytes.ConstantTimeEquals(value, headerSize, value, value.Length - Sha256.HashSize, Sha256.HashSize);
+            int headerSize = copy - Crc32.Size;
+            uint headerCheck = ReadUInt32(value, start + headerSize);
+            bool agree = first && last && firstSize == lastSize && headerCheck == ReadUInt32(value, value.Length - Crc32.Size);
             int count = value[start + CountAt];
             var recipients = new string[count];
             var states = new byte[count];
@@ -96,14 +97,12 @@ namespace SessionBeacon.Delivery
             for (int i = 0; i < count; i++)
             {
                 // The lengths come from a header whose hash holds, but a foreign writer could still claim too much.
-                if (lengths[i] < 0 || lengths[i] > MessageEncoder.MaxStoredSize || at + lengths[i] + Sha256.HashSize > end)
+                if (lengths[i] < 0 || lengths[i] > MessageEncoder.MaxStoredSize || at + lengths[i] + Crc32.Size > end)
                 {
                     complete = false;
                     break;
                 }
-                byte[] tag = new byte[Sha256.HashSize];
-                Tag(tag, 0, headerHash, i, value, at, lengths[i]);
-                if (CryptoBytes.ConstantTimeEquals(tag, 0, value, at + lengths[i], Sha256.HashSize))
+                if (Tag(headerCheck, i, value, at, lengths[i]) == ReadUInt32(value, at + lengths[i]))
                 {
                     payloads[i] = new byte[lengths[i]];
                     System.Array.Copy(value, at, payloads[i], 0, lengths[i]);
@@ -112,7 +111,7 @@ namespace SessionBeacon.Delivery
                 {
                     complete = false;
                 }
-                at += lengths[i] + Sha256.HashSize;
+                at += lengths[i] + Crc32.Size;
             }
             byte flags = value[start + 6];
             byte[] id = new byte[OutboxRecord.IdSize];
@@ -147,46 +146,44 @@ namespace SessionBeacon.Delivery
             return header;
         }
 
-        // The size of the header copy (with its hash) that the count at the start of value announces; 0 when it cannot be there.
+        // The size of the header copy (with its check) that the count at the start of value announces; 0 when it cannot be there.
         private static int CopySizeFromStart(byte[] value)
         {
             if (value.Length <= CountAt)
             {
                 return 0;
             }
-            int size = FixedSize + value[CountAt] * PerRecipientSize + Sha256.HashSize;
+            int size = FixedSize + value[CountAt] * PerRecipientSize + Crc32.Size;
             return size <= value.Length ? size : 0;
         }
 
         // The same for the copy at the end of value, whose count is its last byte before the hash.
         private static int CopySizeFromEnd(byte[] value)
         {
-            if (value.Length < Sha256.HashSize + 1)
+            if (value.Length < Crc32.Size + 1)
             {
                 return 0;
             }
-            int size = FixedSize + value[value.Length - Sha256.HashSize - 1] * PerRecipientSize + Sha256.HashSize;
+            int size = FixedSize + value[value.Length - Crc32.Size - 1] * PerRecipientSize + Crc32.Size;
             return size <= value.Length ? size : 0;
         }
 
-        // True when the copy at start holds: its hash, the magic, the format and both counts.
+        // True when the copy at start holds: its check, the magic, the format and both counts.
         private static bool HeaderHolds(byte[] value, int start, int copy)
         {
-            int headerSize = copy - Sha256.HashSize;
-            byte[] hash = new byte[Sha256.HashSize];
-            Sha256.Hash(hash, 0, value, start, headerSize);
-            return CryptoBytes.ConstantTimeEquals(hash, 0, value, start + headerSize, Sha256.HashSize)
+            int headerSize = copy - Crc32.Size;
+            return Crc32.Compute(value, start, headerSize) == ReadUInt32(value, start + headerSize)
                 && CryptoBytes.ConstantTimeEquals(s_magic, 0, value, start, 4) && value[start + 4] == Version
                 && value[start + CountAt] == value[start + headerSize - 1] && (value[start + 6] & ~(RemovedFlag | HeldFlag)) == 0;
         }
 
-        private static void Tag(byte[] output, int outputOffset, byte[] headerHash, int index, byte[] payload, int offset, int count)
+        // CRC-32( CRC-32(H) | index | payload ): the header's check and the index written out first.
+        private static uint Tag(uint headerCheck, int index, byte[] payload, int offset, int count)
         {
-            var sha = new Sha256();
-            sha.Update(headerHash, 0, headerHash.Length);
-            sha.Update(new byte[] { (byte)index }, 0, 1);
-            sha.Update(payload, offset, count);
-            sha.Final(output, outputOffset);
+            byte[] prefix = new byte[Crc32.Size + 1];
+            WriteUInt32(prefix, 0, headerCheck);
+            prefix[Crc32.Size] = (byte)index;
+            return Crc32.Update(Crc32.Compute(prefix, 0, prefix.Length), payload, offset, count);
         }
 
         private static void WriteUInt32(byte[] buffer, int at, uint value)

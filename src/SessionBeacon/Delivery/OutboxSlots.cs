@@ -1,7 +1,7 @@
 // The outbox's atomic record storage (docs/outbox.md, "Atomic writes on a store that may tear"):
 // IKeyValueStore.Put may tear at a power cut, so each slot has two keys, "outbox.N.a" and
 // "outbox.N.b". A new version goes to the key that does not hold the current one, carries the next
-// sequence number and a SHA-256 (OutboxFormat), and becomes current only once it is whole; the old
+// sequence number and CRC-32 checks (OutboxFormat), and becomes current only once it is whole; the old
 // version stays readable until then. Removal writes a "removed" version first, then deletes both
 // keys, so a cut half-way never brings back an older state. A value damaged on flash (not torn) is
 // handled by Load: the newest whole copy is used, else the alert is put together from its parts.

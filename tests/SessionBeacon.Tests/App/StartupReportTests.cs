@@ -47,11 +47,11 @@ namespace SessionBeacon.Tests.App
             Assert.Equal(2, keys.Length);
             foreach (string key in keys)
             {
-                // A bit inside Bob's payload in each version (docs/outbox.md, "Record layout": a 219-byte header
+                // A bit inside Bob's payload in each version (docs/outbox.md, "Record layout": a 191-byte header
                 // copy, then Alice's payload, whose length the header gives at byte 111, and its tag).
                 byte[] value = flash.Values[key];
                 int alicesLength = value[111] << 24 | value[112] << 16 | value[113] << 8 | value[114];
-                value[219 + alicesLength + 32 + 10] ^= 0x04;
+                value[191 + alicesLength + 4 + 10] ^= 0x04;
             }
 
             s.Network.Down.Clear();

@@ -45,7 +45,7 @@ namespace SessionBeacon.Harness.Tests
                 Assert.Equal(5, Count(output, "stored for Alice: "));
                 Assert.Equal(4, Count(output, "stored for Bob: "));
                 // The demo fits the board's GPS: the panic and the duress alert say where, and so does the tracking update.
-                const string Where = "Position: 52.52001, 13.40495 (±8 m, 0 s ago) / https://www.openstreetmap.org/?mlat=52.52001&mlon=13.40495#map=17/52.52001/13.40495\"";
+                const string Where = "Position: 52.52001, 13.40495 (±8 m, 0 s ago) / https://www.openstreetmap.org/?mlat=52.52001&mlon=13.40495#map=17/52.52001/13.40495 / geo:52.52001,13.40495\"";
                 Assert.Matches("Alice's app opened the Panic alert: \"PANIC: I need help now\\. [^\"]* / #1, sent [^\"]* / " + Regex.Escape(Where), output);
                 Assert.Matches("Alice's app opened the Tracking alert: \"Tracking 1/60: Position: 52\\.52001, 13\\.40495 \\(±8 m, 0 s ago\\) / #2, sent ", output);
                 Assert.Matches("Alice's app opened the Duress alert: \"[^\"]* / #3, sent [^\"]* / " + Regex.Escape(Where), output);

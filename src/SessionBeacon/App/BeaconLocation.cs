@@ -151,12 +151,12 @@ namespace SessionBeacon.App
 
         /// <summary>
         /// Update <paramref name="number"/>'s first line, "Tracking 3/15: Position: ...", and in <paramref name="after"/> what
-        /// follows its number line: the map link after a line feed, or "" without a fix.
+        /// follows its number line: the map link and the geo: URI after a line feed, or "" without a fix.
         /// </summary>
         internal string Update(int number, long now, long utcNow, out string after)
         {
             GpsFix fix = _lastFix.Fix;
-            after = fix == null ? "" : "\n" + PositionText.MapLink(fix);
+            after = fix == null ? "" : "\n" + PositionText.Links(fix);
             return _tracking.Title(number) + ": " + PositionText.Headline(fix, Age(now, utcNow));
         }
 

@@ -1,12 +1,15 @@
 // The position as the recipient's stock Session app shows it (docs/location.md, docs/recipients.md):
-// a headline, then a map link, appended to an alert's text:
+// a headline, then two links, appended to an alert's text:
 //   Position: 52.52001, 13.40495 (±8 m, 42 s ago)
 //   https://www.openstreetmap.org/?mlat=52.52001&mlon=13.40495#map=17/52.52001/13.40495
+//   geo:52.52001,13.40495
 // A fix older than CurrentMaxAgeMs is "Last known position (3 h ago): ...", no fix is said plainly.
 // Degrees have 5 decimals (about 1 m), rounded half away from zero, south and west negative.
 // Accuracy is HDOP times UereMetres: a rough horizontal error for a consumer receiver, not a bound.
-// Only https links: Session Desktop turns only http and https into links, Session Android only web
-// URLs (docs/location.md), so a geo: URI would be plain text. Integer arithmetic and a few
+// The https link is the one every Session app makes clickable; Session Desktop and Android leave a
+// geo: URI (RFC 5870) as plain text, but copied into a phone's map or navigation app it opens there
+// without a web service, and an app that does link it opens it directly (docs/location.md).
+// Integer arithmetic and a few
 // concatenations only: nanoCLR has no fast floating point, and a double prints differently there.
 namespace SessionBeacon.Location
 {
@@ -32,8 +35,8 @@ namespace SessionBeacon.Location
         private const string Decimals = "00000";
 
         /// <summary>
-        /// The headline and, with a fix, the map link on a second line; <see cref="NoFixText"/> when
-        /// <paramref name="fix"/> is null.
+        /// The headline and, with a fix, the map link and the geo: URI on lines of their own; <see cref="NoFixText"/>
+        /// when <paramref name="fix"/> is null.
         /// </summary>
         /// <param name="fix">The newest fix known (from the GPS, or the last one kept on flash), or null.</param>
         /// <param name="ageMs">How long ago the fix was taken, in ms; negative when unknown.</param>
@@ -41,7 +44,7 @@ namespace SessionBeacon.Location
         public static string Lines(GpsFix fix, long ageMs)
         {
             string headline = Headline(fix, ageMs);
-            return fix == null ? headline : headline + "\n" + MapLink(fix);
+            return fix == null ? headline : headline + "\n" + Links(fix);
         }
 
         /// <summary>
@@ -65,15 +68,19 @@ namespace SessionBeacon.Location
             return "Last known position (" + (ageMs < 0 ? "time unknown" : Age(ageMs) + " ago") + "): " + where + " (" + Accuracy(fix.HdopCenti) + ")";
         }
 
-        /// <summary>The OpenStreetMap link that shows a marker at the fix (a clickable https link in every Session app).</summary>
+        /// <summary>
+        /// Two lines: the OpenStreetMap link that shows a marker at the fix (a clickable https link in every Session app),
+        /// then the geo: URI of the fix ("geo:52.52001,13.40495") for a phone's map app.
+        /// </summary>
         /// <exception cref="System.ArgumentNullException"><paramref name="fix"/> is null.</exception>
         /// <exception cref="System.ArgumentException">The fix's latitude or longitude is out of range.</exception>
-        public static string MapLink(GpsFix fix)
+        public static string Links(GpsFix fix)
         {
             Check(fix);
             string latitude = Degrees(fix.LatitudeE7);
             string longitude = Degrees(fix.LongitudeE7);
-            return "https://www.openstreetmap.org/?mlat=" + latitude + "&mlon=" + longitude + "#map=17/" + latitude + "/" + longitude;
+            return "https://www.openstreetmap.org/?mlat=" + latitude + "&mlon=" + longitude + "#map=17/" + latitude + "/" + longitude
+                + "\ngeo:" + latitude + "," + longitude;
         }
 
         /// <summary>Degrees from 1e-7 units with 5 decimals, rounded half away from zero: 525200050 is "52.52001", -4 is "0.00000".</summary>

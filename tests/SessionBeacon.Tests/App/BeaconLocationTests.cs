@@ -33,16 +33,17 @@ namespace SessionBeacon.Tests.App
         }
 
         [Fact]
-        public void Panic_WithAFix_AliceReadsThePositionAndTheMapLinkAfterTheNumberLine()
+        public void Panic_WithAFix_AliceReadsThePositionTheMapLinkAndTheGeoUriAfterTheNumberLine()
         {
-            PairedBeacon s = Started(nameof(Panic_WithAFix_AliceReadsThePositionAndTheMapLinkAfterTheNumberLine), Epoch("mt3339.log", 8, 11));
+            PairedBeacon s = Started(nameof(Panic_WithAFix_AliceReadsThePositionTheMapLinkAndTheGeoUriAfterTheNumberLine), Epoch("mt3339.log", 8, 11));
             Panic(s);
             string[] lines = Lines(s.StoredFor(s.Alice).Last().Body);
             Assert.Equal(s.Config.PanicText, lines[0]);
             Assert.StartsWith("#1, sent ", lines[1]);
             Assert.Equal("Position: " + Position + " (\u00b15 m, 0 s ago)", lines[2]);
             Assert.Equal(Link, lines[3]);
-            Assert.Equal(4, lines.Length);
+            Assert.Equal("geo:" + Position.Replace(" ", ""), lines[4]);
+            Assert.Equal(5, lines.Length);
         }
 
         // The reader keeps its fix when the module falls silent; the beacon does not call it current for ever.

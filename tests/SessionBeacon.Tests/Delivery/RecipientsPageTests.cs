@@ -93,7 +93,7 @@ namespace SessionBeacon.Tests.Delivery
             int number = plan.Due(Sent(9));
             var fix = new GpsFix(525201149, 134050249, 120, 10, 1, Sent(9));
             string numberLine = composer.Body(new Decision(DecisionKind.FireTest, 5, Decision.NoSensor, 54), 7).Split('\n')[1];
-            string body = plan.Title(number) + ": " + PositionText.Headline(fix, 1_000) + "\n" + numberLine + "\n" + PositionText.MapLink(fix);
+            string body = plan.Title(number) + ": " + PositionText.Headline(fix, 1_000) + "\n" + numberLine + "\n" + PositionText.Links(fix);
             AssertQuotedLines(composer.Finish(body, Sent(9), false).Body);
             AssertQuoted("`" + plan.Title(plan.Total) + "`");
         }

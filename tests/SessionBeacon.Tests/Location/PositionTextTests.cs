@@ -10,17 +10,19 @@ namespace SessionBeacon.Tests.Location
         private static readonly GpsFix Berlin = new GpsFix(525200066, 134049540, 160, 9, 1, 1795784580000);
 
         [Fact]
-        public void Lines_CurrentFix_HeadlineAndMapLink()
+        public void Lines_CurrentFix_HeadlineMapLinkAndGeoUri()
         {
             Assert.Equal("Position: 52.52001, 13.40495 (\u00b18 m, 42 s ago)\n"
-                + "https://www.openstreetmap.org/?mlat=52.52001&mlon=13.40495#map=17/52.52001/13.40495", PositionText.Lines(Berlin, 42000));
+                + "https://www.openstreetmap.org/?mlat=52.52001&mlon=13.40495#map=17/52.52001/13.40495\n"
+                + "geo:52.52001,13.40495", PositionText.Lines(Berlin, 42000));
         }
 
         [Fact]
         public void Lines_OlderThanAMinute_LastKnownPosition()
         {
             Assert.Equal("Last known position (3 h ago): 52.52001, 13.40495 (\u00b18 m)\n"
-                + "https://www.openstreetmap.org/?mlat=52.52001&mlon=13.40495#map=17/52.52001/13.40495", PositionText.Lines(Berlin, 3 * 3600000L + 59 * 60000));
+                + "https://www.openstreetmap.org/?mlat=52.52001&mlon=13.40495#map=17/52.52001/13.40495\n"
+                + "geo:52.52001,13.40495", PositionText.Lines(Berlin, 3 * 3600000L + 59 * 60000));
         }
 
         [Fact]
@@ -110,7 +112,8 @@ namespace SessionBeacon.Tests.Location
         {
             var fix = new GpsFix(-338688000, -704000, -1, -1, 1, -1);
             Assert.Equal("Position: -33.86880, -0.07040 (accuracy unknown, 5 s ago)\n"
-                + "https://www.openstreetmap.org/?mlat=-33.86880&mlon=-0.07040#map=17/-33.86880/-0.07040", PositionText.Lines(fix, 5000));
+                + "https://www.openstreetmap.org/?mlat=-33.86880&mlon=-0.07040#map=17/-33.86880/-0.07040\n"
+                + "geo:-33.86880,-0.07040", PositionText.Lines(fix, 5000));
         }
 
         [Theory]

@@ -9,26 +9,19 @@ using Session.Core.Micro.Identity;
 using Session.Testnet;
 using SessionBeacon.Harness.Identity;
 using Xunit;
+using SessionBeacon.Harness.Tests.Support;
 
 namespace SessionBeacon.Harness.Tests
 {
     /// <summary>An 8-node testnet on 127.0.160.1 to 127.0.163.2 (a range no other test uses) for 'beacon run'.</summary>
-    public sealed class BeaconRunTestnet : IAsyncLifetime
+    public sealed class BeaconRunTestnet : ClassTestnet
     {
         public const int FirstSubnet = 160;
 
-        private TemporaryTestnet _testnet;
-
-        public TestNetwork Network => _testnet.Network;
-
-        public async Task InitializeAsync()
+        public BeaconRunTestnet()
+            : base("beacon-run", 8, FirstSubnet)
         {
-            _testnet = await TemporaryTestnet.StartAsync("beacon-run", 8, 4, FirstSubnet);
         }
-
-        public Task DisposeAsync() => _testnet.DisposeAsync().AsTask();
-
-        public string NewFolder() => _testnet.NewFolder("data");
     }
 
     /// <summary>'beacon run' in-process with typed lines on standard input, against a real testnet.</summary>

@@ -14,28 +14,19 @@ using Session.Testnet;
 using SessionBeacon.Harness.Network;
 using SessionBeacon.Harness.Storage;
 using Xunit;
+using SessionBeacon.Harness.Tests.Support;
 
 namespace SessionBeacon.Harness.Tests
 {
     /// <summary>One 12-node testnet on 127.0.130.1 to 127.0.135.2 (a range no other test project uses) for the send, listen and prekey tests.</summary>
-    public sealed class ListenTestnet : IAsyncLifetime
+    public sealed class ListenTestnet : ClassTestnet
     {
         public const int FirstSubnet = 130;
 
-        private TemporaryTestnet _testnet;
-
-        public TestNetwork Network => _testnet.Network;
-
-        public string Folder => _testnet.Folder;
-
-        public async Task InitializeAsync()
+        public ListenTestnet()
+            : base("listen-tests", 12, FirstSubnet)
         {
-            _testnet = await TemporaryTestnet.StartAsync("listen-tests", 12, 4, FirstSubnet);
         }
-
-        public Task DisposeAsync() => _testnet.DisposeAsync().AsTask();
-
-        public string NewFolder() => _testnet.NewFolder("data");
 
         /// <summary>--seed-url and --seed-pin of this testnet.</summary>
         public string[] Options => new[] { "--seed-url", Network.SeedUrl, "--seed-pin", Network.SeedPin };

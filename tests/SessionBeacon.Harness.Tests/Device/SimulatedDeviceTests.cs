@@ -15,26 +15,19 @@ using SessionBeacon.Harness.Device;
 using SessionBeacon.Harness.Identity;
 using SessionBeacon.Harness.Network;
 using Xunit;
+using SessionBeacon.Harness.Tests.Support;
 
 namespace SessionBeacon.Harness.Tests.Device
 {
     /// <summary>An 8-node testnet on 127.0.190.1 to 127.0.193.2 (a range no other test uses) whose faults these tests change.</summary>
-    public sealed class FaultyTestnet : IAsyncLifetime
+    public sealed class FaultyTestnet : ClassTestnet
     {
         public const int FirstSubnet = 190;
 
-        private TemporaryTestnet _testnet;
-
-        public TestNetwork Network => _testnet.Network;
-
-        public async Task InitializeAsync()
+        public FaultyTestnet()
+            : base("press-to-flash", 8, FirstSubnet)
         {
-            _testnet = await TemporaryTestnet.StartAsync("press-to-flash", 8, 4, FirstSubnet);
         }
-
-        public Task DisposeAsync() => _testnet.DisposeAsync().AsTask();
-
-        public string NewFolder() => _testnet.NewFolder("data");
     }
 
     /// <summary>

@@ -8,28 +8,19 @@ using System.Threading.Tasks;
 using Session.Testnet;
 using SessionBeacon.Config;
 using Xunit;
+using SessionBeacon.Harness.Tests.Support;
 
 namespace SessionBeacon.Harness.Tests.EndToEnd
 {
     /// <summary>An 8-node testnet on 127.0.140.1 to 127.0.143.2 (a range no other test uses) for the process tests.</summary>
-    public sealed class EndToEndTestnet : IAsyncLifetime
+    public sealed class EndToEndTestnet : ClassTestnet
     {
         public const int FirstSubnet = 140;
 
-        private TemporaryTestnet _testnet;
-
-        public TestNetwork Network => _testnet.Network;
-
-        public string Folder => _testnet.Folder;
-
-        public async Task InitializeAsync()
+        public EndToEndTestnet()
+            : base("harness-e2e", 8, FirstSubnet)
         {
-            _testnet = await TemporaryTestnet.StartAsync("harness-e2e", 8, 4, FirstSubnet);
         }
-
-        public Task DisposeAsync() => _testnet.DisposeAsync().AsTask();
-
-        public string NewFolder() => _testnet.NewFolder("data");
     }
 
     /// <summary>

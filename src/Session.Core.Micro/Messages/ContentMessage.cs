@@ -8,6 +8,9 @@
 // configuration, which may have changed at any start, so it is current as of every message, and
 // apps that take a profile only with a last update newer than the one they hold then take it.
 // EncodedSize is computed from the same rules, so a sender can allocate the exact buffer once.
+// MinimumPaddedSize is not part of the Content: it asks the encoder (MessageEncoder) for more zero
+// padding after the marker, so that messages of different lengths leave in one size (receivers
+// walk back over any number of zeros, docs/protocol.md §2.3).
 using Session.Core.Micro.Encoding;
 
 namespace Session.Core.Micro.Messages
@@ -47,6 +50,7 @@ namespace Session.Core.Micro.Messages
         private long _sigTimestamp;
         private ExpirationType _expirationType;
         private uint _expirationTimer;
+        private int _minimumPaddedSize;
 
         /// <summary>A visible text message without a disappearing timer.</summary>
         /// <param name="body">The text shown; may be empty.</param>
@@ -151,6 +155,24 @@ namespace Session.Core.Micro.Messages
         public uint ExpirationTimer
         {
             get { return _expirationTimer; }
+        }
+
+        /// <summary>
+        /// The least padded size the encoder gives this Content: 0 (the default) for Session's usual
+        /// 160-byte steps, else a multiple of <see cref="Padding.BlockSize"/>; a longer Content is padded as usual.
+        /// </summary>
+        /// <exception cref="System.ArgumentException">The value is negative, not a multiple of 160, or above MessageEncoder.MaxStoredSize.</exception>
+        public int MinimumPaddedSize
+        {
+            get { return _minimumPaddedSize; }
+            set
+            {
+                if (value < 0 || value > MessageEncoder.MaxStoredSize || value % Padding.BlockSize != 0)
+                {
+                    throw Errors.Range("value");
+                }
+                _minimumPaddedSize = value;
+            }
         }
 
         /// <summary>The exact number of bytes <see cref="WriteTo"/> writes.</summary>

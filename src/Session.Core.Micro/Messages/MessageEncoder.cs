@@ -1,7 +1,8 @@
 // Builds what a sender stores in the recipient's swarm (docs/protocol.md §2.1, §2.5, §7 step 6):
 //   WebSocketMessage { REQUEST, request { "", "", body = Envelope { 6, t, 1,
 //       content = encrypt_for_recipient(pad160(Content)), proSig = decoy } , 0 } }
-// then base64 for the store request's "data".
+// then base64 for the store request's "data". A Content's MinimumPaddedSize raises the padding to
+// that size (more zeros after the marker), so that messages of different lengths look alike.
 // Allocation: every size is computed first, so the Content is written once into the buffer that
 // becomes INNER (M || A || SIG) and the sealed box is written straight into the final payload's
 // envelope; nothing grows and nothing is copied whole. Randomness, in order: the 32-byte ephemeral
@@ -80,23 +81,30 @@ namespace Session.Core.Micro.Messages
             {
                 throw Errors.Null("content");
             }
-            return PayloadSize(content.EncodedSize(), content.SigTimestamp);
+            return PayloadSize(content, content.EncodedSize());
         }
 
-        private static int PayloadSize(int contentSize, long timestamp)
+        private static int PayloadSize(ContentMessage content, int contentSize)
         {
             // Anything past the limit is refused before sizes could overflow.
             if (contentSize > MaxStoredSize)
             {
                 throw Errors.TooLarge(contentSize, MaxStoredSize);
             }
-            int ciphertextLength = Padding.PaddedLength(contentSize) + MessageEncrypter.Overhead;
-            int size = WebSocketMessage.EncodedSize(Envelope.EncodedSize(timestamp, ciphertextLength));
+            int ciphertextLength = PaddedLength(content, contentSize) + MessageEncrypter.Overhead;
+            int size = WebSocketMessage.EncodedSize(Envelope.EncodedSize(content.SigTimestamp, ciphertextLength));
             if (size > MaxStoredSize)
             {
                 throw Errors.TooLarge(size, MaxStoredSize);
             }
             return size;
+        }
+
+        // Session's 160-byte steps, or the Content's minimum when that is larger.
+        private static int PaddedLength(ContentMessage content, int contentSize)
+        {
+            int padded = Padding.PaddedLength(contentSize);
+            return padded < content.MinimumPaddedSize ? content.MinimumPaddedSize : padded;
         }
 
         /// <summary>
@@ -161,8 +169,8 @@ namespace Session.Core.Micro.Messages
         private static byte[] EncodePrepared(IdentityKeys sender, ContentMessage content, SealingKey sealingKey, byte[] proSignature, Ed25519Nonce nonce)
         {
             int contentSize = content.EncodedSize();
-            int size = PayloadSize(contentSize, content.SigTimestamp);
-            int padded = Padding.PaddedLength(contentSize);
+            int size = PayloadSize(content, contentSize);
+            int padded = PaddedLength(content, contentSize);
 
             // INNER = padded Content || A || SIG, written in the buffer's own (exactly sized) array.
             var innerBuffer = new ByteBuffer(padded + MessageEncrypter.SignedOverhead);

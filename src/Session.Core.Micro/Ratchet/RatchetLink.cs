@@ -90,6 +90,13 @@ namespace Session.Core.Micro.Ratchet
         }
 
         /// <summary>
+        /// The least padded size of the v1 messages this link builds (ContentMessage.MinimumPaddedSize): 0, the
+        /// default, for Session's usual 160-byte steps; a beacon sets one size for all its alerts so that their
+        /// lengths do not show. A value ContentMessage.MinimumPaddedSize refuses makes the Encode methods throw its ArgumentException.
+        /// </summary>
+        public int MinimumPaddedSize { get; set; }
+
+        /// <summary>
         /// Encrypts an alert with the ratchet and builds the Session v1 payload that carries it to the peer
         /// (store it in the peer's swarm, base64 via <see cref="MessageEncoder.ToStoreData"/>). The ratchet
         /// state is saved before this returns: keep the payload in the outbox and resend these same bytes.
@@ -146,7 +153,7 @@ namespace Session.Core.Micro.Ratchet
                 // body of the same length first, so a refusal never spends a message key.
                 int packetSize = (_session.AwaitingReply ? RatchetPacket.InitiationHeaderSize : RatchetPacket.HeaderSize)
                     + plaintext.Length + RatchetPacket.TagSize;
-                MessageEncoder.PayloadSize(RatchetCarriage.ToContent(new byte[packetSize], displayName, timestamp));
+                MessageEncoder.PayloadSize(Carried(new byte[packetSize], displayName, timestamp));
             }
             catch
             {
@@ -163,8 +170,14 @@ namespace Session.Core.Micro.Ratchet
                 CryptoBytes.Wipe(plaintext);
             }
             sequence = _session.LastSequenceSent;
+            return MessageEncoder.Encode(_identity, _session.PeerIdentityKey, Carried(packet, displayName, timestamp), _random);
+        }
+
+        private ContentMessage Carried(byte[] packet, string displayName, long timestamp)
+        {
             ContentMessage content = RatchetCarriage.ToContent(packet, displayName, timestamp);
-            return MessageEncoder.Encode(_identity, _session.PeerIdentityKey, content, _random);
+            content.MinimumPaddedSize = MinimumPaddedSize;
+            return content;
         }
 
         // The sender check comes first: nothing from anyone else is even decoded.

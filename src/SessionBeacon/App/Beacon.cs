@@ -131,7 +131,8 @@ namespace SessionBeacon.App
             _client = new ServiceNodeClient(_pool, _paths, swarms, networkClock, transport, store, random);
             var connection = new Connection(hardware.Link, hardware.Time, _pool, _paths, _client, recipientIds);
             _armed = new ArmedSlots(_client, _paths, swarms, random, recipientIds, SlotsPerRecipient, identity);
-            _flash = new FlashAlert(config, identity, _client, networkClock, random);
+            var composer = new AlertComposer(config);
+            _flash = new FlashAlert(config, identity, _client, networkClock, random, composer.MinimumPaddedSize(AlertKind.Panic, false));
             var alertSender = new ServiceNodeAlertSender(_client, RequiredSignatures);
             alertSender.Armed = _armed;
             var sender = new ReportingSender(alertSender);
@@ -139,7 +140,6 @@ namespace SessionBeacon.App
             _policy = new AlertPolicy(config.Policy);
             _pairings = new RatchetPairings(config.Recipients, identity, store, random);
             _notes = new AlertNotes(store, config.RatchetOnDamage == BeaconConfig.OnDamageHold ? _pairings.WaitingNotes() : "");
-            var composer = new AlertComposer(config);
             _location = new BeaconLocation(config.Location, hardware.HasGps, store);
             _writer = new AlertWriter(config, store, random, _outbox, _flash, alertSender, _notes, composer, _location, _events);
             var sealer = new AlertSealer(config, identity, random, networkClock, _outbox, _armed, _pairings, composer);

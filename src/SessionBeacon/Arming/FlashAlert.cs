@@ -5,6 +5,8 @@
 // Take() hands the set out and the press costs only the outbox write and the transport: no
 // X25519, no signature, no onion layer encryption. The detailed alert follows through the
 // normal (armed) path.
+// Its payloads have the padded size of every panic alert (given: AlertComposer.MinimumPaddedSize), so that
+// it looks like the detailed alert and the tracking updates (docs/threat-model.md, "Sizes").
 // Ratchet recipients (companion receivers) get no flash alert, only the detailed one: a ratchet
 // packet built ahead would use up a message key on every refresh (the receiver would see gaps
 // and keep skipped keys for messages never sent), and a packet kept unsent across a ratchet step
@@ -63,6 +65,7 @@ namespace SessionBeacon.Arming
         private readonly IRandomSource _random;
         private readonly string _text;
         private readonly string _name;
+        private readonly int _paddedSize;
         private readonly long _refreshMs;
         private readonly long _ttlMs;
         private readonly string[] _ids;
@@ -86,9 +89,10 @@ namespace SessionBeacon.Arming
         /// <param name="client">The client whose paths, swarms and clock the requests are built on.</param>
         /// <param name="clock">The client's network clock (the payloads' timestamps).</param>
         /// <param name="random">Ephemeral keys, decoys and nonces.</param>
+        /// <param name="paddedSize">The padded size of its payloads (ContentMessage.MinimumPaddedSize): a panic alert's, or 0.</param>
         /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
-        /// <exception cref="System.ArgumentException">The refresh interval is longer than half the alert TTL.</exception>
-        public FlashAlert(BeaconConfig config, IdentityKeys sender, ServiceNodeClient client, NetworkClock clock, IRandomSource random)
+        /// <exception cref="System.ArgumentException">The refresh interval is longer than half the alert TTL, or ContentMessage.MinimumPaddedSize refuses the padded size.</exception>
+        public FlashAlert(BeaconConfig config, IdentityKeys sender, ServiceNodeClient client, NetworkClock clock, IRandomSource random, int paddedSize)
         {
             if (config == null) { throw Errors.Null("config"); }
             if (sender == null) { throw Errors.Null("sender"); }
@@ -107,6 +111,9 @@ namespace SessionBeacon.Arming
             _random = random;
             _text = config.PanicText;
             _name = config.DeviceName;
+            // Refused now rather than at every build.
+            new ContentMessage("", null, 1).MinimumPaddedSize = paddedSize;
+            _paddedSize = paddedSize;
             int plain = 0;
             for (int i = 0; i < config.Recipients.Length; i++)
             {
@@ -281,6 +288,7 @@ namespace SessionBeacon.Arming
                 _client.GetSwarm(_ids[r]);
                 long stampedAt = _clock.Local.UnixMilliseconds;
                 var content = new ContentMessage(_text, _name, _clock.Now);
+                content.MinimumPaddedSize = _paddedSize;
                 byte[] payload = MessageEncoder.Encode(_sender, _keys[r], content, _random);
                 PreparedStore replaced;
                 lock (_parts)

@@ -14,7 +14,8 @@
 //   address, the object), 3 KiB a recipient (its swarm of at least five nodes, two armed slots and
 //   the pre-built flash alert), 2 KiB besides (identity, configuration, paths, queues);
 // - the outbox: every slot full, each record holding one payload per recipient, sized from
-//   nf.config's texts by the message encoder's own rules (MessageEncoder.PayloadSize);
+//   nf.config's texts and, unless location.mode is off, the longest position lines, by the message
+//   encoder's own rules (MessageEncoder.PayloadSize);
 // - reading a reply: at most the reply cap and 8 KiB (Esp32/HttpResponseReader, whose tests check
 //   it: a body of known length is read straight into its array, one of unknown length may be only
 //   half the cap, as joining its pieces holds it twice), while the request it answers, about 4 KiB
@@ -24,6 +25,7 @@
 // replies read on a thread of their own while alerts were built, the two would add up.
 using Session.Core.Micro.Messages;
 using Session.Core.Micro.Ratchet;
+using SessionBeacon.Location;
 
 namespace SessionBeacon.Config
 {
@@ -174,9 +176,11 @@ namespace SessionBeacon.Config
             int state = StateBaseBytes + board.PoolNodes * StatePerNodeBytes + config.Recipients.Length * StatePerRecipientBytes;
             int plain = 0;
             int ratchet = 0;
+            // An alert that can carry a position is padded to the size of the longest with one (AlertComposer.MinimumPaddedSize).
+            string position = config.Location.Mode == LocationSettings.ModeOff ? "" : "\n" + LongestPosition.Lines();
             foreach (string text in AlertTexts(config))
             {
-                string body = text + new string('0', BodyTailCharacters);
+                string body = text + new string('0', BodyTailCharacters) + position;
                 plain = Max(plain, MessageEncoder.PayloadSize(new ContentMessage(body, config.DeviceName, SampleTimestamp)));
                 ratchet = Max(ratchet, RatchetPayloadSize(body, config.DeviceName));
             }

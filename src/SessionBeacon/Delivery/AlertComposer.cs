@@ -6,8 +6,17 @@
 // recipient reads what happened, when, and whether one is missing, without a second message:
 //   "PANIC: I need help now\n#3, battery 55%, sent 2026-11-27 14:03 (UTC+01:00)"
 // The other texts are fixed.
+// Sizes (docs/threat-model.md, "Sizes"): when location.mode is not off, every alert that can carry a
+// position (panic, duress and tracking updates; with mode all every alert) is padded to one size,
+// the padded size of the longest such alert this configuration can compose with the longest
+// position lines, so that its size does not tell whether it carries a position, or where. A ratchet
+// recipient's alerts get a size of their own, as the ratchet carriage makes them longer. An alert
+// longer still (notes of earlier trouble, a note that it was held for a new pairing) is padded as
+// usual. Both sizes are worked out once, here, by composing those longest alerts.
 using Session.Core.Micro.Messages;
+using Session.Core.Micro.Ratchet;
 using SessionBeacon.Config;
+using SessionBeacon.Location;
 using SessionBeacon.Policy;
 
 namespace SessionBeacon.Delivery
@@ -30,7 +39,16 @@ namespace SessionBeacon.Delivery
         /// <summary>The text of a power-loss alert.</summary>
         public const string PowerLossText = "External power lost";
 
+        // Stands for the longest tracking update's first words, "Tracking 480/480 (last):" (TrackingPlan.Title with
+        // the most updates LocationSettings allows, 240 minutes at one every 30 s), which replace an alert's first line.
+        private const string LongestTrackingTitle = "Tracking 480/480 (last):";
+
+        // A sending time for sizing (2027); its varint, like any time until 2109, takes 6 bytes.
+        private const long SampleTimestamp = 1800000000000;
+
         private readonly BeaconConfig _config;
+        private readonly int _plainSize;
+        private readonly int _ratchetSize;
 
         /// <summary>A composer for the texts, device name and sensors of <paramref name="config"/>.</summary>
         /// <exception cref="System.ArgumentNullException"><paramref name="config"/> is null.</exception>
@@ -41,6 +59,25 @@ namespace SessionBeacon.Delivery
                 throw Errors.Null("config");
             }
             _config = config;
+            if (config.Location.Mode == LocationSettings.ModeOff)
+            {
+                return;
+            }
+            ContentMessage longest = Finish(LongestFirstLine() + "\n" + NumberLine(uint.MaxValue, 100) + "\n" + LongestPosition.Lines(), SampleTimestamp, true);
+            _plainSize = Padding.PaddedLength(longest.EncodedSize());
+            int packet = RatchetPacket.InitiationHeaderSize + RatchetContent.EncodeAlert(longest.Body).Length + RatchetPacket.TagSize;
+            _ratchetSize = Padding.PaddedLength(RatchetCarriage.ToContent(new byte[packet], config.DeviceName, SampleTimestamp).EncodedSize());
+        }
+
+        /// <summary>
+        /// The padded size of every alert of <paramref name="kind"/> (ContentMessage.MinimumPaddedSize, RatchetLink.MinimumPaddedSize):
+        /// one size for the alerts that can carry a position under location.mode, tracking updates among them, with a larger
+        /// one for a ratchet recipient (<paramref name="ratchet"/>); 0, Session's usual padding, for the others and with mode off.
+        /// </summary>
+        public int MinimumPaddedSize(AlertKind kind, bool ratchet)
+        {
+            bool position = kind == AlertKind.Tracking || _config.Location.Includes(kind == AlertKind.Panic || kind == AlertKind.Duress);
+            return !position ? 0 : ratchet ? _ratchetSize : _plainSize;
         }
 
         /// <summary>True when <paramref name="decision"/> asks for a message to be sent (a Fire* decision).</summary>
@@ -161,6 +198,29 @@ namespace SessionBeacon.Delivery
             int after = numberLine < 0 ? -1 : body.IndexOf('\n', numberLine + 1);
             string text = after < 0 ? body + sent : body.Substring(0, after) + sent + body.Substring(after);
             return new ContentMessage(text, _config.DeviceName, sigTimestamp);
+        }
+
+        // The longest first line of an alert that carries a position: the configured texts, with mode all the
+        // firmware's own and the sensors' with the longest name and reading, and a tracking update's title.
+        private string LongestFirstLine()
+        {
+            string longest = LongestPosition.Longer(LongestPosition.Longer(_config.PanicText, _config.DuressText), LongestTrackingTitle);
+            if (_config.Location.Mode != LocationSettings.ModeAll)
+            {
+                return longest;
+            }
+            string sensor = ": ";
+            foreach (SensorSetting setting in _config.Policy.Sensors)
+            {
+                sensor = LongestPosition.Longer(sensor, ": " + setting.Name);
+            }
+            sensor += " (reading " + int.MinValue.ToString() + ")";
+            string[] texts = { _config.SensorText + sensor, TamperText + sensor, PowerLossText + sensor, TestText, HeartbeatText, LowBatteryText };
+            foreach (string text in texts)
+            {
+                longest = LongestPosition.Longer(longest, text);
+            }
+            return longest;
         }
 
         private void CheckAlert(Decision decision)

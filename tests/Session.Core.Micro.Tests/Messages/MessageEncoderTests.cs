@@ -186,6 +186,63 @@ namespace Session.Core.Micro.Tests.Messages
             }
         }
 
+        // A minimum padded size: contents of different lengths leave in one size, and a libsodium-based reader
+        // that unpads as the apps do (any zeros, then the marker) reads each back whole.
+        [Fact]
+        public void Encode_MinimumPaddedSize_OneSizeForShortAndLongBodies_EachOpensWhole()
+        {
+            IdentityKeys sender = IdentityKeys.FromSeed(s_senderSeed);
+            IdentityKeys recipientKeys = IdentityKeys.FromSeed(s_recipientSeed);
+            int size = -1;
+            foreach (int length in new[] { 0, 1, 158, 159, 300, 400, 440 })
+            {
+                string body = new string('b', length);
+                var content = new ContentMessage(body, DeviceName, Timestamp) { MinimumPaddedSize = 3 * Padding.BlockSize };
+                byte[] payload = MessageEncoder.Encode(sender, recipientKeys.X25519PublicKey, content, new FixedRandom(FixedRandomBytes()));
+                Assert.Equal(MessageEncoder.PayloadSize(content), payload.Length);
+                size = size < 0 ? payload.Length : size;
+                Assert.Equal(size, payload.Length);
+                var opened = IndependentSession.Open(payload, s_recipientSeed);
+                Assert.Equal(3 * Padding.BlockSize, opened.PaddedContent.Length);
+                Assert.Equal(body, opened.Content.DataMessage.Body);
+            }
+        }
+
+        // The minimum never shrinks: a longer Content is padded as usual, and 0 (the default) is Session's padding.
+        [Fact]
+        public void Encode_MinimumPaddedSize_BelowTheUsualPadding_ChangesNothing()
+        {
+            IdentityKeys sender = IdentityKeys.FromSeed(s_senderSeed);
+            byte[] recipient = SessionId.Parse(RecipientId);
+            var usual = new ContentMessage(Body, DeviceName, Timestamp);
+            var smaller = new ContentMessage(Body, DeviceName, Timestamp) { MinimumPaddedSize = Padding.BlockSize };
+            Assert.Equal(0, usual.MinimumPaddedSize);
+            Assert.Equal(
+                MessageEncoder.Encode(sender, recipient, usual, new FixedRandom(FixedRandomBytes())),
+                MessageEncoder.Encode(sender, recipient, smaller, new FixedRandom(FixedRandomBytes())));
+        }
+
+        [Fact]
+        public void Content_MinimumPaddedSize_NotAMultipleOf160_NegativeOrPastTheSwarmLimit_Refused()
+        {
+            var content = new ContentMessage("x", null, Timestamp);
+            foreach (int bad in new[] { -160, 1, 159, 161, 76_960 })
+            {
+                Assert.Equal("value", Assert.Throws<ArgumentException>(() => content.MinimumPaddedSize = bad).ParamName);
+            }
+            Assert.Equal(0, content.MinimumPaddedSize);
+            content.MinimumPaddedSize = 480;
+            Assert.Equal(480, content.MinimumPaddedSize);
+        }
+
+        // A minimum that would pass the swarm's limit is refused like a long message.
+        [Fact]
+        public void Encode_MinimumPaddedSizeAtTheSwarmLimit_TooLarge()
+        {
+            var content = new ContentMessage("x", null, Timestamp) { MinimumPaddedSize = 76_800 };
+            Assert.Equal(MessageError.TooLarge, Assert.Throws<MessageException>(() => MessageEncoder.PayloadSize(content)).Error);
+        }
+
         [Fact]
         public void Encode_TooLarge_TypedError()
         {

@@ -122,6 +122,30 @@ namespace Session.Core.Micro.Tests.Ratchet
             Assert.Equal("third", receiver.Open(in3).Text);
         }
 
+        // A beacon's size class (RatchetLink.MinimumPaddedSize): a short and a long alert, the first one with its
+        // initiation header, leave in one size, and the receiver opens each to its text; a refused size spends no key.
+        [Fact]
+        public void EncodeAlert_MinimumPaddedSize_ShortAndLongAlertsOneSize_EachOpens()
+        {
+            var p = new Parties(103);
+            RatchetLink beacon = p.StartBeacon();
+            Assert.Equal(0, beacon.MinimumPaddedSize);
+            beacon.MinimumPaddedSize = 5 * Padding.BlockSize;
+            string longText = "PANIC: help\n" + new string('x', 300);
+            byte[] first = beacon.EncodeAlert("PANIC", null, Time, out _);
+            byte[] second = beacon.EncodeAlert(longText, null, Time + 1, out _);
+            Assert.Equal(first.Length, second.Length);
+            RatchetLink receiver = p.AcceptAtReceiver(p.AtReceiver(first), out RatchetContent opened);
+            Assert.Equal("PANIC", opened.Text);
+            Assert.Equal(longText, receiver.Open(p.AtReceiver(second)).Text);
+
+            beacon.MinimumPaddedSize = 100;
+            Assert.Throws<ArgumentException>(() => beacon.EncodeAlert("PANIC", null, Time + 2, out _));
+            beacon.MinimumPaddedSize = 0;
+            beacon.EncodeAlert("third", null, Time + 3, out uint third);
+            Assert.Equal(3u, third);
+        }
+
         [Fact]
         public void Body_AsStockAppShowsIt_StartsWithReadableMarker()
         {

@@ -47,7 +47,7 @@ namespace SessionBeacon.EndToEnd.Tests
         [InlineData(HostileJsonKind.Nested, 30000)]
         public async Task Panic_AThirdOfTheNodesPutJsonJunkFirst_DeliveredOnce_AndTheJunkWasMet(HostileJsonKind kind, int bytes)
         {
-            // Junk at 0 bytes is the fault's default, megabytes past the device's reply cap; 30,000 bytes fit the cap and are parsed.
+            // Junk at 0 bytes is the fault's default, megabytes past the device's reply cap; 30,000 bytes fit the cap.
             IdentityKeys recipient = BeaconClient.NewIdentity();
             int[] swarm = _net.SwarmOf(recipient.SessionId);
             int[] outside = Enumerable.Range(0, _net.Network.NodeCount).Except(swarm).ToArray();
@@ -60,13 +60,12 @@ namespace SessionBeacon.EndToEnd.Tests
 
             PressTwice(recipient, swarm);
 
+            // The junk was met: a node with it answered the board as a destination. Whether an answer came back over the
+            // reply cap depends on the board's random choices: a store or info answer with megabytes of junk is, but the
+            // destination may have been an honest member, and the inbox's answers are read as they arrive.
             Observation[][] seen = await Checks.SeenSince(_net, null);
             Assert.True(hostile.Any(node => seen[node].Any(o => o.Destination && o.Status == 200)),
                 "no node with junk answered the board as a destination, so the junk was never met");
-            if (bytes == 0)
-            {
-                Assert.True(_board.ReplyLimit.TooLargeCount > 0, "no answer was over the device's reply cap");
-            }
         }
 
         [Fact]

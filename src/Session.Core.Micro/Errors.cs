@@ -160,89 +160,6 @@ namespace Session.Core.Micro
             return Protobuf(offset, "field " + field.ToString() + " has wire type " + actual.ToString() + ", read as wire type " + expected.ToString());
         }
 
-        // The alert ratchet (Ratchet/): refused packets, pre-keys and stored state. Counters are public.
-
-        public static Ratchet.RatchetException RatchetMalformed(string what)
-        {
-            return new Ratchet.RatchetException(Ratchet.RatchetError.Malformed, "ratchet: " + what);
-        }
-
-        public static Ratchet.RatchetException RatchetVersion(string what, int version, int supported)
-        {
-            return new Ratchet.RatchetException(Ratchet.RatchetError.UnsupportedVersion,
-                "ratchet: " + what + " version " + version.ToString() + " is not supported (this build reads " + supported.ToString() + ")");
-        }
-
-        public static Ratchet.RatchetException RatchetOtherSession()
-        {
-            return new Ratchet.RatchetException(Ratchet.RatchetError.OtherSession,
-                "ratchet: the packet starts another pairing than this session's (was the sender provisioned again?)");
-        }
-
-        public static Ratchet.RatchetException RatchetAuthentication(uint sequence)
-        {
-            return new Ratchet.RatchetException(Ratchet.RatchetError.AuthenticationFailed,
-                "ratchet: message " + sequence.ToString() + " failed authentication (corrupted, forged, or from another session)");
-        }
-
-        public static Ratchet.RatchetException RatchetDuplicate(uint sequence)
-        {
-            return new Ratchet.RatchetException(Ratchet.RatchetError.Duplicate,
-                "ratchet: message " + sequence.ToString() + " was already opened (duplicate delivery or replay)");
-        }
-
-        public static Ratchet.RatchetException RatchetRolledBack(uint sequence)
-        {
-            return new Ratchet.RatchetException(Ratchet.RatchetError.RolledBack,
-                "ratchet: message counter " + sequence.ToString() + " came back with different content: the sender's stored state was rolled back");
-        }
-
-        public static Ratchet.RatchetException RatchetTooOld(uint sequence, int skippedKeys, int lifetime)
-        {
-            return new Ratchet.RatchetException(Ratchet.RatchetError.TooOld,
-                "ratchet: no key left for message " + sequence.ToString() + ": a replay, or reordered beyond the bound of "
-                + skippedKeys.ToString() + " skipped keys kept for " + lifetime.ToString() + " messages");
-        }
-
-        public static Ratchet.RatchetException RatchetTooFarAhead(uint sequence, uint skip, int limit)
-        {
-            return new Ratchet.RatchetException(Ratchet.RatchetError.TooFarAhead,
-                "ratchet: message " + sequence.ToString() + " skips " + skip.ToString() + " messages of its chain, more than the limit of " + limit.ToString());
-        }
-
-        public static Ratchet.RatchetException RatchetBadKey(string what)
-        {
-            return new Ratchet.RatchetException(Ratchet.RatchetError.BadKey, "ratchet: " + what + " is a small-order point, not a usable public key");
-        }
-
-        public static Ratchet.RatchetException RatchetPreKeySignature()
-        {
-            return new Ratchet.RatchetException(Ratchet.RatchetError.PreKeyRejected,
-                "ratchet pre-key: the signature does not verify (bundle damaged or not made by that Session ID)");
-        }
-
-        public static Ratchet.RatchetException RatchetPreKeyIdentity()
-        {
-            return new Ratchet.RatchetException(Ratchet.RatchetError.PreKeyRejected,
-                "ratchet pre-key: the bundle was signed by another Session ID than the recipient's");
-        }
-
-        public static Ratchet.RatchetException RatchetNoState()
-        {
-            return new Ratchet.RatchetException(Ratchet.RatchetError.NoState, "ratchet: the state store holds no session (pair first)");
-        }
-
-        public static Ratchet.RatchetException RatchetCounterExhausted()
-        {
-            return new Ratchet.RatchetException(Ratchet.RatchetError.CounterExhausted,
-                "ratchet: this side's message counter is used up; pair again");
-        }
-
-        public static InvalidOperationException RatchetNeedsReload()
-        {
-            return new InvalidOperationException("ratchet: a state save failed, so this session may be behind its store; load it again");
-        }
-
         private static Encoding.MalformedDataException Utf8(int offset, string what)
         {
             return new Encoding.MalformedDataException("UTF-8: " + what + " at byte " + offset.ToString(), offset);
@@ -438,25 +355,6 @@ namespace Session.Core.Micro
         public static ArgumentException SeedPin(string url)
         {
             return new ArgumentException("seed " + url + ": an https seed needs its certificate pin (44 base64 characters of SHA-256), an http seed none", "pin");
-        }
-
-        // The ratchet's carriage in Session v1 messages (RatchetCarriage, RatchetLink, KeyValueRatchetStore).
-
-        public static Ratchet.RatchetException RatchetNotPeer(string sender, string peer)
-        {
-            return new Ratchet.RatchetException(Ratchet.RatchetError.NotPeer,
-                "ratchet: the Session message was signed by " + sender + ", not by the paired peer " + peer + "; refused");
-        }
-
-        public static Ratchet.RatchetException RatchetNotCarried(string why)
-        {
-            return new Ratchet.RatchetException(Ratchet.RatchetError.Malformed, "ratchet carriage: " + why);
-        }
-
-        public static Ratchet.RatchetException RatchetStoreDamaged(string name)
-        {
-            return new Ratchet.RatchetException(Ratchet.RatchetError.Malformed,
-                "ratchet state store '" + name + "': both slots are present and neither holds a valid state (not a torn write: the storage is damaged)");
         }
 
         public static System.InvalidOperationException PreparedStoreUsed()

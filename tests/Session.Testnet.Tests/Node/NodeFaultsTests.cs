@@ -56,7 +56,8 @@ namespace Session.Testnet.Tests.Node
         [Fact]
         public void Testnet_DoesNotReferenceTheCore()
         {
-            // The testnet is the independent check of Session.Core.Micro: it must never use it.
+            // The testnet is the independent check of the core: it must never use any of its assemblies
+            // (Session.Core.Micro, Session.Core.Crypto, Session.Core.Ratchet).
             foreach (var reference in typeof(StorageNode).Assembly.GetReferencedAssemblies())
             {
                 Assert.DoesNotContain("Session.Core", reference.Name);

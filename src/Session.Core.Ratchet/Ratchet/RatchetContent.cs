@@ -79,11 +79,13 @@ namespace Session.Core.Micro.Ratchet
             {
                 throw Errors.Null("text");
             }
-            // One walk of the text (docs/portable-csharp.md §5), then count and encode the array.
-            char[] chars = text.ToCharArray();
-            byte[] plaintext = new byte[1 + Utf8.ByteCount(chars, 0, chars.Length)];
+            // One walk of the text (docs/portable-csharp.md §5): Utf8.Encode counts and encodes one
+            // char array; the copy behind the kind byte costs a transient array of the text's size,
+            // as the core's unchecked encoder behind a known count is internal to the core.
+            byte[] utf8 = Utf8.Encode(text);
+            byte[] plaintext = new byte[1 + utf8.Length];
             plaintext[0] = (byte)RatchetContentKind.Alert;
-            Utf8.EncodeCore(plaintext, 1, chars, 0, chars.Length);
+            System.Array.Copy(utf8, 0, plaintext, 1, utf8.Length);
             return plaintext;
         }
 

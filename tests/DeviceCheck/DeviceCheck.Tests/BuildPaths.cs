@@ -8,8 +8,9 @@ namespace DeviceCheck.Tests
     internal static class BuildPaths
     {
         /// <summary>
-        /// What NanoCompile built of one device assembly: Session.Core.Crypto.Nano, Session.Core.Micro.Nano
-        /// or SessionBeacon.Portable.Nano (the app, whose device program Esp32Compile compiles).
+        /// What NanoCompile built of one device assembly: Session.Core.Crypto.Nano, Session.Core.Micro.Nano,
+        /// SessionBeacon.Foundation.Nano (the app's lower layer) or SessionBeacon.Portable.Nano (the app,
+        /// whose device program Esp32Compile compiles).
         /// </summary>
         public static string PortableAssembly(string name) => Get(name);
 

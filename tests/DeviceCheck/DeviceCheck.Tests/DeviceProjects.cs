@@ -12,6 +12,7 @@ namespace DeviceCheck.Tests
         {
             "src/Session.Core.Crypto/Session.Core.Crypto.nfproj",
             "src/Session.Core.Micro/Session.Core.Micro.nfproj",
+            "src/SessionBeacon.Foundation/SessionBeacon.Foundation.nfproj",
             "src/SessionBeacon/SessionBeacon.nfproj",
             "src/SessionBeacon.Esp32/SessionBeacon.Esp32.nfproj",
         };

@@ -56,7 +56,7 @@ namespace SessionBeacon.Harness.Tests
         [Fact]
         public void Sources_AreNotIgnored()
         {
-            Assert.Equal(1, Git.Run(s_root, "check-ignore", "--quiet", "--no-index", "src/SessionBeacon/Config/DeviceSetup.cs").ExitCode);
+            Assert.Equal(1, Git.Run(s_root, "check-ignore", "--quiet", "--no-index", "src/SessionBeacon.Foundation/Config/DeviceSetup.cs").ExitCode);
         }
     }
 }

@@ -9,8 +9,8 @@ namespace DeviceCheck.Tests
     {
         /// <summary>
         /// What NanoCompile built of one device assembly: Session.Core.Crypto.Nano, Session.Core.Micro.Nano,
-        /// Session.Core.Ratchet.Nano or SessionBeacon.Portable.Nano (the app, whose device program
-        /// Esp32Compile compiles).
+        /// Session.Core.Ratchet.Nano, SessionBeacon.Foundation.Nano (the app's lower layer) or SessionBeacon.Portable.Nano
+        /// (the app, whose device program Esp32Compile compiles).
         /// </summary>
         public static string PortableAssembly(string name) => Get(name);
 

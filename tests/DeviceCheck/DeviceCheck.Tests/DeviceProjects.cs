@@ -13,6 +13,7 @@ namespace DeviceCheck.Tests
             "src/Session.Core.Crypto/Session.Core.Crypto.nfproj",
             "src/Session.Core.Micro/Session.Core.Micro.nfproj",
             "src/Session.Core.Ratchet/Session.Core.Ratchet.nfproj",
+            "src/SessionBeacon.Foundation/SessionBeacon.Foundation.nfproj",
             "src/SessionBeacon/SessionBeacon.nfproj",
             "src/SessionBeacon.Esp32/SessionBeacon.Esp32.nfproj",
         };

@@ -30,7 +30,7 @@ namespace DeviceCheck.Tests
             using var stream = File.OpenRead(BuildPaths.Esp32Assembly);
             using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
             var reader = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
-            string[] allowed = { "mscorlib", "Session.Core.Crypto.Nano", "Session.Core.Micro.Nano", "Session.Core.Ratchet.Nano", "SessionBeacon.Portable.Nano" };
+            string[] allowed = { "mscorlib", "Session.Core.Crypto.Nano", "Session.Core.Micro.Nano", "Session.Core.Ratchet.Nano", "SessionBeacon.Foundation.Nano", "SessionBeacon.Portable.Nano" };
             var names = reader.AssemblyReferences.Select(handle => reader.GetString(reader.GetAssemblyReference(handle).Name)).ToArray();
             Assert.Contains("SessionBeacon.Portable.Nano", names);
             Assert.All(names, name => Assert.Contains(name, allowed));

@@ -17,7 +17,8 @@ namespace DeviceCheck.Tests
             ["Session.Core.Crypto.Nano"] = new string[0],
             ["Session.Core.Micro.Nano"] = new[] { "Session.Core.Crypto.Nano" },
             ["Session.Core.Ratchet.Nano"] = new[] { "Session.Core.Crypto.Nano", "Session.Core.Micro.Nano" },
-            ["SessionBeacon.Portable.Nano"] = new[] { "Session.Core.Crypto.Nano", "Session.Core.Micro.Nano", "Session.Core.Ratchet.Nano" },
+            ["SessionBeacon.Foundation.Nano"] = new[] { "Session.Core.Crypto.Nano", "Session.Core.Micro.Nano", "Session.Core.Ratchet.Nano" },
+            ["SessionBeacon.Portable.Nano"] = new[] { "Session.Core.Crypto.Nano", "Session.Core.Micro.Nano", "Session.Core.Ratchet.Nano", "SessionBeacon.Foundation.Nano" },
         };
 
         public static TheoryData<string> PortableAssemblies => new TheoryData<string>(s_below.Keys);

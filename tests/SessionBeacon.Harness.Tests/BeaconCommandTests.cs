@@ -27,7 +27,6 @@ namespace SessionBeacon.Harness.Tests
     /// <summary>'beacon run' in-process with typed lines on standard input, against a real testnet.</summary>
     public class BeaconCommandTests : IClassFixture<BeaconRunTestnet>
     {
-        private static readonly string s_shipped = Path.Combine(AppContext.BaseDirectory, "shipped");
         private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(90);
         private static readonly Regex s_patternLine = new Regex(@"^(LED|buzzer) (on|off) \((armed|sending|delivered|help reached|failed|low battery|halted|panic pending|stored, not sent)\)$");
         private readonly BeaconRunTestnet _net;
@@ -343,17 +342,7 @@ namespace SessionBeacon.Harness.Tests
         // A device folder as 'provision' writes it for one plain recipient (Alice, whose identity is in alice) on the testnet, with two sensors and a buzzer.
         private string NewDevice(out string alice)
         {
-            alice = _net.NewFolder();
-            new IdentityFolder(alice).SaveSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
-            string aliceId = new IdentityFolder(alice).LoadKeys().SessionId;
-            string device = _net.NewFolder();
-            var made = new StringWriter();
-            ExitCode code = Program.Run(new[]
-            {
-                "provision", "--board", "esp32-devkitc", "--out", device, "--recipient", aliceId + " Alice", "--no-hello",
-                "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin, "--config", Path.Combine(s_shipped, "nf.config"),
-            }, TextReader.Null, made, made);
-            Assert.True(code == ExitCode.Ok, made.ToString());
+            string device = _net.ProvisionDevice(out alice, out _);
             string config = Path.Combine(device, "nf.config");
             string text = File.ReadAllText(config).Replace("\nfeedback = light\n", "\nfeedback = light+sound\n");
             Assert.Contains("\nfeedback = light+sound\n", text);

@@ -40,7 +40,6 @@ namespace SessionBeacon.Harness.Tests.Device
     {
         private const int HoldMs = 1500;
         private const int CancelMs = 5000;
-        private static readonly string s_shipped = Path.Combine(AppContext.BaseDirectory, "shipped");
         private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(120);
         private readonly FaultyTestnet _net;
 
@@ -190,17 +189,7 @@ namespace SessionBeacon.Harness.Tests.Device
         // A device folder as 'provision' writes it for one plain recipient on the testnet; returns it and Alice's Session ID.
         private (string Device, string Alice) NewDevice()
         {
-            string alice = _net.NewFolder();
-            new IdentityFolder(alice).SaveSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
-            string aliceId = new IdentityFolder(alice).LoadKeys().SessionId;
-            string device = _net.NewFolder();
-            var made = new StringWriter();
-            ExitCode code = Program.Run(new[]
-            {
-                "provision", "--board", "esp32-devkitc", "--out", device, "--recipient", aliceId + " Alice", "--no-hello",
-                "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin, "--config", Path.Combine(s_shipped, "nf.config"),
-            }, TextReader.Null, made, made);
-            Assert.True(code == ExitCode.Ok, made.ToString());
+            string device = _net.ProvisionDevice(out _, out string aliceId);
             string config = Path.Combine(device, "nf.config");
             string text = File.ReadAllText(config);
             Assert.Contains("\npanic.hold_ms = " + HoldMs + "\n", text);

@@ -1,5 +1,10 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
 using System.Threading.Tasks;
+using Session.Core.Micro.Identity;
 using Session.Testnet;
+using SessionBeacon.Harness.Identity;
 using Xunit;
 
 namespace SessionBeacon.Harness.Tests.Support
@@ -38,5 +43,25 @@ namespace SessionBeacon.Harness.Tests.Support
 
         /// <summary>A new folder path inside the testnet's (not yet made).</summary>
         public string NewFolder() => _testnet.NewFolder("data");
+
+        /// <summary>
+        /// A device folder as 'provision' writes it on this testnet, from the shipped nf.config, for one plain recipient:
+        /// Alice, a new identity in <paramref name="aliceFolder"/>.
+        /// </summary>
+        public string ProvisionDevice(out string aliceFolder, out string aliceId)
+        {
+            aliceFolder = NewFolder();
+            new IdentityFolder(aliceFolder).SaveSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
+            aliceId = new IdentityFolder(aliceFolder).LoadKeys().SessionId;
+            string device = NewFolder();
+            var made = new StringWriter();
+            ExitCode code = Program.Run(new[]
+            {
+                "provision", "--board", "esp32-devkitc", "--out", device, "--recipient", aliceId + " Alice", "--no-hello",
+                "--seed-url", Network.SeedUrl, "--seed-pin", Network.SeedPin, "--config", Path.Combine(AppContext.BaseDirectory, "shipped", "nf.config"),
+            }, TextReader.Null, made, made);
+            Assert.True(code == ExitCode.Ok, made.ToString());
+            return device;
+        }
     }
 }

@@ -150,8 +150,10 @@ namespace Session.Core.Micro.Tests.Network
             long used = ClientAllocated(f, member, out RetrieveResult page);
             _output.WriteLine("a message of " + size + " bytes: the retrieve allocated " + used + " bytes on the client's side, an empty page " + empty);
             Assert.Equal(size > 26_000, page.Message(0).IsSkipped);
-            // Beyond an empty page: the kept message's copy and a few KB, however large the message.
-            long bound = empty + (page.Message(0).IsSkipped ? 0 : size) + 4096;
+            // Beyond an empty page: the kept message's copy and a few KB, however large the message. Either measured call
+            // may also pay incidental work that varies with the seeded run (the empty page was seen at 51,952 to 58,824
+            // bytes), hence 16 KB; a reader that held a skipped 76,800-byte message would need about 100 KB more.
+            long bound = empty + (page.Message(0).IsSkipped ? 0 : size) + 16384;
             Assert.InRange(used, 1, bound);
         }
 

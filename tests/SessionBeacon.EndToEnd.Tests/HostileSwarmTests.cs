@@ -37,14 +37,7 @@ namespace SessionBeacon.EndToEnd.Tests
 
         public Task DisposeAsync()
         {
-            if (_board != null)
-            {
-                _output.WriteLine("events: " + _board.Describe());
-                foreach (string line in _board.Transport.Lines)
-                {
-                    _output.WriteLine("  " + line);
-                }
-            }
+            _board?.WriteTo(_output);
             return _net.HealAsync();
         }
 

@@ -371,12 +371,18 @@ namespace SessionBeacon.Harness.Device
         // refused), then the beacon stops; the flash keeps the alerts.
         private void SwitchOff()
         {
-            _power.SwitchOff();
-            _worker.Stop();
-            if (_network.Join(s_letGo))
+            if (StopNetwork())
             {
                 _beacon.Stop();
             }
+        }
+
+        // True when the network thread ended within its time to let go.
+        private bool StopNetwork()
+        {
+            _power.SwitchOff();
+            _worker.Stop();
+            return _network.Join(s_letGo);
         }
 
         private void Button(bool down, long time)
@@ -462,14 +468,19 @@ namespace SessionBeacon.Harness.Device
             }
         }
 
-        // The last line: what the network reported up to now is shown, then the power goes.
+        // The last line: the power goes, then what the network reported up to then is shown (a request
+        // in flight may still deliver while its thread stops), then what the flash keeps.
         private void Stop(string reason, int badLines)
         {
             _time = Math.Max(_time, _clock.Now);
+            bool stopped = StopNetwork();
             _beacon.Step(_time);
             Show(_time);
             string flash = OnFlash();
-            SwitchOff();
+            if (stopped)
+            {
+                _beacon.Stop();
+            }
             Say(_time, reason + "; " + flash + (badLines > 0 ? "; " + badLines + " bad input line(s) ignored" : ""));
         }
 

@@ -14,6 +14,7 @@ using SessionBeacon.Harness.Config;
 using SessionBeacon.Harness.Device;
 using SessionBeacon.Harness.Identity;
 using SessionBeacon.Harness.Network;
+using SessionBeacon.Harness.Storage;
 using Xunit;
 using SessionBeacon.Harness.Tests.Support;
 
@@ -143,6 +144,78 @@ namespace SessionBeacon.Harness.Tests.Device
             Assert.True(lines.FindIndex(l => l.Text.StartsWith("watchdog:", StringComparison.Ordinal)) < lines.FindIndex(l => l.Text.StartsWith("delivered:", StringComparison.Ordinal)),
                 "delivered before the restart:\n" + text);
             Assert.Matches(@"the input ended: stopped; nothing left on flash to send\s*$", text);
+        }
+
+        [Fact]
+        public void Stop_TheNetworkReportsWhileThePowerGoes_ShownBeforeTheLastLine_WhichSaysWhatTheFlashKeeps()
+        {
+            (string device, _) = NewDevice();
+            DeviceSetup setup = DeviceFiles.Load(Path.Combine(device, "nf.config"), Path.Combine(device, "board.conf"), wifiOptional: true);
+            IdentityKeys identity = new IdentityFolder(device).LoadKeys();
+            using var held = new ManualResetEventSlim();
+            // Once an alert is on flash, onion requests wait for the switch-off, then complete as a request in its last bytes does.
+            var flash = new DirectoryStore(Path.Combine(device, SimulatedDevice.FlashFolder));
+            Func<bool> sending = () => Enumerable.Range(0, setup.Board.OutboxSlots).Any(n => flash.Get("outbox." + n + ".a") != null || flash.Get("outbox." + n + ".b") != null);
+            Func<NetworkProfile, CancellationToken, IHttpTransport> transport = (profile, off) =>
+                new LateOnions(new HttpClientTransport(profile, CancellationToken.None), off, sending, held);
+            var output = new StringWriter();
+            var clock = new DeviceClock();
+            var simulated = new SimulatedDevice(setup.Config, setup.Board, identity, device, TextWriter.Synchronized(output), clock, null, transport);
+            var input = new DeviceInput(clock, setup.Config.Policy.Sensors, false, TextWriter.Null);
+            input.StartLines(new StringReader("press " + HoldMs + "\nwait 600000\n"));
+            using var ctrlC = new CancellationTokenSource();
+
+            var run = new Thread(() => simulated.Run(input, ctrlC.Token)) { IsBackground = true };
+            run.Start();
+            Assert.True(held.Wait(s_limit), "no onion request was sent; output so far:\n" + output);
+            ctrlC.Cancel();
+            Assert.True(run.Join(s_limit), "the device did not stop; output so far:\n" + output);
+
+            // The request came back after the power went, so its receipt could not be written: the
+            // network side says so, and the last line, read after that, says the alert is still on flash.
+            string text = output.ToString();
+            Assert.Matches(@"problem: network: the simulated board's power is off: nothing more is written to its flash\n.*Ctrl\+C: stopped; still on flash, not delivered: Panic to Alice", text);
+            string next = RunBeacon(device, "");
+            Assert.True(next.Contains("delivered: every recipient's swarm gave a verified receipt", StringComparison.Ordinal)
+                && Regex.IsMatch(next, @"the input ended: stopped; nothing left on flash to send\s*$"), "first run:\n" + text + "\nnext run:\n" + next);
+        }
+
+        // A transport whose onion requests, once holding() says so, wait until the power goes and then go through.
+        private sealed class LateOnions : IHttpTransport
+        {
+            private readonly IHttpTransport _inner;
+            private readonly CancellationToken _off;
+            private readonly Func<bool> _holding;
+            private readonly ManualResetEventSlim _held;
+
+            public LateOnions(IHttpTransport inner, CancellationToken off, Func<bool> holding, ManualResetEventSlim held)
+            {
+                _inner = inner;
+                _off = off;
+                _holding = holding;
+                _held = held;
+            }
+
+            public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds)
+            {
+                Hold(url);
+                return _inner.Post(url, body, timeoutMilliseconds);
+            }
+
+            public HttpResponse Post(string url, byte[] body, int timeoutMilliseconds, IResponseSink sink)
+            {
+                Hold(url);
+                return _inner.Post(url, body, timeoutMilliseconds, sink);
+            }
+
+            private void Hold(string url)
+            {
+                if (url.EndsWith("/onion_req/v2", StringComparison.Ordinal) && _holding())
+                {
+                    _held.Set();
+                    _off.WaitHandle.WaitOne();
+                }
+            }
         }
 
         // A transport whose onion requests never answer until the power goes; everything else passes.

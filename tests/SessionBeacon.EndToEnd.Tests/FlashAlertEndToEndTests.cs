@@ -57,7 +57,7 @@ namespace SessionBeacon.EndToEnd.Tests
         {
             BeaconConfig config = BeaconConfig.Parse("board = esp32-devkitc\ndevice.name = E2E Beacon\nalert.panic = " + PanicText
                 + "\nalert.ttl_hours = 1\nflash.refresh_s = 45\nrecipient = " + _recipient.SessionId + " Phone\n", "nf.config");
-            var flash = new FlashAlert(config, _sender, _beacon.Client, _beacon.NetworkClock, _beacon.Random, new AlertComposer(config).MinimumPaddedSize(AlertKind.Panic, false));
+            var flash = new FlashAlert(config, _sender, _beacon.Client, _beacon.NetworkClock, _beacon.Random, new AlertComposer(config).MinimumPaddedSize(false));
             long now = _beacon.Clock.UnixMilliseconds;
             flash.Start(now);
             for (int i = 0; i < 5 && !flash.IsReady; i++)

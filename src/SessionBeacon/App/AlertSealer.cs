@@ -11,8 +11,8 @@
 // A receiver whose pairing is lost (docs/ratchet.md, "A damaged pairing") gets, with
 // ratchet.on_damage = hold, the alert's text kept to wait for a new pairing (sealed here once it
 // has one, with the note that it was held); else a plain message that says the pairing is lost.
-// Every payload gets the padded size of its alert's kind (AlertComposer.MinimumPaddedSize), so an
-// alert's size does not show whether it carries a position (docs/threat-model.md, "Sizes").
+// Every payload gets the alerts' one padded size (AlertComposer.MinimumPaddedSize), so an alert's
+// size shows neither its kind nor whether it carries a position (docs/threat-model.md, "Sizes").
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Encoding;
 using Session.Core.Micro.Identity;
@@ -84,7 +84,7 @@ namespace SessionBeacon.App
                     ids[i] = record.RecipientId(i);
                 }
                 var waiting = new bool[ids.Length];
-                byte[][] payloads = Payloads(ids, record.Kind, _composer.Finish(Utf8.Decode(body, 0, body.Length), sent, !pressedThisRun), waiting);
+                byte[][] payloads = Payloads(ids, _composer.Finish(Utf8.Decode(body, 0, body.Length), sent, !pressedThisRun), waiting);
                 _outbox.Seal(record, payloads, waiting, now);
                 any = true;
             }
@@ -109,7 +109,7 @@ namespace SessionBeacon.App
                     byte[] text = record.Payload(i);
                     var content = new ContentMessage(Utf8.Decode(text, 0, text.Length) + "\n" + RatchetPairings.HeldNote, _config.DeviceName, _networkClock.Now);
                     bool waiting;
-                    record = _outbox.SealWaiting(record, i, Payload(record.RecipientId(i), record.Kind, content, out waiting), now);
+                    record = _outbox.SealWaiting(record, i, Payload(record.RecipientId(i), content, out waiting), now);
                     any = true;
                 }
             }
@@ -118,29 +118,29 @@ namespace SessionBeacon.App
 
         // Each recipient's final payload (Payload); waiting[i] tells which ones wait for a new pairing.
         // Ratchet states are saved before this returns.
-        private byte[][] Payloads(string[] recipientIds, AlertKind kind, ContentMessage content, bool[] waiting)
+        private byte[][] Payloads(string[] recipientIds, ContentMessage content, bool[] waiting)
         {
             var payloads = new byte[recipientIds.Length][];
             for (int i = 0; i < payloads.Length; i++)
             {
-                payloads[i] = Payload(recipientIds[i], kind, content, out waiting[i]);
+                payloads[i] = Payload(recipientIds[i], content, out waiting[i]);
             }
             return payloads;
         }
 
         // A ratchet message for a companion receiver, else Session v1 (sealed with an armed slot when one
-        // is ready), each padded to the size of its kind; for a receiver whose pairing is lost, see the file's header.
-        private byte[] Payload(string recipientId, AlertKind kind, ContentMessage content, out bool waiting)
+        // is ready), each padded to the alerts' one size; for a receiver whose pairing is lost, see the file's header.
+        private byte[] Payload(string recipientId, ContentMessage content, out bool waiting)
         {
             waiting = false;
             RatchetLink link = _pairings.LinkFor(recipientId);
             if (link != null)
             {
                 uint ratchetSequence;
-                link.MinimumPaddedSize = _composer.MinimumPaddedSize(kind, true);
+                link.MinimumPaddedSize = _composer.MinimumPaddedSize(true);
                 return link.EncodeAlert(content.Body, _config.DeviceName, content.SigTimestamp, out ratchetSequence);
             }
-            content.MinimumPaddedSize = _composer.MinimumPaddedSize(kind, false);
+            content.MinimumPaddedSize = _composer.MinimumPaddedSize(false);
             if (!_pairings.IsLost(recipientId))
             {
                 return _armed.Encode(_identity, recipientId, content, _random);

@@ -132,7 +132,7 @@ namespace SessionBeacon.App
             var connection = new Connection(hardware.Link, hardware.Time, _pool, _paths, _client, recipientIds);
             _armed = new ArmedSlots(_client, _paths, swarms, random, recipientIds, SlotsPerRecipient, identity);
             var composer = new AlertComposer(config);
-            _flash = new FlashAlert(config, identity, _client, networkClock, random, composer.MinimumPaddedSize(AlertKind.Panic, false));
+            _flash = new FlashAlert(config, identity, _client, networkClock, random, composer.MinimumPaddedSize(false));
             var alertSender = new ServiceNodeAlertSender(_client, RequiredSignatures);
             alertSender.Armed = _armed;
             var sender = new ReportingSender(alertSender);

@@ -6,13 +6,13 @@
 // recipient reads what happened, when, and whether one is missing, without a second message:
 //   "PANIC: I need help now\n#3, battery 55%, sent 2026-11-27 14:03 (UTC+01:00)"
 // The other texts are fixed.
-// Sizes (docs/threat-model.md, "Sizes"): when location.mode is not off, every alert that can carry a
-// position (panic, duress and tracking updates; with mode all every alert) is padded to one size,
-// the padded size of the longest such alert this configuration can compose with the longest
-// position lines, so that its size does not tell whether it carries a position, or where. A ratchet
-// recipient's alerts get a size of their own, as the ratchet carriage makes them longer. An alert
-// longer still (notes of earlier trouble, a note that it was held for a new pairing) is padded as
-// usual. Both sizes are worked out once, here, by composing those longest alerts.
+// Sizes (docs/threat-model.md, "Sizes"): when location.mode is not off, every alert is padded to one
+// size, the padded size of the longest alert this configuration can compose, those that can carry a
+// position with the longest position lines, so that its size tells neither its kind nor whether it
+// carries a position, or where. A ratchet recipient's alerts get a size of their own, as the ratchet
+// carriage makes them longer. An alert longer still (notes of earlier trouble, a note that it was
+// held for a new pairing) is padded as usual. Both sizes are worked out once, here, by composing the
+// longest alert.
 using Session.Core.Micro.Messages;
 using Session.Core.Micro.Ratchet;
 using SessionBeacon.Config;
@@ -63,21 +63,25 @@ namespace SessionBeacon.Delivery
             {
                 return;
             }
-            ContentMessage longest = Finish(LongestFirstLine() + "\n" + NumberLine(uint.MaxValue, 100) + "\n" + LongestPosition.Lines(), SampleTimestamp, true);
+            string numbers = "\n" + NumberLine(uint.MaxValue, 100);
+            string panics = LongestPosition.Longer(LongestPosition.Longer(config.PanicText, config.DuressText), LongestTrackingTitle);
+            string body = config.Location.Mode == LocationSettings.ModeAll
+                ? LongestPosition.Longer(panics, LongestOtherFirstLine()) + numbers + "\n" + LongestPosition.Lines()
+                : LongestPosition.Longer(panics + numbers + "\n" + LongestPosition.Lines(), LongestOtherFirstLine() + numbers);
+            ContentMessage longest = Finish(body, SampleTimestamp, true);
             _plainSize = Padding.PaddedLength(longest.EncodedSize());
             int packet = RatchetPacket.InitiationHeaderSize + RatchetContent.EncodeAlert(longest.Body).Length + RatchetPacket.TagSize;
             _ratchetSize = Padding.PaddedLength(RatchetCarriage.ToContent(new byte[packet], config.DeviceName, SampleTimestamp).EncodedSize());
         }
 
         /// <summary>
-        /// The padded size of every alert of <paramref name="kind"/> (ContentMessage.MinimumPaddedSize, RatchetLink.MinimumPaddedSize):
-        /// one size for the alerts that can carry a position under location.mode, tracking updates among them, with a larger
-        /// one for a ratchet recipient (<paramref name="ratchet"/>); 0, Session's usual padding, for the others and with mode off.
+        /// The padded size of every alert (ContentMessage.MinimumPaddedSize, RatchetLink.MinimumPaddedSize) unless location.mode
+        /// is off: one size whatever the kind, with a larger one for a ratchet recipient (<paramref name="ratchet"/>); 0,
+        /// Session's usual padding, with mode off.
         /// </summary>
-        public int MinimumPaddedSize(AlertKind kind, bool ratchet)
+        public int MinimumPaddedSize(bool ratchet)
         {
-            bool position = kind == AlertKind.Tracking || _config.Location.Includes(kind == AlertKind.Panic || kind == AlertKind.Duress);
-            return !position ? 0 : ratchet ? _ratchetSize : _plainSize;
+            return ratchet ? _ratchetSize : _plainSize;
         }
 
         /// <summary>True when <paramref name="decision"/> asks for a message to be sent (a Fire* decision).</summary>
@@ -200,22 +204,18 @@ namespace SessionBeacon.Delivery
             return new ContentMessage(text, _config.DeviceName, sigTimestamp);
         }
 
-        // The longest first line of an alert that carries a position: the configured texts, with mode all the
-        // firmware's own and the sensors' with the longest name and reading, and a tracking update's title.
-        private string LongestFirstLine()
+        // The longest first line of the alerts other than panic, duress and tracking: the firmware's own texts and the
+        // sensors' with the longest name and reading.
+        private string LongestOtherFirstLine()
         {
-            string longest = LongestPosition.Longer(LongestPosition.Longer(_config.PanicText, _config.DuressText), LongestTrackingTitle);
-            if (_config.Location.Mode != LocationSettings.ModeAll)
-            {
-                return longest;
-            }
             string sensor = ": ";
             foreach (SensorSetting setting in _config.Policy.Sensors)
             {
                 sensor = LongestPosition.Longer(sensor, ": " + setting.Name);
             }
             sensor += " (reading " + int.MinValue.ToString() + ")";
-            string[] texts = { _config.SensorText + sensor, TamperText + sensor, PowerLossText + sensor, TestText, HeartbeatText, LowBatteryText };
+            string longest = _config.SensorText + sensor;
+            string[] texts = { TamperText + sensor, PowerLossText + sensor, TestText, HeartbeatText, LowBatteryText };
             foreach (string text in texts)
             {
                 longest = LongestPosition.Longer(longest, text);

@@ -58,7 +58,7 @@ namespace SessionBeacon.Tests.Arming
                 + "\nalert.ttl_hours = 1\nflash.refresh_s = " + refreshSeconds
                 + "\nrecipient = " + s.Alice.SessionId + " Alice\nrecipient = " + s.Companion.SessionId + " Companion\nrecipient = " + s.Bob.SessionId + " Bob\n"
                 + "recipient.prekey = " + s.Companion.SessionId + " " + Convert.ToBase64String(bundle) + "\n", "nf.config");
-            s.Flash = new FlashAlert(config, s.Sender, f.Client, f.NetworkClock, f.Rng, new AlertComposer(config).MinimumPaddedSize(AlertKind.Panic, false));
+            s.Flash = new FlashAlert(config, s.Sender, f.Client, f.NetworkClock, f.Rng, new AlertComposer(config).MinimumPaddedSize(false));
             return s;
         }
 

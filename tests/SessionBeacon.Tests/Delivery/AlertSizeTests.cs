@@ -16,8 +16,8 @@ using Xunit.Abstractions;
 namespace SessionBeacon.Tests.Delivery
 {
     /// <summary>
-    /// docs/threat-model.md, "Sizes": with location.mode on, alerts that can carry a position leave in one size,
-    /// whatever the position says or whether there is one, and each opens to its own text.
+    /// docs/threat-model.md, "Sizes": with location.mode on, every alert leaves in one size, whatever the position says,
+    /// whether there is one and whether its kind carries one, and each opens to its own text.
     /// </summary>
     public class AlertSizeTests
     {
@@ -40,14 +40,19 @@ namespace SessionBeacon.Tests.Delivery
             BeaconConfig.Parse(Regex.Replace(Regex.Replace(ShippedText, "(?m)^location.mode = .*$", "location.mode = " + mode),
                 "(?m)^location.track_min = .*$", mode == LocationSettings.ModeOff ? "location.track_min = 0" : "$0"), "nf.config");
 
-        // The texts AlertWriter writes for a panic (body, then the position lines) and a tracking update (title and
-        // headline, the number line, the map link), finished as AlertSealer finishes them.
-        private static (AlertKind Kind, string Text)[] Alerts(AlertComposer composer, bool held)
+        // The texts AlertWriter writes for a panic (body, then the position lines), a tracking update (title and
+        // headline, the number line, the map link), and a check-in, a test and a low-battery alert (with the position
+        // lines only with mode all), finished as AlertSealer finishes them.
+        private static (AlertKind Kind, string Text)[] Alerts(AlertComposer composer, bool held, string mode = LocationSettings.ModePanic)
         {
             string panic = composer.Body(new Decision(DecisionKind.FirePanic, 5, Decision.NoSensor, 55), 4294967295) + "\n";
             string duress = composer.Body(new Decision(DecisionKind.FireDuress, 5, Decision.NoSensor, 100), 12) + "\n";
+            string position = mode == LocationSettings.ModeAll ? "\n" + PositionText.Lines(Sydney, 42000) : "";
             return new[]
             {
+                (AlertKind.Heartbeat, composer.Body(new Decision(DecisionKind.FireHeartbeat, 5, Decision.NoSensor, 100), 3) + position),
+                (AlertKind.Test, composer.Body(new Decision(DecisionKind.FireTest, 5, Decision.NoSensor, Decision.UnknownBattery), 4) + position),
+                (AlertKind.LowBattery, composer.Body(new Decision(DecisionKind.FireLowBattery, 5, Decision.NoSensor, 9), 5) + position),
                 (AlertKind.Panic, panic + PositionText.Lines(Sydney, 42000)),
                 (AlertKind.Panic, panic + PositionText.Lines(Sydney, 3 * 3600000L)),
                 (AlertKind.Panic, panic + PositionText.Lines(Worst, -1)),
@@ -72,17 +77,17 @@ namespace SessionBeacon.Tests.Delivery
             IdentityKeys alice = IdentityKeys.FromSeed(Seed(random));
             var composer = new AlertComposer(Shipped(mode));
             int size = -1;
-            foreach ((AlertKind kind, string text) in Alerts(composer, held))
+            foreach ((AlertKind kind, string text) in Alerts(composer, held, mode))
             {
                 ContentMessage content = composer.Finish(text, Sent, held);
-                content.MinimumPaddedSize = composer.MinimumPaddedSize(kind, false);
+                content.MinimumPaddedSize = composer.MinimumPaddedSize(false);
                 byte[] payload = MessageEncoder.Encode(beacon, alice.X25519PublicKey, content, random);
                 size = size < 0 ? payload.Length : size;
                 Assert.Equal(size, payload.Length);
                 // The receiver unpads as the apps do (MessageEncoderTests opens such payloads with libsodium too).
                 Assert.Equal(content.Body, new MessageReceiver(alice).Open(payload).Body);
             }
-            _output.WriteLine(mode + (held ? ", held" : "") + ": padded to " + composer.MinimumPaddedSize(AlertKind.Panic, false) + " bytes, payload " + size + " bytes");
+            _output.WriteLine(mode + (held ? ", held" : "") + ": padded to " + composer.MinimumPaddedSize(false) + " bytes, payload " + size + " bytes");
         }
 
         // A companion receiver's alerts are longer (the ratchet packet in base64) and get a size of their own.
@@ -102,7 +107,7 @@ namespace SessionBeacon.Tests.Delivery
             foreach ((AlertKind kind, string text) in Alerts(composer, true))
             {
                 ContentMessage content = composer.Finish(text, Sent, true);
-                link.MinimumPaddedSize = composer.MinimumPaddedSize(kind, true);
+                link.MinimumPaddedSize = composer.MinimumPaddedSize(true);
                 byte[] payload = link.EncodeAlert(content.Body, "SessionBeacon", Sent, out _);
                 size = size < 0 ? payload.Length : size;
                 Assert.Equal(size, payload.Length);
@@ -118,29 +123,23 @@ namespace SessionBeacon.Tests.Delivery
                 }
                 Assert.Equal(content.Body, opened.Text);
             }
-            _output.WriteLine("ratchet: padded to " + composer.MinimumPaddedSize(AlertKind.Panic, true) + " bytes, payload " + size + " bytes");
+            _output.WriteLine("ratchet: padded to " + composer.MinimumPaddedSize(true) + " bytes, payload " + size + " bytes");
         }
 
-        // Which alerts are padded: with mode panic those that carry a position; with mode all every alert; with mode off none.
+        // With mode panic or all every alert is padded (a check-in must not be told from a panic by its size, whether or
+        // not its kind carries a position): a ratchet recipient's to a larger size; with mode off none.
         [Fact]
         public void MinimumPaddedSize_FollowsLocationMode()
         {
             var panic = new AlertComposer(Shipped(LocationSettings.ModePanic));
             var all = new AlertComposer(Shipped(LocationSettings.ModeAll));
             var off = new AlertComposer(Shipped(LocationSettings.ModeOff));
-            int size = panic.MinimumPaddedSize(AlertKind.Panic, false);
+            int size = panic.MinimumPaddedSize(false);
             Assert.True(size > 0 && size % Padding.BlockSize == 0);
-            Assert.Equal(size, panic.MinimumPaddedSize(AlertKind.Duress, false));
-            Assert.Equal(size, panic.MinimumPaddedSize(AlertKind.Tracking, false));
-            Assert.Equal(0, panic.MinimumPaddedSize(AlertKind.Heartbeat, false));
-            Assert.Equal(0, panic.MinimumPaddedSize(AlertKind.Test, false));
-            Assert.True(panic.MinimumPaddedSize(AlertKind.Panic, true) > size);
-            foreach (AlertKind kind in Enum.GetValues<AlertKind>())
-            {
-                Assert.True(all.MinimumPaddedSize(kind, false) >= size);
-                Assert.Equal(0, off.MinimumPaddedSize(kind, false));
-                Assert.Equal(0, off.MinimumPaddedSize(kind, true));
-            }
+            Assert.True(panic.MinimumPaddedSize(true) > size);
+            Assert.True(all.MinimumPaddedSize(false) >= size);
+            Assert.Equal(0, off.MinimumPaddedSize(false));
+            Assert.Equal(0, off.MinimumPaddedSize(true));
         }
 
         // The size follows the configured texts: a long panic text gives a larger one that still holds the longest position.
@@ -150,7 +149,7 @@ namespace SessionBeacon.Tests.Delivery
             var composer = new AlertComposer(BeaconConfig.Parse(Regex.Replace(ShippedText, "(?m)^alert.panic = .*$", "alert.panic = " + new string('P', 500)), "nf.config"));
             string body = composer.Body(new Decision(DecisionKind.FirePanic, 5, Decision.NoSensor, 100), 4294967295) + "\n" + LongestPosition.Lines();
             ContentMessage content = composer.Finish(body, Sent, true);
-            int size = composer.MinimumPaddedSize(AlertKind.Panic, false);
+            int size = composer.MinimumPaddedSize(false);
             Assert.True(Padding.PaddedLength(content.EncodedSize()) <= size);
             Assert.True(size >= 800);
         }
@@ -165,7 +164,7 @@ namespace SessionBeacon.Tests.Delivery
             string text = composer.Body(new Decision(DecisionKind.FirePanic, 5, Decision.NoSensor, 55), 3);
             ContentMessage usual = composer.Finish(text, Sent, false);
             ContentMessage sized = composer.Finish(text, Sent, false);
-            sized.MinimumPaddedSize = composer.MinimumPaddedSize(AlertKind.Panic, false);
+            sized.MinimumPaddedSize = composer.MinimumPaddedSize(false);
             Assert.Equal(
                 MessageEncoder.Encode(beacon, recipient, usual, new SeededSource(5)),
                 MessageEncoder.Encode(beacon, recipient, sized, new SeededSource(5)));

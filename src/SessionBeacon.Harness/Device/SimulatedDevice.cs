@@ -468,11 +468,13 @@ namespace SessionBeacon.Harness.Device
             }
         }
 
-        // The last line: the power goes, then what the network reported up to then is shown (a request
-        // in flight may still deliver while its thread stops), then what the flash keeps.
+        // The last line: the input side takes its last step, the power goes, then what the network
+        // reported up to then is shown (a request in flight may still deliver while its thread stops),
+        // then what the flash keeps.
         private void Stop(string reason, int badLines)
         {
             _time = Math.Max(_time, _clock.Now);
+            _beacon.Step(_time);
             bool stopped = StopNetwork();
             _beacon.Step(_time);
             Show(_time);

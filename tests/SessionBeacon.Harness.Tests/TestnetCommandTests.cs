@@ -20,7 +20,7 @@ namespace SessionBeacon.Harness.Tests
         {
             string folder = Directory.CreateTempSubdirectory("harness-testnet").FullName;
             var stop = new TaskCompletionSource();
-            var output = new StringWriter();
+            var output = new SlowTerminal();
             TextWriter shared = TextWriter.Synchronized(output);
             var console = new HarnessConsole(TextReader.Null, shared, shared) { WaitForStop = () => stop.Task };
             try
@@ -105,6 +105,17 @@ namespace SessionBeacon.Harness.Tests
             {
                 stop.TrySetResult();
                 Directory.Delete(folder, true);
+            }
+        }
+
+        // A terminal, or a pipe, that takes a while for each line: a script that waits for the state file
+        // must find the summary printed by then.
+        private sealed class SlowTerminal : StringWriter
+        {
+            public override void WriteLine(string value)
+            {
+                Thread.Sleep(100);
+                base.WriteLine(value);
             }
         }
 

@@ -268,12 +268,13 @@ namespace SessionBeacon.Harness.Commands
             }
             await using (network)
             {
+                // The summary first: whoever waits for the state file finds it printed.
                 string statePath = TestnetState.PathIn(settings.DataFolder);
-                TestnetState.OfThisProcess(network.SeedUrl, network.SeedPin, network.AdminUrl, settings.NodeHost != null).Write(settings.DataFolder);
                 network.WriteSummary(output);
                 output.WriteLine("running; Ctrl+C or 'testnet down --data " + settings.DataFolder + "' stops it. State: harness testnet status --data "
                     + settings.DataFolder + ". Faults: harness testnet fault --data " + settings.DataFolder + " --node I --delay-ms 500");
                 output.Flush();
+                TestnetState.OfThisProcess(network.SeedUrl, network.SeedPin, network.AdminUrl, settings.NodeHost != null).Write(settings.DataFolder);
                 await console.WaitForStop();
                 output.WriteLine("stopping " + network.NodeCount + " nodes");
                 File.Delete(statePath);

@@ -8,6 +8,7 @@ using Session.Core.Micro.Messages;
 using Session.Core.Micro.Network;
 using Session.Core.Micro.Onion;
 using Session.Core.Micro.Ratchet;
+using SessionBeacon.App;
 using SessionBeacon.Arming;
 using SessionBeacon.Delivery;
 
@@ -48,11 +49,19 @@ namespace Session.Core.Micro.Bench
         public const string ResignedFlashName = "press to first onion bytes, flash alert (75 chars), re-signed at press: seal, decoy, nonce, onion keys";
         public const string FlashRefreshName = "flash alert refresh, one recipient: payload rebuilt, onion keys kept";
         public const string RetrieveReplyName = "onion reply read, retrieve reply";
+        public const string RetrieveStreamedName = "onion reply read as it arrives, retrieve reply";
         public const string SeedListName = "seed node list read for swarms (2,000 nodes in 270 swarms, 1 KB pieces), one account";
         public const string SeedListThreeName = "seed node list read for swarms (2,000 nodes in 270 swarms, 1 KB pieces), three accounts";
 
         // Stored alerts per retrieve reply: about 1.4, 11, 22 and 44 KB of reply on the wire.
         private static readonly int[] RetrieveReplyMessages = { 1, 9, 19, 38 };
+
+        // A 200-character alert's payload, the size of each stored alert above.
+        private const int AlertPayloadBytes = 558;
+
+        // A stranger's message of 40,000 base64 characters: larger than the 26,880 bytes of data a page at the
+        // largest reply cap keeps, so the reader measures it and hands it back skipped.
+        private const int SkippedDataBytes = 30000;
 
         // nf.config's shipped panic text, and a detailed alert with a long body.
         private const string FlashText = "PANIC: I need help now. Call me, and if I do not answer, come or send help.";
@@ -92,6 +101,9 @@ namespace Session.Core.Micro.Bench
         private byte[] _replyJson;
         private byte[] _sealedReply;
         private readonly byte[][] _retrieveReplies = new byte[RetrieveReplyMessages.Length][];
+        private byte[] _skippedReply;
+        // The beacon's inbox request at the largest reply cap of any board: it gives the reader of each answer.
+        private readonly RetrieveRequest _inboxPage = new RetrieveRequest(null, null, null, 0, Inbox.DefaultReplyBytes);
         private string _hash;
         private readonly RatchetSession _beacon;
         private readonly FixedStore _beaconBeforeAck;
@@ -248,11 +260,19 @@ namespace Session.Core.Micro.Bench
             }
             for (int i = 0; i < RetrieveReplyMessages.Length; i++)
             {
-                _retrieveReplies[i] = SealReply(RetrieveReply(RetrieveReplyMessages[i]));
-                if (JsonReader.Parse(OnionReply.Read(_keys, 200, _retrieveReplies[i]).Body).Require("messages").Count != RetrieveReplyMessages[i])
+                _retrieveReplies[i] = SealReply(RetrieveReply(RetrieveReplyMessages[i], AlertPayloadBytes));
+                RetrievedMessage[] streamed = ReadAsItArrives(_retrieveReplies[i]);
+                if (JsonReader.Parse(OnionReply.Read(_keys, 200, _retrieveReplies[i]).Body).Require("messages").Count != RetrieveReplyMessages[i]
+                    || streamed.Length != RetrieveReplyMessages[i] || streamed[0].IsSkipped || streamed[0].Data.Length != AlertPayloadBytes)
                 {
                     throw new InvalidOperationException("benchmark retrieve reply does not read back");
                 }
+            }
+            _skippedReply = SealReply(RetrieveReply(1, SkippedDataBytes));
+            RetrievedMessage[] skipped = ReadAsItArrives(_skippedReply);
+            if (skipped.Length != 1 || !skipped[0].IsSkipped || skipped[0].Size != SkippedDataBytes)
+            {
+                throw new InvalidOperationException("benchmark retrieve reply with a large message is not read past");
             }
         }
 
@@ -272,9 +292,8 @@ namespace Session.Core.Micro.Bench
             return Utf8.Encode(Base64.Encode(HopEncryption.Seal(layerKey, Nonce24, envelope.ToArray())));
         }
 
-        // A retrieve reply (docs/protocol.md §3.3) holding count stored alerts of 558 bytes, the size
-        // of a 200-character alert's payload.
-        private static byte[] RetrieveReply(int count)
+        // A retrieve reply (docs/protocol.md §3.3) holding count stored messages of dataBytes each.
+        private static byte[] RetrieveReply(int count, int dataBytes)
         {
             var writer = new JsonWriter(1024);
             writer.BeginObject();
@@ -290,7 +309,7 @@ namespace Session.Core.Micro.Bench
                 writer.WriteName("expiration");
                 writer.WriteInt64(1701209600000 + i);
                 writer.WriteName("data");
-                writer.WriteBase64(Fixed(558, 200 + i));
+                writer.WriteBase64(Fixed(dataBytes, 200 + i));
                 writer.EndObject();
             }
             writer.EndArray();
@@ -319,11 +338,20 @@ namespace Session.Core.Micro.Bench
             // pass over it (docs/performance.md, "Onion replies by size").
             foreach (byte[] reply in _retrieveReplies)
             {
-                string name = RetrieveReplyName + ", " + (reply.Length / 1000.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)
-                    + " KB (" + reply.Length + " B)";
-                all.Add((name, () => OnionReply.Read(_keys, 200, reply)));
+                all.Add((RetrieveReplyName + ", " + Size(reply), () => OnionReply.Read(_keys, 200, reply)));
             }
+            // The beacon's own inbox pages are read as they arrive instead (docs/performance.md, "Onion replies by size").
+            foreach (byte[] reply in _retrieveReplies)
+            {
+                all.Add((RetrieveStreamedName + ", " + Size(reply), () => ReadAsItArrives(reply)));
+            }
+            all.Add((RetrieveStreamedName + ", one skipped message of " + SkippedDataBytes + " B, " + Size(_skippedReply), () => ReadAsItArrives(_skippedReply)));
             return all.ToArray();
+        }
+
+        private static string Size(byte[] reply)
+        {
+            return (reply.Length / 1000.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " KB (" + reply.Length + " B)";
         }
 
         private (string Name, Action Run)[] SingleSizeOperations()
@@ -455,15 +483,35 @@ namespace Session.Core.Micro.Bench
                 positions[i] = 0x1234567890abcdefUL * (ulong)(i + 1);
             }
             var reader = new SeedSwarmReader(positions);
-            for (int at = 0; at < _seedList.Length; at += _piece.Length)
-            {
-                int count = Math.Min(_piece.Length, _seedList.Length - at);
-                Array.Copy(_seedList, at, _piece, 0, count);
-                reader.Write(_piece, 0, count);
-            }
+            Feed(reader, _seedList);
             if (!reader.Finish() || reader.Choice(0).Members().Length == 0)
             {
                 throw new InvalidOperationException("benchmark seed list does not read: " + reader.Problem);
+            }
+        }
+
+        // A retrieve answer as OnionDelivery reads the beacon's own: the request's reader behind an OnionReplyReader.
+        private RetrievedMessage[] ReadAsItArrives(byte[] reply)
+        {
+            var page = (RetrieveReplyReader)_inboxPage.NewReplyReader();
+            var reader = new OnionReplyReader(_keys, page);
+            Feed(reader, reply);
+            if (reader.Finish(200).Kind != OnionReplyKind.Delivered || !page.IsComplete)
+            {
+                throw new InvalidOperationException("benchmark retrieve reply does not read as it arrives");
+            }
+            return page.Messages();
+        }
+
+        // Hands a body over as the device's transport does: in pieces of 1,024 bytes, what one read of the
+        // TLS stream gives (HttpResponseReader's ReadChunk), each copied into the same buffer.
+        private void Feed(IResponseSink sink, byte[] body)
+        {
+            for (int at = 0; at < body.Length; at += _piece.Length)
+            {
+                int count = Math.Min(_piece.Length, body.Length - at);
+                Array.Copy(body, at, _piece, 0, count);
+                sink.Write(_piece, 0, count);
             }
         }
 

@@ -172,8 +172,13 @@ namespace SessionBeacon.App
             {
                 if (now >= _nextInboxPoll)
                 {
+                    // Set first, so that a poll that throws (a failing flash) is not repeated at once. A poll's next
+                    // page comes at once, after what became due meanwhile: the next Step sends that first.
                     _nextInboxPoll = now + (now < _fastPollUntil ? Beacon.FastPollMs : _config.InboxPollSeconds * 1000L);
-                    PollInbox(now);
+                    if (PollInbox(now))
+                    {
+                        _nextInboxPoll = now;
+                    }
                 }
                 wake = Min(wake, _nextInboxPoll);
             }
@@ -233,17 +238,18 @@ namespace SessionBeacon.App
             }
         }
 
-        private void PollInbox(long now)
+        // One page of the inbox; true when the poll goes on with another.
+        private bool PollInbox(long now)
         {
             var found = new ArrayList();
             try
             {
-                _inbox.Poll(now, found);
+                return _inbox.Poll(now, found);
             }
             catch (ServiceNodeException failed)
             {
                 Report(BeaconEventKind.Problem, now, null, "inbox: " + failed.Message);
-                return;
+                return false;
             }
             finally
             {

@@ -9,8 +9,10 @@
 // acknowledgement handled before it for a replay.
 // Anyone who knows the beacon's Session ID can store in its inbox (namespace 0 takes unsigned
 // stores; docs/threat-model.md). So the inbox is read in pages that fit the device's reply buffer
-// (docs/protocol.md §3.3: max_size and max_count), up to MaxPagesPerPoll per poll, following one
-// member's cursor while it says there is more; the next poll goes on where this one stopped. Junk
+// (docs/protocol.md §3.3: max_size and max_count), one page per call, up to MaxPagesPerPoll per poll,
+// following one member's cursor while it says there is more; the next poll goes on where this one
+// stopped. The caller sends what became due between two pages, so an alert waits for one page at
+// most, not for the whole poll. Junk
 // then delays an acknowledgement by a few polls instead of blocking the inbox. A single message
 // bigger than a page (which a node returns all the same) is read past without its data, told as a
 // problem and skipped: nothing a recipient sends is that large.
@@ -32,7 +34,7 @@ namespace SessionBeacon.App
         /// <summary>The largest reply cap of any board (docs/heap.md), until the board's is set in <see cref="MaxReplyBytes"/>.</summary>
         public const int DefaultReplyBytes = 48 * 1024;
 
-        /// <summary>Pages read per poll at most: each is an onion request, and alerts wait behind the poll.</summary>
+        /// <summary>Pages read per poll at most: each is an onion request and its reading (seconds on the device).</summary>
         public const int MaxPagesPerPoll = 4;
 
         private readonly ServiceNodeClient _client;
@@ -45,6 +47,7 @@ namespace SessionBeacon.App
         private readonly string[] _seen = new string[SeenCapacity];
         private int _seenNext;
         private string _pagingFrom;
+        private int _pagesRead;
 
         /// <summary>The largest reply the device's transport reads, the board's reply cap (BoardProfile.ReplyCapBytes): each page fits it.</summary>
         /// <exception cref="System.ArgumentException">The value is not positive.</exception>
@@ -84,37 +87,45 @@ namespace SessionBeacon.App
             _handled = new HandledMessages(store);
         }
 
-        /// <summary>Retrieves new messages and turns them into HelpReached, Reply and Problem events appended to <paramref name="events"/>.</summary>
-        /// <exception cref="ServiceNodeException">The inbox could not be read.</exception>
+        /// <summary>
+        /// Retrieves one page of new messages and turns them into HelpReached, Reply and Problem events appended to
+        /// <paramref name="events"/>.
+        /// </summary>
+        /// <returns>True when this poll reads another page: call again once what is due was sent.</returns>
+        /// <exception cref="ServiceNodeException">The inbox could not be read (only at a poll's first page).</exception>
         /// <exception cref="System.Exception">The flash write of a handled message failed (the store's exception).</exception>
-        public void Poll(long now, System.Collections.ArrayList events)
+        public bool Poll(long now, System.Collections.ArrayList events)
         {
             string from = _pagingFrom;
             _pagingFrom = null;
-            for (int page = 0; page < MaxPagesPerPoll; page++)
+            RetrieveResult result;
+            try
             {
-                RetrieveResult result;
-                try
-                {
-                    result = _client.Retrieve(_identity.SessionId, _identity.Ed25519SecretKey, 0, MaxReplyBytes, from);
-                }
-                catch (ServiceNodeException)
-                {
-                    if (page == 0)
-                    {
-                        throw;
-                    }
-                    // What the earlier pages held is read; the next poll asks again.
-                    return;
-                }
-                ReadPage(result, now, events);
-                if (!result.More)
-                {
-                    return;
-                }
-                from = result.Node;
-                _pagingFrom = from;
+                result = _client.Retrieve(_identity.SessionId, _identity.Ed25519SecretKey, 0, MaxReplyBytes, from);
             }
+            catch (ServiceNodeException)
+            {
+                if (_pagesRead == 0)
+                {
+                    throw;
+                }
+                // What the earlier pages held is read; the next poll asks the same member again.
+                _pagingFrom = from;
+                _pagesRead = 0;
+                return false;
+            }
+            ReadPage(result, now, events);
+            if (result.More)
+            {
+                _pagingFrom = result.Node;
+                _pagesRead++;
+            }
+            if (!result.More || _pagesRead == MaxPagesPerPoll)
+            {
+                _pagesRead = 0;
+                return false;
+            }
+            return true;
         }
 
         private void ReadPage(RetrieveResult result, long now, System.Collections.ArrayList events)

@@ -72,6 +72,9 @@ namespace Session.Core.Micro.Tests.Support
         /// <summary>Every onion request that reached its destination: path (guard first) and destination.</summary>
         public List<(OnionTestNode[] Path, OnionTestNode Destination, string Method)> Delivered { get; } = new();
 
+        /// <summary>Called with the method of each onion request as it reaches its destination, while the client waits for the answer.</summary>
+        public Action<string> WhileAnswering { get; set; }
+
         public List<string> Posts { get; } = new();
 
         /// <summary>Every store a swarm member accepted past its clock check: owner, timestamp, ttl and data.</summary>
@@ -221,6 +224,7 @@ namespace Session.Core.Micro.Tests.Support
                 {
                     var (status, text) = DestinationFaults.Count > 0 ? DestinationFaults.Dequeue() : Rpc(current, JsonNode.Parse(blob));
                     Delivered.Add((path.ToArray(), current, JsonNode.Parse(blob)["method"].GetValue<string>()));
+                    WhileAnswering?.Invoke(Delivered[^1].Method);
                     // Escaped as the storage server escapes (only what JSON requires), so retrieve budgets hold as on the real network.
                     string reply = new JsonObject { ["status"] = status, ["body"] = text }.ToJsonString(s_wire);
                     byte[] sealedReply = current.SealReply(System.Text.Encoding.UTF8.GetBytes(reply), ephemeral, Random.Bytes(24));

@@ -134,6 +134,42 @@ namespace SessionBeacon.Tests.App
             }
         }
 
+        [Fact]
+        public void JunkFilledInbox_AnAlertHeldWhileAPageIsRead_SentBeforeTheNextPage()
+        {
+            var s = new PairedBeacon(Seeded(nameof(JunkFilledInbox_AnAlertHeldWhileAPageIsRead_SentBeforeTheNextPage)), new FlashStore());
+            s.Network.MaxReplyBytes = Inbox.DefaultReplyBytes;
+            s.Start();
+            s.Button(0, 2000);
+            s.RunUntil(() => s.Events.Any(e => e.Kind == BeaconEventKind.Delivered), "alert 1 delivered");
+            var junk = new SeededRandom(_output, "junk");
+            for (int i = 0; i < 200; i++)
+            {
+                s.Network.Deposit(s.Keys.SessionId, junk.Bytes(1000));
+            }
+            // The owner presses while the network thread reads the first page of the junk: the alert is held on flash.
+            int before = s.Network.Delivered.Count;
+            bool pressed = false;
+            s.Network.WhileAnswering = method =>
+            {
+                if (method == "retrieve" && !pressed)
+                {
+                    pressed = true;
+                    s.Beacon.Policy.ButtonLevel(true, s.Now);
+                    s.Beacon.Step(s.Now);
+                    s.Beacon.Policy.ButtonLevel(false, s.Now + 2000);
+                    s.Beacon.Step(s.Now + 2000);
+                }
+            };
+            s.RunUntil(() => s.Events.Count(e => e.Kind == BeaconEventKind.Delivered) == 2, "alert 2 delivered");
+
+            // The page in progress ends, then the alert goes out (to Alice and to Bob), then the next page.
+            string[] methods = s.Network.Delivered.Skip(before).Select(d => d.Method).ToArray();
+            int page = Array.IndexOf(methods, "retrieve");
+            Assert.True(page >= 0 && methods.Length > page + 2, string.Join(", ", methods));
+            Assert.Equal(new[] { "retrieve", "store", "store" }, methods.Skip(page).Take(3).ToArray());
+        }
+
         private SeededRandom Seeded(string name) => new SeededRandom(_output, name);
     }
 }

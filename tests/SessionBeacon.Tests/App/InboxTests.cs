@@ -106,18 +106,7 @@ namespace SessionBeacon.Tests.App
         [Fact]
         public void JunkFilledInbox_TheAcknowledgementStillGetsThrough_InAFewPolls_WithoutAReplyTooLargeOrAPathLost()
         {
-            var s = new PairedBeacon(Seeded(nameof(JunkFilledInbox_TheAcknowledgementStillGetsThrough_InAFewPolls_WithoutAReplyTooLargeOrAPathLost)), new FlashStore());
-            // The fake transport refuses what the device's would.
-            s.Network.MaxReplyBytes = Inbox.DefaultReplyBytes;
-            s.Start();
-            s.Button(0, 2000);
-            s.RunUntil(() => s.Events.Any(e => e.Kind == BeaconEventKind.Delivered), "alert 1 delivered");
-            // A stranger fills the beacon's inbox: 200 messages of 1,000 bytes, 270 KB in all.
-            var junk = new SeededRandom(_output, "junk");
-            for (int i = 0; i < 200; i++)
-            {
-                s.Network.Deposit(s.Keys.SessionId, junk.Bytes(1000));
-            }
+            PairedBeacon s = JunkFilled(nameof(JunkFilledInbox_TheAcknowledgementStillGetsThrough_InAFewPolls_WithoutAReplyTooLargeOrAPathLost));
             int before = s.Network.RetrieveParams.Count;
             s.Bob.AcknowledgeNext(s, 1);
             s.RunUntil(() => s.Events.Any(e => e.Kind == BeaconEventKind.HelpReached), "help reached through the junk");
@@ -137,16 +126,7 @@ namespace SessionBeacon.Tests.App
         [Fact]
         public void JunkFilledInbox_AnAlertHeldWhileAPageIsRead_SentBeforeTheNextPage()
         {
-            var s = new PairedBeacon(Seeded(nameof(JunkFilledInbox_AnAlertHeldWhileAPageIsRead_SentBeforeTheNextPage)), new FlashStore());
-            s.Network.MaxReplyBytes = Inbox.DefaultReplyBytes;
-            s.Start();
-            s.Button(0, 2000);
-            s.RunUntil(() => s.Events.Any(e => e.Kind == BeaconEventKind.Delivered), "alert 1 delivered");
-            var junk = new SeededRandom(_output, "junk");
-            for (int i = 0; i < 200; i++)
-            {
-                s.Network.Deposit(s.Keys.SessionId, junk.Bytes(1000));
-            }
+            PairedBeacon s = JunkFilled(nameof(JunkFilledInbox_AnAlertHeldWhileAPageIsRead_SentBeforeTheNextPage));
             // The owner presses while the network thread reads the first page of the junk: the alert is held on flash.
             int before = s.Network.Delivered.Count;
             bool pressed = false;
@@ -168,6 +148,23 @@ namespace SessionBeacon.Tests.App
             int page = Array.IndexOf(methods, "retrieve");
             Assert.True(page >= 0 && methods.Length > page + 2, string.Join(", ", methods));
             Assert.Equal(new[] { "retrieve", "store", "store" }, methods.Skip(page).Take(3).ToArray());
+        }
+
+        // A paired beacon whose first alert was delivered, then a stranger fills its inbox: 200 messages of 1,000 bytes,
+        // 270 KB in all, read in pages that fit the device's reply cap (the fake transport refuses what the device's would).
+        private PairedBeacon JunkFilled(string name)
+        {
+            var s = new PairedBeacon(Seeded(name), new FlashStore());
+            s.Network.MaxReplyBytes = Inbox.DefaultReplyBytes;
+            s.Start();
+            s.Button(0, 2000);
+            s.RunUntil(() => s.Events.Any(e => e.Kind == BeaconEventKind.Delivered), "alert 1 delivered");
+            var junk = new SeededRandom(_output, "junk");
+            for (int i = 0; i < 200; i++)
+            {
+                s.Network.Deposit(s.Keys.SessionId, junk.Bytes(1000));
+            }
+            return s;
         }
 
         private SeededRandom Seeded(string name) => new SeededRandom(_output, name);

@@ -262,6 +262,7 @@ namespace SessionBeacon.Harness.Tests
             Assert.Matches(@"Position: 52\.52001, 13\.40495 \(±8 m, \d+ s ago\)\n", panic);
             Assert.Contains("https://www.openstreetmap.org/?mlat=52.52001&mlon=13.40495#map=17/52.52001/13.40495", panic);
             run.Play("wait 31000", "alert queued on flash: Tracking");
+            run.WaitFor("alert queued on flash: Tracking", "delivered: every recipient's swarm");
             run.Play("press 2000\ntap\nwait 1000", "tracking stopped: cancelled on the beacon");
             Assert.Matches(@"Tracking 1/60: Position: 52\.52001, 13\.40495 \(±8 m, \d+ s ago\)", Listen(alice));
 
@@ -296,6 +297,8 @@ namespace SessionBeacon.Harness.Tests
             // first update comes after 30 s of real time, not of script time.
             System.Threading.Thread.Sleep(31000);
             run.Play("wait 1000", "alert queued on flash: Tracking");
+            // The update reaches Alice's swarm before the owner cancels (a loaded run quit with it still on flash).
+            run.WaitFor("alert queued on flash: Tracking", "delivered: every recipient's swarm");
             run.Play("press 2000\ntap\nwait 1000", "tracking stopped: cancelled on the beacon");
             Assert.Equal(ExitCode.Ok, await run.Quit());
             string text = Listen(alice);
@@ -350,10 +353,22 @@ namespace SessionBeacon.Harness.Tests
                 {
                     _input.Add(line);
                 }
+                WaitFor(until, count);
+            }
+
+            // Waits until the output holds until count times.
+            public void WaitFor(string until, int count) => WaitFor(() => Count(Output, until) >= count, until);
+
+            // Waits until the output holds until after the first line with after (the alert it names delivered, say).
+            public void WaitFor(string after, string until) =>
+                WaitFor(() => Output.IndexOf(after, StringComparison.Ordinal) is int at && at >= 0 && Output.IndexOf(until, at, StringComparison.Ordinal) >= 0, until + "' after '" + after);
+
+            private void WaitFor(Func<bool> seen, string what)
+            {
                 var waited = System.Diagnostics.Stopwatch.StartNew();
-                while (Count(Output, until) < count)
+                while (!seen())
                 {
-                    Assert.True(waited.Elapsed < s_limit, "no '" + until + "'\n" + _error + "\n" + Output);
+                    Assert.True(waited.Elapsed < s_limit, "no '" + what + "'\n" + _error + "\n" + Output);
                     System.Threading.Thread.Sleep(100);
                 }
             }

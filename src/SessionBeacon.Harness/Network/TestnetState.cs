@@ -52,7 +52,10 @@ namespace SessionBeacon.Harness.Network
 
         public void Write(string dataFolder)
         {
-            File.WriteAllText(PathIn(dataFolder), new JsonObject
+            // Written aside and moved into place: a command that reads it meanwhile finds the whole file or none.
+            string path = PathIn(dataFolder);
+            string aside = path + ".tmp";
+            File.WriteAllText(aside, new JsonObject
             {
                 ["seed"] = SeedUrl,
                 ["pin"] = SeedPin,
@@ -61,6 +64,7 @@ namespace SessionBeacon.Harness.Network
                 ["started"] = Started.ToString("O", CultureInfo.InvariantCulture),
                 ["processes"] = NodeProcesses,
             }.ToJsonString());
+            File.Move(aside, path, overwrite: true);
         }
 
         /// <summary>The state in <paramref name="dataFolder"/>.</summary>

@@ -101,17 +101,11 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
             var waited = Stopwatch.StartNew();
             while (waited.Elapsed < TimeSpan.FromSeconds(60) && !up.HasExited)
             {
-                try
+                // 'up' moves the file into place whole (TestnetStateTests).
+                JsonNode state = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) : null;
+                if (state != null && (int)state["pid"] == up.Id)
                 {
-                    JsonNode state = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) : null;
-                    if (state != null && (int)state["pid"] == up.Id)
-                    {
-                        return state;
-                    }
-                }
-                catch (Exception partial) when (partial is IOException || partial is System.Text.Json.JsonException)
-                {
-                    // Being written: read it again.
+                    return state;
                 }
                 Thread.Sleep(50);
             }

@@ -98,6 +98,9 @@ namespace SessionBeacon.App
         {
             string from = _pagingFrom;
             _pagingFrom = null;
+            int page = _pagesRead;
+            // A poll ends here unless it reads another page, even when this one throws.
+            _pagesRead = 0;
             RetrieveResult result;
             try
             {
@@ -105,26 +108,25 @@ namespace SessionBeacon.App
             }
             catch (ServiceNodeException)
             {
-                if (_pagesRead == 0)
+                if (page == 0)
                 {
                     throw;
                 }
                 // What the earlier pages held is read; the next poll asks the same member again.
                 _pagingFrom = from;
-                _pagesRead = 0;
                 return false;
             }
             ReadPage(result, now, events);
-            if (result.More)
+            if (!result.More)
             {
-                _pagingFrom = result.Node;
-                _pagesRead++;
-            }
-            if (!result.More || _pagesRead == MaxPagesPerPoll)
-            {
-                _pagesRead = 0;
                 return false;
             }
+            _pagingFrom = result.Node;
+            if (page + 1 == MaxPagesPerPoll)
+            {
+                return false;
+            }
+            _pagesRead = page + 1;
             return true;
         }
 

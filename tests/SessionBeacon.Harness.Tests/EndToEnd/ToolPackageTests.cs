@@ -76,8 +76,10 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
                 Array.Sort(left, StringComparer.Ordinal);
                 Assert.Equal(new[] { "beacon-1", "me" }, left);
 
-                // A testnet the tool runs is one 'testnet down' recognises as the harness's and stops.
-                using (Process up = Process.Start(Start(command, work, root, "testnet", "up", "--nodes", "4", "--swarm-size", "2", "--data", "tn", "--first-subnet", "160")))
+                // A testnet the tool runs is one 'testnet down' recognises as the harness's and stops. On 127.0.180.x and
+                // 127.0.181.x, which no other test uses: a range shared with a network starting at the same time could get a
+                // node port that the other had just probed free and not yet bound (TestNetwork.PortFor).
+                using (Process up = Process.Start(Start(command, work, root, "testnet", "up", "--nodes", "4", "--swarm-size", "2", "--data", "tn", "--first-subnet", "180")))
                 {
                     up.StandardInput.Close();
                     Task<string> upOutput = up.StandardOutput.ReadToEndAsync();

@@ -181,7 +181,7 @@ namespace Session.Core.Micro.Network
         }
 
         // Posts the route's request (built now unless it came ready) and reads the reply, or null when the answer was
-        // larger than the transport reads; the keys are wiped after.
+        // larger than the transport reads, or, read as it arrives, longer than any node's; the keys are wiped after.
         private OnionReply Send(OnionRoute route, RpcRequest request, DeliveryState state)
         {
             OnionPath path = route.Path;
@@ -193,15 +193,13 @@ namespace Session.Core.Micro.Network
                 {
                     OnionReplyReader reader = new OnionReplyReader(route.Keys, body);
                     HttpResponse streamed = _transport.Post(path.Guard.BaseUrl + "/onion_req/v2", wire, Timeout, reader);
-                    return Judged(reader.Finish(streamed.Status), streamed, path, state);
+                    OnionReply reply = reader.Finish(streamed.Status);
+                    return reader.IsTooLong ? TooLarge(request, route, state, "longer than any node sends") : Judged(reply, streamed, path, state);
                 }
                 HttpResponse http = _transport.Post(path.Guard.BaseUrl + "/onion_req/v2", wire, Timeout);
                 if (http.IsTooLarge)
                 {
-                    state.Last = request.Method + ": the answer through guard " + path.Guard.Ed25519Hex + " from " + route.Destination.Ed25519Hex
-                        + " was too large: " + Short(http.Error);
-                    state.LastStatus = 0;
-                    return null;
+                    return TooLarge(request, route, state, "too large: " + Short(http.Error));
                 }
                 return Judged(OnionReply.Read(route.Keys, http.Status, http.Body), http, path, state);
             }
@@ -209,6 +207,14 @@ namespace Session.Core.Micro.Network
             {
                 route.Keys.Wipe();
             }
+        }
+
+        // An answer larger than the device reads: noted, and null, which Judge does not charge to the path.
+        private static OnionReply TooLarge(RpcRequest request, OnionRoute route, DeliveryState state, string why)
+        {
+            state.Last = request.Method + ": the answer through guard " + route.Path.Guard.Ed25519Hex + " from " + route.Destination.Ed25519Hex + " was " + why;
+            state.LastStatus = 0;
+            return null;
         }
 
         // Notes what a reply says about the attempt.

@@ -7,7 +7,12 @@
 // checked the tag: the caller acts on the reader behind only after Finish said Delivered.
 // An answer that is not HTTP 200 is a hop's plain text: its first OnionReply.MaxQuotedText bytes
 // are kept for OnionReply.Read. The legacy {"result": "<base64>"} wrapping is not read this way.
-// Memory: a few hundred bytes of buffers, whatever the size of the answer.
+// Memory: a few hundred bytes of buffers, whatever the size of the answer. Time: the transport's body
+// cap does not apply to an answer read this way, so the reader refuses one longer than any node gives
+// (MaxReplyBytes), which a hop that streams on would otherwise make the device read (base64, cipher,
+// JSON) for the whole request timeout. Such an answer, when it read as a sealed answer up to there,
+// is treated as one over the transport's cap (a swarm member must not make the beacon drop the paths
+// its alerts use); when it did not, it is Undecryptable, as garbage of any length.
 using Session.Core.Micro.Crypto;
 using Session.Core.Micro.Encoding;
 using Session.Core.Micro.Onion;
@@ -16,6 +21,13 @@ namespace Session.Core.Micro.Network
 {
     internal sealed class OnionReplyReader : IResponseSink, IJsonTokenHandler
     {
+        /// <summary>
+        /// The longest answer read, in bytes on the wire. A node's longest is one message of the largest size it
+        /// stores (76,800 bytes of data): about 137 KB once base64, in its JSON, sealed and base64 again. A hop that
+        /// streams on past this is not a node answering, and is not read for the rest of the request's timeout.
+        /// </summary>
+        internal const int MaxReplyBytes = 160 * 1024;
+
         // Base64 characters decoded at a time: 192 bytes, held in _tail after the 16 held back.
         private const int Chunk = 256;
         private const int TagSize = XChaCha20Poly1305.TagSize;
@@ -31,6 +43,9 @@ namespace Session.Core.Micro.Network
         private readonly OnionKeys _keys;
         private readonly IResponseSink _body;
         private readonly byte[] _head = new byte[OnionReply.MaxQuotedText];
+        private int _length;
+        private bool _refused;
+        private bool _oversized;
         private int _headLength;
         private bool _started;
         private string _problem;
@@ -61,9 +76,23 @@ namespace Session.Core.Micro.Network
         }
 
         /// <inheritdoc/>
-        /// <remarks>Never refuses: an answer that is not a sealed reply may be a hop's error, whose status comes at the end.</remarks>
+        /// <remarks>
+        /// Refuses only an answer longer than <see cref="MaxReplyBytes"/>: one that is not a sealed reply may be a hop's
+        /// error, whose status comes at the end.
+        /// </remarks>
         public bool Write(byte[] buffer, int offset, int count)
         {
+            _length += count;
+            if (_length > MaxReplyBytes)
+            {
+                _refused = true;
+                if (_problem == null)
+                {
+                    _oversized = true;
+                    _problem = "reply is longer than any node sends (over " + MaxReplyBytes.ToString() + " bytes)";
+                }
+                return false;
+            }
             int end = offset + count;
             for (int i = offset; i < end && _headLength < _head.Length; i++)
             {
@@ -91,10 +120,19 @@ namespace Session.Core.Micro.Network
             return true;
         }
 
+        /// <summary>
+        /// True when the answer went on past <see cref="MaxReplyBytes"/> and was refused there, while what came up to
+        /// then read as a destination's sealed answer. One that did not (garbage) is Undecryptable, as a short one.
+        /// </summary>
+        internal bool IsTooLong
+        {
+            get { return _oversized; }
+        }
+
         /// <summary>What came back: a hop's error for any HTTP status but 200 (as OnionReply.Read classifies it), else the opened reply or why it does not open.</summary>
         internal OnionReply Finish(int httpStatus)
         {
-            if (httpStatus != 200)
+            if (httpStatus != 200 && !_refused)
             {
                 byte[] head = new byte[_headLength];
                 System.Array.Copy(_head, head, _headLength);

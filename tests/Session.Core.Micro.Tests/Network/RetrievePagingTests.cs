@@ -172,6 +172,20 @@ namespace Session.Core.Micro.Tests.Network
             Assert.True(f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0, Limit, null).More);
         }
 
+        [Fact]
+        public void Retrieve_AMemberAnswersLongerThanAnyNode_StoppedThere_NoPathDroppedOrCharged_AnotherMemberAsked()
+        {
+            var f = Ready(nameof(Retrieve_AMemberAnswersLongerThanAnyNode_StoppedThere_NoPathDroppedOrCharged_AnotherMemberAsked));
+            f.Network.Deposit(f.OwnSessionId, f.Random.Bytes(500));
+            string before = Paths(f);
+            // The member asked first puts a megabyte of junk in front of its answer.
+            f.Network.DestinationFaults.Enqueue((200, "{\"junk\":\"" + new string('j', 1 << 20) + "\",\"messages\":[]}"));
+            RetrieveResult page = f.Client.Retrieve(f.OwnSessionId, f.OwnSecretKey, 0, Limit, null);
+            Assert.Equal(1, page.Count);
+            Assert.Equal(before, Paths(f));
+            Assert.Equal(2, f.Network.Delivered.Count(d => d.Method == "retrieve"));
+        }
+
         // What one retrieve from member allocates, less what the fake network allocated to answer (sealing, base64): the node's work, not the device's.
         private static long ClientAllocated(NetworkFixture f, string member, out RetrieveResult page)
         {

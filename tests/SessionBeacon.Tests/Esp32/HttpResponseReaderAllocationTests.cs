@@ -97,7 +97,15 @@ namespace SessionBeacon.Tests.Esp32
             return data;
         }
 
+        // What reading reply allocates, after a first read of it that pays what is allocated once (static tables, the
+        // runtime's first-use work): a clean clone's run, whose first case was 22 KB, measured 680 bytes over the bound.
         private static long ReadAllocating(byte[] reply, bool close, out HttpResponse response)
+        {
+            Allocated(reply, close, out _);
+            return Allocated(reply, close, out response);
+        }
+
+        private static long Allocated(byte[] reply, bool close, out HttpResponse response)
         {
             using var server = new OneResponseServer(reply, close, 1 << 20);
             var clock = new FakeClock(Now);

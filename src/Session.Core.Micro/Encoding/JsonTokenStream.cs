@@ -52,6 +52,23 @@ namespace Session.Core.Micro.Encoding
         private long _pieceStart;
         private string _problem;
 
+        /// <summary>True when the token handed over, <paramref name="length"/> bytes of <paramref name="token"/>, is <paramref name="name"/>.</summary>
+        internal static bool TokenIs(byte[] token, int length, byte[] name)
+        {
+            if (length != name.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < length; i++)
+            {
+                if (token[i] != name[i])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /// <summary>A stream handing its tokens to <paramref name="handler"/>, keeping at most <paramref name="tokenCapacity"/> bytes of one.</summary>
         internal JsonTokenStream(IJsonTokenHandler handler, int tokenCapacity)
         {

@@ -255,8 +255,8 @@ namespace Session.Core.Micro.Network
         public void Name(byte[] token, int length, bool usable)
         {
             _key = !usable ? KeyNone
-                : Is(token, length, s_status) || Is(token, length, s_statusCode) ? KeyStatus
-                : Is(token, length, s_body) ? KeyBody : KeyNone;
+                : JsonTokenStream.TokenIs(token, length, s_status) || JsonTokenStream.TokenIs(token, length, s_statusCode) ? KeyStatus
+                : JsonTokenStream.TokenIs(token, length, s_body) ? KeyBody : KeyNone;
         }
 
         /// <inheritdoc/>
@@ -278,22 +278,6 @@ namespace Session.Core.Micro.Network
         /// <inheritdoc/>
         public void Boolean(bool value)
         {
-        }
-
-        private static bool Is(byte[] token, int length, byte[] name)
-        {
-            if (length != name.Length)
-            {
-                return false;
-            }
-            for (int i = 0; i < length; i++)
-            {
-                if (token[i] != name[i])
-                {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

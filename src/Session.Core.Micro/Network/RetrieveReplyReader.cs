@@ -279,13 +279,7 @@ namespace Session.Core.Micro.Network
         {
             for (int key = 0; key < s_names.Length; key++)
             {
-                byte[] name = s_names[key];
-                bool same = name.Length == length;
-                for (int i = 0; same && i < length; i++)
-                {
-                    same = token[i] == name[i];
-                }
-                if (same)
+                if (JsonTokenStream.TokenIs(token, length, s_names[key]))
                 {
                     return key + 1;
                 }

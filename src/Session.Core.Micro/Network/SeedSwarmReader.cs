@@ -372,31 +372,15 @@ namespace Session.Core.Micro.Network
             switch (_roles[_depth - 1])
             {
                 case RoleRoot:
-                    return Is(token, length, s_result) ? KeyResult : (Is(token, length, s_error) ? KeyError : KeyNone);
+                    return JsonTokenStream.TokenIs(token, length, s_result) ? KeyResult : (JsonTokenStream.TokenIs(token, length, s_error) ? KeyError : KeyNone);
                 case RoleResult:
-                    return Is(token, length, s_states) ? KeyStates : KeyNone;
+                    return JsonTokenStream.TokenIs(token, length, s_states) ? KeyStates : KeyNone;
                 case RoleEntry:
-                    return Is(token, length, s_ip) ? KeyIp : Is(token, length, s_port) ? KeyPort : Is(token, length, s_ed25519) ? KeyEd25519
-                        : Is(token, length, s_x25519) ? KeyX25519 : Is(token, length, s_swarm) ? KeySwarm : KeyNone;
+                    return JsonTokenStream.TokenIs(token, length, s_ip) ? KeyIp : JsonTokenStream.TokenIs(token, length, s_port) ? KeyPort : JsonTokenStream.TokenIs(token, length, s_ed25519) ? KeyEd25519
+                        : JsonTokenStream.TokenIs(token, length, s_x25519) ? KeyX25519 : JsonTokenStream.TokenIs(token, length, s_swarm) ? KeySwarm : KeyNone;
                 default:
                     return KeyNone;
             }
-        }
-
-        private static bool Is(byte[] token, int length, byte[] name)
-        {
-            if (length != name.Length)
-            {
-                return false;
-            }
-            for (int i = 0; i < length; i++)
-            {
-                if (token[i] != name[i])
-                {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

@@ -188,7 +188,7 @@ namespace SessionBeacon.EndToEnd.Tests
             Assert.Equal(new string[] { null, "flash alert, built ahead, on flash" }, _board.Events.Where(e => e.Kind == BeaconEventKind.Queued).Select(e => e.Text).ToArray());
 
             var phone = new BeaconClient(_net.Network, _net.NewClientFolder(), _alice);
-            RetrieveResult result = phone.Client.Retrieve(_alice.SessionId, _alice.Ed25519SecretKey, 0);
+            RetrieveResult result = phone.Poll();
             var bodies = Enumerable.Range(0, result.Count)
                 .Select(i => IndependentSession.Open(result.Message(i).Data, _alice.Ed25519SecretKey.Take(32).ToArray()))
                 .Where(o => o.SenderSessionId == _board.Identity.SessionId)
@@ -276,7 +276,7 @@ namespace SessionBeacon.EndToEnd.Tests
         private string Opens(IdentityKeys who, int n)
         {
             var phone = new BeaconClient(_net.Network, _net.NewClientFolder(), who);
-            RetrieveResult result = phone.Client.Retrieve(who.SessionId, who.Ed25519SecretKey, 0);
+            RetrieveResult result = phone.Poll();
             var opened = Enumerable.Range(0, result.Count)
                 .Select(i => IndependentSession.Open(result.Message(i).Data, who.Ed25519SecretKey.Take(32).ToArray()))
                 .Where(o => o.Content.DataMessage.Body.Contains("\n#" + n + ", sent ", StringComparison.Ordinal))
@@ -291,7 +291,7 @@ namespace SessionBeacon.EndToEnd.Tests
         // The newest message in the companion's inbox from the beacon, opened by the core's receiver.
         private static IncomingMessage Single(BeaconClient reader, string from)
         {
-            RetrieveResult result = reader.Client.Retrieve(reader.Keys.SessionId, reader.Keys.Ed25519SecretKey, 0);
+            RetrieveResult result = reader.Poll();
             var receiver = new MessageReceiver(reader.Keys);
             IncomingMessage[] mine = Enumerable.Range(0, result.Count).Select(i => receiver.Open(result.Message(i).Data))
                 .Where(m => m.SenderSessionId == from).ToArray();

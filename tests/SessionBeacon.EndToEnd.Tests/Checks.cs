@@ -28,7 +28,7 @@ namespace SessionBeacon.EndToEnd.Tests
         /// <summary>The recipient retrieves the message through onion requests and opens it: same body, sender and timestamp.</summary>
         public static void Received(BeaconClient reader, Sent sent, IdentityKeys sender)
         {
-            RetrieveResult result = reader.Client.Retrieve(reader.Keys.SessionId, reader.Keys.Ed25519SecretKey, 0);
+            RetrieveResult result = reader.Poll();
             RetrievedMessage found = null;
             for (int i = 0; i < result.Count && found == null; i++)
             {

@@ -111,7 +111,7 @@ namespace SessionBeacon.EndToEnd.Tests
         private void Acknowledge(string beacon)
         {
             var receiver = new MessageReceiver(_bob);
-            RetrieveResult bobInbox = _bobClient.Client.Retrieve(_bob.SessionId, _bob.Ed25519SecretKey, 0);
+            RetrieveResult bobInbox = _bobClient.Poll();
             IncomingMessage alert = Enumerable.Range(0, bobInbox.Count).Select(i => receiver.Open(bobInbox.Message(i).Data)).Last(m => m.SenderSessionId == beacon);
             var bobState = new KeyValueRatchetStore(new DirectoryStore(_net.NewClientFolder()), "ratchet.beacon");
             RatchetLink link = RatchetLink.Accept(bobState, _bobClient.Random, _bob, _preKeySecret, _board.Identity.X25519PublicKey, alert, out RatchetContent content);

@@ -147,7 +147,7 @@ namespace SessionBeacon.EndToEnd.Tests
         /// <summary>The message with the receipt's hash from the reader's inbox, retrieved through onion requests and opened by the v1 layer.</summary>
         private static IncomingMessage Retrieve(BeaconClient reader, StoreReceipt receipt)
         {
-            RetrieveResult result = reader.Client.Retrieve(reader.Keys.SessionId, reader.Keys.Ed25519SecretKey, 0);
+            RetrieveResult result = reader.Poll();
             for (int i = 0; i < result.Count; i++)
             {
                 if (result.Message(i).Hash == receipt.Hash)

@@ -1,5 +1,6 @@
 using System;
 using System.Security.Cryptography;
+using System.Threading;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
 using Session.Core.Micro.Network;
@@ -18,6 +19,10 @@ namespace SessionBeacon.EndToEnd.Tests.Support
     {
         public const int RequestTimeout = 2000;
         public const int GuardTestTimeout = 3000;
+
+        /// <summary>Polls of the inbox before Poll gives up, and the pause between two, ms.</summary>
+        public const int Polls = 5;
+        public const int PollPause = 500;
 
         public BeaconClient(TestNetwork network, string folder, IdentityKeys own)
             : this(network, new DirectoryStore(folder), own, bootstrap: true)
@@ -60,6 +65,26 @@ namespace SessionBeacon.EndToEnd.Tests.Support
         public ServiceNodeClient Client { get; }
 
         public static IdentityKeys NewIdentity() => IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
+
+        /// <summary>
+        /// The inbox as the stock app's poll finds it (namespace 0). A poll that fails is made again after a pause,
+        /// as the app's next poll would be, up to Polls times: on a loaded machine, with nodes down, every attempt of
+        /// one request can time out or meet a dead hop, and the app would not notice.
+        /// </summary>
+        public RetrieveResult Poll()
+        {
+            for (int poll = 1; ; poll++)
+            {
+                try
+                {
+                    return Client.Retrieve(Keys.SessionId, Keys.Ed25519SecretKey, 0);
+                }
+                catch (ServiceNodeException) when (poll < Polls)
+                {
+                    Thread.Sleep(PollPause);
+                }
+            }
+        }
 
         /// <summary>An alert from this client's identity to <paramref name="recipient"/>, encoded as the core encodes it, and stored.</summary>
         public Sent SendAlert(IdentityKeys recipient, string body, int requiredSignatures)

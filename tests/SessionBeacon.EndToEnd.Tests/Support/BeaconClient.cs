@@ -83,6 +83,11 @@ namespace SessionBeacon.EndToEnd.Tests.Support
                 {
                     Thread.Sleep(PollPause);
                 }
+                catch (ServiceNodeException error)
+                {
+                    throw new InvalidOperationException("the inbox could not be read in " + Polls + " polls; this client's requests:\n"
+                        + string.Join("\n", Transport.Lines), error);
+                }
             }
         }
 

@@ -13,6 +13,19 @@ namespace Session.Testnet.Tests.Network
 {
     public class RestartTests
     {
+        // The first run of a folder that is started again takes a seed port below the system's range for outgoing
+        // connections: a port the system picked could be handed to another test's connection before the restart.
+        private const int FirstSeedPort = 20434;
+
+        private static TestnetOptions FirstRun(TestnetOptions options, int n) => new TestnetOptions
+        {
+            NodeCount = options.NodeCount,
+            SwarmSize = options.SwarmSize,
+            DataFolder = options.DataFolder,
+            FirstSubnet = options.FirstSubnet,
+            SeedPort = FirstSeedPort + n,
+        };
+
         [Fact]
         public async Task StoppedNode_Refuses_RestartedNode_StillHasItsMessages()
         {
@@ -48,7 +61,7 @@ namespace Session.Testnet.Tests.Network
             string[] keys = new string[3];
             try
             {
-                await using (TestNetwork first = await TestNetwork.StartAsync(new TestnetOptions { NodeCount = 3, SwarmSize = 3, DataFolder = folder, FirstSubnet = 34 }))
+                await using (TestNetwork first = await TestNetwork.StartAsync(new TestnetOptions { NodeCount = 3, SwarmSize = 3, DataFolder = folder, FirstSubnet = 34, SeedPort = FirstSeedPort }))
                 {
                     for (int i = 0; i < 3; i++)
                     {
@@ -81,7 +94,7 @@ namespace Session.Testnet.Tests.Network
                 string url;
                 string pin;
                 string[] nodes;
-                await using (TestNetwork first = await TestNetwork.StartAsync(options))
+                await using (TestNetwork first = await TestNetwork.StartAsync(FirstRun(options, 1)))
                 {
                     url = first.SeedUrl;
                     pin = first.SeedPin;
@@ -108,7 +121,7 @@ namespace Session.Testnet.Tests.Network
             try
             {
                 string url;
-                await using (TestNetwork first = await TestNetwork.StartAsync(options))
+                await using (TestNetwork first = await TestNetwork.StartAsync(FirstRun(options, 2)))
                 {
                     url = first.SeedUrl;
                 }

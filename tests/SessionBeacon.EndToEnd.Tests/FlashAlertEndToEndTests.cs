@@ -62,7 +62,9 @@ namespace SessionBeacon.EndToEnd.Tests
             var flash = new FlashAlert(config, _sender, _beacon.Client, _beacon.NetworkClock, _beacon.Random, new AlertComposer(config).MinimumPaddedSize(false));
             long now = _beacon.Clock.UnixMilliseconds;
             flash.Start(now);
-            for (int i = 0; i < 5 && !flash.IsReady; i++)
+            // A build the network could not serve is tried again RetryMs later: each step comes that much later, or the
+            // steps after a failed build would do nothing.
+            for (int i = 0; i < 5 && !flash.IsReady; i++, now += FlashAlert.RetryMs)
             {
                 flash.Step(now);
             }

@@ -21,7 +21,13 @@ namespace SessionBeacon.EndToEnd.Tests
     [Collection("testnet")]
     public class FaultTests : IAsyncLifetime
     {
-        private const int MaxRounds = 25;
+        // A round meets its fault with a chance of about 1 in 4 (a member of four picked as the destination): 25 rounds
+        // missed it about once in 1,300 runs, 50 about once in 1.8 million.
+        private const int MaxRounds = 50;
+
+        // Sends of one round's alert: a round whose store ran out of attempts (faults and a loaded machine's timeouts
+        // together) is sent again, as the beacon's outbox would.
+        private const int Sends = 3;
 
         private readonly TestnetFixture _net;
         private readonly ITestOutputHelper _output;
@@ -41,7 +47,7 @@ namespace SessionBeacon.EndToEnd.Tests
         {
             _beacon = new BeaconClient(_net.Network, _net.NewClientFolder(), _sender);
             // A healthy first alert: the beacon has its paths and the recipient's swarm.
-            Sent first = _beacon.SendAlert(_recipient, "warm-up", 1);
+            Sent first = _beacon.SendAlert(_recipient, "warm-up", 1, Sends);
             Checks.Verified(_net, first, _recipient, 1);
             // The recipient's phone is online too: it has its own paths and swarm before the fault.
             Checks.Received(Reader(), first, _sender);
@@ -132,6 +138,9 @@ namespace SessionBeacon.EndToEnd.Tests
         [Fact]
         public async Task WholeSwarmDown_ClearErrorNamingTheSwarm()
         {
+            // No node is slow here: with the short timeout, an attempt a loaded machine held up would end in "no answer
+            // within" instead of the cause this test checks the error names.
+            _beacon.UsePatientTimeouts();
             foreach (int node in Swarm)
             {
                 await _net.Network.SetFaultsAsync(node, NodeFaults.None with { Down = true });
@@ -156,7 +165,12 @@ namespace SessionBeacon.EndToEnd.Tests
                 string[] slow = Enumerable.Range(0, _beacon.Paths.Count)
                     .Select(i => _beacon.Paths.Path(i).Nodes.Select(n => n.Ed25519Hex).FirstOrDefault(key => !Swarm.Contains(_net.IndexOf(key))))
                     .Where(key => key != null).Distinct().ToArray();
-                Assert.NotEmpty(slow);
+                if (slow.Length == 0)
+                {
+                    // Every relay of every path is a member: this round goes unslowed. A path through the round's
+                    // destination is not used but replaced, so a later round may find a relay to slow.
+                    _output.WriteLine("no relay outside the swarm to slow before this round");
+                }
                 foreach (string old in slowed.Where(d => !slow.Contains(d)).ToArray())
                 {
                     await _net.Network.SetFaultsAsync(_net.IndexOf(old), NodeFaults.None);
@@ -256,7 +270,7 @@ namespace SessionBeacon.EndToEnd.Tests
                 {
                     await beforeRound();
                 }
-                Sent sent = _beacon.SendAlert(_recipient, "Alert " + round + " " + Guid.NewGuid(), k);
+                Sent sent = _beacon.SendAlert(_recipient, "Alert " + round + " " + Guid.NewGuid(), k, Sends);
                 Checks.Verified(_net, sent, _recipient, k);
                 if (retrieveEachRound)
                 {

@@ -26,8 +26,10 @@ namespace SessionBeacon.EndToEnd.Tests
         {
             IdentityKeys sender = BeaconClient.NewIdentity();
             IdentityKeys recipient = BeaconClient.NewIdentity();
-            var beacon = new BeaconClient(_net.Network, _net.NewClientFolder(), sender);
-            var phone = new BeaconClient(_net.Network, _net.NewClientFolder(), recipient);
+            // Not a test of timeouts: a first attempt that a loaded machine held up past the short timeout would be
+            // retried, and the nodes would see a second store.
+            var beacon = new BeaconClient(_net.Network, _net.NewClientFolder(), sender).UsePatientTimeouts();
+            var phone = new BeaconClient(_net.Network, _net.NewClientFolder(), recipient).UsePatientTimeouts();
             int[] before = await Checks.Marks(_net);
 
             Sent sent = beacon.SendAlert(recipient, "Panic button pressed (k=" + k + ")", k);
@@ -69,7 +71,8 @@ namespace SessionBeacon.EndToEnd.Tests
         {
             IdentityKeys sender = BeaconClient.NewIdentity();
             IdentityKeys recipient = BeaconClient.NewIdentity();
-            var beacon = new BeaconClient(_net.Network, _net.NewClientFolder(), sender);
+            // Not a test of timeouts: its one store must not depend on a loaded machine answering within the short one.
+            var beacon = new BeaconClient(_net.Network, _net.NewClientFolder(), sender).UsePatientTimeouts();
             Assert.Equal(_net.Network.NodeCount, beacon.Pool.Count);
             beacon.Pool.SeedLimit = NodePool.MinimumCount;
             beacon.Pool.Bootstrap();

@@ -94,12 +94,15 @@ namespace SessionBeacon.EndToEnd.Tests
         private string StartAndAlert()
         {
             _bob = BeaconClient.NewIdentity();
-            _bobClient = new BeaconClient(_net.Network, _net.NewClientFolder(), _bob);
+            // Timeouts are not what this class is about: with the short ones, one of its many requests that a loaded
+            // machine held up would count as a lost path or a problem that the junk did not cause.
+            _bobClient = new BeaconClient(_net.Network, _net.NewClientFolder(), _bob).UsePatientTimeouts();
             var bundle = new byte[RatchetPreKey.Size];
             _preKeySecret = new byte[X25519.ScalarSize];
             RatchetPreKey.Create(bundle, _preKeySecret, _bob, _bobClient.Random);
             _board = new SimulatedBoard(_net.Network, _net.NewClientFolder(), BeaconClient.NewIdentity(),
-                "recipient = " + _bob.SessionId + " Bob\nrecipient.prekey = " + _bob.SessionId + " " + Convert.ToBase64String(bundle) + "\n");
+                "recipient = " + _bob.SessionId + " Bob\nrecipient.prekey = " + _bob.SessionId + " " + Convert.ToBase64String(bundle) + "\n")
+                .UsePatientTimeouts();
             _board.Start();
             _board.RunUntil(() => _board.Beacon.Stage == BeaconStage.Armed, Timeout, "armed");
             _board.Press(Hold);

@@ -39,8 +39,10 @@ namespace SessionBeacon.EndToEnd.Tests
             var clock = Stopwatch.StartNew();
             IdentityKeys beaconKeys = BeaconClient.NewIdentity();
             IdentityKeys receiverKeys = BeaconClient.NewIdentity();
-            var beacon = new BeaconClient(_net.Network, _net.NewClientFolder(), beaconKeys);
-            var receiver = new BeaconClient(_net.Network, _net.NewClientFolder(), receiverKeys);
+            // Not a test of timeouts: each of its stores is made once, and must not depend on a loaded machine answering
+            // within the short timeout.
+            var beacon = new BeaconClient(_net.Network, _net.NewClientFolder(), beaconKeys).UsePatientTimeouts();
+            var receiver = new BeaconClient(_net.Network, _net.NewClientFolder(), receiverKeys).UsePatientTimeouts();
             string beaconState = _net.NewClientFolder();
             string receiverState = _net.NewClientFolder();
             try

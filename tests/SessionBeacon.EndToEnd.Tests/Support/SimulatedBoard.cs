@@ -54,6 +54,14 @@ namespace SessionBeacon.EndToEnd.Tests.Support
         /// <summary>The policy's time: never behind the real clock, never going back.</summary>
         public long Now { get; private set; }
 
+        /// <summary>The beacon's onion requests and guard tests wait as long as BeaconClient.UsePatientTimeouts makes a client's.</summary>
+        public SimulatedBoard UsePatientTimeouts()
+        {
+            Beacon.Client.RequestTimeout = BeaconClient.PatientRequestTimeout;
+            Beacon.Paths.GuardTestTimeoutMilliseconds = BeaconClient.PatientGuardTestTimeout;
+            return this;
+        }
+
         public void Start()
         {
             Now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using Session.Core.Micro.Network;
+using SessionBeacon.Harness.Tests.EndToEnd;
 
 namespace SessionBeacon.Harness.Tests.Support
 {
@@ -16,19 +17,16 @@ namespace SessionBeacon.Harness.Tests.Support
         private const int PauseMs = 500;
 
         /// <summary>
-        /// 'listen --once' run again while it failed because the network did not answer, as the app's next poll.
-        /// A retrieve that fails handles no message and moves no cursor (Listener.Poll), so the next run sees what this one would have.
+        /// A harness command ('listen --once', 'send') run again while it failed because the network did not answer.
+        /// A retrieve that fails handles no message and moves no cursor (Listener.Poll), so the next run sees what
+        /// this one would have; a store that fails stored nothing with a receipt.
         /// </summary>
-        public static (ExitCode Code, string Output, string Error) ListenOnce(Func<(ExitCode Code, string Output, string Error)> listen)
-        {
-            var result = listen();
-            for (int attempt = 1; attempt < Attempts && result.Code == ExitCode.Failed && result.Error.Contains("listen: the network did not answer", StringComparison.Ordinal); attempt++)
-            {
-                Thread.Sleep(PauseMs);
-                result = listen();
-            }
-            return result;
-        }
+        public static (ExitCode Code, string Output, string Error) Command(Func<(ExitCode Code, string Output, string Error)> run) =>
+            Again(run, r => r.Code == ExitCode.Failed && NotAnswered(r.Error));
+
+        /// <summary>The same for a harness process.</summary>
+        public static HarnessProcess.Result Command(Func<HarnessProcess.Result> run) =>
+            Again(run, r => r.ExitCode == (int)ExitCode.Failed && NotAnswered(r.Error));
 
         /// <summary>A request made again when it throws ServiceNodeException (every attempt failed), as an outbox's next round.</summary>
         public static T Request<T>(Func<T> request)
@@ -44,6 +42,23 @@ namespace SessionBeacon.Harness.Tests.Support
                     Thread.Sleep(PauseMs);
                 }
             }
+        }
+
+        // The one lines of listen and send when the seed or the network gave no answer (Commands/ListenCommand.cs, SendCommand.cs).
+        private static bool NotAnswered(string error) =>
+            error.Contains(": the network did not answer", StringComparison.Ordinal)
+            || error.Contains(": the network did not take the message", StringComparison.Ordinal)
+            || error.Contains(": the network's seed could not be reached", StringComparison.Ordinal);
+
+        private static T Again<T>(Func<T> run, Func<T, bool> notAnswered)
+        {
+            T result = run();
+            for (int attempt = 1; attempt < Attempts && notAnswered(result); attempt++)
+            {
+                Thread.Sleep(PauseMs);
+                result = run();
+            }
+            return result;
         }
     }
 }

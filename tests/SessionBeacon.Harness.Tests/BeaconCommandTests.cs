@@ -97,8 +97,8 @@ namespace SessionBeacon.Harness.Tests
             Assert.Contains("LED on (armed)", output);
             Assert.Contains("LED on (sending)", output);
             Assert.Contains("buzzer on (sending)", output);
-            Assert.Contains("LED on (delivered)", output);
-            Assert.Contains("buzzer off (delivered)", output);
+            Assert.Contains("LED on (delivered)", output + later);
+            Assert.Contains("buzzer off (delivered)", output + later);
             string[] indicators = lines.Select(l => l.Text).Where(l => l.StartsWith("LED", StringComparison.Ordinal) || l.StartsWith("buzzer", StringComparison.Ordinal)).ToArray();
             Assert.NotEmpty(indicators);
             Assert.All(indicators, line => Assert.Matches(s_patternLine, line));
@@ -138,10 +138,11 @@ namespace SessionBeacon.Harness.Tests
             Assert.Contains("Wi-Fi: joined 'Sam's phone'", output);
             Assert.DoesNotContain("'Home Net': out of range", output);
             Assert.DoesNotContain("join 'Cafe'", output);
-            Assert.True(output.IndexOf("Wi-Fi: joined 'Sam's phone'", StringComparison.Ordinal) < output.IndexOf("delivered: every recipient's swarm gave a verified receipt", StringComparison.Ordinal), output);
             Assert.DoesNotContain("passphrase", output);
             Assert.DoesNotContain("hotspot words", output);
             string later = BeaconRuns.UntilDelivered(output, () => RunBeacon(device, "", "--wifi-in-range", "Cafe", "--wifi-in-range", "Sam's phone").Output);
+            int delivered = (output + later).IndexOf("delivered: every recipient's swarm gave a verified receipt", StringComparison.Ordinal);
+            Assert.True(output.IndexOf("Wi-Fi: joined 'Sam's phone'", StringComparison.Ordinal) < delivered, output + later);
             Assert.Matches(@"the input ended: stopped; nothing left on flash to send\s*$", output + later);
         }
 

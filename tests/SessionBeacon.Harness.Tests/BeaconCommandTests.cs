@@ -87,7 +87,9 @@ namespace SessionBeacon.Harness.Tests
             Assert.Equal(1, Count(output, "alert queued on flash: Duress"));
             Assert.Contains("sensor 'Front door' (GPIO 13) active", output);
             Assert.Contains("sensor 'Hallway' (GPIO 14) active", output);
-            Assert.Equal(4, Count(output, "delivered: every recipient's swarm gave a verified receipt"));
+            // What a loaded machine's failed rounds left on flash when the run's time after the input ran out, the next runs deliver.
+            string later = BeaconRuns.UntilDelivered(output, () => RunBeacon(device, "").Output);
+            Assert.Equal(4, Count(output + later, "delivered: every recipient's swarm gave a verified receipt"));
 
             // The LED and the buzzer say which pattern they show.
             Assert.Contains("LED on (panic pending)", output);
@@ -95,14 +97,14 @@ namespace SessionBeacon.Harness.Tests
             Assert.Contains("LED on (armed)", output);
             Assert.Contains("LED on (sending)", output);
             Assert.Contains("buzzer on (sending)", output);
-            Assert.Contains("LED on (delivered)", output);
-            Assert.Contains("buzzer off (delivered)", output);
+            Assert.Contains("LED on (delivered)", output + later);
+            Assert.Contains("buzzer off (delivered)", output + later);
             string[] indicators = lines.Select(l => l.Text).Where(l => l.StartsWith("LED", StringComparison.Ordinal) || l.StartsWith("buzzer", StringComparison.Ordinal)).ToArray();
             Assert.NotEmpty(indicators);
             Assert.All(indicators, line => Assert.Matches(s_patternLine, line));
 
             // The end of the input ends the run once what was pending is done, and says so.
-            Assert.Matches(@"the input ended: stopped; nothing left on flash to send\s*$", output);
+            Assert.Matches(@"the input ended: stopped; nothing left on flash to send\s*$", output + later);
         }
 
         [Fact]
@@ -136,10 +138,12 @@ namespace SessionBeacon.Harness.Tests
             Assert.Contains("Wi-Fi: joined 'Sam's phone'", output);
             Assert.DoesNotContain("'Home Net': out of range", output);
             Assert.DoesNotContain("join 'Cafe'", output);
-            Assert.True(output.IndexOf("Wi-Fi: joined 'Sam's phone'", StringComparison.Ordinal) < output.IndexOf("delivered: every recipient's swarm gave a verified receipt", StringComparison.Ordinal), output);
             Assert.DoesNotContain("passphrase", output);
             Assert.DoesNotContain("hotspot words", output);
-            Assert.Matches(@"the input ended: stopped; nothing left on flash to send\s*$", output);
+            string later = BeaconRuns.UntilDelivered(output, () => RunBeacon(device, "", "--wifi-in-range", "Cafe", "--wifi-in-range", "Sam's phone").Output);
+            int delivered = (output + later).IndexOf("delivered: every recipient's swarm gave a verified receipt", StringComparison.Ordinal);
+            Assert.True(output.IndexOf("Wi-Fi: joined 'Sam's phone'", StringComparison.Ordinal) < delivered, output + later);
+            Assert.Matches(@"the input ended: stopped; nothing left on flash to send\s*$", output + later);
         }
 
         [Fact]
@@ -270,9 +274,8 @@ namespace SessionBeacon.Harness.Tests
             run.Play("press 2000\nwait 6000", "alert queued on flash: Panic", 2);
             run.WaitForPanicDelivered();
             string beacon = new IdentityFolder(device).LoadKeys().SessionId;
-            var sent = new StringWriter();
-            Assert.True(Program.Run(new[] { "send", "--data", alice, "--to", beacon, "--text", "stop", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin },
-                TextReader.Null, sent, sent) == ExitCode.Ok, sent.ToString());
+            var sent = Retries.Command(() => InProcess.Run(null, "send", "--data", alice, "--to", beacon, "--text", "stop", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin));
+            Assert.True(sent.Code == ExitCode.Ok, sent.Error + sent.Output);
             const string Stopped = "tracking stopped: stopped by Alice's reply";
             run.Play("wait 4000\nwait 4000\nwait 4000", Stopped);
             // An update may have left before the reply came (how long the send and the poll took); after it, a whole
@@ -307,24 +310,26 @@ namespace SessionBeacon.Harness.Tests
             run.Play("wait 1000", "alert queued on flash: Tracking");
             // The update reaches Alice's swarm before the owner cancels (a loaded run quit with it still on flash).
             run.WaitFor("alert queued on flash: Tracking", "delivered: every recipient's swarm");
-            run.Play("press 2000\ntap\nwait 1000", "tracking stopped: cancelled on the beacon");
+            const string Cancelled = "tracking stopped: cancelled on the beacon";
+            run.Play("press 2000\ntap\nwait 1000", Cancelled);
             Assert.Equal(ExitCode.Ok, await run.Quit());
+            string output = run.Output;
+            // A second update may have been queued while the first took its time to be delivered; none after the cancel.
+            Assert.DoesNotContain("alert queued on flash: Tracking", output.Substring(output.IndexOf(Cancelled, StringComparison.Ordinal)));
             string text = Listen(alice);
             Assert.Matches(@"Position: 44\.06884, -121\.31419 \(±5 m, \d+ s ago\)", text);
             Assert.Contains("https://www.openstreetmap.org/?mlat=44.06884&mlon=-121.31419#map=17/44.06884/-121.31419", text);
             // The update gives where the log is by then: the receiver's last fix, a metre from the first.
             Assert.Matches(@"Tracking 1/60: (Position|Last known position)[^\n]*: 44\.0688\d, -121\.3141\d \(±5 m", text);
             Assert.Matches(@"\n  \| https://www\.openstreetmap\.org/\?mlat=44\.0688\d&mlon=-121\.3141\d#map=17/", text);
-            Assert.DoesNotContain("Tracking 2/60", text);
         }
 
-        // What Alice's stock-app stand-in shows, one poll.
+        // What Alice's stock-app stand-in shows, one poll (polled again when the network did not answer, as the app does).
         private string Listen(string alice)
         {
-            var heard = new StringWriter();
-            Assert.Equal(ExitCode.Ok, Program.Run(new[] { "listen", "--data", alice, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin },
-                TextReader.Null, heard, heard));
-            return heard.ToString();
+            var heard = Retries.Command(() => InProcess.Run(null, "listen", "--data", alice, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin));
+            Assert.True(heard.Code == ExitCode.Ok, heard.Error + heard.Output);
+            return heard.Output;
         }
 
         // A 'beacon run' fed its lines as the test goes, with what it printed so far.
@@ -423,7 +428,7 @@ namespace SessionBeacon.Harness.Tests
             return device;
         }
 
-        private static (ExitCode, string, string) RunBeacon(string device, string script, params string[] options)
+        private static (ExitCode Code, string Output, string Error) RunBeacon(string device, string script, params string[] options)
         {
             var output = new StringWriter();
             var error = new StringWriter();

@@ -31,6 +31,10 @@ namespace SessionBeacon.Harness.Tests
         /// <summary>--seed-url and --seed-pin of this testnet.</summary>
         public string[] Options => new[] { "--seed-url", Network.SeedUrl, "--seed-pin", Network.SeedPin };
 
+        /// <summary>'listen --data <paramref name="folder"/>' with <paramref name="options"/> on this testnet, run again while the network did not answer (Retries).</summary>
+        public (ExitCode Code, string Output, string Error) Listen(string folder, params string[] options) =>
+            Retries.Command(() => InProcess.Run(null, ["listen", "--data", folder, .. options, .. Options]));
+
         /// <summary>A new folder with an identity made by 'identity new'.</summary>
         public string NewIdentity(out string sessionId)
         {
@@ -244,10 +248,10 @@ namespace SessionBeacon.Harness.Tests
             string bob = NewIdentity(out string bobId);
             string[] network = { "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin };
 
-            var empty = Run(null, ["listen", "--data", bob, "--once", .. network]);
+            var empty = _net.Listen(bob, "--once");
             Assert.True(empty.Code == ExitCode.Ok, empty.Error);
             Assert.Equal("listening as " + bobId + " (one poll)\nno new messages\n", empty.Output.Replace("\r\n", "\n"));
-            var emptyJson = Run(null, ["listen", "--data", bob, "--once", "--json", .. network]);
+            var emptyJson = _net.Listen(bob, "--once", "--json");
             Assert.True(emptyJson.Code == ExitCode.Ok, emptyJson.Error);
             JsonObject nothing = ParseOne(emptyJson.Output);
             Assert.Equal(bobId, (string)nothing["session_id"]);
@@ -256,7 +260,7 @@ namespace SessionBeacon.Harness.Tests
             Assert.Contains("listening as " + bobId, emptyJson.Error);
 
             const string text = "line one\n\"quoted\" {\"json\": true} \\ tab\t ünïcode 🚨";
-            var sent = Run(null, ["send", "--data", alice, "--to", bobId, "--text", text, "--json", .. network]);
+            var sent = Retries.Command(() => Run(null, ["send", "--data", alice, "--to", bobId, "--text", text, "--json", .. network]));
             Assert.True(sent.Code == ExitCode.Ok, sent.Error);
             Assert.Equal("", sent.Error);
             JsonObject receipt = ParseOne(sent.Output);
@@ -266,7 +270,7 @@ namespace SessionBeacon.Harness.Tests
             Assert.InRange((int)receipt["verified_signatures"], 1, 4);
             Assert.False((bool)receipt["already_stored"]);
 
-            var heard = Run(null, ["listen", "--data", bob, "--once", "--json", .. network]);
+            var heard = _net.Listen(bob, "--once", "--json");
             Assert.True(heard.Code == ExitCode.Ok, heard.Error);
             JsonObject inbox = ParseOne(heard.Output);
             Assert.Equal(new[] { "session_id", "messages", "problems" }, Names(inbox));
@@ -305,7 +309,7 @@ namespace SessionBeacon.Harness.Tests
             string alice = NewIdentity(out string aliceId);
             string bob = NewIdentity(out string bobId);
             const string text = "Meet at 5; $(touch pwned) `id` 'quoted' \"double\"";
-            var sent = Run(null, "send", "--data", alice, "--to", bobId, "--text", text, "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            var sent = Retries.Command(() => Run(null, "send", "--data", alice, "--to", bobId, "--text", text, "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin));
             Assert.True(sent.Code == ExitCode.Ok, sent.Error);
             Assert.Matches("sent to " + bobId + ": [1-9] verified swarm signature", sent.Output);
 
@@ -317,7 +321,7 @@ namespace SessionBeacon.Harness.Tests
                 File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             }
 
-            var heard = Run(null, "listen", "--data", bob, "--once", "--exec", script, "--from", aliceId, "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            var heard = _net.Listen(bob, "--once", "--exec", script, "--from", aliceId);
             Assert.True(heard.Code == ExitCode.Ok, heard.Error + heard.Output);
             Assert.Contains("listening as " + bobId, heard.Output);
             Assert.Contains("from " + aliceId + ": " + text, heard.Output);
@@ -325,7 +329,7 @@ namespace SessionBeacon.Harness.Tests
             Assert.False(File.Exists(Path.Combine(Environment.CurrentDirectory, "pwned")));
 
             // The next poll does not show it again.
-            var again = Run(null, "listen", "--data", bob, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            var again = _net.Listen(bob, "--once");
             Assert.Equal(ExitCode.Ok, again.Code);
             Assert.DoesNotContain(text, again.Output);
         }
@@ -352,9 +356,9 @@ namespace SessionBeacon.Harness.Tests
             RatchetSession session = RatchetSession.Initiate(beaconState, beacon.Random, beaconKeys, SessionId.Parse(receiverId), bundle);
             var link = new RatchetLink(beaconKeys, session, beacon.Random);
             byte[] payload = link.EncodeAlert("PANIC: help at the back door", "Beacon", beacon.NetworkClock.Now, out uint sequence);
-            Assert.True(beacon.Client.Store(receiverId, payload, ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+            Assert.True(Retries.Request(() => beacon.Client.Store(receiverId, payload, ServiceNodeClient.DefaultTtl, 1)).IsSuccess);
 
-            var heard = Run(null, "listen", "--data", receiver, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            var heard = _net.Listen(receiver, "--once");
             Assert.True(heard.Code == ExitCode.Ok, heard.Error + heard.Output);
             Assert.Contains("paired with beacon " + beaconKeys.SessionId, heard.Output);
             Assert.Contains("SECURE ALERT " + sequence + " from beacon " + beaconKeys.SessionId + ": PANIC: help at the back door", heard.Output);
@@ -363,7 +367,7 @@ namespace SessionBeacon.Harness.Tests
             AssertFails(Run(null, "prekey", "new", "--data", receiver, "--beacon", beaconKeys.SessionId), ExitCode.Failed, "is already paired with a beacon");
 
             // The beacon retrieves the acknowledgement: help was reached for its alert.
-            RetrieveResult inbox = beacon.Client.Retrieve(beaconKeys.SessionId, beaconKeys.Ed25519SecretKey, 0);
+            RetrieveResult inbox = Retries.Request(() => beacon.Client.Retrieve(beaconKeys.SessionId, beaconKeys.Ed25519SecretKey, 0));
             RatchetContent reached = null;
             for (int i = 0; i < inbox.Count; i++)
             {
@@ -380,8 +384,8 @@ namespace SessionBeacon.Harness.Tests
             // Alert 2 goes through the loaded pairing (no pre-key any more).
             byte[] second = new RatchetLink(beaconKeys, RatchetSession.Load(beaconState, beacon.Random), beacon.Random)
                 .EncodeAlert("PANIC: second", "Beacon", beacon.NetworkClock.Now, out uint sequence2);
-            Assert.True(beacon.Client.Store(receiverId, second, ServiceNodeClient.DefaultTtl, 1).IsSuccess);
-            var heard2 = Run(null, "listen", "--data", receiver, "--once", "--json", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            Assert.True(Retries.Request(() => beacon.Client.Store(receiverId, second, ServiceNodeClient.DefaultTtl, 1)).IsSuccess);
+            var heard2 = _net.Listen(receiver, "--once", "--json");
             Assert.True(heard2.Code == ExitCode.Ok, heard2.Error + heard2.Output);
             JsonObject alert = Assert.Single(ParseOne(heard2.Output)["messages"].AsArray()).AsObject();
             Assert.Equal(new[] { "kind", "sender", "known_sender", "timestamp", "text", "hash", "sequence", "acknowledged", "time" }, Names(alert));
@@ -410,14 +414,14 @@ namespace SessionBeacon.Harness.Tests
 
             // A stranger who has the bundle (it is in the beacon's nf.config) tries to pair first.
             SendFirstAlert(strangerKeys, receiverId, bundle, "PANIC: from a stranger");
-            var refused = Run(null, "listen", "--data", receiver, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            var refused = _net.Listen(receiver, "--once");
             Assert.Equal(ExitCode.Failed, refused.Code);
             Assert.Contains("from " + strangerKeys.SessionId + " (unknown sender): a SessionBeacon secure alert refused: the pre-key is for beacon " + beaconKeys.SessionId, refused.Output);
             Assert.DoesNotContain("PANIC: from a stranger", refused.Output);
             Assert.True(File.Exists(Path.Combine(receiver, "prekey.secret")), "the pre-key is kept for the real beacon");
 
             SendFirstAlert(beaconKeys, receiverId, bundle, "PANIC: the real one");
-            var heard = Run(null, "listen", "--data", receiver, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            var heard = _net.Listen(receiver, "--once");
             Assert.True(heard.Code == ExitCode.Ok, heard.Error + heard.Output);
             Assert.Contains("paired with beacon " + beaconKeys.SessionId, heard.Output);
             Assert.Contains("SECURE ALERT 1 from beacon " + beaconKeys.SessionId + ": PANIC: the real one", heard.Output);
@@ -449,7 +453,7 @@ namespace SessionBeacon.Harness.Tests
             Assert.Contains("(any beacon can pair: --any-beacon)", Run(null, "prekey", "new", "--data", receiver, "--any-beacon").Output);
             IdentityKeys strangerKeys = IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
             SendFirstAlert(strangerKeys, receiverId, bundle, "I am your beacon");
-            var heard = Run(null, "listen", "--data", receiver, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            var heard = _net.Listen(receiver, "--once");
             Assert.True(heard.Code == ExitCode.Ok, heard.Error + heard.Output);
             Assert.Contains("paired with beacon " + strangerKeys.SessionId, heard.Output);
         }
@@ -467,7 +471,7 @@ namespace SessionBeacon.Harness.Tests
             File.Delete(Path.Combine(receiver, "prekey.beacon"));
 
             SendFirstAlert(strangerKeys, receiverId, bundle, "I am your beacon");
-            var refused = Run(null, "listen", "--data", receiver, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            var refused = _net.Listen(receiver, "--once");
             Assert.Equal(ExitCode.Failed, refused.Code);
             Assert.Contains("a SessionBeacon secure alert refused: the pre-key names no beacon (an older harness made it): run 'prekey new --data " + receiver
                 + " --beacon SESSIONID'", refused.Output);
@@ -475,7 +479,7 @@ namespace SessionBeacon.Harness.Tests
 
             Assert.Contains("(only beacon " + beaconKeys.SessionId + " can pair)", Run(null, "prekey", "new", "--data", receiver, "--beacon", beaconKeys.SessionId).Output);
             SendFirstAlert(beaconKeys, receiverId, bundle, "PANIC: the real one");
-            var heard = Run(null, "listen", "--data", receiver, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            var heard = _net.Listen(receiver, "--once");
             Assert.True(heard.Code == ExitCode.Ok, heard.Error + heard.Output);
             Assert.Contains("paired with beacon " + beaconKeys.SessionId, heard.Output);
         }
@@ -487,7 +491,7 @@ namespace SessionBeacon.Harness.Tests
             var state = new KeyValueRatchetStore(new DirectoryStore(Path.Combine(folder, "ratchet")), "ratchet.peer");
             RatchetSession session = RatchetSession.Initiate(state, beacon.Random, beaconKeys, SessionId.Parse(receiverId), bundle);
             byte[] payload = new RatchetLink(beaconKeys, session, beacon.Random).EncodeAlert(text, "Beacon", beacon.NetworkClock.Now, out _);
-            Assert.True(beacon.Client.Store(receiverId, payload, ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+            Assert.True(Retries.Request(() => beacon.Client.Store(receiverId, payload, ServiceNodeClient.DefaultTtl, 1)).IsSuccess);
         }
 
         [Fact]
@@ -503,10 +507,10 @@ namespace SessionBeacon.Harness.Tests
             // A ratchet message body addressed to the receiver, which never made a pre-key.
             byte[] packet = RandomNumberGenerator.GetBytes(80);
             byte[] payload = MessageEncoder.Encode(beaconKeys, SessionId.Parse(receiverId), RatchetCarriage.ToContent(packet, null, beacon.NetworkClock.Now), beacon.Random);
-            Assert.True(beacon.Client.Store(receiverId, payload, ServiceNodeClient.DefaultTtl, 1).IsSuccess);
+            Assert.True(Retries.Request(() => beacon.Client.Store(receiverId, payload, ServiceNodeClient.DefaultTtl, 1)).IsSuccess);
             Assert.NotEqual("", bundleText);
 
-            var heard = Run(null, "listen", "--data", receiver, "--once", "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+            var heard = _net.Listen(receiver, "--once");
             Assert.Equal(ExitCode.Failed, heard.Code);
             Assert.Contains("a SessionBeacon secure alert, but " + receiver + " has no pairing: run 'prekey new --data " + receiver + " --beacon SESSIONID'", heard.Output);
         }

@@ -11,11 +11,9 @@
 // receivers' included, is read from that one clock.
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using System.Threading;
 using Session.Core.Micro.Identity;
 using Session.Testnet;
 using SessionBeacon.App;
@@ -52,8 +50,7 @@ namespace SessionBeacon.Harness.Demo
         private readonly string _sensorLine;
         private readonly string[] _names;
         private readonly IdentityFolder[] _recipientFolders = new IdentityFolder[2];
-        private readonly Listener[] _listeners = new Listener[2];
-        private readonly int[] _read = new int[2];
+        private readonly DemoInbox[] _inboxes = new DemoInbox[2];
         private readonly string[] _ids = new string[2];
         private readonly List<BeaconEvent> _events = new List<BeaconEvent>();
         private readonly DeviceClock _clock = new DeviceClock();
@@ -198,7 +195,8 @@ namespace SessionBeacon.Harness.Demo
             for (int i = 0; i < 2; i++)
             {
                 var client = new TestnetClient(_network.SeedUrl, _network.SeedPin, _recipientFolders[i].LoadKeys(), _recipientFolders[i].NetworkStore(), new SystemClock());
-                _listeners[i] = new Listener(_recipientFolders[i], client, Array.Empty<string>(), null, TextWriter.Null, TextWriter.Null);
+                var listener = new Listener(_recipientFolders[i], client, Array.Empty<string>(), null, TextWriter.Null, TextWriter.Null);
+                _inboxes[i] = new DemoInbox(_names[i], listener, s_networkLimit);
             }
             for (int i = 0; i < 2; i++)
             {
@@ -352,37 +350,19 @@ namespace SessionBeacon.Harness.Demo
             return "no problem reported";
         }
 
-        // Recipient i polls its inbox as 'listen' does until the expected message is there; the messages
-        // it showed before are looked at first, in order.
+        // Recipient i polls its inbox as 'listen' does until the expected message is there (DemoInbox).
         private string Receive(int i, string what, Func<Listener.Message, bool> expected)
         {
-            var limit = Stopwatch.StartNew();
-            while (limit.Elapsed < s_networkLimit)
+            Listener.Message message = _inboxes[i].Await(what, expected, out string failure);
+            if (message == null)
             {
-                if (!_listeners[i].Poll())
-                {
-                    return _names[i] + "'s receiver could not reach the network";
-                }
-                for (int m = _read[i]; m < _listeners[i].Shown.Count; m++)
-                {
-                    Listener.Message message = _listeners[i].Shown[m];
-                    if (expected(message))
-                    {
-                        _read[i] = m + 1;
-                        string by = i == 0 ? "'s app" : "'s receiver";
-                        Say(_names[i] + by + " opened " + what + (message.Kind == "secure-alert" ? " (through the ratchet; it sent the acknowledgement)" : "")
-                            + ": \"" + message.Text.Replace("\n", " / ") + "\" from " + message.Sender
-                            + (message.Sender == _beaconKeys?.SessionId || _beaconKeys == null ? " (the beacon)" : ""));
-                        return null;
-                    }
-                }
-                if (_listeners[i].Problems > 0)
-                {
-                    return _names[i] + "'s receiver could not open or acknowledge a message";
-                }
-                Thread.Sleep(200);
+                return failure;
             }
-            return _names[i] + "'s receiver did not get " + what + " within " + s_networkLimit.TotalSeconds + " s";
+            string by = i == 0 ? "'s app" : "'s receiver";
+            Say(_names[i] + by + " opened " + what + (message.Kind == "secure-alert" ? " (through the ratchet; it sent the acknowledgement)" : "")
+                + ": \"" + message.Text.Replace("\n", " / ") + "\" from " + message.Sender
+                + (message.Sender == _beaconKeys?.SessionId || _beaconKeys == null ? " (the beacon)" : ""));
+            return null;
         }
 
         // The onion path of the store to recipient i, read back from what the nodes recorded.

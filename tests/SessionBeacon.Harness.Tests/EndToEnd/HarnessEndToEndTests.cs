@@ -82,10 +82,10 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
                 beacon.WaitForOutput("delivered: every recipient's swarm gave a verified receipt", records, TimeSpan.FromSeconds(30));
 
                 // Alice's stock-app stand-in shows the alert; Bob's companion receiver opens it and acknowledges.
-                HarnessProcess.Result aliceHeard = HarnessProcess.Run("listen", "--data", alice, "--once", "--from", deviceId, "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+                HarnessProcess.Result aliceHeard = Retries.Command(() => HarnessProcess.Run("listen", "--data", alice, "--once", "--from", deviceId, "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin));
                 Assert.True(aliceHeard.ExitCode == 0, aliceHeard.ToString());
                 Assert.Contains("from " + deviceId + ": PANIC: I need help now.", aliceHeard.Output);
-                HarnessProcess.Result bobHeard = HarnessProcess.Run(listenBob);
+                HarnessProcess.Result bobHeard = Retries.Command(() => HarnessProcess.Run(listenBob));
                 Assert.True(bobHeard.ExitCode == 0, bobHeard.ToString());
                 Assert.Contains("paired with beacon " + deviceId, bobHeard.Output);
                 Assert.Contains("SECURE ALERT 1 from beacon " + deviceId + ": PANIC: I need help now.", bobHeard.Output);
@@ -104,7 +104,8 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
                 again.WaitForOutput("stage: armed", 1, TimeSpan.FromSeconds(30));
                 again.Type("press 2000");
                 again.WaitForOutput("stored for Bob: ", 1, TimeSpan.FromSeconds(30));
-                HarnessProcess.Result bobAgain = HarnessProcess.Run(listenBob);
+                HarnessProcess.Result bobAgain = Retries.Command(() => HarnessProcess.Run(listenBob));
+                Assert.True(bobAgain.ExitCode == 0, bobAgain.ToString());
                 Assert.Contains("SECURE ALERT 2 from beacon " + deviceId + ": PANIC: I need help now.", bobAgain.Output);
                 // The alert's second line is a continuation line (Receiver/TerminalText.cs).
                 Assert.Contains("\n  | #2, sent ", bobAgain.Output);
@@ -171,7 +172,7 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
                 (bob, bobId, "Its alerts will arrive through your SessionBeacon companion receiver"),
             })
             {
-                HarnessProcess.Result heard = HarnessProcess.Run("listen", "--data", folder, "--once", "--from", deviceId, "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+                HarnessProcess.Result heard = Retries.Command(() => HarnessProcess.Run("listen", "--data", folder, "--once", "--from", deviceId, "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin));
                 Assert.True(heard.ExitCode == 0, heard.ToString());
                 Assert.Contains("listening as " + id, heard.Output);
                 Assert.Contains("from " + deviceId + ": Hello from SessionBeacon \"Kitchen beacon\"", heard.Output);
@@ -192,12 +193,12 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
             string alice = NewIdentity(out string aliceId);
             string bob = NewIdentity(out string bobId);
             string[] network = { "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin };
-            HarnessProcess.Result first = HarnessProcess.Run(["send", "--data", alice, "--to", bobId, "--text", "first \"one\"", .. network]);
+            HarnessProcess.Result first = Retries.Command(() => HarnessProcess.Run(["send", "--data", alice, "--to", bobId, "--text", "first \"one\"", .. network]));
             Assert.True(first.ExitCode == 0, first.ToString());
 
             using HarnessProcess listen = HarnessProcess.Start(["listen", "--data", bob, "--json", .. network]);
             listen.WaitForOutput("\n", 1, TimeSpan.FromSeconds(30));
-            HarnessProcess.Result second = HarnessProcess.Run(["send", "--data", alice, "--to", bobId, "--text", "second\nline", .. network]);
+            HarnessProcess.Result second = Retries.Command(() => HarnessProcess.Run(["send", "--data", alice, "--to", bobId, "--text", "second\nline", .. network]));
             Assert.True(second.ExitCode == 0, second.ToString());
             // The next poll, at most ListenCommand.PollSeconds later, brings the second line.
             listen.WaitForOutput("\n", 2, TimeSpan.FromSeconds(30));
@@ -224,8 +225,8 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
                 {
                     await _net.Network.SetFaultsAsync(member, NodeFaults.None with { SignWithoutStoring = true });
                 }
-                HarnessProcess.Result sent = HarnessProcess.Run("send", "--data", alice, "--to", bobId, "--text", "hello",
-                    "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin);
+                HarnessProcess.Result sent = Retries.Command(() => HarnessProcess.Run("send", "--data", alice, "--to", bobId, "--text", "hello",
+                    "--seed-url", _net.Network.SeedUrl, "--seed-pin", _net.Network.SeedPin));
                 AssertOneLineFailure(sent, 1, "send: not delivered to " + bobId + ": 1 verified swarm signature(s), 2 needed");
             }
             finally

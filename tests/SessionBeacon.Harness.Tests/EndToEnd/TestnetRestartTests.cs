@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Threading;
+using SessionBeacon.Harness.Tests.Support;
 using Xunit;
 
 namespace SessionBeacon.Harness.Tests.EndToEnd
@@ -64,7 +65,7 @@ namespace SessionBeacon.Harness.Tests.EndToEnd
                         beacon.Type("quit");
                         Assert.Equal(0, beacon.WaitForExit(TimeSpan.FromSeconds(30)).ExitCode);
                     }
-                    HarnessProcess.Result sent = HarnessProcess.Run("send", "--data", alice, "--to", aliceId, "--text", "hi", "--seed-url", url, "--seed-pin", pin);
+                    HarnessProcess.Result sent = Retries.Command(() => HarnessProcess.Run("send", "--data", alice, "--to", aliceId, "--text", "hi", "--seed-url", url, "--seed-pin", pin));
                     Assert.True(sent.ExitCode == 0, sent.ToString());
                     Stop(data, again);
                 }

@@ -1,16 +1,12 @@
 using System;
 using System.IO;
-using System.Linq;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Session.Core.Micro.Identity;
-using Session.Core.Micro.Messages;
-using Session.Core.Micro.Network;
 using Session.Core.Micro.Ratchet;
-using SessionBeacon.Harness.Network;
 using SessionBeacon.Harness.Storage;
 using SessionBeacon.Harness.Tests.EndToEnd;
+using SessionBeacon.Harness.Tests.Support;
 using Xunit;
 
 namespace SessionBeacon.Harness.Tests.Receiver
@@ -42,7 +38,7 @@ namespace SessionBeacon.Harness.Tests.Receiver
             stranger.Send(receiverId, "bomb", 1L << 62);
             beacon.Send(receiverId, "ALERT-2");
 
-            var heard = Listen(receiver, "--once");
+            var heard = _net.Listen(receiver, "--once");
             Assert.True(heard.Code == ExitCode.Failed, heard.Error + heard.Output);
             string[] lines = Lines(heard.Output);
             int first = Index(lines, "from " + beacon.Id + " (unknown sender): ALERT-1");
@@ -54,7 +50,7 @@ namespace SessionBeacon.Harness.Tests.Receiver
             // Every later poll, whichever swarm member answers, has nothing new: each message was handled once.
             for (int poll = 0; poll < 4; poll++)
             {
-                var again = Listen(receiver, "--once");
+                var again = _net.Listen(receiver, "--once");
                 Assert.True(again.Code == ExitCode.Ok, again.Error + again.Output);
                 Assert.EndsWith("no new messages\n", again.Output.Replace("\r\n", "\n"));
             }
@@ -76,20 +72,20 @@ namespace SessionBeacon.Harness.Tests.Receiver
                 + "printf '%s|%s\\n' \"$SESSIONBEACON_TEXT\" \"$SESSIONBEACON_REPEAT\" >> '" + log + "'\n");
             string[] listen = ["listen", "--data", receiver, "--once", "--from", beacon.Id, "--exec", script, .. _net.Options];
 
-            HarnessProcess.Result killed = HarnessProcess.Run(listen);
+            HarnessProcess.Result killed = Retries.Command(() => HarnessProcess.Run(listen));
             Assert.True(killed.ExitCode != 0, killed.ToString());
             Assert.Contains("from " + beacon.Id + ": one", killed.Output);
             Assert.Contains("from " + beacon.Id + ": two", killed.Output);
             Assert.DoesNotContain("three", killed.Output);
 
-            var restarted = InProcess.Run(null, listen);
+            var restarted = Retries.Command(() => InProcess.Run(null, listen));
             Assert.True(restarted.Code == ExitCode.Ok, restarted.Error + restarted.Output);
             Assert.DoesNotContain(": one", restarted.Output);
             Assert.Contains("from " + beacon.Id + " (shown again: listen stopped while handling it): two", restarted.Output);
             Assert.Contains("from " + beacon.Id + ": three", restarted.Output);
             Assert.Equal("one|\ntwo|1\nthree|\n", File.ReadAllText(log));
 
-            var after = InProcess.Run(null, listen);
+            var after = Retries.Command(() => InProcess.Run(null, listen));
             Assert.True(after.Code == ExitCode.Ok, after.Error + after.Output);
             Assert.EndsWith("no new messages\n", after.Output.Replace("\r\n", "\n"));
         }
@@ -104,7 +100,7 @@ namespace SessionBeacon.Harness.Tests.Receiver
             string text = "Help\r\u001b[2K" + forged + "\n" + forged + "\r\n\u202eevil\u2069 \u009b31m\u0007\u0000\u007f end";
             stranger.Send(receiverId, text);
 
-            var heard = Listen(receiver, "--once");
+            var heard = _net.Listen(receiver, "--once");
             Assert.True(heard.Code == ExitCode.Ok, heard.Error + heard.Output);
             Assert.DoesNotContain(heard.Output, c => c != '\n' && (c < ' ' || (c >= '\u007f' && c <= '\u009f') || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')));
             string[] lines = Lines(heard.Output);
@@ -119,7 +115,7 @@ namespace SessionBeacon.Harness.Tests.Receiver
             stranger.Send(receiverId, text);
             string captured = Path.Combine(_net.Folder, "exec-" + Guid.NewGuid().ToString("n") + ".out");
             string script = Script("printf '%s' \"$SESSIONBEACON_TEXT\" > '" + captured + "'\n");
-            var json = Listen(receiver, "--once", "--json", "--exec", script, "--exec-any");
+            var json = _net.Listen(receiver, "--once", "--json", "--exec", script, "--exec-any");
             Assert.True(json.Code == ExitCode.Ok, json.Error + json.Output);
             JsonObject message = Assert.Single(JsonNode.Parse(Assert.Single(Lines(json.Output)))["messages"].AsArray()).AsObject();
             Assert.Equal(text, (string)message["text"]);
@@ -137,7 +133,7 @@ namespace SessionBeacon.Harness.Tests.Receiver
             string script = Script("printf '%s|%s\\n' \"$SESSIONBEACON_SENDER\" \"$SESSIONBEACON_TEXT\" >> '" + log + "'\n");
 
             stranger.Send(receiverId, "run my program");
-            var refused = Listen(receiver, "--once", "--exec", script);
+            var refused = _net.Listen(receiver, "--once", "--exec", script);
             Assert.True(refused.Code == ExitCode.Ok, refused.Error + refused.Output);
             Assert.Contains("from " + stranger.Id + " (unknown sender): run my program", refused.Output);
             Assert.Contains("--exec not run: the sender is not known (trust it with --from " + stranger.Id + ", or give --exec-any)", refused.Output);
@@ -145,19 +141,19 @@ namespace SessionBeacon.Harness.Tests.Receiver
 
             friend.Send(receiverId, "from a friend");
             stranger.Send(receiverId, "again");
-            var trusted = Listen(receiver, "--once", "--exec", script, "--from", friend.Id.ToUpperInvariant());
+            var trusted = _net.Listen(receiver, "--once", "--exec", script, "--from", friend.Id.ToUpperInvariant());
             Assert.True(trusted.Code == ExitCode.Ok, trusted.Error + trusted.Output);
             Assert.Contains("from " + friend.Id + ": from a friend", trusted.Output);
             Assert.Contains("from " + stranger.Id + " (unknown sender): again", trusted.Output);
             Assert.Equal(friend.Id + "|from a friend\n", File.ReadAllText(log));
 
             stranger.Send(receiverId, "anyone");
-            var any = Listen(receiver, "--once", "--exec", script, "--exec-any");
+            var any = _net.Listen(receiver, "--once", "--exec", script, "--exec-any");
             Assert.True(any.Code == ExitCode.Ok, any.Error + any.Output);
             Assert.Equal(friend.Id + "|from a friend\n" + stranger.Id + "|anyone\n", File.ReadAllText(log));
 
-            InProcess.AssertFails(Listen(receiver, "--once", "--from", "05zz"), ExitCode.UsageError, "listen: --from '05zz' is not a Session ID");
-            InProcess.AssertFails(Listen(receiver, "--once", "--exec-any"), ExitCode.UsageError, "listen: --exec-any goes with --exec PROGRAM");
+            InProcess.AssertFails(_net.Listen(receiver, "--once", "--from", "05zz"), ExitCode.UsageError, "listen: --from '05zz' is not a Session ID");
+            InProcess.AssertFails(_net.Listen(receiver, "--once", "--exec-any"), ExitCode.UsageError, "listen: --exec-any goes with --exec PROGRAM");
         }
 
         [Fact]
@@ -176,27 +172,19 @@ namespace SessionBeacon.Harness.Tests.Receiver
             var state = new KeyValueRatchetStore(new DirectoryStore(Path.Combine(_net.NewFolder(), "ratchet")), "ratchet.peer");
             RatchetSession session = RatchetSession.Initiate(state, beacon.Client.Random, beacon.Keys, SessionId.Parse(receiverId), bundle);
             byte[] alert = new RatchetLink(beacon.Keys, session, beacon.Client.Random).EncodeAlert("PANIC", "Beacon", beacon.Client.NetworkClock.Now, out _);
-            Assert.True(beacon.Client.Client.Store(receiverId, alert, ServiceNodeClient.DefaultTtl, 1).IsSuccess);
-            var heard = Listen(receiver, "--once", "--exec", script);
+            beacon.Store(receiverId, alert);
+            var heard = _net.Listen(receiver, "--once", "--exec", script);
             Assert.True(heard.Code == ExitCode.Ok, heard.Error + heard.Output);
             Assert.DoesNotContain("unknown sender", heard.Output);
 
             // Paired: the beacon is known without --from.
             beacon.Send(receiverId, "plain after pairing");
-            var paired = Listen(receiver, "--once", "--exec", script);
+            var paired = _net.Listen(receiver, "--once", "--exec", script);
             Assert.True(paired.Code == ExitCode.Ok, paired.Error + paired.Output);
             Assert.Equal("message|hello\nsecure-alert|PANIC\nmessage|plain after pairing\n", File.ReadAllText(log));
         }
 
-        private (ExitCode Code, string Output, string Error) Listen(string folder, params string[] options) =>
-            InProcess.Run(null, ["listen", "--data", folder, .. options, .. _net.Options]);
-
-        private Writer NewWriter()
-        {
-            IdentityKeys keys = IdentityKeys.FromSeed(RandomNumberGenerator.GetBytes(IdentityKeys.SeedSize));
-            return new Writer(keys, new TestnetClient(_net.Network.SeedUrl, _net.Network.SeedPin, keys,
-                new DirectoryStore(Path.Combine(_net.NewFolder(), "network")), new SystemClock()));
-        }
+        private Writer NewWriter() => Writer.New(_net.Network, _net.NewFolder());
 
         // A shell script that --exec runs (no shell is involved in starting it: the #! line is).
         private string Script(string body)
@@ -217,19 +205,6 @@ namespace SessionBeacon.Harness.Tests.Receiver
             int at = Array.FindIndex(lines, line => line.Contains(part, StringComparison.Ordinal));
             Assert.True(at >= 0, "no line contains '" + part + "':\n" + string.Join("\n", lines));
             return at;
-        }
-
-        // Anyone with a Session identity: any client can store any well-signed message, whatever its time or text.
-        private sealed record Writer(IdentityKeys Keys, TestnetClient Client)
-        {
-            public string Id => Keys.SessionId;
-
-            public void Send(string recipient, string text, long? timestamp = null)
-            {
-                var content = new ContentMessage(text, null, timestamp ?? Client.NetworkClock.Now);
-                byte[] payload = MessageEncoder.Encode(Keys, SessionId.Parse(recipient), content, Client.Random);
-                Assert.True(Client.Client.Store(recipient, payload, ServiceNodeClient.DefaultTtl, 1).IsSuccess);
-            }
         }
     }
 }

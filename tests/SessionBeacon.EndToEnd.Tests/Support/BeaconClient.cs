@@ -1,12 +1,12 @@
 using System;
 using System.Security.Cryptography;
-using System.Threading;
 using Session.Core.Micro.Identity;
 using Session.Core.Micro.Messages;
 using Session.Core.Micro.Network;
 using Session.Testnet;
 using SessionBeacon.Harness.Network;
 using SessionBeacon.Harness.Storage;
+using SessionBeacon.Harness.Tests.Support;
 
 namespace SessionBeacon.EndToEnd.Tests.Support
 {
@@ -29,9 +29,8 @@ namespace SessionBeacon.EndToEnd.Tests.Support
         public const int PatientRequestTimeout = 10000;
         public const int PatientGuardTestTimeout = 10000;
 
-        /// <summary>Polls of the inbox before Poll gives up, and the pause between two polls (or two sends of SendAlert), ms.</summary>
+        /// <summary>Polls of the inbox before Poll gives up (NetworkRetry.PauseMs apart).</summary>
         public const int Polls = 5;
-        public const int RetryPause = 500;
 
         public BeaconClient(TestNetwork network, string folder, IdentityKeys own)
             : this(network, new DirectoryStore(folder), own, bootstrap: true)
@@ -90,21 +89,14 @@ namespace SessionBeacon.EndToEnd.Tests.Support
         /// </summary>
         public RetrieveResult Poll()
         {
-            for (int poll = 1; ; poll++)
+            try
             {
-                try
-                {
-                    return Client.Retrieve(Keys.SessionId, Keys.Ed25519SecretKey, 0);
-                }
-                catch (ServiceNodeException) when (poll < Polls)
-                {
-                    Thread.Sleep(RetryPause);
-                }
-                catch (ServiceNodeException error)
-                {
-                    throw new InvalidOperationException("the inbox could not be read in " + Polls + " polls; this client's requests:\n"
-                        + string.Join("\n", Transport.Lines), error);
-                }
+                return NetworkRetry.Request(Polls, () => Client.Retrieve(Keys.SessionId, Keys.Ed25519SecretKey, 0));
+            }
+            catch (ServiceNodeException error)
+            {
+                throw new InvalidOperationException("the inbox could not be read in " + Polls + " polls; this client's requests:\n"
+                    + string.Join("\n", Transport.Lines), error);
             }
         }
 
@@ -117,17 +109,8 @@ namespace SessionBeacon.EndToEnd.Tests.Support
         {
             long timestamp = NetworkClock.Now;
             byte[] payload = MessageEncoder.Encode(Keys, Convert.FromHexString(recipient.SessionId), new ContentMessage(body, "Beacon", timestamp), Random);
-            for (int send = 1; ; send++)
-            {
-                try
-                {
-                    return new Sent(body, timestamp, payload, Client.Store(recipient.SessionId, payload, ServiceNodeClient.DefaultTtl, requiredSignatures));
-                }
-                catch (ServiceNodeException) when (send < sends)
-                {
-                    Thread.Sleep(RetryPause);
-                }
-            }
+            return new Sent(body, timestamp, payload,
+                NetworkRetry.Request(sends, () => Client.Store(recipient.SessionId, payload, ServiceNodeClient.DefaultTtl, requiredSignatures)));
         }
     }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Threading;
-using Session.Core.Micro.Network;
 using SessionBeacon.Harness.Tests.EndToEnd;
 
 namespace SessionBeacon.Harness.Tests.Support
@@ -14,7 +13,6 @@ namespace SessionBeacon.Harness.Tests.Support
     internal static class Retries
     {
         private const int Attempts = 5;
-        private const int PauseMs = 500;
 
         /// <summary>
         /// A harness command ('listen --once', 'send') run again while it failed because the network did not answer.
@@ -29,20 +27,7 @@ namespace SessionBeacon.Harness.Tests.Support
             Again(run, r => r.ExitCode == (int)ExitCode.Failed && NotAnswered(r.Error));
 
         /// <summary>A request made again when it throws ServiceNodeException (every attempt failed), as an outbox's next round.</summary>
-        public static T Request<T>(Func<T> request)
-        {
-            for (int attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    return request();
-                }
-                catch (ServiceNodeException) when (attempt < Attempts)
-                {
-                    Thread.Sleep(PauseMs);
-                }
-            }
-        }
+        public static T Request<T>(Func<T> request) => NetworkRetry.Request(Attempts, request);
 
         // The one lines of listen and send when the seed or the network gave no answer (Commands/ListenCommand.cs, SendCommand.cs).
         private static bool NotAnswered(string error) =>
@@ -55,7 +40,7 @@ namespace SessionBeacon.Harness.Tests.Support
             T result = run();
             for (int attempt = 1; attempt < Attempts && notAnswered(result); attempt++)
             {
-                Thread.Sleep(PauseMs);
+                Thread.Sleep(NetworkRetry.PauseMs);
                 result = run();
             }
             return result;
